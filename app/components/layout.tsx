@@ -1,0 +1,93 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { hasRole, type Role } from "~/modules/auth/roles";
+
+type HeaderUser = { id: string; displayName: string; role: Role } | null;
+
+type NavItem = { to: string; label: string; role?: Role };
+
+const NAV: NavItem[] = [
+  { to: "/briefs", label: "nav.briefs" },
+  { to: "/analyses", label: "nav.analyses" },
+  { to: "/meetings", label: "nav.meetings" },
+  { to: "/dashboard", label: "nav.dashboard" },
+  { to: "/concerns", label: "nav.concerns" },
+  { to: "/staff", label: "nav.staff", role: "csu_staff" },
+  { to: "/admin", label: "nav.admin", role: "admin" },
+];
+
+export function SiteHeader({ user, locale }: { user: HeaderUser; locale: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const back = location.pathname + location.search;
+  const otherLocale = locale === "es" ? "en" : "es";
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <div className="header-top">
+        <Link to="/" className="brand">
+          <span className="brand-name">{t("appName")}</span>
+          <span className="brand-office">{t("officeName")}</span>
+        </Link>
+        <div className="header-tools">
+          <Form method="post" action="/set-locale" className="inline-form">
+            <input type="hidden" name="locale" value={otherLocale} />
+            <input type="hidden" name="redirectTo" value={back} />
+            <button type="submit" className="link-button" lang={otherLocale} aria-label={`${t("language.label")}: ${t("language.switchTo")}`}>
+              {t("language.switchTo")}
+            </button>
+          </Form>
+          {user ? (
+            <>
+              <Link to="/account">{t("nav.account")}</Link>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="link-button">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to={`/login?redirectTo=${encodeURIComponent(back)}`}>{t("nav.login")}</Link>
+              <Link to="/signup">{t("nav.signup")}</Link>
+            </>
+          )}
+        </div>
+      </div>
+      <nav aria-label={t("nav.label")} className="main-nav">
+        <ul>
+          {NAV.filter((item) => !item.role || hasRole(user?.role, item.role)).map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to}>{t(item.label)}</NavLink>
+            </li>
+          ))}
+          <li className="nav-cta">
+            <NavLink to="/concerns/new">{t("nav.reportConcern")}</NavLink>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.about")}</p>
+      <p>{t("footer.privacy")}</p>
+      <p className="muted">{t("footer.synthetic")}</p>
+    </footer>
+  );
+}
+
+export function PageHeader({ title, lead }: { title: string; lead?: string }) {
+  return (
+    <div className="page-header">
+      <h1>{title}</h1>
+      {lead ? <p className="lead">{lead}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { desc, eq, lt } from "drizzle-orm";
+import { db } from "~/db/client.server";
+import { auditLog, users } from "~/db/schema";
+
+export async function listAuditEntries({ before, limit = 50 }: { before?: number; limit?: number } = {}) {
+  return db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      subjectType: auditLog.subjectType,
+      subjectId: auditLog.subjectId,
+      data: auditLog.data,
+      createdAt: auditLog.createdAt,
+      actorEmail: users.email,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(before ? lt(auditLog.id, before) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

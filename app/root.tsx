@@ -1,0 +1,132 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { SiteFooter, SiteHeader } from "~/components/layout";
+import { createI18n } from "~/i18n/instance";
+import { i18nServer, localeCookie } from "~/i18n/i18n.server";
+import { DEFAULT_LOCALE, isLocale, resources } from "~/locales";
+import { getUser } from "~/modules/auth/permissions.server";
+import { readFlash } from "~/utils/flash.server";
+import { useNonce } from "~/utils/nonce";
+import appStyles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+
+export const meta: MetaFunction = () => [{ title: "CAB Portal" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = getUser({ context });
+  const chosen = await localeCookie.parse(request.headers.get("Cookie"));
+  const locale = isLocale(chosen) ? chosen : isLocale(user?.locale) ? user.locale : await i18nServer.getLocale(request);
+  const safeLocale = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const { flash, clear } = await readFlash(request);
+  return json(
+    {
+      locale: safeLocale,
+      resources: resources[safeLocale],
+      user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
+      flash,
+    },
+    { headers: clear ? { "Set-Cookie": clear } : undefined },
+  );
+}
+
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+// The strings only change with the language or the user; don't refetch them on every click.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod !== "GET") return true;
+  if (currentUrl.pathname === nextUrl.pathname) return defaultShouldRevalidate;
+  return true;
+};
+
+function Document({ children, locale, title }: { children: ReactNode; locale: string; title?: string }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        {title ? <title>{title}</title> : null}
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  const i18n = useMemo(() => createI18n(data.locale, data.resources), [data.locale, data.resources]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={data.locale}>
+        <SiteHeader user={data.user} locale={data.locale} />
+        <main id="main" tabIndex={-1}>
+          {data.flash ? <FlashMessage flash={data.flash} /> : null}
+          <Outlet />
+        </main>
+        <SiteFooter />
+      </Document>
+    </I18nextProvider>
+  );
+}
+
+function FlashMessage({ flash }: { flash: NonNullable<RootData["flash"]> }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`alert alert-${flash.kind ?? "success"}`} role="status">
+      {t(flash.key, flash.values)}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const i18n = useMemo(() => createI18n(locale, data?.resources ?? resources[DEFAULT_LOCALE]), [locale, data?.resources]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={locale}>
+        <SiteHeader user={data?.user ?? null} locale={locale} />
+        <main id="main" tabIndex={-1}>
+          <ErrorMessage error={error} />
+        </main>
+        <SiteFooter />
+      </Document>
+    </I18nextProvider>
+  );
+}
+
+export function ErrorMessage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "rateLimited" : status < 500 ? "badRequest" : "server";
+  return (
+    <section className="error-page">
+      <h1>{t(`errors.${kind}Title`)}</h1>
+      <p>{t(`errors.${kind}Text`)}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </section>
+  );
+}

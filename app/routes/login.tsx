@@ -1,0 +1,69 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormErrors } from "~/components/form";
+import { requireVisitor, safeRedirect } from "~/modules/auth/permissions.server";
+import { LoginSchema } from "~/modules/auth/schemas";
+import { normalizeEmail, startSession, verifyLogin } from "~/modules/auth/service.server";
+import { parseForm } from "~/utils/forms.server";
+import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { sessionMeta } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · CAB Portal" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireVisitor(args);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { submission } = await parseForm(request, LoginSchema);
+  // 10 a minute per address and per account, shared by every instance (counted in PostgreSQL).
+  const account = submission.payload.email;
+  await enforceRateLimits(
+    [`login:ip:${context.clientIp}`, ...(typeof account === "string" && account ? [`login:account:${normalizeEmail(account).slice(0, 254)}`] : [])],
+    10,
+  );
+  if (submission.status !== "success") {
+    return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const user = await verifyLogin(submission.value.email, submission.value.password);
+  if (!user) {
+    return json({ result: submission.reply({ formErrors: ["auth:login.failed"], hideFields: ["password"] }) }, { status: 400 });
+  }
+  const { cookie } = await startSession(user.id, sessionMeta(request, context));
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation("auth");
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(LoginSchema),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <section>
+      <h1>{t("login.title")}</h1>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field label={t("login.email")} field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field label={t("login.password")} field={fields.password} type="password" inputProps={{ autoComplete: "current-password" }} />
+        <div className="actions">
+          <button type="submit">{t("login.submit")}</button>
+          <Link to="/forgot-password">{t("login.forgot")}</Link>
+        </div>
+      </Form>
+      <p>
+        {t("login.noAccount")} <Link to="/signup">{t("login.signupLink")}</Link>
+      </p>
+      <p className="muted">{t("login.invited")}</p>
+    </section>
+  );
+}

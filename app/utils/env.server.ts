@@ -1,0 +1,11 @@
+// The Remix compiler replaces `process.env.NODE_ENV` with "production" in every build, so
+// the real runtime value has to be read indirectly.
+const NODE_ENV_KEY = "NODE_ENV";
+
+export function runtimeNodeEnv() {
+  return process.env[NODE_ENV_KEY];
+}
+
+export function isProduction() {
+  return runtimeNodeEnv() === "production";
+}

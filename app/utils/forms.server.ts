@@ -1,0 +1,23 @@
+import { parseWithZod } from "@conform-to/zod";
+import { json } from "@remix-run/node";
+import type { z } from "zod";
+
+/** Reads a form body; a body that is not a form is the client's mistake (400), not ours (500). */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw json({ reason: "bad_request" }, { status: 400 });
+  }
+}
+
+/** Parses a submitted form against a zod schema (conform), on the server. */
+export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
+  const formData = await readFormData(request);
+  return { formData, submission: parseWithZod(formData, { schema }) };
+}
+
+/** The one-field-error shape conform understands, for errors found after validation. */
+export function fieldError(field: string, message: string) {
+  return { [field]: [message] };
+}

@@ -1,0 +1,12 @@
+import { isProduction } from "~/utils/env.server";
+import { seedUsers } from "./users";
+
+/**
+ * Idempotent demo data: running it twice changes nothing. Each module adds its seed step
+ * below, after the ones it depends on. Never runs in production.
+ */
+export async function seedDemoData() {
+  if (isProduction()) throw new Error("Refusing to seed demo data when NODE_ENV=production.");
+  const logins = await seedUsers();
+  return logins;
+}

@@ -1,0 +1,139 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { ServerHooks } from "../app/server-hooks.server";
+
+export type AppOptions = {
+  build: ServerBuild;
+  logger: Logger;
+  /** Requests whose Origin is this are same-site; defaults to the request's own host. */
+  appUrl?: string;
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Open311 clients are servers with an api_key, not browsers carrying our cookies.
+const ORIGIN_EXEMPT = [/^\/open311\//];
+
+export function hooksOf(build: ServerBuild): ServerHooks {
+  return (build.entry.module as unknown as { serverHooks: ServerHooks }).serverHooks;
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? "";
+  return ["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "57P01", "57P03"].includes(code);
+}
+
+const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Try again shortly</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
+<main><h1>Please try again shortly</h1><p>The portal cannot reach its database right now. Nothing you sent before this page was lost. Please try again in a minute.</p>
+<h2 lang="es">Inténtelo de nuevo en un momento</h2><p lang="es">El portal no puede conectarse con su base de datos en este momento. No se perdió nada de lo que envió antes de esta página. Inténtelo de nuevo en un minuto.</p></main></body></html>`;
+
+export function createApp({ build, logger, appUrl }: AppOptions) {
+  const hooks = hooksOf(build);
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+  app.get("/healthz", async (_req, res) => {
+    const ok = await hooks.checkDatabase();
+    res.status(ok ? 200 : 503).json({ db: ok ? "ok" : "unreachable" });
+  });
+
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }));
+  app.use(compression());
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "upgrade-insecure-requests": process.env.NODE_ENV === "production" ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: process.env.NODE_ENV === "production",
+      referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+
+  // Remix's CSRF protection does not cover ?_data requests or resource routes: check Origin here.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method) || ORIGIN_EXEMPT.some((re) => re.test(req.path))) return next();
+    const expected = appUrl ? new URL(appUrl).origin : `${req.protocol}://${req.get("host")}`;
+    const origin = req.get("origin") ?? (req.get("referer") ? safeOrigin(req.get("referer")!) : null);
+    if (origin !== expected) {
+      res.status(403).type("text/plain").send("Cross-origin request refused.");
+      return;
+    }
+    next();
+  });
+
+  app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+
+  // Every request learns who is signed in once, here; loaders read it from the context.
+  app.use(async (req, res, next) => {
+    try {
+      const auth = await hooks.authenticate(req.headers.cookie);
+      res.locals.user = auth.user;
+      res.locals.session = auth.session;
+      if (auth.setCookie) res.append("Set-Cookie", auth.setCookie);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV === "development" ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        user: res.locals.user ?? null,
+        session: res.locals.session ?? null,
+      }),
+    }),
+  );
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (isConnectionError(error)) {
+      req.log?.warn({ err: error }, "database unavailable");
+      res.status(503).set("Retry-After", "5");
+      if (req.accepts(["html", "json"]) === "json") res.json({ error: "The service is briefly unavailable. Try again shortly." });
+      else res.type("html").send(UNAVAILABLE_PAGE);
+      return;
+    }
+    req.log?.error({ err: error }, "unhandled error");
+    res.status(500).type("text/plain").send("Something went wrong.");
+  });
+
+  return app;
+}
+
+function safeOrigin(url: string) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,66 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { pino } from "pino";
+import { createApp, hooksOf } from "./app";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
+
+const logger = pino({ level: process.env.LOG_LEVEL ?? "info" });
+const port = Number(process.env.PORT ?? 3000);
+
+async function main() {
+  const started = Date.now();
+  let embedded: EmbeddedDatabase | null = null;
+  if (!process.env.DATABASE_URL) {
+    const dataDir = process.env.DATA_DIR ?? ".data/postgres";
+    logger.info({ dataDir }, "DATABASE_URL is not set: starting embedded PostgreSQL");
+    embedded = await startEmbeddedPostgres({ dataDir, databases: ["cab"], log: (m) => logger.debug(m) });
+    process.env.DATABASE_URL = embedded.url("cab");
+    logger.info({ port: embedded.port }, "embedded PostgreSQL is up");
+  }
+
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const hooks = hooksOf(build);
+  await hooks.runMigrations();
+  logger.info("migrations applied");
+
+  if (process.env.NODE_ENV !== "production" && process.env.SEED !== "false") {
+    const logins = await hooks.seed();
+    logger.info("demo data is in place");
+    printLogins(logins);
+  }
+
+  const stopWorker = process.env.WORKER === "false" ? null : await hooks.startWorker();
+  const app = createApp({ build, logger, appUrl: process.env.APP_URL });
+  const server = app.listen(port, () => {
+    logger.info({ url: `http://localhost:${port}`, ms: Date.now() - started }, "CAB Portal is ready");
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stopWorker?.();
+    await hooks.closeDatabase();
+    await embedded?.stop();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+function printLogins(logins: { email: string; role: string }[] | undefined) {
+  if (!logins?.length) return;
+  const password = process.env.DEMO_PASSWORD ?? "demo-password-2026";
+  const lines = logins.map((l) => `  ${l.email.padEnd(24)} ${l.role}`);
+  console.log(`\nDemo logins (password: ${password}):\n${lines.join("\n")}\n`);
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, "failed to start");
+  process.exit(1);
+});
