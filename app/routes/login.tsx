@@ -6,9 +6,9 @@ import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/form";
 import { requireVisitor, safeRedirect } from "~/modules/auth/permissions.server";
 import { LoginSchema } from "~/modules/auth/schemas";
-import { normalizeEmail, startSession, verifyLogin } from "~/modules/auth/service.server";
+import { enforceAuthRateLimit } from "~/modules/auth/rate-limits.server";
+import { startSession, verifyLogin } from "~/modules/auth/service.server";
 import { parseForm } from "~/utils/forms.server";
-import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { sessionMeta } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · CAB Portal" }];
@@ -20,12 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, LoginSchema);
-  // 10 a minute per address and per account, shared by every instance (counted in PostgreSQL).
-  const account = submission.payload.email;
-  await enforceRateLimits(
-    [`login:ip:${context.clientIp}`, ...(typeof account === "string" && account ? [`login:account:${normalizeEmail(account).slice(0, 254)}`] : [])],
-    10,
-  );
+  await enforceAuthRateLimit("login", context.clientIp, submission.payload.email);
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

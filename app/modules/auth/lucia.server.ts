@@ -26,7 +26,7 @@ export const lucia = new Lucia(adapter, {
     emailVerified: Boolean(row.emailVerifiedAt),
     deactivated: Boolean(row.deactivatedAt),
   }),
-  getSessionAttributes: (row) => ({ createdAt: row.createdAt }),
+  getSessionAttributes: (row) => ({ createdAt: row.createdAt, userAgent: row.userAgent, ipAddress: row.ipAddress }),
 });
 
 declare module "lucia" {
@@ -40,6 +40,6 @@ declare module "lucia" {
       emailVerifiedAt: Date | null;
       deactivatedAt: Date | null;
     };
-    DatabaseSessionAttributes: { createdAt: Date };
+    DatabaseSessionAttributes: { createdAt: Date; userAgent: string | null; ipAddress: string | null };
   }
 }
