@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LOCALES, type Locale } from "~/locales";
+import { ACCOUNT_ROLES, INVITED_ROLES, type AccountRole } from "./roles";
 
 // Messages are i18n keys, translated where the errors are shown.
 export const emailField = z
@@ -27,7 +29,36 @@ export const redirectToField = z.string().max(2000).optional();
 export const LoginSchema = z.object({ email: emailField, password: passwordField, redirectTo: redirectToField });
 export const SignupSchema = z.object({ displayName: displayNameField, email: emailField, password: newPasswordField });
 export const ForgotPasswordSchema = z.object({ email: emailField });
-export const ResetPasswordSchema = z.object({ token: z.string().max(200), password: newPasswordField });
+// Emailed tokens are 43 characters of base64url; anything else is a dead link, said so in words.
+export const tokenField = z
+  .string({ required_error: "auth:reset.invalid", invalid_type_error: "auth:reset.invalid" })
+  .max(200, "auth:reset.invalid");
+
+export const ResetPasswordSchema = z.object({ token: tokenField, password: newPasswordField });
 export const AcceptInvitationSchema = z.object({ displayName: displayNameField, password: newPasswordField });
 export const ChangeEmailSchema = z.object({ intent: z.literal("change-email"), email: emailField });
 export const ChangePasswordSchema = z.object({ intent: z.literal("change-password"), currentPassword: passwordField, newPassword: newPasswordField });
+
+// The admin pages: one form per intent, each with its own schema.
+const idField = z.string({ required_error: "common:errors.required", invalid_type_error: "common:errors.invalid" }).max(100, "common:errors.tooLong");
+export const InviteSchema = z.object({
+  intent: z.literal("invite"),
+  email: emailField,
+  role: z.enum(INVITED_ROLES, { errorMap: () => ({ message: "common:errors.invalid" }) }),
+  locale: z.enum(LOCALES as [Locale, ...Locale[]], { errorMap: () => ({ message: "common:errors.invalid" }) }),
+});
+export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().uuid("common:errors.invalid") });
+export const ChangeRoleSchema = z.object({
+  intent: z.literal("change-role"),
+  userId: idField,
+  role: z.enum(ACCOUNT_ROLES as [AccountRole, ...AccountRole[]], { errorMap: () => ({ message: "common:errors.invalid" }) }),
+});
+export const SetActiveSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), userId: idField });
+export const AdminUsersSchema = z.discriminatedUnion("intent", [InviteSchema, RevokeInvitationSchema, ChangeRoleSchema, SetActiveSchema], {
+  errorMap: () => ({ message: "common:errors.invalid" }),
+});
+
+export const AccountSchema = z.discriminatedUnion("intent", [ChangeEmailSchema, ChangePasswordSchema], {
+  errorMap: () => ({ message: "common:errors.invalid" }),
+});
+export const RevokeSessionSchema = z.object({ intent: z.literal("revoke"), session: z.string().max(100) });

@@ -101,6 +101,17 @@ export async function verifyEmail(token: string) {
   });
 }
 
+/** A fresh verification link for a signed-in user whose address is not confirmed yet. */
+export async function resendVerification(userId: string, origin: string) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId));
+    if (!user || user.emailVerifiedAt || user.deactivatedAt) return false;
+    const token = await issueToken(tx, user.id, "verify_email", VERIFY_TOKEN_TTL_MS);
+    await queueAuthEmail(tx, "verify-email", { to: user.email, userId: user.id, locale: user.locale, url: `${origin}/verify-email?token=${token}`, name: user.displayName });
+    return true;
+  });
+}
+
 /** Starts a reset if the account exists; callers say the same thing either way. */
 export async function requestPasswordReset(email: string, origin: string) {
   const user = await findUserByEmail(email);

@@ -1,0 +1,16 @@
+import { useTranslation } from "react-i18next";
+
+// One fixed zone on the server and in the browser, so the hydrated text matches the server's.
+export const APP_TIME_ZONE = "America/New_York";
+
+export function formatDateTime(value: string | Date, locale: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: APP_TIME_ZONE }).format(new Date(value));
+}
+
+/** A date and time in the page's language, machine-readable in dateTime. */
+export function DateTime({ value }: { value: string | Date | null | undefined }) {
+  const { i18n } = useTranslation();
+  if (!value) return null;
+  const date = new Date(value);
+  return <time dateTime={date.toISOString()}>{formatDateTime(date, i18n.language)}</time>;
+}
