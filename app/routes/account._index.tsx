@@ -78,7 +78,7 @@ export default function AccountPage() {
     <section>
       <h1>{t("account.title")}</h1>
       {!account.emailVerified ? (
-        <div className="alert alert-info" role="status">
+        <div className="alert alert-info">
           <p>{t("verify.unverified")}</p>
           <Form method="post" action="/verify-email" className="inline-form">
             <button type="submit" className="secondary">
