@@ -116,6 +116,7 @@ export default function ManageAnalysis() {
         <StageBadge stage={analysis.stage} />
       </p>
 
+      <HiddenFormErrors />
       {!ballot && analysis.status === "proposed" ? <OpenVoteForm /> : null}
 
       {ballot ? (
@@ -139,6 +140,21 @@ export default function ManageAnalysis() {
       {data.nextStatuses.length ? <DecisionForm /> : null}
     </section>
   );
+}
+
+/** A refusal for a form that is not on the page any more (e.g. a decision while the vote is still open). */
+function HiddenFormErrors() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!actionData?.result) return null;
+  const shown: Record<string, boolean> = {
+    "open-vote": !data.ballot && data.analysis.status === "proposed",
+    "vote-settings": Boolean(data.ballot?.open),
+    decision: data.nextStatuses.length > 0,
+  };
+  if (shown[actionData.intent]) return null;
+  const errors = actionData.result.error?.[""] ?? null;
+  return <FormErrors errors={errors as string[] | null} />;
 }
 
 function TimeZoneHint() {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { analyses, analysisLinks, analysisProgress, ballots, users } from "~/db/schema";
 import { getBallotForSubject } from "~/modules/voting/queries.server";
@@ -44,7 +44,7 @@ export async function listAnalyses() {
     })
     .from(analyses)
     .leftJoin(users, eq(users.id, analyses.proposerId))
-    .leftJoin(ballots, and(eq(ballots.subjectType, BALLOT_SUBJECT), eq(ballots.subjectId, analyses.id)))
+    .leftJoin(ballots, and(eq(ballots.subjectType, BALLOT_SUBJECT), sql`${ballots.subjectId} = ${analyses.id}::text`))
     .orderBy(desc(analyses.createdAt));
   return rows.map((r) => ({ ...r, stage: stageOf(r.status, r.ballotStatus ? { status: r.ballotStatus } : null) }));
 }
@@ -62,7 +62,7 @@ export async function listPipeline() {
       result: ballots.result,
     })
     .from(analyses)
-    .leftJoin(ballots, and(eq(ballots.subjectType, BALLOT_SUBJECT), eq(ballots.subjectId, analyses.id)))
+    .leftJoin(ballots, and(eq(ballots.subjectType, BALLOT_SUBJECT), sql`${ballots.subjectId} = ${analyses.id}::text`))
     .where(inArray(analyses.status, [...PIPELINE_STATUSES]))
     .orderBy(desc(analyses.updatedAt));
   if (!rows.length) return [];

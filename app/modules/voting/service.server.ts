@@ -1,6 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
-import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotVotes } from "~/db/schema";
+import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotVotes, users } from "~/db/schema";
+import { getFixedT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/modules/audit/service.server";
 import { enqueueJob } from "~/modules/notifications/jobs.server";
 import { notify } from "~/modules/notifications/notify.server";
@@ -288,17 +289,25 @@ export async function closeBallot(ballotId: string, now = new Date()) {
     });
     const recipients = new Set(await listEligible(ballot.id, tx));
     if (ballot.openedById) recipients.add(ballot.openedById);
-    await notify(
-      tx,
-      {
-        type: "vote_closed",
-        key: `vote_closed:${ballot.id}`,
-        url: ballot.url,
-        // Nested key: each recipient reads the result in their own language.
-        params: { title: ballot.title, result: `$t(analyses:ballot.result.${tally.result})` },
-      },
-      [...recipients].map((userId) => ({ userId })),
-    );
+    // The result is a word to translate: notify each language group with its own wording.
+    const byLocale = new Map<string, string[]>();
+    if (recipients.size) {
+      const rows = await tx.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, [...recipients]));
+      for (const r of rows) byLocale.set(r.locale, [...(byLocale.get(r.locale) ?? []), r.id]);
+    }
+    for (const [locale, ids] of byLocale) {
+      const t = await getFixedT(locale, "analyses");
+      await notify(
+        tx,
+        {
+          type: "vote_closed",
+          key: `vote_closed:${ballot.id}`,
+          url: ballot.url,
+          params: { title: ballot.title, result: t(`ballot.result.${tally.result}`) },
+        },
+        ids.map((userId) => ({ userId })),
+      );
+    }
     return { ballot: closed!, tally };
   });
 }

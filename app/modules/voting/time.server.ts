@@ -48,17 +48,20 @@ export function parseLocalDateTime(value: string, timeZone = appTimeZone()): Dat
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** Date → "2026-05-03T17:00" in timeZone, for a datetime-local input's value. */
-export function toLocalDateTimeValue(date: Date, timeZone = appTimeZone()) {
+/** Date → "2026-05-03T17:00" (or with ":ss") in timeZone, for a datetime-local input's value. */
+export function toLocalDateTimeValue(date: Date, timeZone = appTimeZone(), withSeconds = false) {
   const local = new Date(date.getTime() + offsetMs(date.getTime(), timeZone));
-  return local.toISOString().slice(0, 16);
+  return local.toISOString().slice(0, withSeconds ? 19 : 16);
 }
 
 /** A readable date and time in the reader's language, with the zone named. */
 export function formatDateTime(date: Date | string, locale: string, timeZone = appTimeZone()) {
   return new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
-    dateStyle: "medium",
-    timeStyle: "short",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
     timeZone,
     timeZoneName: "short",
   }).format(new Date(date));
