@@ -1,18 +1,20 @@
 // Each module adds its namespace here (one line per language), keeping the two languages in step.
 import enAdmin from "./en/admin.json";
+import enAnalyses from "./en/analyses.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enEmails from "./en/emails.json";
 import enNotifications from "./en/notifications.json";
 import esAdmin from "./es/admin.json";
+import esAnalyses from "./es/analyses.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
 import esEmails from "./es/emails.json";
 import esNotifications from "./es/notifications.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, notifications: enNotifications },
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, emails: esEmails, notifications: esNotifications },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, notifications: enNotifications, analyses: enAnalyses },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, emails: esEmails, notifications: esNotifications, analyses: esAnalyses },
 } as const;
 
 export type Locale = keyof typeof resources;

@@ -37,7 +37,9 @@ export const EMAIL_FROM = () => process.env.EMAIL_FROM ?? "CAB Portal <portal@ca
  * Returns false when this idempotency key was already used.
  */
 export async function queueEmail(tx: DbOrTx, message: EmailMessage): Promise<boolean> {
-  const [html, text] = await Promise.all([render(message.body), render(message.body, { plainText: true })]);
+  // React 18's streaming renderer can leave a stray NUL byte where a multi-byte character
+  // (e.g. react-email's preview padding) straddles its 2 KB chunk boundary; PostgreSQL refuses NUL in text.
+  const [html, text] = (await Promise.all([render(message.body), render(message.body, { plainText: true })])).map((s) => s.replace(/\u0000/g, ""));
   const captured = emailCaptureMode();
   const [row] = await tx
     .insert(emailOutbox)

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { emailOutbox } from "~/db/schema";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
+import { closeBallotTask, remindBallotTask } from "~/modules/voting/tasks.server";
 import { EMAIL_FROM, getResend } from "./email.server";
 
 export const taskList: TaskList = {
@@ -34,6 +35,8 @@ export const taskList: TaskList = {
       .set({ status: "sent", attempts: sql`${emailOutbox.attempts} + 1`, providerId: data?.id ?? null, sentAt: new Date(), lastError: null })
       .where(eq(emailOutbox.id, id));
   },
+  close_ballot: closeBallotTask,
+  remind_ballot: remindBallotTask,
   async prune_rate_limits() {
     await pruneRateLimits();
   },

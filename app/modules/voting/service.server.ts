@@ -1,0 +1,332 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db, type DbOrTx, type Transaction } from "~/db/client.server";
+import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotVotes, users } from "~/db/schema";
+import { getFixedT } from "~/i18n/i18n.server";
+import { recordAudit } from "~/modules/audit/service.server";
+import { enqueueJob } from "~/modules/notifications/jobs.server";
+import { notify } from "~/modules/notifications/notify.server";
+import { getVoterState, listEligible, listNonVoters, tallyBallot, type Ballot } from "./queries.server";
+import type { BallotMode, ResultsVisibility, VoteChoice } from "./tally";
+import { formatForNotification } from "./time.server";
+
+/**
+ * The voting engine. A ballot is keyed by (subject_type, subject_id), so any module can put
+ * something to a vote (a proposed analysis, a set of minutes). Every opening, closing and
+ * change of settings is audited in the same transaction; jobs close it and send reminders.
+ */
+
+const HOUR = 60 * 60 * 1000;
+export const REMINDER_BEFORE_MS = 24 * HOUR;
+
+export type Actor = { id: string; ipAddress?: string | null };
+
+export type VoteRefusal =
+  | "not_found"
+  | "not_open_yet"
+  | "closed"
+  | "not_eligible"
+  | "recused"
+  | "already_voted_secret"
+  | "already_recused";
+
+export type VoteOutcome = { ok: true } | { ok: false; reason: VoteRefusal };
+
+export type BallotSettings = {
+  mode: BallotMode;
+  resultsVisibility: ResultsVisibility;
+  closesAt: Date;
+  quorumPercent: number;
+  thresholdPercent: number;
+};
+
+export const closeJobKey = (ballotId: string) => `ballot:${ballotId}:close`;
+export const remindJobKey = (ballotId: string) => `ballot:${ballotId}:remind`;
+
+/** One close job and (if the window is long enough) one reminder job per ballot; re-adding replaces the run time. */
+async function scheduleBallotJobs(tx: DbOrTx, ballot: Pick<Ballot, "id" | "closesAt">, now = new Date()) {
+  await enqueueJob(tx, "close_ballot", { ballotId: ballot.id }, { jobKey: closeJobKey(ballot.id), runAt: ballot.closesAt });
+  const remindAt = new Date(ballot.closesAt.getTime() - REMINDER_BEFORE_MS);
+  if (remindAt > now) {
+    await enqueueJob(tx, "remind_ballot", { ballotId: ballot.id }, { jobKey: remindJobKey(ballot.id), runAt: remindAt });
+  }
+}
+
+/**
+ * Opens a ballot inside the caller's transaction: the eligible snapshot, the audit row, the
+ * jobs and the "vote opened" notifications commit together with whatever the caller changed.
+ */
+export async function openBallot(
+  tx: Transaction,
+  input: BallotSettings & { subjectType: string; subjectId: string; title: string; url: string; eligibleUserIds: string[]; actor: Actor },
+) {
+  const now = new Date();
+  if (input.closesAt <= now) return { ok: false as const, reason: "closes_in_past" as const };
+  // A live tally of a secret ballot would reveal each choice as it arrives.
+  const resultsVisibility = input.mode === "secret" ? "after_close" : input.resultsVisibility;
+  const [ballot] = await tx
+    .insert(ballots)
+    .values({
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      title: input.title,
+      url: input.url,
+      mode: input.mode,
+      resultsVisibility,
+      opensAt: now,
+      closesAt: input.closesAt,
+      quorumPercent: input.quorumPercent,
+      thresholdPercent: input.thresholdPercent,
+      openedById: input.actor.id,
+    })
+    .onConflictDoNothing({ target: [ballots.subjectType, ballots.subjectId] })
+    .returning();
+  if (!ballot) return { ok: false as const, reason: "already_exists" as const };
+  const eligible = [...new Set(input.eligibleUserIds)];
+  if (eligible.length) await tx.insert(ballotEligible).values(eligible.map((userId) => ({ ballotId: ballot.id, userId })));
+  await recordAudit(tx, {
+    actorId: input.actor.id,
+    action: "ballot.opened",
+    subjectType: "ballot",
+    subjectId: ballot.id,
+    ipAddress: input.actor.ipAddress,
+    data: {
+      subject: { type: input.subjectType, id: input.subjectId },
+      mode: ballot.mode,
+      resultsVisibility: ballot.resultsVisibility,
+      closesAt: ballot.closesAt.toISOString(),
+      quorumPercent: ballot.quorumPercent,
+      thresholdPercent: ballot.thresholdPercent,
+      eligible: eligible.length,
+    },
+  });
+  await scheduleBallotJobs(tx, ballot, now);
+  await notify(
+    tx,
+    { type: "vote_opened", key: `vote_opened:${ballot.id}`, url: ballot.url, params: { title: ballot.title, closesAt: formatForNotification(ballot.closesAt) } },
+    eligible.map((userId) => ({ userId })),
+  );
+  return { ok: true as const, ballot };
+}
+
+export type SettingsChange = Partial<Pick<BallotSettings, "closesAt" | "resultsVisibility" | "quorumPercent" | "thresholdPercent">>;
+export type SettingsRefusal = "not_found" | "closed" | "closes_in_past" | "settings_locked" | "secret_results_hidden" | "unchanged";
+
+/**
+ * Changes an open ballot's settings. The closing time and results visibility can change
+ * until the close; quorum and threshold only before anyone has voted, so the rules cannot
+ * be moved once the count has started.
+ */
+export async function updateBallotSettings(actor: Actor, ballotId: string, change: SettingsChange) {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [ballot] = await tx.select().from(ballots).where(eq(ballots.id, ballotId)).for("update");
+    if (!ballot) return { ok: false as const, reason: "not_found" as SettingsRefusal };
+    if (ballot.status !== "open" || ballot.closesAt <= now) return { ok: false as const, reason: "closed" as SettingsRefusal };
+    const before = {
+      closesAt: ballot.closesAt.toISOString(),
+      resultsVisibility: ballot.resultsVisibility,
+      quorumPercent: ballot.quorumPercent,
+      thresholdPercent: ballot.thresholdPercent,
+    };
+    const after = {
+      closesAt: (change.closesAt ?? ballot.closesAt).toISOString(),
+      resultsVisibility: change.resultsVisibility ?? ballot.resultsVisibility,
+      quorumPercent: change.quorumPercent ?? ballot.quorumPercent,
+      thresholdPercent: change.thresholdPercent ?? ballot.thresholdPercent,
+    };
+    const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
+    if (!changed.length) return { ok: false as const, reason: "unchanged" as SettingsRefusal };
+    if (changed.includes("closesAt") && new Date(after.closesAt) <= now) return { ok: false as const, reason: "closes_in_past" as SettingsRefusal };
+    if (ballot.mode === "secret" && after.resultsVisibility !== "after_close") return { ok: false as const, reason: "secret_results_hidden" as SettingsRefusal };
+    if (changed.includes("quorumPercent") || changed.includes("thresholdPercent")) {
+      const tally = await tallyBallot(ballot, tx);
+      if (tally.participants > 0) return { ok: false as const, reason: "settings_locked" as SettingsRefusal };
+    }
+    const [updated] = await tx
+      .update(ballots)
+      .set({
+        closesAt: new Date(after.closesAt),
+        resultsVisibility: after.resultsVisibility,
+        quorumPercent: after.quorumPercent,
+        thresholdPercent: after.thresholdPercent,
+      })
+      .where(eq(ballots.id, ballotId))
+      .returning();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "ballot.settings_changed",
+      subjectType: "ballot",
+      subjectId: ballotId,
+      ipAddress: actor.ipAddress,
+      data: { subject: { type: ballot.subjectType, id: ballot.subjectId }, changed, before, after },
+    });
+    if (changed.includes("closesAt")) await scheduleBallotJobs(tx, updated!, now);
+    return { ok: true as const, ballot: updated! };
+  });
+}
+
+/**
+ * Rewrites a secret ballot's choices in random order in one statement. Afterwards every
+ * row of the ballot has the same inserting transaction (xmin) and a fresh physical place,
+ * so neither matches the participation row of the person who just voted.
+ */
+async function resealSecretChoices(tx: DbOrTx, ballotId: string, added?: VoteChoice) {
+  const extra = added ? sql`union all select ${added}::vote_choice` : sql``;
+  await tx.execute(sql`
+    with old as (delete from ballot_secret_choices where ballot_id = ${ballotId} returning choice)
+    insert into ballot_secret_choices (ballot_id, choice)
+    select ${ballotId}::uuid, c from (select choice as c from old ${extra}) s order by random()`);
+}
+
+async function refusalFor(tx: DbOrTx, ballot: Ballot | undefined, userId: string, now: Date): Promise<VoteRefusal | null> {
+  if (!ballot) return "not_found";
+  if (ballot.status !== "open" || ballot.closesAt <= now) return "closed";
+  if (ballot.opensAt > now) return "not_open_yet";
+  const state = await getVoterState(ballot, userId, tx);
+  if (!state.eligible) return "not_eligible";
+  if (state.recusal) return "recused";
+  if (ballot.mode === "secret" && state.participated) return "already_voted_secret";
+  return null;
+}
+
+/**
+ * Casts (or, in a named ballot, changes) a member's vote.
+ * Named: one upsert on UNIQUE(ballot_id, user_id), under a shared lock on the ballot so the
+ * close (which takes an exclusive lock) counts either before or after it, never during.
+ * Secret: participation first (ON CONFLICT DO NOTHING: a second attempt adds nothing), then the
+ * anonymous choice, in one transaction; secret votes of a ballot run one at a time.
+ */
+export async function castVote(input: { ballotId: string; userId: string; choice: VoteChoice; reason?: string | null }): Promise<VoteOutcome> {
+  const [head] = await db.select({ mode: ballots.mode }).from(ballots).where(eq(ballots.id, input.ballotId));
+  if (!head) return { ok: false, reason: "not_found" };
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [ballot] = await tx
+      .select()
+      .from(ballots)
+      .where(eq(ballots.id, input.ballotId))
+      .for(head.mode === "secret" ? "update" : "share");
+    const refusal = await refusalFor(tx, ballot, input.userId, now);
+    if (refusal) return { ok: false, reason: refusal };
+    if (ballot!.mode === "named") {
+      const reason = input.reason?.trim() || null;
+      await tx
+        .insert(ballotVotes)
+        .values({ ballotId: input.ballotId, userId: input.userId, choice: input.choice, reason })
+        .onConflictDoUpdate({
+          target: [ballotVotes.ballotId, ballotVotes.userId],
+          set: { choice: input.choice, reason, updatedAt: sql`now()` },
+        });
+      return { ok: true };
+    }
+    const [took] = await tx
+      .insert(ballotParticipation)
+      .values({ ballotId: input.ballotId, userId: input.userId })
+      .onConflictDoNothing()
+      .returning({ userId: ballotParticipation.userId });
+    if (!took) return { ok: false, reason: "already_voted_secret" };
+    await resealSecretChoices(tx, input.ballotId, input.choice);
+    return { ok: true };
+  });
+}
+
+/**
+ * A member declares a conflict of interest and leaves the denominator. In a named ballot a
+ * vote already cast is withdrawn; a secret vote cannot be found again, so recusing after a
+ * secret vote is refused.
+ */
+export async function recuse(input: { ballotId: string; userId: string; conflict: string; ipAddress?: string | null }): Promise<VoteOutcome> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [ballot] = await tx.select().from(ballots).where(eq(ballots.id, input.ballotId)).for("update");
+    const refusal = await refusalFor(tx, ballot, input.userId, now);
+    if (refusal === "recused") return { ok: false, reason: "already_recused" };
+    if (refusal) return { ok: false, reason: refusal };
+    await tx.insert(ballotRecusals).values({ ballotId: input.ballotId, userId: input.userId, conflict: input.conflict.trim() });
+    const withdrawn = await tx
+      .delete(ballotVotes)
+      .where(and(eq(ballotVotes.ballotId, input.ballotId), eq(ballotVotes.userId, input.userId)))
+      .returning({ id: ballotVotes.id });
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "ballot.recused",
+      subjectType: "ballot",
+      subjectId: input.ballotId,
+      ipAddress: input.ipAddress,
+      data: { subject: { type: ballot!.subjectType, id: ballot!.subjectId }, conflict: input.conflict.trim(), withdrewVote: withdrawn.length > 0 },
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Closes a ballot whose time has come (the close_ballot job calls this at closes_at; nobody
+ * needs to visit). Counts from the rows under an exclusive lock, stores the outcome, audits
+ * it and tells the members. Running it twice, or early, does nothing.
+ */
+export async function closeBallot(ballotId: string, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const [ballot] = await tx.select().from(ballots).where(eq(ballots.id, ballotId)).for("update");
+    if (!ballot || ballot.status !== "open") return null;
+    if (ballot.closesAt > now) {
+      // Woken early (the closing time moved): sleep until the real time.
+      await scheduleBallotJobs(tx, ballot, now);
+      return null;
+    }
+    if (ballot.mode === "secret") await resealSecretChoices(tx, ballot.id);
+    const tally = await tallyBallot(ballot, tx);
+    const [closed] = await tx
+      .update(ballots)
+      .set({ status: "closed", result: tally.result, closedAt: now })
+      .where(eq(ballots.id, ballot.id))
+      .returning();
+    await recordAudit(tx, {
+      actorId: null,
+      action: "ballot.closed",
+      subjectType: "ballot",
+      subjectId: ballot.id,
+      data: { subject: { type: ballot.subjectType, id: ballot.subjectId }, ...tally },
+    });
+    const recipients = new Set(await listEligible(ballot.id, tx));
+    if (ballot.openedById) recipients.add(ballot.openedById);
+    // The result is a word to translate: notify each language group with its own wording.
+    const byLocale = new Map<string, string[]>();
+    if (recipients.size) {
+      const rows = await tx.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, [...recipients]));
+      for (const r of rows) byLocale.set(r.locale, [...(byLocale.get(r.locale) ?? []), r.id]);
+    }
+    for (const [locale, ids] of byLocale) {
+      const t = await getFixedT(locale, "analyses");
+      await notify(
+        tx,
+        {
+          type: "vote_closed",
+          key: `vote_closed:${ballot.id}`,
+          url: ballot.url,
+          params: { title: ballot.title, result: t(`ballot.result.${tally.result}`) },
+        },
+        ids.map((userId) => ({ userId })),
+      );
+    }
+    return { ballot: closed!, tally };
+  });
+}
+
+/** 24 hours before the close: remind the members who have neither voted nor recused. */
+export async function remindBallot(ballotId: string, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const [ballot] = await tx.select().from(ballots).where(eq(ballots.id, ballotId)).for("share");
+    if (!ballot || ballot.status !== "open" || ballot.closesAt <= now) return 0;
+    if (ballot.closesAt.getTime() - now.getTime() > REMINDER_BEFORE_MS + 60_000) {
+      await scheduleBallotJobs(tx, ballot, now);
+      return 0;
+    }
+    const pending = await listNonVoters(ballot, tx);
+    await notify(
+      tx,
+      { type: "vote_closing", key: `vote_closing:${ballot.id}`, url: ballot.url, params: { title: ballot.title, closesAt: formatForNotification(ballot.closesAt) } },
+      pending.map((userId) => ({ userId })),
+    );
+    return pending.length;
+  });
+}
