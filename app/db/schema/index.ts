@@ -3,3 +3,6 @@ export * from "./auth";
 export * from "./audit";
 export * from "./notifications";
 export * from "./platform";
+export * from "./briefs";
+export * from "./comments";
+export * from "./consultations";
