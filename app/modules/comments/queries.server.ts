@@ -14,7 +14,7 @@ export type CommentView = {
   /** Null when the viewer may not see the text (removed, hidden). Sanitized at save. */
   html: string | null;
   /** The author's own JSON, to edit it. */
-  json: unknown;
+  json?: unknown;
   moderationReason: string | null;
   openReports: number;
   createdAt: string;

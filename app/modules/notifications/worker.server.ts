@@ -4,6 +4,7 @@ import { db } from "~/db/client.server";
 import { emailOutbox } from "~/db/schema";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 import { EMAIL_FROM, getResend } from "./email.server";
+import { publishDueBrief } from "~/modules/briefs/service.server";
 
 export const taskList: TaskList = {
   async send_email(payload) {
@@ -34,6 +35,7 @@ export const taskList: TaskList = {
       .set({ status: "sent", attempts: sql`${emailOutbox.attempts} + 1`, providerId: data?.id ?? null, sentAt: new Date(), lastError: null })
       .where(eq(emailOutbox.id, id));
   },
+  publish_brief: async (payload) => void (await publishDueBrief((payload as { briefId: string }).briefId)),
   async prune_rate_limits() {
     await pruneRateLimits();
   },
