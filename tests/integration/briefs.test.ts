@@ -254,3 +254,68 @@ describe("comments", () => {
     expect(JSON.stringify(plan)).toMatch(/comments_subject_top_idx|Index/);
   });
 });
+
+describe("consultations", () => {
+  it("residents comment while the window is open; afterwards it is read-only with the summary", async () => {
+    const analyst = await as("analyst@demo.test");
+    const notice = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Notice of intent to apply for a grant with Riverside." }] }] });
+    const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const created = await analyst.post("/staff/consultations/new", { title: "Test grant notice", partners: "City of Riverside, Town of Millbrook", opensAt: iso(-60_000), closesAt: iso(3_600_000), notice });
+    expect(created.status).toBe(302);
+    const url = created.headers.get("location")!;
+    const resident = await as("resident@demo.test");
+    expect((await resident.post(url, { intent: "comment.create", formId: "new-comment", body__text: "Please fund victim advocates in Millbrook." })).status).toBe(302);
+    let page = await (await clientFor()).get(url).then((r) => r.text());
+    expect(page).toContain("Please fund victim advocates in Millbrook.");
+    expect(page).toContain("Town of Millbrook");
+
+    const [row] = await db.execute<{ id: string }>(sql`select id from consultations where slug = ${url.split("/")[2]!}`);
+    const closed = await analyst.post(`/staff/consultations/${row!.id}/edit`, {
+      title: "Test grant notice",
+      partners: "City of Riverside",
+      opensAt: iso(-7_200_000),
+      closesAt: iso(-60_000),
+      notice,
+      summary__text: "We heard strong support for victim advocates.",
+    });
+    expect(closed.status).toBe(302);
+    const late = await resident.post(url, { intent: "comment.create", formId: "new-comment", body__text: "Too late?" });
+    expect(late.status).toBe(403);
+    page = await (await clientFor()).get(url).then((r) => r.text());
+    expect(page).toContain("The office&#x27;s summary");
+    expect(page).toContain("We heard strong support for victim advocates.");
+    expect(page).toContain("Comments are closed.");
+    expect(page).not.toContain("Too late?");
+  });
+});
+
+describe("search", () => {
+  it("finds briefs, consultations and public comments in English and Spanish, with safe highlighted snippets", async () => {
+    const visitor = await clientFor();
+    const r = await visitor.get(`/search?q=${encodeURIComponent("charging drug")}`);
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    expect(html).toContain("How the office decides whether to charge a drug case");
+    expect(html).toMatch(/<mark>(charging|drug|charge)<\/mark>/i);
+    // Seeded consultation, by a stemmed word.
+    expect(await (await visitor.get("/search?q=grants")).text()).toContain("Justice Assistance Grant");
+    // A CAB-only brief is not found by a visitor, but is by a member.
+    expect(await (await visitor.get("/search?q=diversion+referred")).text()).not.toContain("Diversion outcomes, 2024");
+    expect(await (await as("member11@demo.test")).get("/search?q=diversion+referred").then((x) => x.text())).toContain("Diversion outcomes, 2024");
+
+    // Spanish stemming, and markup in a comment is never rendered as markup.
+    const brief = await writeBrief("Brief for search comments");
+    await (await as("analyst@demo.test")).post(`/staff/briefs/${brief.id}/edit`, { intent: "publish" });
+    await (await as("member12@demo.test")).post(`/briefs/${brief.slug}`, { intent: "comment.create", formId: "new-comment", body__text: "Los vecinos denunciaron <script>alert(1)</script> ventas en el parque." });
+    const es = await (await visitor.get(`/search?q=${encodeURIComponent("denuncias vecino")}`)).text();
+    expect(es).toContain("Brief for search comments");
+    expect(es).toMatch(/<mark>(denunciaron|vecinos)<\/mark>/);
+    expect(es).not.toContain("<script>alert(1)</script>");
+    // ts_headline drops tag-like tokens; the rest is text, escaped by React.
+    expect(es).toMatch(/<mark>denunciaron<\/mark><span>[^<]*alert\(1\)[^<]*<\/span>/);
+    // Odd input is just a search, never a 500.
+    for (const q of ["'); drop table briefs; --", "&&&|||!!!", "<b>", "a".repeat(5000)]) {
+      expect((await visitor.get(`/search?q=${encodeURIComponent(q)}`)).status).toBe(200);
+    }
+  });
+});
