@@ -135,12 +135,13 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
         {!removed ? (
           <div className="comment-actions">
             {perms.canComment && comment.depth < MAX_COMMENT_DEPTH && comment.status === "visible" ? (
-              <LazyDetails summary={t("reply")}>
+              // Keyed by the replies: a posted reply closes and empties the form.
+              <LazyDetails summary={t("reply")} key={`reply-${comment.children.length}`}>
                 <CommentForm formId={`reply-${comment.id}`} intent="comment.create" commentId={comment.id} label={t("replyLabel", { name: comment.authorName })} submit={t("postReply")} />
               </LazyDetails>
             ) : null}
             {own && perms.open && comment.status === "visible" ? (
-              <LazyDetails summary={t("edit")}>
+              <LazyDetails summary={t("edit")} key={`edit-${comment.editedAt ?? ""}`}>
                 <CommentForm formId={`edit-${comment.id}`} intent="comment.edit" commentId={comment.id} label={t("editLabel")} submit={t("saveEdit")} defaultJson={comment.json} />
               </LazyDetails>
             ) : null}
@@ -212,7 +213,8 @@ export function CommentThread({ thread, permissions, locale, headingLevel = 2 }:
     <section className="comments" id="comments" aria-labelledby="comments-heading">
       <Heading id="comments-heading">{t("heading", { count: thread.totalComments })}</Heading>
       {permissions.canComment ? (
-        <CommentForm formId="new-comment" intent="comment.create" label={t("newLabel")} submit={t("post")} />
+        // Keyed by the count: once a comment is posted the editor starts empty again.
+        <CommentForm key={thread.totalComments} formId="new-comment" intent="comment.create" label={t("newLabel")} submit={t("post")} />
       ) : (
         <p className="muted">{!permissions.open ? t("closed") : permissions.signedIn ? t("cannotComment") : <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("signInToComment")}</Link>}</p>
       )}
