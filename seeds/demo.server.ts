@@ -1,5 +1,6 @@
 import { isProduction } from "~/utils/env.server";
 import { seedAnalyses } from "./analyses";
+import { seedBriefs } from "./briefs";
 import { seedUsers } from "./users";
 
 /**
@@ -10,5 +11,6 @@ export async function seedDemoData() {
   if (isProduction()) throw new Error("Refusing to seed demo data when NODE_ENV=production.");
   const logins = await seedUsers();
   await seedAnalyses();
+  await seedBriefs();
   return logins;
 }

@@ -5,6 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnalysisDiscussion, BallotResults, RadioGroup, StageBadge, TextAreaField } from "~/components/analyses";
 import { FormErrors } from "~/components/form";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/actions.server";
+import { CommentThread } from "~/modules/comments/comment-thread";
+import type { CommentSubject } from "~/modules/comments/permissions";
+import { commentThreadFor } from "~/modules/comments/queries.server";
 import { getAnalysis } from "~/modules/analyses/queries.server";
 import { analysisIdParam, readerLocale } from "~/modules/analyses/request.server";
 import { RecuseSchema, VoteSchema } from "~/modules/analyses/schemas";
@@ -17,6 +21,11 @@ import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
+
+/** The board discusses a proposal in the shared comment thread; only CAB members and staff write. */
+function analysisSubject(analysis: { id: string; question: string }): CommentSubject {
+  return { type: "analysis", id: analysis.id, title: analysis.question, url: `/analyses/${analysis.id}`, audience: "cab", open: true };
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = analysisIdParam(params.id);
@@ -35,7 +44,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const namedVotes = ballot && showTally ? await listNamedVotes(ballot) : [];
   const recusals = ballot && isMember ? await listRecusals(ballot.id) : [];
   const mayAct = Boolean(open && state?.eligible && !state.recusal && !(ballot?.mode === "secret" && state.participated));
+  const comments = await commentThreadFor(request, user, analysisSubject(analysis));
   return json({
+    locale,
+    comments,
     analysis: {
       id: analysis.id,
       question: analysis.question,
@@ -97,8 +109,13 @@ const REFUSAL_STATUS: Record<Refusal, number> = {
 
 export async function action(args: ActionFunctionArgs) {
   const id = analysisIdParam(args.params.id);
-  const user = requireUser(args);
   const formData = await readFormData(args.request);
+  if (isCommentIntent(formData.get("intent"))) {
+    const analysis = await getAnalysis(id);
+    if (!analysis) throw json({ reason: "not_found" }, { status: 404 });
+    return handleCommentAction(args, analysisSubject(analysis), formData);
+  }
+  const user = requireUser(args);
   const intent = formData.get("intent") === "recuse" ? "recuse" : "vote";
   // Residents (and anyone below CAB member) are told plainly, not shown an error page.
   if (!hasRole(user.role, "cab_member")) return json({ intent, refusal: "not_member" as Refusal, result: null }, { status: 403 });
@@ -121,7 +138,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function AnalysisPage() {
   const { t } = useTranslation("analyses");
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useVoteActionData();
   const { analysis, ballot, viewer } = data;
   return (
     <article>
@@ -252,9 +269,7 @@ export default function AnalysisPage() {
         </ol>
       </section>
 
-      {/* COMMENTS MOUNT: the lead wires the shared comments component here at merge
-          (subject type "analysis", subject id = analysis.id). Until then nothing renders. */}
-      <AnalysisDiscussion />
+      <AnalysisDiscussion comments={<CommentThread thread={data.comments.thread} permissions={data.comments.permissions} locale={data.locale} />} />
     </article>
   );
 }
@@ -262,7 +277,7 @@ export default function AnalysisPage() {
 function VoterPanel() {
   const { t } = useTranslation("analyses");
   const { analysis, ballot, viewer } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useVoteActionData();
   const [voteForm, voteFields] = useForm({
     id: "vote-form",
     lastResult: actionData?.intent === "vote" ? actionData.result : null,
@@ -324,4 +339,10 @@ function VoterPanel() {
       </details>
     </>
   );
+}
+
+/** The vote/recusal answer of the action (comment answers are read by <CommentThread> itself). */
+function useVoteActionData() {
+  const data = useActionData<typeof action>();
+  return data && "intent" in data ? data : undefined;
 }

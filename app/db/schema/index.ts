@@ -4,3 +4,6 @@ export * from "./audit";
 export * from "./notifications";
 export * from "./platform";
 export * from "./analyses";
+export * from "./briefs";
+export * from "./comments";
+export * from "./consultations";

@@ -5,6 +5,7 @@ import { emailOutbox } from "~/db/schema";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 import { closeBallotTask, remindBallotTask } from "~/modules/voting/tasks.server";
 import { EMAIL_FROM, getResend } from "./email.server";
+import { publishDueBrief } from "~/modules/briefs/service.server";
 
 export const taskList: TaskList = {
   async send_email(payload) {
@@ -37,6 +38,7 @@ export const taskList: TaskList = {
   },
   close_ballot: closeBallotTask,
   remind_ballot: remindBallotTask,
+  publish_brief: async (payload) => void (await publishDueBrief((payload as { briefId: string }).briefId)),
   async prune_rate_limits() {
     await pruneRateLimits();
   },

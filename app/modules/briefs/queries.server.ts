@@ -1,0 +1,95 @@
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { db } from "~/db/client.server";
+import { briefReceipts, briefRevisions, briefs, users } from "~/db/schema";
+import type { Role } from "~/modules/auth/roles";
+import { canSeeBrief, visibleStatuses } from "./visibility";
+
+/** The brief at `slug` if this viewer may see it; null otherwise (the route answers 404 either way). */
+export async function getBriefForViewer(slug: string, role: Role | null | undefined) {
+  const [brief] = await db.select().from(briefs).where(eq(briefs.slug, slug.slice(0, 200)));
+  if (!brief || !canSeeBrief(role, brief.status)) return null;
+  return brief;
+}
+
+export async function getBrief(id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [brief] = await db.select().from(briefs).where(eq(briefs.id, id));
+  return brief ?? null;
+}
+
+const listColumns = {
+  id: briefs.id,
+  slug: briefs.slug,
+  title: briefs.title,
+  summary: briefs.summary,
+  topics: briefs.topics,
+  status: briefs.status,
+  periodStart: briefs.periodStart,
+  periodEnd: briefs.periodEnd,
+  publishedAt: briefs.publishedAt,
+  publishAt: briefs.publishAt,
+  sentToCabAt: briefs.sentToCabAt,
+  updatedAt: briefs.updatedAt,
+};
+
+/** Briefs a viewer may see in the list: public ones, plus CAB review for members (never drafts here). */
+export async function listBriefs(role: Role | null | undefined, { topic, limit = 50 }: { topic?: string | null; limit?: number } = {}) {
+  const statuses = visibleStatuses(role).filter((s) => s !== "draft");
+  return db
+    .select(listColumns)
+    .from(briefs)
+    .where(and(inArray(briefs.status, statuses), topic ? sql`${topic} = any(${briefs.topics})` : undefined))
+    .orderBy(desc(sql`coalesce(${briefs.publishedAt}, ${briefs.sentToCabAt}, ${briefs.updatedAt})`))
+    .limit(limit);
+}
+
+export async function listPublicBriefs(limit = 50) {
+  return db.select({ ...listColumns, bodyHtml: briefs.bodyHtml }).from(briefs).where(eq(briefs.status, "public")).orderBy(desc(briefs.publishedAt)).limit(limit);
+}
+
+export async function listAllBriefs() {
+  return db.select(listColumns).from(briefs).orderBy(desc(briefs.updatedAt)).limit(500);
+}
+
+export async function listRevisions(briefId: string) {
+  return db
+    .select({ id: briefRevisions.id, number: briefRevisions.number, statusAtSave: briefRevisions.statusAtSave, reason: briefRevisions.reason, createdAt: briefRevisions.createdAt, authorName: users.displayName })
+    .from(briefRevisions)
+    .leftJoin(users, eq(users.id, briefRevisions.authorId))
+    .where(eq(briefRevisions.briefId, briefId))
+    .orderBy(desc(briefRevisions.number));
+}
+
+export async function getRevisionPair(briefId: string, a: number, b: number) {
+  const rows = await db
+    .select()
+    .from(briefRevisions)
+    .where(and(eq(briefRevisions.briefId, briefId), inArray(briefRevisions.number, [a, b])));
+  return { a: rows.find((r) => r.number === a) ?? null, b: rows.find((r) => r.number === b) ?? null };
+}
+
+/** The public change log: edits made after publication, with their reasons. */
+export async function changeLog(briefId: string) {
+  return db
+    .select({ number: briefRevisions.number, reason: briefRevisions.reason, createdAt: briefRevisions.createdAt })
+    .from(briefRevisions)
+    .where(and(eq(briefRevisions.briefId, briefId), eq(briefRevisions.statusAtSave, "public"), isNotNull(briefRevisions.reason)))
+    .orderBy(asc(briefRevisions.number));
+}
+
+/** Every current CAB member with their receipt for this brief (delivered, opened, nudged). */
+export async function receiptsFor(briefId: string) {
+  return db
+    .select({
+      userId: users.id,
+      name: users.displayName,
+      deliveredAt: briefReceipts.deliveredAt,
+      openedAt: briefReceipts.openedAt,
+      lastNudgedAt: briefReceipts.lastNudgedAt,
+      nudgeCount: sql<number>`coalesce(${briefReceipts.nudgeCount}, 0)`.mapWith(Number),
+    })
+    .from(users)
+    .leftJoin(briefReceipts, and(eq(briefReceipts.userId, users.id), eq(briefReceipts.briefId, briefId)))
+    .where(and(eq(users.role, "cab_member"), sql`${users.deactivatedAt} is null`))
+    .orderBy(asc(users.displayName));
+}

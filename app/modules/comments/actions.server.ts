@@ -1,0 +1,97 @@
+import { json, redirect, type AppLoadContext } from "@remix-run/node";
+import { getUser } from "~/modules/auth/permissions.server";
+import { readRichTextField, richTextErrorKey } from "~/modules/richtext/richtext.server";
+import { setFlash } from "~/utils/flash.server";
+import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { loginRedirect } from "~/modules/auth/permissions.server";
+import type { CommentSubject } from "./permissions";
+import { CommentError, createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
+
+export const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
+export type CommentIntent = (typeof COMMENT_INTENTS)[number];
+
+export function isCommentIntent(intent: unknown): intent is CommentIntent {
+  return typeof intent === "string" && (COMMENT_INTENTS as readonly string[]).includes(intent);
+}
+
+/** What a failed comment form returns: which form (so the right one shows the error) and what was typed. */
+export type CommentActionData = { comment: { formId: string; errors: string[]; text?: string } };
+
+function fail(formId: string, errors: string[], status = 400, text?: string) {
+  return json<CommentActionData>({ comment: { formId, errors, text } }, { status });
+}
+
+const str = (formData: FormData, key: string) => {
+  const v = formData.get(key);
+  return typeof v === "string" ? v : "";
+};
+
+/**
+ * Handles the comment forms of <CommentThread> in any route's action:
+ *
+ *   const formData = await readFormData(request);
+ *   if (isCommentIntent(formData.get("intent"))) return handleCommentAction(args, subject, formData);
+ *
+ * The route has already checked that the user may see `subject` (404 otherwise); this checks
+ * who may write, edit, report and moderate (see permissions.ts). Never throws for bad input.
+ */
+export async function handleCommentAction(args: { request: Request; context: AppLoadContext }, subject: CommentSubject, formData: FormData) {
+  const user = getUser(args);
+  if (!user) throw loginRedirect(args.request);
+  const intent = str(formData, "intent") as CommentIntent;
+  const commentId = str(formData, "commentId");
+  const formId = str(formData, "formId").slice(0, 80) || intent;
+  const ip = args.context.clientIp;
+  try {
+    let url: string;
+    let flash: string;
+    switch (intent) {
+      case "comment.create":
+      case "comment.edit": {
+        await enforceRateLimits([`comment:${user.id}`], 30, 60);
+        const body = readRichTextField(formData, "body", "comment");
+        const typed = str(formData, "body__text").slice(0, 20_000) || undefined;
+        if (!body) return fail(formId, ["comments:errors.empty"], 400, typed);
+        if (!body.ok) return fail(formId, [richTextErrorKey(body.error)], 400, typed);
+        if (intent === "comment.create") {
+          ({ url } = await createComment(subject, user, body, commentId || null, ip));
+          flash = commentId ? "comments:flash.replied" : "comments:flash.posted";
+        } else {
+          ({ url } = await editComment(subject, user, commentId, body, ip));
+          flash = "comments:flash.edited";
+        }
+        break;
+      }
+      case "comment.delete":
+        ({ url } = await deleteComment(subject, user, commentId, ip));
+        flash = "comments:flash.deleted";
+        break;
+      case "comment.report": {
+        const reason = str(formData, "reason").trim();
+        if (!reason) return fail(formId, ["comments:errors.reasonRequired"]);
+        if (reason.length > 500) return fail(formId, ["common:errors.tooLong"]);
+        ({ url } = await reportComment(subject, user, commentId, reason, ip));
+        flash = "comments:flash.reported";
+        break;
+      }
+      case "comment.hide": {
+        const reason = str(formData, "reason").trim();
+        if (!reason) return fail(formId, ["comments:errors.reasonRequired"]);
+        if (reason.length > 500) return fail(formId, ["common:errors.tooLong"]);
+        ({ url } = await moderateComment(subject, user, commentId, { action: "hide", reason }, ip));
+        flash = "comments:flash.hidden";
+        break;
+      }
+      case "comment.restore":
+        ({ url } = await moderateComment(subject, user, commentId, { action: "restore" }, ip));
+        flash = "comments:flash.restored";
+        break;
+      default:
+        return fail(formId, ["common:errors.invalid"]);
+    }
+    return redirect(url, { headers: { "Set-Cookie": await setFlash({ key: flash }) } });
+  } catch (error) {
+    if (error instanceof CommentError) return fail(formId, [error.key], error.status);
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { db } from "~/db/client.server";
+import type { Role } from "~/modules/auth/roles";
+import { visibleStatuses } from "~/modules/briefs/visibility";
+
+// Private-use characters mark the hits in ts_headline's output; the page splits on them and
+// renders text nodes (escaped by React), so no HTML from the database is ever trusted.
+export const MARK_START = "\uE000";
+export const MARK_END = "\uE001";
+
+export type SearchHit = { kind: "brief" | "consultation" | "comment"; title: string; url: string; snippet: string; rank: number };
+
+/**
+ * Full-text search over briefs, consultations and visible comments, in English and Spanish
+ * (whichever stemming matches better), limited to what the viewer may see.
+ */
+export async function search(query: string, role: Role | null | undefined, limit = 30): Promise<SearchHit[]> {
+  const q = query.trim().slice(0, 200);
+  if (!q) return [];
+  const statuses = visibleStatuses(role).filter((s) => s !== "draft");
+  const statusList = sql.join(statuses.map((s) => sql`${s}`), sql`, `);
+  const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
+  const rows = await db.execute<{ kind: SearchHit["kind"]; title: string; url: string; snippet: string; rank: number }>(sql`
+    with q as (select websearch_to_tsquery('english', ${q}) as en, websearch_to_tsquery('spanish', ${q}) as es),
+    hits as (
+      select 'brief' as kind, b.title, '/briefs/' || b.slug as url,
+        b.summary || ' ' || b.body_text as body,
+        case when b.search_en @@ q.en then 'english' else 'spanish' end as cfg,
+        greatest(ts_rank(b.search_en, q.en), ts_rank(b.search_es, q.es)) as rank
+      from briefs b, q
+      where (b.search_en @@ q.en or b.search_es @@ q.es) and b.status in (${statusList})
+      union all
+      select 'consultation', c.title, '/consultations/' || c.slug,
+        c.notice_text || ' ' || coalesce(c.summary_text, ''),
+        case when c.search_en @@ q.en then 'english' else 'spanish' end,
+        greatest(ts_rank(c.search_en, q.en), ts_rank(c.search_es, q.es))
+      from consultations c, q
+      where c.search_en @@ q.en or c.search_es @@ q.es
+      union all
+      select 'comment', coalesce(b.title, k.title), coalesce('/briefs/' || b.slug, '/consultations/' || k.slug) || '#comment-' || m.id,
+        m.body_text,
+        case when m.search_en @@ q.en then 'english' else 'spanish' end,
+        greatest(ts_rank(m.search_en, q.en), ts_rank(m.search_es, q.es)) * 0.8
+      from comments m cross join q
+        left join briefs b on m.subject_type = 'brief' and b.id::text = m.subject_id and b.status in (${statusList})
+        left join consultations k on m.subject_type = 'consultation' and k.id::text = m.subject_id
+      where m.status = 'visible' and (m.search_en @@ q.en or m.search_es @@ q.es) and (b.id is not null or k.id is not null)
+    ),
+    top as (select * from hits order by rank desc limit ${limit})
+    select kind, title, url, rank,
+      ts_headline(cfg::regconfig, body, case when cfg = 'english' then q.en else q.es end, ${options}) as snippet
+    from top, q
+    order by rank desc
+  `);
+  return [...rows].map((r) => ({ ...r, rank: Number(r.rank) }));
+}
+
+/** A snippet as [text, isHit] pieces, for rendering without HTML. */
+export function snippetParts(snippet: string): [string, boolean][] {
+  const parts: [string, boolean][] = [];
+  const re = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, "g");
+  let last = 0;
+  for (const m of snippet.matchAll(re)) {
+    if (m.index! > last) parts.push([snippet.slice(last, m.index), false]);
+    parts.push([m[1]!, true]);
+    last = m.index! + m[0].length;
+  }
+  if (last < snippet.length) parts.push([snippet.slice(last), false]);
+  return parts.map(([t, hit]) => [t.replace(/[\uE000\uE001]/g, ""), hit]);
+}

@@ -1,0 +1,83 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getUser } from "~/modules/auth/permissions.server";
+import { hasRole } from "~/modules/auth/roles";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/actions.server";
+import { CommentThread } from "~/modules/comments/comment-thread";
+import { commentThreadFor } from "~/modules/comments/queries.server";
+import { getConsultationBySlug } from "~/modules/consultations/queries.server";
+import { phaseOf } from "~/modules/consultations/schemas";
+import { consultationSubject } from "~/modules/consultations/subject";
+import { formatDateTime } from "~/modules/richtext/dates";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
+
+async function load(args: LoaderFunctionArgs) {
+  const consultation = await getConsultationBySlug(args.params.slug ?? "");
+  if (!consultation) throw json({ reason: "not_found" }, { status: 404 });
+  return consultation;
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const c = await load(args);
+  const user = getUser(args);
+  const comments = await commentThreadFor(args.request, user, consultationSubject(c));
+  return json({
+    consultation: { id: c.id, slug: c.slug, title: c.title, partners: c.partners, opensAt: c.opensAt, closesAt: c.closesAt, noticeHtml: c.noticeHtml, summaryHtml: c.summaryHtml, phase: phaseOf(c) },
+    comments,
+    isStaff: hasRole(user?.role, "csu_staff"),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const c = await load(args);
+  const formData = await readFormData(args.request);
+  if (!isCommentIntent(formData.get("intent"))) throw json({ reason: "bad_request" }, { status: 400 });
+  return handleCommentAction(args, consultationSubject(c), formData);
+}
+
+export default function ConsultationPage() {
+  const { t, i18n } = useTranslation("consultations");
+  const { consultation: c, comments, isStaff } = useLoaderData<typeof loader>();
+  const lng = i18n.language;
+  return (
+    <article aria-labelledby="consultation-title">
+      <p>
+        <Link to="/consultations">{t("backToList")}</Link>
+      </p>
+      <h1 id="consultation-title">{c.title}</h1>
+      <p className={`alert ${c.phase === "open" ? "alert-success" : "alert-info"}`} role="status">
+        {t(`phaseNote.${c.phase}`, { opens: formatDateTime(c.opensAt, lng), closes: formatDateTime(c.closesAt, lng) })}
+      </p>
+      {isStaff ? (
+        <p>
+          <Link to={`/staff/consultations/${c.id}/edit`}>{t("staff.edit")}</Link>
+        </p>
+      ) : null}
+      {c.partners.length ? (
+        <section aria-labelledby="partners-heading">
+          <h2 id="partners-heading">{t("partners")}</h2>
+          <ul>
+            {c.partners.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="notice-heading">
+        <h2 id="notice-heading">{t("notice")}</h2>
+        {/* Validated and sanitized when saved (richtext module). */}
+        <div className="richtext-content" dangerouslySetInnerHTML={{ __html: c.noticeHtml }} />
+      </section>
+      {c.phase === "closed" ? (
+        <section aria-labelledby="summary-heading">
+          <h2 id="summary-heading">{t("summary")}</h2>
+          {c.summaryHtml ? <div className="richtext-content" dangerouslySetInnerHTML={{ __html: c.summaryHtml }} /> : <p>{t("summaryPending")}</p>}
+        </section>
+      ) : null}
+      <CommentThread thread={comments.thread} permissions={comments.permissions} locale={lng} />
+    </article>
+  );
+}

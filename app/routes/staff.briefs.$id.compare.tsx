@@ -1,0 +1,58 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { diffLines, revisionText } from "~/modules/briefs/diff";
+import { getBrief, getRevisionPair } from "~/modules/briefs/queries.server";
+
+export const meta: MetaFunction = () => [{ title: "Compare revisions · CAB Portal" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireRole(args, "csu_staff");
+  const brief = await getBrief(args.params.id ?? "");
+  if (!brief) throw json({ reason: "not_found" }, { status: 404 });
+  const url = new URL(args.request.url);
+  const a = Number(url.searchParams.get("a"));
+  const b = Number(url.searchParams.get("b"));
+  if (!Number.isInteger(a) || !Number.isInteger(b)) throw json({ reason: "bad_request" }, { status: 400 });
+  const pair = await getRevisionPair(brief.id, a, b);
+  if (!pair.a || !pair.b) throw json({ reason: "not_found" }, { status: 404 });
+  const lines = diffLines(revisionText(pair.a), revisionText(pair.b));
+  return json({ brief: { id: brief.id, title: brief.title }, a, b, lines, reasonB: pair.b.reason });
+}
+
+export default function CompareRevisions() {
+  const { t } = useTranslation("briefs");
+  const { brief, a, b, lines, reasonB } = useLoaderData<typeof loader>();
+  const added = lines.filter((l) => l.kind === "added").length;
+  const removed = lines.filter((l) => l.kind === "removed").length;
+  return (
+    <section>
+      <p>
+        <Link to={`/staff/briefs/${brief.id}/edit`}>{t("staff.backToBrief")}</Link>
+      </p>
+      <h1>{t("compare.title", { a, b })}</h1>
+      <p>{t("compare.summary", { added, removed })}</p>
+      {reasonB ? <p>{t("compare.reason", { reason: reasonB })}</p> : null}
+      <div className="diff" role="region" aria-label={t("compare.title", { a, b })}>
+        {lines.map((l, i) =>
+          l.kind === "added" ? (
+            <ins key={i} className="diff-line diff-added">
+              <span className="visually-hidden">{t("compare.added")} </span>
+              {l.text || "\u00a0"}
+            </ins>
+          ) : l.kind === "removed" ? (
+            <del key={i} className="diff-line diff-removed">
+              <span className="visually-hidden">{t("compare.removed")} </span>
+              {l.text || "\u00a0"}
+            </del>
+          ) : (
+            <div key={i} className="diff-line">
+              {l.text || "\u00a0"}
+            </div>
+          ),
+        )}
+      </div>
+    </section>
+  );
+}
