@@ -3,3 +3,5 @@ export * from "./auth";
 export * from "./audit";
 export * from "./notifications";
 export * from "./platform";
+export * from "./concerns";
+export * from "./policies";
