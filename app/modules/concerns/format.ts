@@ -7,3 +7,14 @@ export function formatTrackingCode(code: string) {
 export function kindName(kind: { nameEn: string; nameEs: string }, locale: string) {
   return locale === "es" ? kind.nameEs : kind.nameEn;
 }
+
+/** "2026-03" → "March 2026" / "marzo de 2026". */
+export function monthLabel(month: string, locale: string) {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+export function dayLabel(day: string, locale: string) {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}

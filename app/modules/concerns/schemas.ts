@@ -34,7 +34,7 @@ export const ConcernFieldsSchema = z.object({
 export type ConcernFields = z.infer<typeof ConcernFieldsSchema>;
 
 /** Checks that need today's date, applied on top of the field rules. */
-export function withDateRules<T extends z.ZodType<ConcernFields>>(schema: T, today: string) {
+export function withDateRules<T extends z.ZodType<ConcernFields, z.ZodTypeDef, unknown>>(schema: T, today: string): z.ZodEffects<T, z.output<T>> {
   return schema.superRefine((value, ctx) => {
     const d = new Date(`${value.observedDate}T00:00:00Z`);
     if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value.observedDate) {
