@@ -2,17 +2,21 @@
 import enAdmin from "./en/admin.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enConcerns from "./en/concerns.json";
 import enEmails from "./en/emails.json";
 import enNotifications from "./en/notifications.json";
+import enPolicies from "./en/policies.json";
 import esAdmin from "./es/admin.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
+import esConcerns from "./es/concerns.json";
 import esEmails from "./es/emails.json";
 import esNotifications from "./es/notifications.json";
+import esPolicies from "./es/policies.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, notifications: enNotifications },
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, emails: esEmails, notifications: esNotifications },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, notifications: enNotifications, concerns: enConcerns, policies: enPolicies },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, emails: esEmails, notifications: esNotifications, concerns: esConcerns, policies: esPolicies },
 } as const;
 
 export type Locale = keyof typeof resources;
