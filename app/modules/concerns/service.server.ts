@@ -46,17 +46,18 @@ async function districtOf(tx: DbOrTx, zip: string) {
 
 /** Who hears about a concern's changes: its reporter, people who added to it, reporters of merged duplicates. */
 async function followers(tx: DbOrTx, concernId: string) {
-  const rows = await tx.execute<{ email: string; locale: string }>(sql`
-    select reporter_email as email, reporter_locale as locale from concerns where (id = ${concernId} or duplicate_of_id = ${concernId}) and reporter_email is not null
-    union
-    select reporter_email, reporter_locale from concern_corroborations where concern_id = ${concernId} and reporter_email is not null`);
+  // Each follower is sent to their own tracking page (a merged duplicate's or a corroboration's code).
+  const rows = await tx.execute<{ email: string; locale: string; code: string }>(sql`
+    select reporter_email as email, reporter_locale as locale, tracking_code as code from concerns where (id = ${concernId} or duplicate_of_id = ${concernId}) and reporter_email is not null
+    union all
+    select reporter_email, reporter_locale, tracking_code from concern_corroborations where concern_id = ${concernId} and reporter_email is not null and tracking_code is not null`);
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase()));
 }
 
 /** Emails the followers of a concern, each in their own language, inside the caller's transaction. */
 async function notifyStatus(tx: DbOrTx, concern: { id: string; trackingCode: string }, historyId: string, status: ConcernStatus, note: string | null, only?: { email: string; locale: string; code: string }) {
-  const recipients = only ? [only] : (await followers(tx, concern.id)).map((r) => ({ ...r, code: concern.trackingCode }));
+  const recipients = only ? [only] : await followers(tx, concern.id);
   for (const r of recipients) {
     const locale = isLocale(r.locale) ? r.locale : "en";
     const t = await getFixedT(locale, "concerns");
