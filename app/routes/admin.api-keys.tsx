@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/table-wrap";
 import { z } from "zod";
 import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -66,7 +67,7 @@ export default function ApiKeysPage() {
           <button type="submit">{t("apiKeys.issue")}</button>
         </div>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label={t("apiKeys.caption")}>
         <table>
           <caption>{t("apiKeys.caption")}</caption>
           <thead>
@@ -107,7 +108,7 @@ export default function ApiKeysPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/table-wrap";
 import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listPolicyVersions } from "~/modules/policies/queries.server";
@@ -42,7 +43,7 @@ export default function PoliciesPage() {
     <section>
       <h1>{t("admin.title")}</h1>
       <p className="lead">{t("admin.lead")}</p>
-      <div className="table-wrap">
+      <TableWrap label={t("admin.caption")}>
         <table>
           <caption>{t("admin.caption")}</caption>
           <thead>
@@ -79,7 +80,7 @@ export default function PoliciesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>{t("admin.add")}</h2>
       <p>{t("admin.addLead")}</p>
       <Form method="post" className="stack">

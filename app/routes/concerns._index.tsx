@@ -1,6 +1,7 @@
 import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/table-wrap";
 import { kindName, monthLabel } from "~/modules/concerns/format";
 import { concernOverview, type OverviewCell } from "~/modules/concerns/overview.server";
 
@@ -38,7 +39,7 @@ export default function ConcernsOverview() {
 
       <h2 id="rates">{t("overview.rateTitle")}</h2>
       <p>{t("overview.rateLead")}</p>
-      <div className="table-wrap">
+      <TableWrap label={t("overview.rateCaption", { from, to })}>
         <table>
           <caption>{t("overview.rateCaption", { from, to })}</caption>
           <thead>
@@ -74,7 +75,7 @@ export default function ConcernsOverview() {
               ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted">{t("overview.withheldNote")}</p>
 
       <h2>{t("overview.byZip")}</h2>
@@ -84,7 +85,7 @@ export default function ConcernsOverview() {
             {t("overview.zipHeading", { zip: z.zip })}
             {z.district ? ` · ${z.district}` : ""}
           </h3>
-          <div className="table-wrap">
+          <TableWrap label={t("overview.tableCaption", { zip: z.zip })}>
             <table>
               <caption>{t("overview.tableCaption", { zip: z.zip })}</caption>
               <thead>
@@ -110,7 +111,7 @@ export default function ConcernsOverview() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <h4>{t("overview.blocks")}</h4>
           <ul className="block-list">
             {z.rows.filter((r) => r.blocks.length).length === 0 ? <li className="muted">{t("overview.noBlocks")}</li> : null}

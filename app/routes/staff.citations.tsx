@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/table-wrap";
 import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { addDays, countyDay } from "~/modules/concerns/time";
@@ -95,7 +96,7 @@ export default function CitationsPage() {
       {searched ? (
         <Form method="post" className="stack wide">
           <input type="hidden" name="intent" value="cite" />
-          <div className="table-wrap">
+          <TableWrap label={t("citations.lookupTitle")}>
             <table>
               <caption>{t("citations.resultsCaption", { place: raw.place, from: raw.from, to: raw.to })}</caption>
               <thead>
@@ -134,7 +135,7 @@ export default function CitationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <h2>{t("citations.recordTitle")}</h2>
           {formErrors.length ? (
             <div className="alert alert-error" role="alert">
@@ -184,7 +185,7 @@ export default function CitationsPage() {
       ) : null}
 
       <h2>{t("citations.recentTitle")}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t("citations.recentCaption")}>
         <table>
           <caption>{t("citations.recentCaption")}</caption>
           <thead>
@@ -210,10 +211,10 @@ export default function CitationsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
 
       <h2>{t("citations.countsTitle")}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t("citations.countsCaption")}>
         <table>
           <caption>{t("citations.countsCaption")}</caption>
           <thead>
@@ -235,7 +236,7 @@ export default function CitationsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/table-wrap";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { kindName } from "~/modules/concerns/format";
 import { listKinds, triageQueue } from "~/modules/concerns/queries.server";
@@ -78,7 +79,7 @@ export default function TriageQueue() {
           <button type="submit">{t("staff.apply")}</button>
         </div>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label={t("staff.caption", { count: rows.length })}>
         <table>
           <caption>{t("staff.caption", { count: rows.length })}</caption>
           <thead>
@@ -116,7 +117,7 @@ export default function TriageQueue() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

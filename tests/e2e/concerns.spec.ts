@@ -52,3 +52,14 @@ test("a resident reports a concern on a phone, staff document it, and the reside
   const rows = await sql<{ subject: string; text: string }[]>`select subject, text from email_outbox where to_address = ${email} order by created_at`;
   expect(rows.some((r) => r.subject.includes(code) && /Documented/.test(r.text))).toBe(true);
 });
+
+test("the public overview and the staff and admin concern pages pass the accessibility check", async ({ page }) => {
+  await page.goto("/concerns");
+  await expect(page.getByRole("heading", { level: 2, name: "Reports per 1,000 residents" })).toBeVisible();
+  await expect(page.getByText("fewer than 11").first()).toBeVisible();
+  await login(page, "admin@demo.test");
+  for (const path of ["/staff/concerns", "/staff/concerns/kinds", "/staff/citations?place=44104", "/admin/policies", "/admin/api-keys"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+});
