@@ -36,7 +36,7 @@ export function hundredBlock(address: string): PublicBlock | null {
     }
     return null;
   }
-  const match = /^(\d{1,6})(?:[-\s]?[A-Za-z]\b|-\d+)?\s+(.+)$/.exec(firstLine);
+  const match = /^(\d{1,6})(?:-?[A-Za-z]\b|-\d+)?\s+(.+)$/.exec(firstLine);
   if (!match) return null;
   const street = cleanStreet(match[2]!);
   if (!street) return null;
