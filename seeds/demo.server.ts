@@ -1,6 +1,7 @@
 import { isProduction } from "~/utils/env.server";
 import { seedAnalyses } from "./analyses";
 import { seedBriefs } from "./briefs";
+import { seedConcerns } from "./concerns";
 import { seedUsers } from "./users";
 
 /**
@@ -12,5 +13,6 @@ export async function seedDemoData() {
   const logins = await seedUsers();
   await seedAnalyses();
   await seedBriefs();
+  await seedConcerns();
   return logins;
 }

@@ -1,52 +1,60 @@
-// Each module adds its namespace here (one line per language), keeping the two languages in step.
+// One JSON file per namespace and language; keep the two languages in step (a test checks the keys match).
+import enCommon from "./en/common.json";
 import enAdmin from "./en/admin.json";
 import enAnalyses from "./en/analyses.json";
 import enAuth from "./en/auth.json";
-import enCommon from "./en/common.json";
-import enEmails from "./en/emails.json";
-import enNotifications from "./en/notifications.json";
-import enRichtext from "./en/richtext.json";
 import enBriefs from "./en/briefs.json";
 import enComments from "./en/comments.json";
+import enConcerns from "./en/concerns.json";
 import enConsultations from "./en/consultations.json";
+import enEmails from "./en/emails.json";
+import enNotifications from "./en/notifications.json";
+import enPolicies from "./en/policies.json";
+import enRichtext from "./en/richtext.json";
 import enSearch from "./en/search.json";
+import esCommon from "./es/common.json";
 import esAdmin from "./es/admin.json";
 import esAnalyses from "./es/analyses.json";
 import esAuth from "./es/auth.json";
-import esCommon from "./es/common.json";
-import esEmails from "./es/emails.json";
-import esNotifications from "./es/notifications.json";
-import esRichtext from "./es/richtext.json";
 import esBriefs from "./es/briefs.json";
 import esComments from "./es/comments.json";
+import esConcerns from "./es/concerns.json";
 import esConsultations from "./es/consultations.json";
+import esEmails from "./es/emails.json";
+import esNotifications from "./es/notifications.json";
+import esPolicies from "./es/policies.json";
+import esRichtext from "./es/richtext.json";
 import esSearch from "./es/search.json";
 
 export const resources = {
   en: {
     common: enCommon,
-    auth: enAuth,
     admin: enAdmin,
-    emails: enEmails,
-    notifications: enNotifications,
     analyses: enAnalyses,
-    richtext: enRichtext,
+    auth: enAuth,
     briefs: enBriefs,
     comments: enComments,
+    concerns: enConcerns,
     consultations: enConsultations,
+    emails: enEmails,
+    notifications: enNotifications,
+    policies: enPolicies,
+    richtext: enRichtext,
     search: enSearch,
   },
   es: {
     common: esCommon,
-    auth: esAuth,
     admin: esAdmin,
-    emails: esEmails,
-    notifications: esNotifications,
     analyses: esAnalyses,
-    richtext: esRichtext,
+    auth: esAuth,
     briefs: esBriefs,
     comments: esComments,
+    concerns: esConcerns,
     consultations: esConsultations,
+    emails: esEmails,
+    notifications: esNotifications,
+    policies: esPolicies,
+    richtext: esRichtext,
     search: esSearch,
   },
 } as const;

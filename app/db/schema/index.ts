@@ -7,3 +7,5 @@ export * from "./analyses";
 export * from "./briefs";
 export * from "./comments";
 export * from "./consultations";
+export * from "./concerns";
+export * from "./policies";

@@ -1,0 +1,148 @@
+/**
+ * THE public projection of a concern. Every public page and the Open311 API read concerns
+ * through here and nowhere else: the select below names only public columns, so an exact
+ * address, coordinates, contact details or the free-text description cannot leak by accident
+ * (descriptions are free text a resident may have put a name or an address in).
+ */
+import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { db, type DbOrTx } from "~/db/client.server";
+import { concernKinds, concerns, concernStatusHistory } from "~/db/schema";
+import type { ConcernStatus } from "./status";
+import { COUNTY_TIME_ZONE } from "./time";
+
+export const publicConcernColumns = {
+  number: concerns.number,
+  kindCode: concernKinds.code,
+  kindNameEn: concernKinds.nameEn,
+  kindNameEs: concernKinds.nameEs,
+  block: concerns.publicBlock,
+  zip: concerns.zip,
+  district: concerns.district,
+  status: concerns.status,
+  /** The month seen, on the county's calendar: the public never sees the day or time. */
+  observedMonth: sql<string>`to_char(${concerns.observedAt} at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)}, 'YYYY-MM')`.as("observed_month"),
+  /** Submission and last-update times, to the day (Open311 needs them; the hour is not needed). */
+  requestedDay: sql<string>`to_char(${concerns.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`.as("requested_day"),
+  updatedDay: sql<string>`to_char(${concerns.updatedAt} at time zone 'UTC', 'YYYY-MM-DD')`.as("updated_day"),
+  corroborations: sql<number>`(select count(*) from concern_corroborations cc where cc.concern_id = ${concerns.id})::int`.as("corroborations"),
+  latestPublicNote: sql<string | null>`(select h.public_note from concern_status_history h where h.concern_id = ${concerns.id} and h.public_note is not null order by h.created_at desc limit 1)`.as(
+    "latest_public_note",
+  ),
+};
+
+export type PublicConcern = {
+  number: number;
+  kindCode: string;
+  kindNameEn: string;
+  kindNameEs: string;
+  block: string | null;
+  zip: string;
+  district: string | null;
+  status: ConcernStatus;
+  observedMonth: string;
+  requestedDay: string;
+  updatedDay: string;
+  corroborations: number;
+  latestPublicNote: string | null;
+};
+
+/** Public concerns matching `where` (hidden ones never). */
+export async function selectPublicConcerns(
+  where: SQL | undefined,
+  { limit = 1000, tx = db, order = "newest" }: { limit?: number; tx?: DbOrTx; order?: "newest" | "oldest" } = {},
+): Promise<PublicConcern[]> {
+  const rows = await tx
+    .select(publicConcernColumns)
+    .from(concerns)
+    .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
+    .where(and(eq(concerns.hidden, false), where))
+    .orderBy(order === "newest" ? desc(concerns.createdAt) : concerns.createdAt)
+    .limit(limit);
+  return rows as PublicConcern[];
+}
+
+export async function publicConcernByNumber(number: number) {
+  const [row] = await selectPublicConcerns(eq(concerns.number, number), { limit: 1 });
+  return row ?? null;
+}
+
+/** Open concerns of a kind on a block: shown before submitting so a resident can add to one. */
+export async function similarOpenConcerns(input: { kindCode: string; zip: string; blockKey: string | null }) {
+  if (!input.blockKey) return [];
+  return selectPublicConcerns(
+    and(
+      eq(concernKinds.code, input.kindCode),
+      eq(concerns.zip, input.zip),
+      eq(concerns.blockKey, input.blockKey),
+      inArray(concerns.status, ["received", "under_review", "documented", "referred"]),
+      isNull(concerns.duplicateOfId),
+      sql`${concerns.createdAt} > now() - interval '180 days'`,
+    ),
+    { limit: 5 },
+  );
+}
+
+/** A status history entry as the public may see it: no internal note, no actor. */
+export type PublicHistoryEntry = { status: ConcernStatus; publicNote: string | null; day: string };
+
+async function publicHistory(concernId: string): Promise<PublicHistoryEntry[]> {
+  const rows = await db
+    .select({
+      status: concernStatusHistory.status,
+      publicNote: concernStatusHistory.publicNote,
+      day: sql<string>`to_char(${concernStatusHistory.createdAt} at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)}, 'YYYY-MM-DD')`,
+    })
+    .from(concernStatusHistory)
+    .where(eq(concernStatusHistory.concernId, concernId))
+    .orderBy(concernStatusHistory.createdAt);
+  return rows;
+}
+
+export type Tracking = {
+  concern: PublicConcern;
+  history: PublicHistoryEntry[];
+  /** The tracking code belongs to a corroboration added to `concern`. */
+  corroboration: { day: string } | null;
+  /** This concern was merged into another one, shown here by its public projection. */
+  mergedInto: PublicConcern | null;
+};
+
+/** What /concerns/track/:code shows. Looks up concerns and corroborations by their code. */
+export async function trackingByCode(code: string): Promise<Tracking | null> {
+  const found = await db.execute<{ concern_id: string; kind: "concern" | "corroboration"; day: string }>(sql`
+    select id as concern_id, 'concern' as kind, '' as day from concerns where tracking_code = ${code}
+    union all
+    select concern_id, 'corroboration', to_char(created_at at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)}, 'YYYY-MM-DD') from concern_corroborations where tracking_code = ${code}
+    limit 1`);
+  const hit = found[0];
+  if (!hit) return null;
+  const rows = await db
+    .select({ ...publicConcernColumns, id: concerns.id, duplicateOfId: concerns.duplicateOfId, hidden: concerns.hidden })
+    .from(concerns)
+    .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
+    .where(eq(concerns.id, hit.concern_id));
+  const row = rows[0];
+  if (!row) return null;
+  const { id, duplicateOfId, hidden: _hidden, ...concern } = row;
+  let mergedInto: PublicConcern | null = null;
+  if (duplicateOfId) {
+    const [target] = await selectPublicConcerns(eq(concerns.id, duplicateOfId), { limit: 1 });
+    mergedInto = target ?? null;
+  }
+  return {
+    concern: concern as PublicConcern,
+    history: await publicHistory(id),
+    corroboration: hit.kind === "corroboration" ? { day: hit.day } : null,
+    mergedInto,
+  };
+}
+
+/** The projection as a subquery, for public aggregates (the overview). */
+export function publicConcernsSubquery(where?: SQL) {
+  return db
+    .select(publicConcernColumns)
+    .from(concerns)
+    .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
+    .where(and(eq(concerns.hidden, false), isNull(concerns.duplicateOfId), where))
+    .as("pc");
+}

@@ -1,0 +1,88 @@
+/** Staff-only reads: these return private columns. Never call them from a public route. */
+import { and, asc, desc, eq, lte, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "~/db/client.server";
+import { concernCorroborations, concernDocumentations, concernKinds, concerns, concernStatusHistory, policyVersions, users } from "~/db/schema";
+import type { ConcernStatus } from "./status";
+
+export async function listKinds({ activeOnly = false } = {}) {
+  return db
+    .select()
+    .from(concernKinds)
+    .where(activeOnly ? eq(concernKinds.active, true) : undefined)
+    .orderBy(asc(concernKinds.sortOrder), asc(concernKinds.id));
+}
+
+export type TriageFilters = { kind?: string; zip?: string; status?: ConcernStatus | "open" | "all"; minDays?: number; hidden?: boolean };
+
+export async function triageQueue(filters: TriageFilters, limit = 200) {
+  const where: SQL[] = [];
+  if (filters.kind) where.push(eq(concernKinds.code, filters.kind));
+  if (filters.zip) where.push(eq(concerns.zip, filters.zip));
+  if (!filters.status || filters.status === "open") where.push(sql`${concerns.status} in ('received', 'under_review', 'documented', 'referred')`);
+  else if (filters.status !== "all") where.push(eq(concerns.status, filters.status));
+  if (filters.minDays) where.push(lte(concerns.createdAt, sql`now() - make_interval(days => ${filters.minDays})`));
+  if (!filters.hidden) where.push(eq(concerns.hidden, false));
+  return db
+    .select({
+      number: concerns.number,
+      kindNameEn: concernKinds.nameEn,
+      kindNameEs: concernKinds.nameEs,
+      zip: concerns.zip,
+      address: concerns.address,
+      block: concerns.publicBlock,
+      status: concerns.status,
+      hidden: concerns.hidden,
+      createdAt: concerns.createdAt,
+      observedAt: concerns.observedAt,
+      daysWaiting: sql<number>`floor(extract(epoch from (coalesce(${concerns.closedAt}, now()) - ${concerns.createdAt})) / 86400)::int`,
+      corroborations: sql<number>`(select count(*) from concern_corroborations cc where cc.concern_id = ${concerns.id})::int`,
+    })
+    .from(concerns)
+    .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
+    .where(and(...where))
+    .orderBy(asc(concerns.createdAt))
+    .limit(limit);
+}
+
+/** Everything about one concern, for csu_staff and admin only. */
+export async function concernForStaff(number: number) {
+  const duplicateOf = alias(concerns, "duplicate_of");
+  const [row] = await db
+    .select({ concern: concerns, kind: concernKinds, duplicateOfNumber: duplicateOf.number })
+    .from(concerns)
+    .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
+    .leftJoin(duplicateOf, eq(duplicateOf.id, concerns.duplicateOfId))
+    .where(eq(concerns.number, number));
+  if (!row) return null;
+  const [history, corroborations, merged, documentation] = await Promise.all([
+    db
+      .select({
+        id: concernStatusHistory.id,
+        status: concernStatusHistory.status,
+        publicNote: concernStatusHistory.publicNote,
+        internalNote: concernStatusHistory.internalNote,
+        createdAt: concernStatusHistory.createdAt,
+        actor: users.displayName,
+      })
+      .from(concernStatusHistory)
+      .leftJoin(users, eq(users.id, concernStatusHistory.actorId))
+      .where(eq(concernStatusHistory.concernId, row.concern.id))
+      .orderBy(desc(concernStatusHistory.createdAt)),
+    db.select().from(concernCorroborations).where(eq(concernCorroborations.concernId, row.concern.id)).orderBy(concernCorroborations.createdAt),
+    db.select({ number: concerns.number }).from(concerns).where(eq(concerns.duplicateOfId, row.concern.id)),
+    db
+      .select({ documentation: concernDocumentations, policy: policyVersions })
+      .from(concernDocumentations)
+      .innerJoin(policyVersions, eq(policyVersions.id, concernDocumentations.policyVersionId))
+      .where(eq(concernDocumentations.concernId, row.concern.id)),
+  ]);
+  return { ...row, history, corroborations, merged, documentation: documentation[0] ?? null };
+}
+
+export async function concernIdByNumber(number: number) {
+  const [row] = await db.select({ id: concerns.id }).from(concerns).where(eq(concerns.number, number));
+  return row?.id ?? null;
+}
+
+

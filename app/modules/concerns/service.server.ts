@@ -1,0 +1,288 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db, type DbOrTx, type Transaction } from "~/db/client.server";
+import { concernCorroborations, concernKinds, concerns, concernStatusHistory, zipAreas } from "~/db/schema";
+import { getFixedT } from "~/i18n/i18n.server";
+import { isLocale } from "~/locales";
+import { recordAudit } from "~/modules/audit/service.server";
+import { notify } from "~/modules/notifications/notify.server";
+import { hundredBlock } from "./block";
+import { formatTrackingCode } from "./format";
+import { CLOSED_STATUSES, NEXT_STATUSES, type ConcernStatus } from "./status";
+import { countyTimeToDate } from "./time";
+import { newTrackingCode } from "./tracking-code.server";
+
+export type NewConcern = {
+  kindCode: string;
+  description: string;
+  observedDate: string;
+  observedTime?: string;
+  address: string;
+  zip: string;
+  latitude?: number;
+  longitude?: number;
+  name?: string;
+  email?: string;
+  phone?: string;
+  consent?: boolean;
+  locale: string;
+  source?: "web" | "open311" | "seed";
+  apiKeyId?: string | null;
+  ipAddress?: string | null;
+  /** For seeds and tests: when it was submitted. */
+  createdAt?: Date;
+};
+
+export type CreateResult = { ok: true; number: number; trackingCode: string; concernId: string } | { ok: false; error: "unknown_kind" };
+
+export async function activeKindByCode(code: string, tx: DbOrTx = db) {
+  const [kind] = await tx.select().from(concernKinds).where(and(eq(concernKinds.code, code), eq(concernKinds.active, true)));
+  return kind ?? null;
+}
+
+async function districtOf(tx: DbOrTx, zip: string) {
+  const [area] = await tx.select({ district: zipAreas.district }).from(zipAreas).where(eq(zipAreas.zip, zip));
+  return area?.district ?? null;
+}
+
+/** Who hears about a concern's changes: its reporter, people who added to it, reporters of merged duplicates. */
+async function followers(tx: DbOrTx, concernId: string) {
+  // Each follower is sent to their own tracking page (a merged duplicate's or a corroboration's code).
+  const rows = await tx.execute<{ email: string; locale: string; code: string }>(sql`
+    select reporter_email as email, reporter_locale as locale, tracking_code as code from concerns where (id = ${concernId} or duplicate_of_id = ${concernId}) and reporter_email is not null
+    union all
+    select reporter_email, reporter_locale, tracking_code from concern_corroborations where concern_id = ${concernId} and reporter_email is not null and tracking_code is not null`);
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase()));
+}
+
+/** Emails the followers of a concern, each in their own language, inside the caller's transaction. */
+async function notifyStatus(tx: DbOrTx, concern: { id: string; trackingCode: string }, historyId: string, status: ConcernStatus, note: string | null, only?: { email: string; locale: string; code: string }) {
+  const recipients = only ? [only] : await followers(tx, concern.id);
+  for (const r of recipients) {
+    const locale = isLocale(r.locale) ? r.locale : "en";
+    const t = await getFixedT(locale, "concerns");
+    await notify(
+      tx,
+      {
+        type: "concern_status_changed",
+        key: `concern-status:${historyId}`,
+        url: `/concerns/track/${r.code}`,
+        params: { code: formatTrackingCode(r.code), status: t(`status.${status}`), note: note ?? "" },
+      },
+      [{ email: r.email, locale }],
+    );
+  }
+}
+
+export async function createConcern(input: NewConcern): Promise<CreateResult> {
+  return db.transaction(async (tx) => {
+    const kind = await activeKindByCode(input.kindCode, tx);
+    if (!kind) return { ok: false as const, error: "unknown_kind" as const };
+    const block = hundredBlock(input.address);
+    const trackingCode = newTrackingCode();
+    const [row] = await tx
+      .insert(concerns)
+      .values({
+        trackingCode,
+        kindId: kind.id,
+        description: input.description,
+        observedAt: countyTimeToDate(input.observedDate, input.observedTime ?? "12:00"),
+        address: input.address.trim(),
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        reporterName: input.name || null,
+        reporterEmail: input.email?.toLowerCase() || null,
+        reporterPhone: input.phone || null,
+        consentToContact: Boolean(input.consent && (input.email || input.phone)),
+        reporterLocale: input.locale,
+        zip: input.zip,
+        publicBlock: block?.block ?? null,
+        blockKey: block?.key ?? null,
+        district: await districtOf(tx, input.zip),
+        source: input.source ?? "web",
+        apiKeyId: input.apiKeyId ?? null,
+        ...(input.createdAt ? { createdAt: input.createdAt, updatedAt: input.createdAt } : {}),
+      })
+      .returning({ id: concerns.id, number: concerns.number });
+    const t = await getFixedT(isLocale(input.locale) ? input.locale : "en", "concerns");
+    const [history] = await tx
+      .insert(concernStatusHistory)
+      .values({ concernId: row!.id, status: "received", publicNote: t("notes.received"), ...(input.createdAt ? { createdAt: input.createdAt } : {}) })
+      .returning({ id: concernStatusHistory.id });
+    if (input.email) await notifyStatus(tx, { id: row!.id, trackingCode }, history!.id, "received", t("notes.received"));
+    return { ok: true as const, number: row!.number, trackingCode, concernId: row!.id };
+  });
+}
+
+/** A resident adds their report to an open concern (it counts as a corroboration). */
+export async function corroborateConcern(number: number, input: Omit<NewConcern, "kindCode" | "address" | "zip">) {
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ id: concerns.id, status: concerns.status, hidden: concerns.hidden, duplicateOfId: concerns.duplicateOfId, trackingCode: concerns.trackingCode })
+      .from(concerns)
+      .where(eq(concerns.number, number));
+    if (!target || target.hidden || target.duplicateOfId || CLOSED_STATUSES.includes(target.status)) return { ok: false as const, error: "not_open" as const };
+    const trackingCode = newTrackingCode();
+    const [row] = await tx
+      .insert(concernCorroborations)
+      .values({
+        concernId: target.id,
+        trackingCode,
+        description: input.description,
+        observedAt: countyTimeToDate(input.observedDate, input.observedTime ?? "12:00"),
+        reporterName: input.name || null,
+        reporterEmail: input.email?.toLowerCase() || null,
+        reporterPhone: input.phone || null,
+        consentToContact: Boolean(input.consent && (input.email || input.phone)),
+        reporterLocale: input.locale,
+      })
+      .returning({ id: concernCorroborations.id });
+    await tx.update(concerns).set({ updatedAt: new Date() }).where(eq(concerns.id, target.id));
+    if (input.email) {
+      const t = await getFixedT(isLocale(input.locale) ? input.locale : "en", "concerns");
+      await notifyStatus(tx, target, `corroboration:${row!.id}`, target.status, t("notes.corroborated"), { email: input.email.toLowerCase(), locale: input.locale, code: trackingCode });
+    }
+    return { ok: true as const, number, trackingCode };
+  });
+}
+
+type Actor = { id: string; ipAddress?: string | null };
+
+async function lockConcern(tx: Transaction, number: number) {
+  const [row] = await tx.select().from(concerns).where(eq(concerns.number, number)).for("update");
+  return row ?? null;
+}
+
+/** Writes a status change, its history row, audit row and the followers' emails, together. */
+export async function applyStatus(
+  tx: Transaction,
+  concern: { id: string; trackingCode: string; status: ConcernStatus },
+  status: ConcernStatus,
+  notes: { publicNote?: string | null; internalNote?: string | null },
+  actor: Actor,
+  extra: Partial<typeof concerns.$inferInsert> = {},
+) {
+  const closed = CLOSED_STATUSES.includes(status);
+  await tx
+    .update(concerns)
+    .set({ status, updatedAt: new Date(), closedAt: closed ? new Date() : null, ...extra })
+    .where(eq(concerns.id, concern.id));
+  const [history] = await tx
+    .insert(concernStatusHistory)
+    .values({ concernId: concern.id, status, publicNote: notes.publicNote || null, internalNote: notes.internalNote || null, actorId: actor.id })
+    .returning({ id: concernStatusHistory.id });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "concern.status_changed",
+    subjectType: "concern",
+    subjectId: concern.id,
+    data: { from: concern.status, to: status },
+    ipAddress: actor.ipAddress,
+  });
+  await notifyStatus(tx, concern, history!.id, status, notes.publicNote || null);
+}
+
+export async function changeStatus(number: number, input: { status: ConcernStatus; publicNote?: string; internalNote?: string }, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const concern = await lockConcern(tx, number);
+    if (!concern) return { ok: false as const, error: "not_found" as const };
+    if (!NEXT_STATUSES[concern.status].includes(input.status)) return { ok: false as const, error: "bad_transition" as const };
+    await applyStatus(tx, concern, input.status, input, actor);
+    return { ok: true as const };
+  });
+}
+
+/** Marks `number` a duplicate of `target`: it closes as "duplicate" and counts as a corroboration of the target. */
+export async function mergeDuplicate(number: number, targetNumber: number, publicNote: string | undefined, actor: Actor) {
+  return db.transaction(async (tx) => {
+    if (number === targetNumber) return { ok: false as const, error: "self" as const };
+    const concern = await lockConcern(tx, number);
+    const target = await lockConcern(tx, targetNumber);
+    if (!concern || !target) return { ok: false as const, error: "not_found" as const };
+    if (concern.duplicateOfId) return { ok: false as const, error: "already_merged" as const };
+    if (target.duplicateOfId || target.hidden) return { ok: false as const, error: "bad_target" as const };
+    // Anything already merged into this one now belongs to the target too.
+    await tx.update(concerns).set({ duplicateOfId: target.id }).where(eq(concerns.duplicateOfId, concern.id));
+    await tx.update(concernCorroborations).set({ concernId: target.id }).where(eq(concernCorroborations.concernId, concern.id));
+    await tx.insert(concernCorroborations).values({ concernId: target.id, mergedConcernId: concern.id, observedAt: concern.observedAt });
+    await applyStatus(tx, concern, "duplicate", { publicNote: publicNote ?? null }, actor, { duplicateOfId: target.id });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "concern.merged",
+      subjectType: "concern",
+      subjectId: concern.id,
+      data: { into: target.id, intoNumber: target.number },
+      ipAddress: actor.ipAddress,
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Replaces a description with a redacted one; the original survives only in the audit log. */
+export async function redactDescription(number: number, description: string, reason: string | undefined, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const concern = await lockConcern(tx, number);
+    if (!concern) return { ok: false as const, error: "not_found" as const };
+    if (concern.description === description) return { ok: true as const };
+    await tx.update(concerns).set({ description, updatedAt: new Date() }).where(eq(concerns.id, concern.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "concern.redacted",
+      subjectType: "concern",
+      subjectId: concern.id,
+      data: { original: concern.description, reason: reason ?? null },
+      ipAddress: actor.ipAddress,
+    });
+    return { ok: true as const };
+  });
+}
+
+export async function setHidden(number: number, hidden: boolean, reason: string | undefined, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const concern = await lockConcern(tx, number);
+    if (!concern) return { ok: false as const, error: "not_found" as const };
+    await tx
+      .update(concerns)
+      .set({ hidden, hiddenReason: hidden ? (reason ?? null) : null, updatedAt: new Date() })
+      .where(eq(concerns.id, concern.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: hidden ? "concern.hidden" : "concern.unhidden",
+      subjectType: "concern",
+      subjectId: concern.id,
+      data: { reason: reason ?? null },
+      ipAddress: actor.ipAddress,
+    });
+    return { ok: true as const };
+  });
+}
+
+export type KindInput = { code?: string; nameEn: string; nameEs: string; descriptionEn?: string; descriptionEs?: string; active?: boolean };
+
+export async function createKind(input: KindInput & { code: string }, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: concernKinds.id }).from(concernKinds).where(eq(concernKinds.code, input.code));
+    if (existing) return { ok: false as const, error: "code_taken" as const };
+    const [{ max }] = (await tx.select({ max: sql<number>`coalesce(max(${concernKinds.sortOrder}), 0)::int` }).from(concernKinds)) as [{ max: number }];
+    const [kind] = await tx
+      .insert(concernKinds)
+      .values({ code: input.code, nameEn: input.nameEn, nameEs: input.nameEs, descriptionEn: input.descriptionEn ?? "", descriptionEs: input.descriptionEs ?? "", active: input.active ?? true, sortOrder: max + 10 })
+      .returning();
+    await recordAudit(tx, { actorId: actor.id, action: "concern_kind.created", subjectType: "concern_kind", subjectId: String(kind!.id), data: { code: input.code }, ipAddress: actor.ipAddress });
+    return { ok: true as const, kind: kind! };
+  });
+}
+
+export async function updateKind(id: number, input: KindInput, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [kind] = await tx
+      .update(concernKinds)
+      .set({ nameEn: input.nameEn, nameEs: input.nameEs, descriptionEn: input.descriptionEn ?? "", descriptionEs: input.descriptionEs ?? "", active: input.active ?? false })
+      .where(eq(concernKinds.id, id))
+      .returning();
+    if (!kind) return { ok: false as const, error: "not_found" as const };
+    await recordAudit(tx, { actorId: actor.id, action: "concern_kind.updated", subjectType: "concern_kind", subjectId: String(id), data: { ...input }, ipAddress: actor.ipAddress });
+    return { ok: true as const };
+  });
+}
+

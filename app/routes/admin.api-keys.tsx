@@ -1,0 +1,114 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/table-wrap";
+import { z } from "zod";
+import { ErrorList } from "~/components/form";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { issueApiKey, listApiKeys, revokeApiKey } from "~/modules/concerns/api-keys.server";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Open311 API keys · Admin · CAB Portal" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireRole(args, "admin");
+  return json({ keys: await listApiKeys() });
+}
+
+const IssueSchema = z.object({ intent: z.literal("issue"), name: z.string().trim().min(1, "common:errors.required").max(100, "common:errors.tooLong") });
+const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().uuid() });
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireRole(args, "admin");
+  const form = Object.fromEntries(await readFormData(args.request));
+  const actor = { id: user.id, ipAddress: args.context.clientIp };
+  const issue = IssueSchema.safeParse(form);
+  if (issue.success) {
+    const { key } = await issueApiKey(issue.data.name, actor);
+    // Shown once, in this response only.
+    return json({ issued: { name: issue.data.name, key }, errors: null, revoked: false });
+  }
+  const revoke = RevokeSchema.safeParse(form);
+  if (revoke.success) {
+    await revokeApiKey(revoke.data.id, actor);
+    return json({ issued: null, errors: null, revoked: true });
+  }
+  return json({ issued: null, errors: issue.error.flatten().fieldErrors, revoked: false }, { status: 400 });
+}
+
+export default function ApiKeysPage() {
+  const { t, i18n } = useTranslation("concerns");
+  const { keys } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" }) : t("apiKeys.never"));
+  return (
+    <section>
+      <h1>{t("apiKeys.title")}</h1>
+      <p className="lead">{t("apiKeys.lead")}</p>
+      <div aria-live="polite">
+        {data?.issued ? (
+          <div className="alert alert-success">
+            <p>{t("apiKeys.issued", { name: data.issued.name })}</p>
+            <p>
+              <code data-testid="new-api-key">{data.issued.key}</code>
+            </p>
+          </div>
+        ) : null}
+        {data?.revoked ? <p className="alert alert-success">{t("apiKeys.revokedDone")}</p> : null}
+      </div>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="issue" />
+        <div className="field">
+          <label htmlFor="key-name">{t("apiKeys.name")}</label>
+          <input id="key-name" name="name" type="text" required />
+          <ErrorList errors={data?.errors && "name" in data.errors ? (data.errors.name as string[]) : null} />
+        </div>
+        <div>
+          <button type="submit">{t("apiKeys.issue")}</button>
+        </div>
+      </Form>
+      <TableWrap label={t("apiKeys.caption")}>
+        <table>
+          <caption>{t("apiKeys.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("apiKeys.name")}</th>
+              <th scope="col">{t("apiKeys.prefix")}</th>
+              <th scope="col">{t("apiKeys.created")}</th>
+              <th scope="col">{t("apiKeys.lastUsed")}</th>
+              <th scope="col">{t("apiKeys.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((k) => (
+              <tr key={k.id}>
+                <th scope="row">{k.name}</th>
+                <td>
+                  <code>{k.keyPrefix}…</code>
+                </td>
+                <td>
+                  {when(k.createdAt)} {k.createdBy ? `· ${k.createdBy}` : ""}
+                </td>
+                <td>{when(k.lastUsedAt)}</td>
+                <td>
+                  {k.revokedAt ? (
+                    `${t("apiKeys.revoked")} ${when(k.revokedAt)}`
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="id" value={k.id} />
+                      {t("apiKeys.active")}{" "}
+                      <button type="submit" className="secondary" aria-label={t("apiKeys.revokeNamed", { name: k.name })}>
+                        {t("apiKeys.revoke")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  );
+}

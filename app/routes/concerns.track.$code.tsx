@@ -1,0 +1,69 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { dayLabel, formatTrackingCode, monthLabel } from "~/modules/concerns/format";
+import { trackingByCode } from "~/modules/concerns/public.server";
+import { normalizeTrackingCode } from "~/modules/concerns/tracking-code.server";
+import { enforceRateLimits } from "~/utils/rate-limit.server";
+
+export const meta: MetaFunction = () => [{ title: "Your concern · CAB Portal" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  // Codes are unguessable; the limit keeps anyone from trying many.
+  await enforceRateLimits([`concern-track:ip:${context.clientIp}`], 60);
+  const code = normalizeTrackingCode(params.code ?? "");
+  const tracking = code ? await trackingByCode(code) : null;
+  if (!code || !tracking) throw json({ reason: "not_found" }, { status: 404 });
+  return json({ code, ...tracking });
+}
+
+export default function TrackPage() {
+  const { t, i18n } = useTranslation("concerns");
+  const { code, concern, history, corroboration, mergedInto } = useLoaderData<typeof loader>();
+  const lng = i18n.language;
+  return (
+    <section>
+      <h1>{t("track.concernTitle", { number: concern.number })}</h1>
+      <p className="muted">
+        {t("track.codeIs")} <strong>{formatTrackingCode(code)}</strong>
+      </p>
+      {corroboration ? <p className="alert alert-info">{t("track.corroborationNote", { day: dayLabel(corroboration.day, lng), number: concern.number })}</p> : null}
+      {mergedInto ? (
+        <p className="alert alert-info">{t("track.mergedNote", { number: mergedInto.number, status: t(`status.${mergedInto.status}`) })}</p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("track.status")}</dt>
+        <dd>
+          <strong className="badge status-badge" data-testid="concern-status">
+            {t(`status.${concern.status}`)}
+          </strong>
+        </dd>
+        <dt>{t("track.kind")}</dt>
+        <dd>{lng === "es" ? concern.kindNameEs : concern.kindNameEn}</dd>
+        <dt>{t("track.where")}</dt>
+        <dd>
+          {concern.block ?? t("track.blockWithheld")}, {concern.zip}
+        </dd>
+        <dt>{t("track.month")}</dt>
+        <dd>{monthLabel(concern.observedMonth, lng)}</dd>
+        <dt>{t("track.corroborations")}</dt>
+        <dd>{concern.corroborations}</dd>
+      </dl>
+      <h2>{t("track.history")}</h2>
+      <ol className="timeline">
+        {history.map((h, i) => (
+          <li key={i}>
+            <p>
+              <strong>{t(`status.${h.status}`)}</strong> · <time dateTime={h.day}>{dayLabel(h.day, lng)}</time>
+            </p>
+            {h.publicNote ? <p>{h.publicNote}</p> : null}
+          </li>
+        ))}
+      </ol>
+      <p className="muted">{t("track.privacy")}</p>
+      <p>
+        <Link to="/concerns">{t("track.overviewLink")}</Link>
+      </p>
+    </section>
+  );
+}
