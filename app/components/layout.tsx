@@ -43,7 +43,7 @@ export function SiteHeader({ user, locale, unread = 0 }: { user: HeaderUser; loc
             <>
               <Link to="/notifications" className="inbox-link">
                 {t("notifications:inbox.navLink")}
-                {unread > 0 ? <span className="inbox-count"> ({t("notifications:inbox.navUnread", { count: unread })})</span> : null}
+                {unread > 0 ? <span className="inbox-count">{` (${t("notifications:inbox.navUnread", { count: unread })})`}</span> : null}
               </Link>
               <Link to="/account">{t("nav.account")}</Link>
               <Form method="post" action="/logout" className="inline-form">
