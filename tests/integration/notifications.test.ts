@@ -21,6 +21,7 @@ const { notify } = await import("~/modules/notifications/notify.server");
 const { createRunner, CRONTAB } = await import("~/modules/notifications/worker.server");
 const { enqueueJob } = await import("~/modules/notifications/jobs.server");
 const { sendDigests } = await import("~/modules/notifications/digest.server");
+const { recoverStalledSends } = await import("~/modules/notifications/sender.server");
 const { setPreferences } = await import("~/modules/notifications/service.server");
 const { clientFor } = await import("../support/app");
 const { emailOutbox, notifications, users, notificationPreferences, auditLog } = schema;
@@ -28,8 +29,8 @@ const { emailOutbox, notifications, users, notificationPreferences, auditLog } =
 const silent = new Logger(() => () => {});
 let runner: Runner | null = null;
 
-async function startRunner(concurrency = 4) {
-  runner = await createRunner({ concurrency, crontab: "", pollInterval: 100, logger: silent });
+async function startRunner(concurrency = 4, options: Parameters<typeof createRunner>[0] = {}) {
+  runner = await createRunner({ concurrency, crontab: "", pollInterval: 100, logger: silent, ...options });
   return runner;
 }
 async function stopRunner() {
@@ -118,20 +119,29 @@ describe("notifications: durable email through the queue", () => {
       notify(tx, { type: "vote_opened", key: "vote:crash-test", url: "/analyses/a1", params: { title: "Stop data", closesAt: "Friday" } }, people.map((p) => ({ userId: p.id }))),
     );
     fake.setLatency(150);
+    let cut = 0;
     try {
-      const first = await startRunner(2);
-      await waitFor(() => deliveredWithPrefix("crash").length >= 100, 30_000, "first batch delivered");
-      // Kill it like a crash: running jobs are abandoned mid-call; their calls may still land.
+      // A short abort timeout: the killed jobs stop retrying almost at once, as a dead process would.
+      const first = await startRunner(2, { gracefulShutdownAbortTimeout: 20 });
+      await waitFor(() => deliveredWithPrefix("crash").length >= 100 && fake.inFlight() > 0, 30_000, "first batch delivered, another in flight");
+      // Crash: the calls in flight reach the provider, but their answers never come back.
+      cut = fake.dropInFlight();
       runner = null;
       await first.kill("test crash");
-      const midway = deliveredWithPrefix("crash").length;
-      expect(midway).toBeLessThan(500);
+      await first.promise.catch(() => {}); // its pool is closed once it has stopped
+      expect(deliveredWithPrefix("crash").length).toBeLessThan(500);
     } finally {
       fake.setLatency(0);
     }
+    expect(cut).toBeGreaterThan(0);
+    // The dead worker's job stays locked; the recovery cron frees it (here: "15 minutes later").
+    expect(await recoverStalledSends(0)).toBeGreaterThan(0);
+    const replayedBefore = fake.stats.replayed + fake.stats.conflicts;
     await startRunner();
     await waitFor(async () => (await outboxCounts("crash")).some((c) => c.status === "sent" && c.n === 500), 40_000, "500 sent after restart");
     expectExactlyOnce("crash", people);
+    // Each cut call that had delivered was answered from its idempotency key when resent.
+    expect(fake.stats.replayed + fake.stats.conflicts - replayedBefore).toBeGreaterThanOrEqual(fake.stats.droppedAfterDelivery);
   });
 
   it("does not send twice when the provider accepted a batch but the answer was lost", async () => {

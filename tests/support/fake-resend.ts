@@ -41,7 +41,25 @@ type StoredResponse = { bodyHash: string; status: number; body: unknown } | { bo
 export type FakeResend = {
   url: string;
   delivered: DeliveredEmail[];
-  stats: { calls: number; batchCalls: number; singleCalls: number; failed: number; lostResponses: number; replayed: number; conflicts: number };
+  stats: {
+    calls: number;
+    batchCalls: number;
+    singleCalls: number;
+    failed: number;
+    lostResponses: number;
+    replayed: number;
+    conflicts: number;
+    /** Calls cut off by dropInFlight(), and how many of those had delivered their emails. */
+    dropped: number;
+    droppedAfterDelivery: number;
+  };
+  /** Calls being processed right now. */
+  inFlight(): number;
+  /**
+   * The calls in progress finish their work but their connections are cut instead of
+   * answered, as when the sending process dies mid-call. Returns how many.
+   */
+  dropInFlight(): number;
   /** The next calls fail like this, in order, before the random failures apply again. */
   failNext(failures: ScriptedFailure[]): void;
   setFailureRate(rate: number): void;
@@ -71,9 +89,15 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const idempotency = new Map<string, StoredResponse>();
   const scripted: ScriptedFailure[] = [];
   const delivered: DeliveredEmail[] = [];
-  const stats = { calls: 0, batchCalls: 0, singleCalls: 0, failed: 0, lostResponses: 0, replayed: 0, conflicts: 0 };
+  const stats = { calls: 0, batchCalls: 0, singleCalls: 0, failed: 0, lostResponses: 0, replayed: 0, conflicts: 0, dropped: 0, droppedAfterDelivery: 0 };
+  const inFlight = new Set<{ dropped: boolean }>();
 
+  const cut = new WeakSet<http.ServerResponse>();
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    if (cut.has(res)) {
+      res.socket?.destroy();
+      return;
+    }
     res.writeHead(status, { "Content-Type": "application/json", ...headers });
     res.end(JSON.stringify(body));
   };
@@ -81,6 +105,21 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     send(res, status, { statusCode: status, name, message }, headers);
 
   const server = http.createServer(async (req, res) => {
+    const call = { dropped: false };
+    inFlight.add(call);
+    const before = delivered.length;
+    try {
+      await handle(req, res, call);
+    } finally {
+      inFlight.delete(call);
+      if (call.dropped) {
+        stats.dropped++;
+        if (delivered.length > before) stats.droppedAfterDelivery++;
+      }
+    }
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, call: { dropped: boolean }) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
@@ -128,6 +167,9 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     // From here until it answers, the key is "in progress" (a concurrent retry gets a 409).
     if (key) idempotency.set(key, { bodyHash, inProgress: true });
     if (latency) await new Promise((r) => setTimeout(r, latency));
+    const dropIfCut = () => {
+      if (call.dropped) cut.add(res);
+    };
 
     // Failures: scripted ones first, then random ones at the configured rate.
     let failure: ScriptedFailure | null = scripted.shift() ?? null;
@@ -135,6 +177,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       failure = random() < 0.5 ? { status: 429 } : { status: 500, afterDelivery: random() < lostResponseShare };
     }
     if (failure && !failure.afterDelivery) {
+      dropIfCut();
       if (key) idempotency.delete(key);
       stats.failed++;
       if (failure.status === 429) return error(res, 429, "rate_limit_exceeded", "Too many requests.", { "retry-after": String(retryAfter) });
@@ -159,6 +202,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     });
     const response = isBatch ? { data: ids.map((id) => ({ id })) } : { id: ids[0] };
     if (key) idempotency.set(key, { bodyHash, status: 200, body: response });
+    dropIfCut();
     if (failure?.afterDelivery) {
       // Accepted and recorded, but the caller never learns it: only the key prevents a resend.
       stats.failed++;
@@ -166,7 +210,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       return error(res, failure.status, "internal_server_error", "Internal server error.");
     }
     return send(res, 200, response);
-  });
+  }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -174,6 +218,11 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     delivered,
     stats,
+    inFlight: () => inFlight.size,
+    dropInFlight: () => {
+      for (const call of inFlight) call.dropped = true;
+      return inFlight.size;
+    },
     failNext: (failures) => scripted.push(...failures),
     setFailureRate: (rate) => {
       failureRate = rate;

@@ -30,7 +30,7 @@ const config = () => ({
  * 429, 5xx and network errors are retried with exponential backoff (honouring Retry-After),
  * first inside the job, then by the queue; other errors are permanent and recorded as failed.
  */
-export async function sendOutboxEmails(ids: string[], job: JobAttempt = { attempts: 1, maxAttempts: 1 }) {
+export async function sendOutboxEmails(ids: string[], job: JobAttempt = { attempts: 1, maxAttempts: 1 }, signal?: AbortSignal) {
   if (!ids.length) return;
   const rows = await db
     .select()
@@ -45,11 +45,11 @@ export async function sendOutboxEmails(ids: string[], job: JobAttempt = { attemp
   const plain = rows.filter((r) => r.attachments.length === 0);
   const withFiles = rows.filter((r) => r.attachments.length > 0);
   const groups = [...(plain.length ? [plain] : []), ...withFiles.map((r) => [r])];
-  const outcomes = await Promise.all(groups.map((group) => deliver(group)));
+  const outcomes = await Promise.all(groups.map((group) => deliver(group, signal)));
 
   const pending = groups.filter((_, i) => outcomes[i] === "transient").flat();
   if (!pending.length) return;
-  if (job.attempts >= job.maxAttempts) {
+  if (job.attempts >= job.maxAttempts && !signal?.aborted) {
     // Out of attempts: a permanent failure, visible (and retryable) in the admin outbox.
     await db.update(emailOutbox).set({ status: "failed" }).where(inArray(emailOutbox.id, pending.map((r) => r.id)));
     return;
@@ -78,7 +78,7 @@ function toPayload(row: OutboxRow): CreateEmailOptions {
   };
 }
 
-async function deliver(rows: OutboxRow[]): Promise<Outcome> {
+async function deliver(rows: OutboxRow[], signal?: AbortSignal): Promise<Outcome> {
   const { inlineAttempts, baseMs, maxMs } = config();
   const idempotencyKey = callIdempotencyKey(rows);
   const ids = rows.map((r) => r.id);
@@ -99,7 +99,9 @@ async function deliver(rows: OutboxRow[]): Promise<Outcome> {
         .where(inArray(emailOutbox.id, ids));
       return "failed";
     }
-    if (attempt < inlineAttempts - 1) await sleep(backoffMs(attempt, retryAfterMs(result.headers), baseMs, maxMs));
+    // Shutting down: leave the rest to the queue (whichever instance picks the job up next).
+    if (signal?.aborted) break;
+    if (attempt < inlineAttempts - 1) await sleep(backoffMs(attempt, retryAfterMs(result.headers), baseMs, maxMs), signal);
   }
   await db
     .update(emailOutbox)
@@ -155,4 +157,32 @@ export function backoffMs(attempt: number, retryAfter: number, baseMs: number, m
   return Math.min(maxMs, Math.max(exponential, retryAfter));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number, signal?: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
+}
+
+/**
+ * graphile-worker 0.17 only frees the jobs of a worker that died (SIGKILL, OOM, lost machine)
+ * after 4 hours. Send jobs are safe to run twice (idempotency keys, status checks) and never
+ * run longer than a few minutes, so this cron task (worker.server.ts) frees any send job
+ * locked for longer than `olderThanSeconds`: a crashed instance delays emails by minutes, not hours.
+ */
+export async function recoverStalledSends(olderThanSeconds = 15 * 60) {
+  const rows = await db.execute<{ id: string }>(sql`
+    update graphile_worker._private_jobs as jobs
+       set locked_at = null, locked_by = null, run_at = greatest(jobs.run_at, now())
+      from graphile_worker._private_tasks as tasks
+     where tasks.id = jobs.task_id
+       and tasks.identifier = 'send_email'
+       and jobs.locked_at < now() - make_interval(secs => ${olderThanSeconds})
+    returning jobs.id`);
+  return rows.length;
+}

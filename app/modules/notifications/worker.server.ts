@@ -1,7 +1,7 @@
 import { run, type RunnerOptions, type TaskList } from "graphile-worker";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 import { sendDigests } from "./digest.server";
-import { sendOutboxEmails } from "./sender.server";
+import { recoverStalledSends, sendOutboxEmails } from "./sender.server";
 
 /**
  * The job queue (graphile-worker, on the app's own PostgreSQL).
@@ -19,12 +19,15 @@ export const taskList: TaskList = {
   async send_email(payload, helpers) {
     // `{ id }` is the single-email form older jobs carry; `{ ids }` is a batch (≤100).
     const { id, ids } = payload as { id?: string; ids?: string[] };
-    await sendOutboxEmails(ids ?? (id ? [id] : []), { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    await sendOutboxEmails(ids ?? (id ? [id] : []), { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }, helpers.abortSignal);
   },
   async send_digest(payload) {
     const { frequency } = payload as { frequency?: string };
     if (frequency !== "daily" && frequency !== "weekly") throw new Error(`unknown digest frequency ${frequency}`);
     await sendDigests(frequency);
+  },
+  async recover_stalled_sends() {
+    await recoverStalledSends();
   },
   async prune_rate_limits() {
     await pruneRateLimits();
@@ -33,6 +36,8 @@ export const taskList: TaskList = {
 
 export const CRONTAB = [
   "*/10 * * * * prune_rate_limits",
+  // Frees send jobs held by a worker that died (see recoverStalledSends).
+  "*/5 * * * * recover_stalled_sends",
   // Digests go out at 13:00 UTC (morning in the Americas); the weekly one on Mondays.
   `0 13 * * * send_digest ?id=digest_daily&fill=6h {frequency:"daily"}`,
   `0 13 * * 1 send_digest ?id=digest_weekly&fill=1d {frequency:"weekly"}`,
