@@ -73,10 +73,10 @@ export default function NotificationSettingsPage() {
             </tbody>
           </table>
         </div>
-        <p className="actions">
+        <div className="actions">
           <button type="submit">{t("settings.save")}</button>
           <Link to="/notifications">{t("settings.inboxLink")}</Link>
-        </p>
+        </div>
       </Form>
     </section>
   );

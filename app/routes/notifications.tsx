@@ -37,7 +37,7 @@ export default function NotificationsPage() {
     <section>
       <h1>{t("inbox.title")}</h1>
       <p className="lead">{t("inbox.lead")}</p>
-      <p className="actions">
+      <div className="actions">
         <Link to="/account/notifications">{t("inbox.settingsLink")}</Link>
         {unread > 0 ? (
           <Form method="post" className="inline-form">
@@ -47,7 +47,7 @@ export default function NotificationsPage() {
             </button>
           </Form>
         ) : null}
-      </p>
+      </div>
       {items.length === 0 ? (
         <p>{t("inbox.empty")}</p>
       ) : (
