@@ -50,8 +50,9 @@ export async function verifyUnsubscribeToken(token: unknown): Promise<Unsubscrib
   if (typeof token !== "string" || token.length > 1000) return null;
   const [payload, signature, extra] = token.split(".");
   if (!payload || !signature || extra !== undefined) return null;
-  const expected = crypto.createHmac("sha256", await signingKey()).update(payload).digest();
-  const given = Buffer.from(signature, "base64url");
+  // Compared as text: base64url has several spellings of the same bytes; only ours is valid.
+  const expected = Buffer.from(crypto.createHmac("sha256", await signingKey()).update(payload).digest("base64url"));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
   try {
     const body = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { u?: unknown; e?: unknown; s?: unknown };
