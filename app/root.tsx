@@ -18,6 +18,7 @@ import { createI18n } from "~/i18n/instance";
 import { i18nServer, localeCookie } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, isLocale, resources } from "~/locales";
 import { getUser } from "~/modules/auth/permissions.server";
+import { unreadCount } from "~/modules/notifications/queries.server";
 import { readFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
 import appStyles from "~/styles/app.css";
@@ -37,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       locale: safeLocale,
       resources: resources[safeLocale],
       user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
+      unreadNotifications: user ? await unreadCount(user.id) : 0,
       flash,
     },
     { headers: clear ? { "Set-Cookie": clear } : undefined },
@@ -78,7 +80,7 @@ export default function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={data.locale}>
-        <SiteHeader user={data.user} locale={data.locale} />
+        <SiteHeader user={data.user} locale={data.locale} unread={data.unreadNotifications} />
         <main id="main" tabIndex={-1}>
           {data.flash ? <FlashMessage flash={data.flash} /> : null}
           <Outlet />
@@ -106,7 +108,7 @@ export function ErrorBoundary() {
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale}>
-        <SiteHeader user={data?.user ?? null} locale={locale} />
+        <SiteHeader user={data?.user ?? null} locale={locale} unread={data?.unreadNotifications} />
         <main id="main" tabIndex={-1}>
           <ErrorMessage error={error} />
         </main>

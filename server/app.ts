@@ -20,7 +20,8 @@ export type AppOptions = {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // Open311 clients are servers with an api_key, not browsers carrying our cookies.
-const ORIGIN_EXEMPT = [/^\/open311\//];
+// /unsubscribe is authorized by its signed token alone and mail clients POST there (RFC 8058).
+const ORIGIN_EXEMPT = [/^\/open311\//, /^\/unsubscribe$/];
 
 export function hooksOf(build: ServerBuild): ServerHooks {
   return (build.entry.module as unknown as { serverHooks: ServerHooks }).serverHooks;

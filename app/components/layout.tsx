@@ -16,7 +16,7 @@ const NAV: NavItem[] = [
   { to: "/admin", label: "nav.admin", role: "admin" },
 ];
 
-export function SiteHeader({ user, locale }: { user: HeaderUser; locale: string }) {
+export function SiteHeader({ user, locale, unread = 0 }: { user: HeaderUser; locale: string; unread?: number }) {
   const { t } = useTranslation();
   const location = useLocation();
   const back = location.pathname + location.search;
@@ -41,6 +41,10 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: string 
           </Form>
           {user ? (
             <>
+              <Link to="/notifications" className="inbox-link">
+                {t("notifications:inbox.navLink")}
+                {unread > 0 ? <span className="inbox-count">{` (${t("notifications:inbox.navUnread", { count: unread })})`}</span> : null}
+              </Link>
               <Link to="/account">{t("nav.account")}</Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link-button">

@@ -6,6 +6,7 @@ import { DateTime } from "~/components/date-time";
 import { Pager } from "~/components/pager";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listOutbox } from "~/modules/notifications/outbox-queries.server";
+import { RetryEmailButton } from "~/components/retry-email-button";
 
 export const meta: MetaFunction = () => [{ title: "Email outbox · Administration · CAB Portal" }];
 
@@ -54,7 +55,10 @@ export default function AdminOutboxPage() {
                   <td>
                     <code>{row.template}</code>
                   </td>
-                  <td>{t(`outboxStatus.${row.status}`)}</td>
+                  <td>
+                    {t(`outboxStatus.${row.status}`)}
+                    {row.status === "failed" ? <RetryEmailButton id={row.id} to={row.toAddress} /> : null}
+                  </td>
                   <td>{row.attempts}</td>
                   <td>{row.lastError ?? ""}</td>
                 </tr>

@@ -4,7 +4,7 @@ import { db } from "~/db/client.server";
 import { concerns, open311ApiKeys } from "~/db/schema";
 import { createConcern } from "~/modules/concerns/service.server";
 import { addDays, countyDay } from "~/modules/concerns/time";
-import { clientFor, type Client } from "../support/app";
+import { clientFor, type Client, startOfFreshRateWindow } from "../support/app";
 import { issueKeyViaAdmin } from "../support/concerns";
 
 let admin: Client;
@@ -258,7 +258,8 @@ describe("Open311 GET requests", () => {
     }
   });
 
-  it("rate-limits one address", async () => {
+  it("rate-limits one address", { timeout: 60_000 }, async () => {
+    await startOfFreshRateWindow();
     const c = await clientFor();
     let last = 0;
     for (let i = 0; i < 121; i++) last = (await c.get("/open311/v2/services.json")).status;

@@ -93,3 +93,12 @@ export async function clientFor(email?: string) {
   if (email) await client.login(email);
   return client;
 }
+
+/**
+ * Rate limits count in fixed one-minute windows; a test that makes N attempts and expects the
+ * (N+1)th to be refused waits out the end of a window first, so all attempts fall in one.
+ */
+export async function startOfFreshRateWindow(windowSeconds = 60, needSeconds = 20) {
+  const intoWindow = (Date.now() / 1000) % windowSeconds;
+  if (windowSeconds - intoWindow < needSeconds) await new Promise((r) => setTimeout(r, (windowSeconds - intoWindow + 0.2) * 1000));
+}

@@ -1,25 +1,13 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { notifications, users } from "~/db/schema";
+import { emailUnsubscribes, notificationPreferences, notifications, users } from "~/db/schema";
 import { getFixedT } from "~/i18n/i18n.server";
 import { NotificationEmail } from "../../../emails/notification-email";
-import { queueEmail } from "./email.server";
+import { insertOutbox, renderEmail, type OutboxEmail } from "./email.server";
+import { DEFAULT_DELIVERY, type Delivery, type NotificationType } from "./types";
+import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe.server";
 
-export const NOTIFICATION_TYPES = [
-  "brief_published",
-  "comment_reply",
-  "vote_opened",
-  "vote_closing",
-  "vote_closed",
-  "meeting_scheduled",
-  "meeting_changed",
-  "meeting_cancelled",
-  "minutes_circulated",
-  "minutes_approved",
-  "concern_status_changed",
-  "response_published",
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+export { NOTIFICATION_TYPES, type NotificationType } from "./types";
 
 export type NotificationEvent = {
   type: NotificationType;
@@ -35,47 +23,129 @@ export type NotificationEvent = {
 /** A portal account, or a bare email (a resident who reported a concern without an account). */
 export type Recipient = { userId: string } | { email: string; locale: string };
 
+// Rendered once per language, then each recipient's own unsubscribe link is put in its place.
+const UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/cab-portal-placeholder";
+
 /**
  * The one way modules tell people about something. Call it inside the transaction of the
- * change: the in-app notifications and the emails commit (or roll back) with it.
+ * change: the in-app notifications, the emails and their send jobs commit (or roll back)
+ * with it. Each person's preference for the event's type decides the email: sent now
+ * ("immediately", the default), gathered into a daily or weekly digest, or not at all ("off").
+ * The in-app notification is always written.
  */
 export async function notify(tx: DbOrTx, event: NotificationEvent, recipients: Recipient[], origin = appUrl()) {
   const userIds = [...new Set(recipients.flatMap((r) => ("userId" in r ? [r.userId] : [])))];
   const accounts = userIds.length
-    ? await tx.select({ id: users.id, email: users.email, locale: users.locale, deactivatedAt: users.deactivatedAt }).from(users).where(inArray(users.id, userIds))
+    ? await tx
+        .select({ id: users.id, email: users.email, locale: users.locale, deactivatedAt: users.deactivatedAt })
+        .from(users)
+        .where(inArray(users.id, userIds))
     : [];
   const active = accounts.filter((a) => !a.deactivatedAt);
+  const delivery = await deliveryFor(tx, event.type, active.map((a) => a.id));
+
   if (active.length) {
-    await tx
-      .insert(notifications)
-      .values(active.map((a) => ({ userId: a.id, type: event.type, eventKey: event.key, url: event.url, params: event.params })))
-      .onConflictDoNothing();
+    for (let i = 0; i < active.length; i += 1000) {
+      await tx
+        .insert(notifications)
+        .values(
+          active.slice(i, i + 1000).map((a) => {
+            const d = delivery.get(a.id) ?? DEFAULT_DELIVERY;
+            return {
+              userId: a.id,
+              type: event.type,
+              eventKey: event.key,
+              url: event.url,
+              params: event.params,
+              digest: d === "daily" || d === "weekly" ? d : null,
+            };
+          }),
+        )
+        .onConflictDoNothing();
+    }
   }
+
+  const bare = dedupeBy(
+    recipients.flatMap((r) => ("email" in r ? [{ email: r.email.trim(), locale: r.locale }] : [])),
+    (r) => r.email.toLowerCase(),
+  );
+  const unsubscribed = await unsubscribedEmails(tx, event.type, bare.map((b) => b.email.toLowerCase()));
   const emails = [
-    ...active.map((a) => ({ to: a.email, userId: a.id as string | null, locale: a.locale })),
-    ...recipients.flatMap((r) => ("email" in r ? [{ to: r.email, userId: null, locale: r.locale }] : [])),
+    ...active
+      .filter((a) => (delivery.get(a.id) ?? DEFAULT_DELIVERY) === "immediately")
+      .map((a) => ({ to: a.email, userId: a.id as string | null, locale: a.locale })),
+    ...bare.filter((b) => !unsubscribed.has(b.email.toLowerCase())).map((b) => ({ to: b.email, userId: null, locale: b.locale })),
   ];
-  for (const email of emails) {
-    const t = await getFixedT(email.locale, ["notifications", "emails"]);
+  if (!emails.length) return;
+
+  const templates = new Map<string, { subject: string; html: string; text: string }>();
+  for (const locale of new Set(emails.map((e) => e.locale))) {
+    const t = await getFixedT(locale, ["notifications", "emails"]);
     const texts = {
       subject: t(`notifications:events.${event.type}.subject`, event.params),
       body: t(`notifications:events.${event.type}.body`, event.params),
       button: t("notifications:open"),
-      footer: t("emails:footer"),
+      footer: t("notifications:email.footer"),
+      unsubscribe: t("notifications:email.unsubscribe", { type: t(`notifications:types.${event.type}`) }),
+      preferences: t("notifications:email.preferences"),
     };
-    await queueEmail(tx, {
+    const links = { unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER, preferencesUrl: `${origin}/account/notifications` };
+    const rendered = await renderEmail(NotificationEmail({ lang: locale, url: `${origin}${event.url}`, texts, links }));
+    templates.set(locale, { subject: texts.subject, ...rendered });
+  }
+
+  const outbox: OutboxEmail[] = [];
+  for (const email of emails) {
+    const template = templates.get(email.locale)!;
+    const link = await unsubscribeUrl(origin, email.userId ? { userId: email.userId } : { email: email.to }, event.type);
+    outbox.push({
       template: event.type,
       to: email.to,
       userId: email.userId,
       locale: email.locale,
-      subject: texts.subject,
-      body: NotificationEmail({ lang: email.locale, url: `${origin}${event.url}`, texts }),
+      subject: template.subject,
+      html: template.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link),
+      text: template.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link),
       idempotencyKey: `${event.key}:${email.userId ?? email.to.toLowerCase()}`,
+      headers: unsubscribeHeaders(link),
       attachments: event.attachments,
     });
   }
+  await insertOutbox(tx, outbox);
 }
 
-function appUrl() {
+/** Each person's choice for this type (no row: the default). */
+async function deliveryFor(tx: DbOrTx, type: NotificationType, userIds: string[]) {
+  const map = new Map<string, Delivery>();
+  if (!userIds.length) return map;
+  const rows = await tx
+    .select({ userId: notificationPreferences.userId, delivery: notificationPreferences.delivery })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.type, type), inArray(notificationPreferences.userId, userIds)));
+  for (const row of rows) map.set(row.userId, row.delivery);
+  return map;
+}
+
+async function unsubscribedEmails(tx: DbOrTx, type: NotificationType, emails: string[]) {
+  if (!emails.length) return new Set<string>();
+  const rows = await tx
+    .select({ email: emailUnsubscribes.email })
+    .from(emailUnsubscribes)
+    .where(and(eq(emailUnsubscribes.type, type), inArray(emailUnsubscribes.email, emails)));
+  return new Set(rows.map((r) => r.email));
+}
+
+function dedupeBy<T>(items: T[], key: (item: T) => string) {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function appUrl() {
   return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 }
+

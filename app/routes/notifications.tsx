@@ -1,0 +1,82 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/modules/auth/permissions.server";
+import { listNotifications } from "~/modules/notifications/queries.server";
+import { InboxActionSchema } from "~/modules/notifications/schemas";
+import { markAllRead, markRead } from "~/modules/notifications/service.server";
+import { setFlash } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Notifications · CAB Portal" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireUser(args);
+  const items = await listNotifications(user.id);
+  return json({ items });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireUser(args);
+  const { submission } = await parseForm(args.request, InboxActionSchema);
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  if (submission.value.intent === "read") {
+    await markRead(user.id, submission.value.id);
+    return redirect("/notifications", { headers: { "Set-Cookie": await setFlash({ key: "notifications:inbox.markedRead" }) } });
+  }
+  await markAllRead(user.id);
+  return redirect("/notifications", { headers: { "Set-Cookie": await setFlash({ key: "notifications:inbox.markedAllRead" }) } });
+}
+
+export default function NotificationsPage() {
+  const { items } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("notifications");
+  const format = new Intl.DateTimeFormat(i18n.language === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short" });
+  const unread = items.filter((i) => !i.readAt).length;
+  return (
+    <section>
+      <h1>{t("inbox.title")}</h1>
+      <p className="lead">{t("inbox.lead")}</p>
+      <div className="actions">
+        <Link to="/account/notifications">{t("inbox.settingsLink")}</Link>
+        {unread > 0 ? (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="read_all" />
+            <button type="submit" className="secondary">
+              {t("inbox.markAllRead")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {items.length === 0 ? (
+        <p>{t("inbox.empty")}</p>
+      ) : (
+        <ul className="notification-list">
+          {items.map((item) => {
+            const title = t(`events.${item.type}.subject`, item.params);
+            return (
+              <li key={item.id} className={item.readAt ? "notification" : "notification notification-unread"}>
+                <h2 className="notification-title">
+                  {!item.readAt ? <span className="badge">{t("inbox.unread")}</span> : null} <Link to={item.url}>{title}</Link>
+                </h2>
+                <p>{t(`events.${item.type}.body`, item.params)}</p>
+                <p className="muted">
+                  {t("inbox.received")}: <time dateTime={item.createdAt}>{format.format(new Date(item.createdAt))}</time>
+                </p>
+                {!item.readAt ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="read" />
+                    <input type="hidden" name="id" value={item.id} />
+                    <button type="submit" className="link-button" aria-label={t("inbox.markReadLabel", { title })}>
+                      {t("inbox.markRead")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
