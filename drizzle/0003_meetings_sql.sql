@@ -102,8 +102,4 @@ $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE TRIGGER minutes_decisions_frozen BEFORE INSERT OR UPDATE OR DELETE ON minutes_decisions
   FOR EACH ROW EXECUTE FUNCTION minutes_decisions_frozen();
---> statement-breakpoint
 
--- 6. The public archive is searched by title, agenda and minutes text.
-CREATE INDEX IF NOT EXISTS meetings_search_idx ON meetings
-  USING gin (to_tsvector('simple', title || ' ' || agenda_text));
