@@ -3,16 +3,18 @@ import enAdmin from "./en/admin.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enEmails from "./en/emails.json";
+import enMeetings from "./en/meetings.json";
 import enNotifications from "./en/notifications.json";
 import esAdmin from "./es/admin.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
 import esEmails from "./es/emails.json";
+import esMeetings from "./es/meetings.json";
 import esNotifications from "./es/notifications.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, notifications: enNotifications },
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, emails: esEmails, notifications: esNotifications },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, notifications: enNotifications, meetings: enMeetings },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, emails: esEmails, notifications: esNotifications, meetings: esMeetings },
 } as const;
 
 export type Locale = keyof typeof resources;

@@ -105,7 +105,14 @@ export async function getAttendance(meetingId: string) {
     .orderBy(asc(users.displayName));
 }
 
-export { quorumOf, activeCabMembers };
+/** Quorum of a meeting from its attendance (present board members / board members). */
+export function meetingQuorum(meetingId: string) {
+  return quorumOf(db, meetingId);
+}
+
+export function listCabMembers() {
+  return activeCabMembers(db);
+}
 
 const approvalMeeting = alias(meetings, "approval_meeting");
 
