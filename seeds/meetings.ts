@@ -83,7 +83,7 @@ export async function seedMeetings() {
         const due = utcToWallTime(new Date(Date.now() + a.dueInDays * 24 * 3600_000), countyTimeZone()).slice(0, 10);
         await tx.insert(actionItems).values({ minutesId: row!.id, what: a.what, ownerUserId: a.ownerEmail ? (byEmail.get(a.ownerEmail) ?? null) : null, ownerName: a.ownerEmail && byEmail.has(a.ownerEmail) ? null : (a.ownerName ?? "CSU staff"), dueDate: due, status: a.status });
       }
-      // Approved at the same meeting's attendance (the vote was taken at the next meeting in practice; same counts here).
+      // Voted at the same meeting (the rules allow this one or a later one); quorum from its attendance.
       const percent = quorumPercent();
       const outcome = approvalOutcome({ support: p.vote.support, oppose: p.vote.oppose, presentCount: p.present, eligibleCount: members.length, quorumPercent: percent });
       const [approval] = await tx

@@ -18,7 +18,7 @@ import { notify, type NotificationType } from "~/modules/notifications/notify.se
 import { countyTimeZone, quorumPercent } from "./config.server";
 import { meetingsCalendar } from "./ics.server";
 import { toRichText } from "./richtext-input.server";
-import { formatMeetingTime, wallTimeToUtc } from "./time";
+import { formatMeetingRange, wallTimeToUtc } from "./time";
 import type { MeetingInput } from "./schemas";
 
 /** A refusal the person can act on: `code` is an i18n key, `field` the form field it is about. */
@@ -119,7 +119,7 @@ async function notifyMembers(tx: DbOrTx, type: NotificationType, key: string, me
   for (const p of people) byLocale.set(p.locale, [...(byLocale.get(p.locale) ?? []), p.id]);
   const attachments = withIcs ? [icsAttachment(meeting, origin, withIcs)] : undefined;
   for (const [locale, ids] of byLocale) {
-    const startsAt = `${formatMeetingTime(meeting.startsAt, locale, countyTimeZone(), { timeZoneName: "short" })}`;
+    const startsAt = formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, countyTimeZone());
     await notify(tx, { type, key, url: `/meetings/${meeting.id}`, params: { title: meeting.title, startsAt }, attachments }, ids.map((userId) => ({ userId })), origin);
   }
 }
