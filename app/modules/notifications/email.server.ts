@@ -37,7 +37,9 @@ export const EMAIL_FROM = () => process.env.EMAIL_FROM ?? "CAB Portal <portal@ca
  * Returns false when this idempotency key was already used.
  */
 export async function queueEmail(tx: DbOrTx, message: EmailMessage): Promise<boolean> {
-  const [html, text] = await Promise.all([render(message.body), render(message.body, { plainText: true })]);
+  // @react-email/render sometimes leaves NUL bytes in the preview padding (seen with some subject
+  // lengths); PostgreSQL refuses them in text columns, so they are dropped here.
+  const [html, text] = (await Promise.all([render(message.body), render(message.body, { plainText: true })])).map((s) => s.replace(/\u0000/g, ""));
   const captured = emailCaptureMode();
   const [row] = await tx
     .insert(emailOutbox)
