@@ -107,6 +107,36 @@ describe("meetings: calendar files", () => {
     expect(parseCalendar(attached).events[0]!.event.startDate.toJSDate().toISOString()).toBe("2027-07-15T23:00:00.000Z");
   });
 
+  it("notifies members of a change and a cancellation, each with an updated .ics", async () => {
+    const staff = await clientFor("analyst@demo.test");
+    const created = await staff.post("/staff/meetings/new", { intent: "save", title: "Moving meeting", mode: "in_person", place: "Room 5", startsAt: "2027-03-01T18:00", endsAt: "2027-03-01T19:00", isPublic: "on" });
+    const id = created.headers.get("location")!.split("/")[3]!;
+    const edit = `/staff/meetings/${id}/edit`;
+    const badItem = await staff.post(edit, { intent: "add-agenda-item", title: "Brief", subjectType: "brief", url: "https://evil.example/x" });
+    expect(badItem.status).toBe(400);
+    expect((await staff.post(edit, { intent: "add-agenda-item", title: "The spring brief", subjectType: "brief", url: "/briefs/spring", label: "Spring brief" })).status).toBe(302);
+    // 2027-03-15 is after the DST change: 18:00 CDT = 23:00Z.
+    const moved = await staff.post(edit, { intent: "save", title: "Moving meeting", mode: "in_person", place: "Room 6", startsAt: "2027-03-15T18:00", endsAt: "2027-03-15T19:00", isPublic: "on" });
+    expect(moved.status).toBe(302);
+    const mails = async (template: string) =>
+      db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, "member2@demo.test"), eq(emailOutbox.template, template))).orderBy(desc(emailOutbox.createdAt));
+    const [changed] = await mails("meeting_changed");
+    expect(changed!.subject).toBe("Meeting changed: Moving meeting");
+    const changedIcs = parseCalendar(Buffer.from(changed!.attachments[0]!.content, "base64").toString("utf8"));
+    expect(changedIcs.events[0]!.event.startDate.toJSDate().toISOString()).toBe("2027-03-15T23:00:00.000Z");
+    expect(changedIcs.events[0]!.component.getFirstPropertyValue("sequence")).toBe(1);
+    const page = await (await clientFor()).get(`/meetings/${id}`);
+    expect(await page.text()).toContain('href="/briefs/spring"');
+
+    expect((await staff.post(edit, { intent: "cancel", reason: "Room unavailable" })).status).toBe(302);
+    const [cancelled] = await mails("meeting_cancelled");
+    const cancelledIcs = Buffer.from(cancelled!.attachments[0]!.content, "base64").toString("utf8");
+    expect(cancelledIcs).toContain("METHOD:CANCEL");
+    expect(parseCalendar(cancelledIcs).events[0]!.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    const member = await clientFor("member2@demo.test");
+    expect((await member.post(`/meetings/${id}`, { intent: "rsvp", response: "yes" })).status).toBe(400);
+  });
+
   it("keeps a non-public meeting out of the feed and away from visitors", async () => {
     const staff = { id: await userId("analyst@demo.test") };
     const m = await createMeeting(staff, { title: "Closed session", mode: "in_person", place: "Room 3", startsAt: "2027-02-01T12:00", endsAt: "2027-02-01T13:00", isPublic: false }, ctx);
