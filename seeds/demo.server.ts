@@ -2,6 +2,7 @@ import { isProduction } from "~/utils/env.server";
 import { seedAnalyses } from "./analyses";
 import { seedBriefs } from "./briefs";
 import { seedConcerns } from "./concerns";
+import { seedMeetings } from "./meetings";
 import { seedUsers } from "./users";
 
 /**
@@ -14,5 +15,6 @@ export async function seedDemoData() {
   await seedAnalyses();
   await seedBriefs();
   await seedConcerns();
+  await seedMeetings();
   return logins;
 }

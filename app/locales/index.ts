@@ -8,6 +8,7 @@ import enComments from "./en/comments.json";
 import enConcerns from "./en/concerns.json";
 import enConsultations from "./en/consultations.json";
 import enEmails from "./en/emails.json";
+import enMeetings from "./en/meetings.json";
 import enNotifications from "./en/notifications.json";
 import enPolicies from "./en/policies.json";
 import enRichtext from "./en/richtext.json";
@@ -21,6 +22,7 @@ import esComments from "./es/comments.json";
 import esConcerns from "./es/concerns.json";
 import esConsultations from "./es/consultations.json";
 import esEmails from "./es/emails.json";
+import esMeetings from "./es/meetings.json";
 import esNotifications from "./es/notifications.json";
 import esPolicies from "./es/policies.json";
 import esRichtext from "./es/richtext.json";
@@ -37,6 +39,7 @@ export const resources = {
     concerns: enConcerns,
     consultations: enConsultations,
     emails: enEmails,
+    meetings: enMeetings,
     notifications: enNotifications,
     policies: enPolicies,
     richtext: enRichtext,
@@ -52,6 +55,7 @@ export const resources = {
     concerns: esConcerns,
     consultations: esConsultations,
     emails: esEmails,
+    meetings: esMeetings,
     notifications: esNotifications,
     policies: esPolicies,
     richtext: esRichtext,

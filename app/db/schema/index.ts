@@ -9,3 +9,4 @@ export * from "./comments";
 export * from "./consultations";
 export * from "./concerns";
 export * from "./policies";
+export * from "./meetings";

@@ -1,0 +1,169 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, Field, FormErrors } from "~/components/form";
+
+function describedBy(field: FieldMetadata<unknown>, hintId?: string) {
+  return [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextareaField({ label, field, hint, rows = 8 }: { label: ReactNode; field: FieldMetadata<unknown>; hint?: ReactNode; rows?: number }) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: true });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...props} key={props.key} rows={rows} aria-describedby={describedBy(field, hintId)} />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function SelectField({ label, field, options, hint }: { label: ReactNode; field: FieldMetadata<unknown>; options: { value: string; label: string }[]; hint?: ReactNode }) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const props = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: true });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select {...props} key={props.key} aria-describedby={describedBy(field, hintId)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ label, field }: { label: ReactNode; field: FieldMetadata<unknown> }) {
+  const props = getInputProps(field as FieldMetadata<boolean>, { type: "checkbox", ariaAttributes: true });
+  return (
+    <div className="field field-checkbox">
+      <input {...props} key={props.key} aria-describedby={describedBy(field)} />
+      <label htmlFor={field.id}>{label}</label>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** HTML rendered on the server from escaped text (see richtext-input.server.ts); never client HTML. */
+export function RichHtml({ html, className }: { html: string; className?: string }) {
+  return <div className={className ?? "rich-text"} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export type MeetingFormValues = {
+  title?: string;
+  mode?: string;
+  place?: string | null;
+  link?: string | null;
+  startsAt?: string;
+  endsAt?: string;
+  isPublic?: boolean;
+  agenda?: string;
+};
+
+/** Schedule or change a meeting. Times are typed in the county's time zone. */
+export function MeetingForm({ id, defaultValue, lastResult, timeZone, submitLabel }: { id: string; defaultValue?: MeetingFormValues; lastResult?: SubmissionResult<string[]> | null; timeZone: string; submitLabel: string }) {
+  const { t } = useTranslation("meetings");
+  const [form, fields] = useForm({
+    id,
+    lastResult: lastResult ?? undefined,
+    defaultValue: {
+      ...defaultValue,
+      place: defaultValue?.place ?? undefined,
+      link: defaultValue?.link ?? undefined,
+      isPublic: defaultValue?.isPublic === false ? undefined : "on",
+    },
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Field label={t("form.title")} field={fields.title} />
+      <SelectField
+        label={t("form.mode")}
+        field={fields.mode}
+        options={[
+          { value: "in_person", label: t("mode.in_person") },
+          { value: "online", label: t("mode.online") },
+          { value: "hybrid", label: t("mode.hybrid") },
+        ]}
+      />
+      <Field label={t("form.place")} field={fields.place} hint={t("form.placeHint")} />
+      <Field label={t("form.link")} field={fields.link} type="url" hint={t("form.linkHint")} />
+      <Field label={t("form.startsAt")} field={fields.startsAt} type="datetime-local" hint={t("form.timeHint", { zone: timeZone })} />
+      <Field label={t("form.endsAt")} field={fields.endsAt} type="datetime-local" hint={t("form.timeHint", { zone: timeZone })} />
+      <CheckboxField label={t("form.isPublic")} field={fields.isPublic} />
+      <TextareaField label={t("form.agenda")} field={fields.agenda} hint={t("form.textHint")} />
+      <div>
+        <button type="submit">{submitLabel}</button>
+      </div>
+    </Form>
+  );
+}
+
+export type ApprovalView = {
+  support: number;
+  oppose: number;
+  abstain: number;
+  presentCount: number;
+  eligibleCount: number;
+  quorumPercent: number;
+  quorumMet: boolean;
+  passed: boolean;
+  meetingId: string;
+  meetingTitle: string;
+  votedAt: string;
+};
+
+export function ApprovalRecord({ approval }: { approval: ApprovalView }) {
+  const { t } = useTranslation("meetings");
+  return (
+    <dl className="facts approval-record">
+      <dt>{t("approval.votedAt")}</dt>
+      <dd>
+        <a href={`/meetings/${approval.meetingId}`}>{approval.meetingTitle}</a> ({approval.votedAt})
+      </dd>
+      <dt>{t("approval.votes")}</dt>
+      <dd>{t("approval.counts", { support: approval.support, oppose: approval.oppose, abstain: approval.abstain })}</dd>
+      <dt>{t("approval.quorum")}</dt>
+      <dd>
+        {t("approval.quorumLine", { present: approval.presentCount, eligible: approval.eligibleCount, percent: approval.quorumPercent })}{" "}
+        <strong>{approval.quorumMet ? t("quorum.met") : t("quorum.notMet")}</strong>
+      </dd>
+      <dt>{t("approval.result")}</dt>
+      <dd>
+        <strong>{approval.passed ? t("approval.passed") : t("approval.failed")}</strong>
+      </dd>
+    </dl>
+  );
+}
+
+export function QuorumStatus({ quorum }: { quorum: { present: number; eligible: number; percent: number; met: boolean } }) {
+  const { t } = useTranslation("meetings");
+  return (
+    <p className={`quorum ${quorum.met ? "quorum-met" : "quorum-not-met"}`} role="status">
+      {t("quorum.line", { present: quorum.present, eligible: quorum.eligible, percent: quorum.percent })}{" "}
+      <strong>{quorum.met ? t("quorum.met") : t("quorum.notMet")}</strong>
+    </p>
+  );
+}
+
+export function StatusBadge({ kind, value }: { kind: "status" | "minutesStatus" | "actionStatus" | "correctionStatus"; value: string }) {
+  const { t } = useTranslation("meetings");
+  return <span className={`badge badge-${value}`}>{t(`${kind}.${value}`)}</span>;
+}

@@ -1,0 +1,43 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { json, type AppLoadContext } from "@remix-run/node";
+import { localeCookie, i18nServer } from "~/i18n/i18n.server";
+import { DEFAULT_LOCALE, isLocale } from "~/locales";
+import { getUser } from "~/modules/auth/permissions.server";
+import { appOrigin } from "~/utils/request.server";
+import { countyTimeZone } from "./config.server";
+import { MeetingsError } from "./service.server";
+
+/** The reader's language, chosen the way the root layout chooses it (so dates match the page). */
+export async function requestLocale(request: Request, context: AppLoadContext): Promise<string> {
+  const chosen = await localeCookie.parse(request.headers.get("Cookie"));
+  if (isLocale(chosen)) return chosen;
+  const user = getUser({ context });
+  if (isLocale(user?.locale)) return user.locale;
+  const detected = await i18nServer.getLocale(request);
+  return isLocale(detected) ? detected : DEFAULT_LOCALE;
+}
+
+export function serviceContext(request: Request, context: AppLoadContext) {
+  return { origin: appOrigin(request), ip: context.clientIp };
+}
+
+export function timeContext() {
+  return { timeZone: countyTimeZone() };
+}
+
+type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> };
+
+/** A refusal from the module as the form's error (400); not found / forbidden as those pages. */
+export function refusal(submission: Reply, intent: string, error: unknown) {
+  if (error instanceof MeetingsError) {
+    if (error.status === 404) throw new Response(null, { status: 404 });
+    if (error.status === 403) throw json({ reason: "forbidden" }, { status: 403 });
+    const result = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.code] } }) : submission.reply({ formErrors: [error.code] });
+    return json({ intent, result }, { status: 400 });
+  }
+  throw error;
+}
+
+export function notFound(): never {
+  throw new Response(null, { status: 404 });
+}

@@ -1,0 +1,273 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "~/db/client.server";
+import {
+  actionItems,
+  agendaItems,
+  meetingAttendance,
+  meetingRsvps,
+  meetings,
+  minutes,
+  minutesApprovals,
+  minutesCorrections,
+  minutesDecisions,
+  minutesRevisions,
+  users,
+} from "~/db/schema";
+import { hasRole, type Role } from "~/modules/auth/roles";
+import { activeCabMembers, quorumOf } from "./service.server";
+
+export type Viewer = { id: string; role: Role } | null;
+
+const isMember = (v: Viewer) => hasRole(v?.role, "cab_member");
+const isStaff = (v: Viewer) => hasRole(v?.role, "csu_staff");
+
+/** LIKE wildcards in a search are literal characters. */
+function likePattern(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const listColumns = {
+  id: meetings.id,
+  title: meetings.title,
+  mode: meetings.mode,
+  place: meetings.place,
+  startsAt: meetings.startsAt,
+  endsAt: meetings.endsAt,
+  status: meetings.status,
+  isPublic: meetings.isPublic,
+};
+
+export async function listUpcoming(viewer: Viewer, now = new Date()) {
+  const where: SQL[] = [gte(meetings.endsAt, now), eq(meetings.status, "scheduled")];
+  if (!isMember(viewer)) where.push(eq(meetings.isPublic, true));
+  return db.select(listColumns).from(meetings).where(and(...where)).orderBy(asc(meetings.startsAt)).limit(50);
+}
+
+/** Past meetings with approved minutes, searched in the title, agenda and minutes text. */
+export async function listArchive(viewer: Viewer, q: string | null, now = new Date()) {
+  const where: (SQL | undefined)[] = [lt(meetings.startsAt, now), eq(minutes.status, "approved")];
+  if (!isMember(viewer)) where.push(eq(meetings.isPublic, true));
+  const term = q?.trim().slice(0, 200);
+  if (term) {
+    const p = likePattern(term);
+    where.push(or(ilike(meetings.title, p), ilike(meetings.agendaText, p), ilike(minutesRevisions.bodyText, p)));
+  }
+  return db
+    .select({ ...listColumns, publishedAt: minutes.publishedAt })
+    .from(meetings)
+    .innerJoin(minutes, eq(minutes.meetingId, meetings.id))
+    .innerJoin(minutesRevisions, eq(minutesRevisions.id, minutes.currentRevisionId))
+    .where(and(...where))
+    .orderBy(desc(meetings.startsAt))
+    .limit(100);
+}
+
+export async function getMeeting(id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, id));
+  return meeting ?? null;
+}
+
+/** A meeting the viewer may see: non-public meetings are for board members and staff. */
+export async function getVisibleMeeting(id: string, viewer: Viewer) {
+  const meeting = await getMeeting(id);
+  if (!meeting) return null;
+  if (!meeting.isPublic && !isMember(viewer)) return null;
+  return meeting;
+}
+
+export async function getAgenda(meetingId: string) {
+  return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+}
+
+export async function getRsvpSummary(meetingId: string, viewer: Viewer) {
+  const counts = await db
+    .select({ response: meetingRsvps.response, n: sql<number>`count(*)::int` })
+    .from(meetingRsvps)
+    .where(eq(meetingRsvps.meetingId, meetingId))
+    .groupBy(meetingRsvps.response);
+  let mine: "yes" | "no" | "maybe" | null = null;
+  if (viewer) {
+    const [row] = await db.select({ response: meetingRsvps.response }).from(meetingRsvps).where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.userId, viewer.id)));
+    mine = row?.response ?? null;
+  }
+  const by = Object.fromEntries(counts.map((c) => [c.response, c.n])) as Partial<Record<"yes" | "no" | "maybe", number>>;
+  return { yes: by.yes ?? 0, no: by.no ?? 0, maybe: by.maybe ?? 0, mine };
+}
+
+export async function getAttendance(meetingId: string) {
+  return db
+    .select({ userId: meetingAttendance.userId, displayName: users.displayName, status: meetingAttendance.status })
+    .from(meetingAttendance)
+    .innerJoin(users, eq(users.id, meetingAttendance.userId))
+    .where(eq(meetingAttendance.meetingId, meetingId))
+    .orderBy(asc(users.displayName));
+}
+
+/** Quorum of a meeting from its attendance (present board members / board members). */
+export function meetingQuorum(meetingId: string) {
+  return quorumOf(db, meetingId);
+}
+
+export function listCabMembers() {
+  return activeCabMembers(db);
+}
+
+const approvalMeeting = alias(meetings, "approval_meeting");
+
+async function approvalsOf(minutesId: string) {
+  return db
+    .select({
+      id: minutesApprovals.id,
+      revisionId: minutesApprovals.revisionId,
+      support: minutesApprovals.support,
+      oppose: minutesApprovals.oppose,
+      abstain: minutesApprovals.abstain,
+      presentCount: minutesApprovals.presentCount,
+      eligibleCount: minutesApprovals.eligibleCount,
+      quorumPercent: minutesApprovals.quorumPercent,
+      quorumMet: minutesApprovals.quorumMet,
+      passed: minutesApprovals.passed,
+      createdAt: minutesApprovals.createdAt,
+      meetingId: approvalMeeting.id,
+      meetingTitle: approvalMeeting.title,
+      meetingStartsAt: approvalMeeting.startsAt,
+    })
+    .from(minutesApprovals)
+    .innerJoin(approvalMeeting, eq(approvalMeeting.id, minutesApprovals.votedAtMeetingId))
+    .where(eq(minutesApprovals.minutesId, minutesId))
+    .orderBy(asc(minutesApprovals.createdAt));
+}
+
+async function revisionsOf(minutesId: string) {
+  return db
+    .select({ id: minutesRevisions.id, number: minutesRevisions.number, kind: minutesRevisions.kind, reason: minutesRevisions.reason, bodyHtml: minutesRevisions.bodyHtml, bodyDoc: minutesRevisions.bodyDoc, createdAt: minutesRevisions.createdAt })
+    .from(minutesRevisions)
+    .where(eq(minutesRevisions.minutesId, minutesId))
+    .orderBy(asc(minutesRevisions.number));
+}
+
+async function actionItemsOf(minutesId: string) {
+  return db
+    .select({ id: actionItems.id, what: actionItems.what, ownerName: sql<string>`coalesce(${users.displayName}, ${actionItems.ownerName})`, ownerUserId: actionItems.ownerUserId, dueDate: actionItems.dueDate, status: actionItems.status })
+    .from(actionItems)
+    .leftJoin(users, eq(users.id, actionItems.ownerUserId))
+    .where(eq(actionItems.minutesId, minutesId))
+    .orderBy(asc(actionItems.createdAt));
+}
+
+async function decisionsOf(minutesId: string) {
+  return db.select().from(minutesDecisions).where(eq(minutesDecisions.minutesId, minutesId)).orderBy(asc(minutesDecisions.createdAt));
+}
+
+async function correctionsOf(minutesId: string, onlyBy?: string) {
+  const where = onlyBy ? and(eq(minutesCorrections.minutesId, minutesId), eq(minutesCorrections.proposedById, onlyBy)) : eq(minutesCorrections.minutesId, minutesId);
+  return db
+    .select({
+      id: minutesCorrections.id,
+      text: minutesCorrections.text,
+      status: minutesCorrections.status,
+      reviewNote: minutesCorrections.reviewNote,
+      proposedBy: users.displayName,
+      createdAt: minutesCorrections.createdAt,
+    })
+    .from(minutesCorrections)
+    .innerJoin(users, eq(users.id, minutesCorrections.proposedById))
+    .where(where)
+    .orderBy(asc(minutesCorrections.createdAt));
+}
+
+/**
+ * The minutes as this viewer may see them: approved minutes are public (with their approval
+ * record); a circulated draft only to board members (corrections only from those who attended);
+ * an uncirculated draft only to staff.
+ */
+export async function getMinutesFor(meetingId: string, viewer: Viewer) {
+  const [row] = await db.select().from(minutes).where(eq(minutes.meetingId, meetingId));
+  if (!row) return null;
+  const visible = row.status === "approved" || (row.status === "circulated" && isMember(viewer)) || isStaff(viewer);
+  if (!visible) return null;
+  const revisions = await revisionsOf(row.id);
+  const current = revisions.find((r) => r.id === row.currentRevisionId) ?? null;
+  const approvals = await approvalsOf(row.id);
+  const approval = approvals.find((a) => a.id === row.approvalId) ?? null;
+  let attended = false;
+  if (viewer) {
+    const [a] = await db
+      .select({ id: meetingAttendance.id })
+      .from(meetingAttendance)
+      .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.userId, viewer.id), eq(meetingAttendance.status, "present")));
+    attended = !!a;
+  }
+  return {
+    id: row.id,
+    status: row.status,
+    circulatedAt: row.circulatedAt,
+    publishedAt: row.publishedAt,
+    current,
+    amendments: revisions.filter((r) => r.kind === "amendment").map(({ bodyDoc: _d, ...r }) => r),
+    revisionCount: revisions.length,
+    approval,
+    approvals: isStaff(viewer) || row.status === "approved" ? approvals : [],
+    decisions: await decisionsOf(row.id),
+    actionItems: await actionItemsOf(row.id),
+    corrections: isStaff(viewer) ? await correctionsOf(row.id) : viewer && isMember(viewer) ? await correctionsOf(row.id, viewer.id) : [],
+    canCorrect: row.status === "circulated" && attended && isMember(viewer),
+  };
+}
+
+/** Open action items; the public sees those from approved minutes of public meetings. */
+export async function listActionItems(viewer: Viewer, status: "open" | "in_progress" | "done" | "all" = "all") {
+  const where: SQL[] = [];
+  if (!isMember(viewer)) where.push(eq(minutes.status, "approved"), eq(meetings.isPublic, true));
+  else if (!isStaff(viewer)) where.push(inArray(minutes.status, ["approved", "circulated"]));
+  if (status !== "all") where.push(eq(actionItems.status, status));
+  return db
+    .select({
+      id: actionItems.id,
+      what: actionItems.what,
+      ownerName: sql<string>`coalesce(${users.displayName}, ${actionItems.ownerName})`,
+      dueDate: actionItems.dueDate,
+      status: actionItems.status,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      meetingStartsAt: meetings.startsAt,
+      minutesStatus: minutes.status,
+    })
+    .from(actionItems)
+    .innerJoin(minutes, eq(minutes.id, actionItems.minutesId))
+    .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+    .leftJoin(users, eq(users.id, actionItems.ownerUserId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(sql`case ${actionItems.status} when 'open' then 0 when 'in_progress' then 1 else 2 end`, sql`${actionItems.dueDate} asc nulls last`, asc(actionItems.createdAt))
+    .limit(500);
+}
+
+export async function listMeetingsForStaff() {
+  return db
+    .select({ ...listColumns, minutesStatus: minutes.status })
+    .from(meetings)
+    .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
+    .orderBy(desc(meetings.startsAt))
+    .limit(200);
+}
+
+/** Held meetings on or after a date: where an approval vote could have been taken. */
+export async function heldMeetingsFrom(from: Date) {
+  return db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.status, "held"), gte(meetings.startsAt, from)))
+    .orderBy(asc(meetings.startsAt));
+}
+
+/** Every meeting for the calendar feed of public meetings (the last year and what is ahead). */
+export async function listPublicForFeed(now = new Date()) {
+  const since = new Date(now.getTime() - 365 * 24 * 3600_000);
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.isPublic, true), gte(meetings.startsAt, since)))
+    .orderBy(asc(meetings.startsAt));
+}

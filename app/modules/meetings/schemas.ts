@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+// Messages are i18n keys, translated where the errors are shown.
+const req = { required_error: "common:errors.required", invalid_type_error: "common:errors.invalid" };
+const text = (max: number) => z.string(req).trim().min(1, "common:errors.required").max(max, "common:errors.tooLong");
+const optionalText = (max: number) => z.string(req).trim().max(max, "common:errors.tooLong").optional();
+const wallTime = z
+  .string(req)
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "meetings:errors.dateTime");
+const count = z.number({ ...req, invalid_type_error: "meetings:errors.count" }).int("meetings:errors.count").min(0, "meetings:errors.count").max(10_000, "meetings:errors.count");
+const id = z.string(req).uuid("common:errors.invalid");
+
+export const MEETING_MODES = ["in_person", "online", "hybrid"] as const;
+export const RSVP_RESPONSES = ["yes", "no", "maybe"] as const;
+export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
+export const ACTION_STATUSES = ["open", "in_progress", "done"] as const;
+export const SUBJECT_TYPES = ["brief", "analysis", "response"] as const;
+/** Where each kind of agenda link may point: our own pages only. */
+export const SUBJECT_PATHS: Record<(typeof SUBJECT_TYPES)[number], string> = { brief: "/briefs/", analysis: "/analyses/", response: "/responses/" };
+
+export const MeetingSchema = z
+  .object({
+    intent: z.literal("save").optional(),
+    title: text(200),
+    mode: z.enum(MEETING_MODES, { errorMap: () => ({ message: "meetings:errors.mode" }) }),
+    place: optionalText(300),
+    link: z
+      .string(req)
+      .trim()
+      .max(500, "common:errors.tooLong")
+      .url("meetings:errors.link")
+      .refine((v) => /^https?:\/\//i.test(v), "meetings:errors.link")
+      .optional(),
+    startsAt: wallTime,
+    endsAt: wallTime,
+    isPublic: z.boolean().optional(),
+    agenda: optionalText(20_000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode !== "online" && !v.place) ctx.addIssue({ code: "custom", path: ["place"], message: "meetings:errors.placeRequired" });
+    if (v.mode !== "in_person" && !v.link) ctx.addIssue({ code: "custom", path: ["link"], message: "meetings:errors.linkRequired" });
+    if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "meetings:errors.endsBeforeStarts" });
+  });
+export type MeetingInput = z.infer<typeof MeetingSchema>;
+
+export const EditMeetingSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel"), reason: optionalText(500) }),
+  z.object({
+    intent: z.literal("add-agenda-item"),
+    title: text(300),
+    subjectType: z.enum(SUBJECT_TYPES, { errorMap: () => ({ message: "common:errors.invalid" }) }).optional(),
+    url: optionalText(500),
+    label: optionalText(200),
+  }),
+  z.object({ intent: z.literal("remove-agenda-item"), itemId: id }),
+  z.object({ intent: z.literal("move-agenda-item"), itemId: id, direction: z.enum(["up", "down"]) }),
+]).superRefine((v, ctx) => {
+  if (v.intent !== "add-agenda-item") return;
+  if (v.subjectType && !v.url) ctx.addIssue({ code: "custom", path: ["url"], message: "meetings:errors.linkPathRequired" });
+  if (!v.subjectType && v.url) ctx.addIssue({ code: "custom", path: ["subjectType"], message: "common:errors.required" });
+  if (v.subjectType && v.url && !(v.url.startsWith(SUBJECT_PATHS[v.subjectType]) && /^\/[A-Za-z0-9/_-]+$/.test(v.url))) {
+    ctx.addIssue({ code: "custom", path: ["url"], message: "meetings:errors.linkPath" });
+  }
+});
+
+export const RsvpSchema = z.object({ intent: z.literal("rsvp"), response: z.enum(RSVP_RESPONSES, { errorMap: () => ({ message: "meetings:errors.rsvp" }) }) });
+export const CorrectionSchema = z.object({ intent: z.literal("propose-correction"), text: text(5000) });
+export const MeetingPageSchema = z.discriminatedUnion("intent", [RsvpSchema, CorrectionSchema]);
+
+export const MinutesSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("save-draft"), body: text(100_000) }),
+  z.object({ intent: z.literal("add-decision"), text: text(2000), support: count.optional(), oppose: count.optional(), abstain: count.optional() }),
+  z.object({ intent: z.literal("remove-decision"), decisionId: id }),
+  z.object({
+    intent: z.literal("add-action"),
+    what: text(1000),
+    ownerUserId: z.string(req).max(100).optional(),
+    ownerName: optionalText(200),
+    dueDate: z
+      .string(req)
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "meetings:errors.date")
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "meetings:errors.date")
+      .optional(),
+  }),
+  z.object({ intent: z.literal("action-status"), actionItemId: id, status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: "common:errors.invalid" }) }) }),
+  z.object({ intent: z.literal("remove-action"), actionItemId: id }),
+  z.object({ intent: z.literal("circulate") }),
+  z.object({
+    intent: z.literal("review-correction"),
+    correctionId: id,
+    decision: z.enum(["accepted", "declined"], { errorMap: () => ({ message: "meetings:errors.decision" }) }),
+    note: optionalText(2000),
+  }),
+  z.object({ intent: z.literal("record-approval"), votedAtMeetingId: id, support: count, oppose: count, abstain: count }),
+  z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("amend"), body: text(100_000), reason: text(2000) }),
+]).superRefine((v, ctx) => {
+  if (v.intent === "add-action" && !v.ownerUserId && !v.ownerName) ctx.addIssue({ code: "custom", path: ["ownerName"], message: "meetings:errors.ownerRequired" });
+});

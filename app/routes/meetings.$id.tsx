@@ -1,0 +1,303 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form";
+import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge, TextareaField } from "~/components/meetings";
+import { getUser, requireRole } from "~/modules/auth/permissions.server";
+import { hasRole } from "~/modules/auth/roles";
+import { notFound, refusal, requestLocale, timeContext } from "~/modules/meetings/http.server";
+import { getAgenda, getAttendance, getMinutesFor, getRsvpSummary, getVisibleMeeting, meetingQuorum } from "~/modules/meetings/queries.server";
+import { MeetingPageSchema } from "~/modules/meetings/schemas";
+import { proposeCorrection, setRsvp } from "~/modules/meetings/service.server";
+import { formatDate, formatMeetingRange, formatMeetingTime } from "~/modules/meetings/time";
+import { setFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = getUser({ context });
+  const viewer = user ? { id: user.id, role: user.role } : null;
+  const meeting = await getVisibleMeeting(params.id ?? "", viewer);
+  if (!meeting) notFound();
+  const locale = await requestLocale(request, context);
+  const { timeZone } = timeContext();
+  const isMember = hasRole(user?.role, "cab_member");
+  const [agenda, rsvp, attendance, quorum, minutes] = await Promise.all([
+    getAgenda(meeting.id),
+    getRsvpSummary(meeting.id, viewer),
+    isMember ? getAttendance(meeting.id) : Promise.resolve([]),
+    meetingQuorum(meeting.id),
+    getMinutesFor(meeting.id, viewer),
+  ]);
+  const at = (d: Date | string) => formatMeetingTime(d, locale, timeZone, { dateStyle: "long", timeStyle: undefined });
+  return json({
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      mode: meeting.mode,
+      place: meeting.place,
+      link: meeting.link,
+      status: meeting.status,
+      isPublic: meeting.isPublic,
+      cancelReason: meeting.cancelReason,
+      when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone),
+      agendaHtml: meeting.agendaHtml,
+    },
+    timeZone,
+    agenda: agenda.map((a) => ({ id: a.id, title: a.title, url: a.url, label: a.label, subjectType: a.subjectType })),
+    rsvp,
+    canRsvp: isMember && meeting.status === "scheduled",
+    isMember,
+    isStaff: hasRole(user?.role, "csu_staff"),
+    attendance,
+    quorum: meeting.status === "held" ? quorum : null,
+    minutes: minutes
+      ? {
+          ...minutes,
+          current: minutes.current ? { number: minutes.current.number, html: minutes.current.bodyHtml, kind: minutes.current.kind } : null,
+          amendments: minutes.amendments.map((a) => ({ number: a.number, reason: a.reason, date: at(a.createdAt) })),
+          approval: minutes.approval ? { ...minutes.approval, votedAt: at(minutes.approval.meetingStartsAt) } : null,
+          publishedAt: minutes.publishedAt ? at(minutes.publishedAt) : null,
+          actionItems: minutes.actionItems.map((i) => ({ ...i, due: i.dueDate ? formatDate(i.dueDate, locale, timeZone) : null })),
+        }
+      : null,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireRole(args, "cab_member");
+  const { request, params } = args;
+  const meeting = await getVisibleMeeting(params.id ?? "", { id: user.id, role: user.role });
+  if (!meeting) notFound();
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: MeetingPageSchema });
+  const intent = String(formData.get("intent") ?? "");
+  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  const value = submission.value;
+  try {
+    if (value.intent === "rsvp") {
+      await setRsvp(user, meeting.id, value.response);
+      return redirect(`/meetings/${meeting.id}`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.rsvpSaved" }) } });
+    }
+    const minutes = await getMinutesFor(meeting.id, { id: user.id, role: user.role });
+    if (!minutes) notFound();
+    await proposeCorrection(user, minutes.id, value.text);
+    return redirect(`/meetings/${meeting.id}#minutes`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.correctionSent" }) } });
+  } catch (error) {
+    return refusal(submission, intent, error);
+  }
+}
+
+export default function MeetingPage() {
+  const { t } = useTranslation("meetings");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { meeting, minutes } = data;
+  const [rsvpForm] = useForm({ id: "rsvp", lastResult: actionData?.intent === "rsvp" ? actionData.result : undefined });
+  const [correctionForm, correctionFields] = useForm({ id: "correction", lastResult: actionData?.intent === "propose-correction" ? actionData.result : undefined });
+  return (
+    <article>
+      <p>
+        <Link to="/meetings">{t("detail.back")}</Link>
+      </p>
+      <h1>{meeting.title}</h1>
+      <p>
+        <StatusBadge kind="status" value={meeting.status} /> {!meeting.isPublic ? <span className="badge">{t("detail.private")}</span> : null}
+      </p>
+      {meeting.status === "cancelled" ? (
+        <div className="alert alert-info" role="status">
+          <p>{t("detail.cancelled")}</p>
+          {meeting.cancelReason ? <p>{meeting.cancelReason}</p> : null}
+        </div>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("detail.when")}</dt>
+        <dd>{meeting.when}</dd>
+        <dt>{t("detail.mode")}</dt>
+        <dd>{t(`mode.${meeting.mode}`)}</dd>
+        {meeting.place ? (
+          <>
+            <dt>{t("detail.place")}</dt>
+            <dd>{meeting.place}</dd>
+          </>
+        ) : null}
+        {meeting.link ? (
+          <>
+            <dt>{t("detail.link")}</dt>
+            <dd>
+              <a href={meeting.link} rel="noopener noreferrer">
+                {meeting.link}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="actions">
+        <a href={`/meetings/${meeting.id}/ics`} download>
+          {t("detail.ics")}
+        </a>
+        {data.isStaff ? <Link to={`/staff/meetings/${meeting.id}/edit`}>{t("detail.manage")}</Link> : null}
+      </p>
+
+      <h2>{t("detail.agenda")}</h2>
+      {meeting.agendaHtml ? <RichHtml html={meeting.agendaHtml} /> : null}
+      {data.agenda.length ? (
+        <ol className="agenda">
+          {data.agenda.map((item) => (
+            <li key={item.id}>
+              {item.title}
+              {item.url ? (
+                <>
+                  {" "}
+                  — <Link to={item.url}>{item.label || t(`subject.${item.subjectType}`)}</Link>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : !meeting.agendaHtml ? (
+        <p>{t("detail.noAgenda")}</p>
+      ) : null}
+
+      {data.isMember ? (
+        <section aria-labelledby="rsvp-heading">
+          <h2 id="rsvp-heading">{t("rsvp.title")}</h2>
+          <p>{t("rsvp.counts", { yes: data.rsvp.yes, no: data.rsvp.no, maybe: data.rsvp.maybe })}</p>
+          {data.rsvp.mine ? <p role="status">{t("rsvp.mine", { response: t(`rsvp.${data.rsvp.mine}`) })}</p> : null}
+          {data.canRsvp ? (
+            <Form method="post" {...getFormProps(rsvpForm)}>
+              <FormErrors errors={rsvpForm.errors} />
+              <input type="hidden" name="intent" value="rsvp" />
+              <fieldset>
+                <legend>{t("rsvp.question")}</legend>
+                {(["yes", "no", "maybe"] as const).map((r) => (
+                  <label key={r} className="radio">
+                    <input type="radio" name="response" value={r} defaultChecked={data.rsvp.mine === r} /> {t(`rsvp.${r}`)}
+                  </label>
+                ))}
+              </fieldset>
+              <button type="submit">{t("rsvp.submit")}</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {data.quorum ? (
+        <section aria-labelledby="attendance-heading">
+          <h2 id="attendance-heading">{t("attendance.title")}</h2>
+          <QuorumStatus quorum={data.quorum} />
+          {data.attendance.length ? (
+            <ul>
+              {data.attendance.map((a) => (
+                <li key={a.userId}>
+                  {a.displayName}: {t(`attendance.${a.status}`)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      {minutes ? (
+        <section aria-labelledby="minutes">
+          <h2 id="minutes" tabIndex={-1}>
+            {t("minutes.title")}
+          </h2>
+          <p>
+            <StatusBadge kind="minutesStatus" value={minutes.status} />
+            {minutes.status !== "approved" ? <span className="muted"> {t("minutes.notFinal")}</span> : null}
+          </p>
+          {minutes.current ? <RichHtml html={minutes.current.html} /> : null}
+          {minutes.decisions.length ? (
+            <>
+              <h3>{t("minutes.decisions")}</h3>
+              <ul>
+                {minutes.decisions.map((d) => (
+                  <li key={d.id}>
+                    {d.text}
+                    {d.support !== null || d.oppose !== null || d.abstain !== null ? (
+                      <span className="muted"> ({t("approval.counts", { support: d.support ?? 0, oppose: d.oppose ?? 0, abstain: d.abstain ?? 0 })})</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {minutes.actionItems.length ? (
+            <div className="table-wrap">
+              <table>
+                <caption>{t("actions.caption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("actions.what")}</th>
+                    <th scope="col">{t("actions.owner")}</th>
+                    <th scope="col">{t("actions.due")}</th>
+                    <th scope="col">{t("actions.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {minutes.actionItems.map((i) => (
+                    <tr key={i.id}>
+                      <td>{i.what}</td>
+                      <td>{i.ownerName}</td>
+                      <td>{i.due ?? "—"}</td>
+                      <td>
+                        <StatusBadge kind="actionStatus" value={i.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {minutes.approval ? (
+            <section aria-labelledby="approval-heading">
+              <h3 id="approval-heading">{t("approval.title")}</h3>
+              <ApprovalRecord approval={minutes.approval} />
+              {minutes.publishedAt ? <p className="muted">{t("approval.published", { date: minutes.publishedAt })}</p> : null}
+            </section>
+          ) : null}
+          {minutes.amendments.length ? (
+            <section aria-labelledby="amendments-heading">
+              <h3 id="amendments-heading">{t("amendments.title")}</h3>
+              <ul>
+                {minutes.amendments.map((a) => (
+                  <li key={a.number}>{t("amendments.line", { number: a.number, date: a.date, reason: a.reason })}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {minutes.corrections.length ? (
+            <section aria-labelledby="corrections-heading">
+              <h3 id="corrections-heading">{t("corrections.yours")}</h3>
+              <ul>
+                {minutes.corrections.map((c) => (
+                  <li key={c.id}>
+                    {c.text} — <StatusBadge kind="correctionStatus" value={c.status} />
+                    {c.reviewNote ? <span> {t("corrections.note", { note: c.reviewNote })}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {minutes.canCorrect ? (
+            <Form method="post" className="stack" {...getFormProps(correctionForm)}>
+              <h3>{t("corrections.propose")}</h3>
+              <FormErrors id={correctionForm.errorId} errors={correctionForm.errors} />
+              <input type="hidden" name="intent" value="propose-correction" />
+              <TextareaField label={t("corrections.text")} field={correctionFields.text} hint={t("corrections.hint")} rows={5} />
+              <div>
+                <button type="submit">{t("corrections.submit")}</button>
+              </div>
+            </Form>
+          ) : null}
+        </section>
+      ) : meeting.status === "held" ? (
+        <p>{t("minutes.notYet")}</p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getUser } from "~/modules/auth/permissions.server";
+import { countyTimeZone } from "~/modules/meetings/config.server";
+import { notFound } from "~/modules/meetings/http.server";
+import { meetingsCalendar } from "~/modules/meetings/ics.server";
+import { getVisibleMeeting } from "~/modules/meetings/queries.server";
+import { appOrigin } from "~/utils/request.server";
+
+/** One meeting as an iCalendar file, in the county's time zone. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = getUser({ context });
+  const meeting = await getVisibleMeeting(params.id ?? "", user ? { id: user.id, role: user.role } : null);
+  if (!meeting) notFound();
+  const body = meetingsCalendar([meeting], { origin: appOrigin(request), zone: countyTimeZone(), name: meeting.title });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="meeting-${meeting.id}.ics"`,
+      "Cache-Control": meeting.isPublic ? "public, max-age=300" : "private, no-store",
+    },
+  });
+}

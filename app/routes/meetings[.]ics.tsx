@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { countyTimeZone } from "~/modules/meetings/config.server";
+import { meetingsCalendar } from "~/modules/meetings/ics.server";
+import { listPublicForFeed } from "~/modules/meetings/queries.server";
+import { appOrigin } from "~/utils/request.server";
+
+/** The subscribable calendar of public board meetings (cancelled ones stay, marked CANCELLED, so calendars drop them). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const list = await listPublicForFeed();
+  const body = meetingsCalendar(list, { origin: appOrigin(request), zone: countyTimeZone(), name: "CAB meetings" });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'inline; filename="cab-meetings.ics"',
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}

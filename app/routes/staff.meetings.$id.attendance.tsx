@@ -1,0 +1,92 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form";
+import { QuorumStatus } from "~/components/meetings";
+import { StaffMeetingNav } from "~/components/staff-meeting-nav";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { notFound, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
+import { getAttendance, getMeeting, getRsvpSummary, listCabMembers, meetingQuorum } from "~/modules/meetings/queries.server";
+import { ATTENDANCE_STATUSES } from "~/modules/meetings/schemas";
+import { MeetingsError, recordAttendance } from "~/modules/meetings/service.server";
+import { formatMeetingRange } from "~/modules/meetings/time";
+import { setFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Attendance · CAB Portal" }];
+
+type Status = (typeof ATTENDANCE_STATUSES)[number];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireRole(args, "csu_staff");
+  const meeting = await getMeeting(args.params.id ?? "");
+  if (!meeting) notFound();
+  const locale = await requestLocale(args.request, args.context);
+  const { timeZone } = timeContext();
+  const [members, attendance, quorum, rsvp] = await Promise.all([listCabMembers(), getAttendance(meeting.id), meetingQuorum(meeting.id), getRsvpSummary(meeting.id, null)]);
+  const recorded = new Map(attendance.map((a) => [a.userId, a.status]));
+  return json({
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
+    members: members.map((m) => ({ id: m.id, name: m.displayName, status: recorded.get(m.id) ?? null })),
+    quorum,
+    recordedAny: attendance.length > 0,
+    rsvp,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireRole(args, "csu_staff");
+  const meeting = await getMeeting(args.params.id ?? "");
+  if (!meeting) notFound();
+  const formData = await readFormData(args.request);
+  // One radio group per member, named "status-<userId>"; unknown people are ignored by the service.
+  const entries: { userId: string; status: Status }[] = [];
+  const invalid: string[] = [];
+  for (const [key, value] of formData) {
+    if (!key.startsWith("status-")) continue;
+    if (typeof value === "string" && (ATTENDANCE_STATUSES as readonly string[]).includes(value)) entries.push({ userId: key.slice(7), status: value as Status });
+    else invalid.push(key);
+  }
+  if (invalid.length) return json({ errors: ["meetings:errors.attendanceInvalid"] }, { status: 400 });
+  try {
+    await recordAttendance(user, meeting.id, entries, serviceContext(args.request, args.context));
+  } catch (error) {
+    if (error instanceof MeetingsError && error.status === 400) return json({ errors: [error.code] }, { status: 400 });
+    throw error;
+  }
+  return redirect(`/staff/meetings/${meeting.id}/attendance`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.attendanceSaved" }) } });
+}
+
+export default function AttendancePage() {
+  const { t } = useTranslation("meetings");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section>
+      <h1>{t("attendance.pageTitle", { title: data.meeting.title })}</h1>
+      <StaffMeetingNav id={data.meeting.id} />
+      <p>{data.meeting.when}</p>
+      <p>{t("rsvp.counts", { yes: data.rsvp.yes, no: data.rsvp.no, maybe: data.rsvp.maybe })}</p>
+      {data.recordedAny ? <QuorumStatus quorum={data.quorum} /> : <p>{t("attendance.notRecorded")}</p>}
+      {data.meeting.status === "cancelled" ? (
+        <p role="status">{t("detail.cancelled")}</p>
+      ) : (
+        <Form method="post" className="attendance-form">
+          <FormErrors errors={actionData?.errors} />
+          {data.members.map((m) => (
+            <fieldset key={m.id} className="attendance-row">
+              <legend>{m.name}</legend>
+              {ATTENDANCE_STATUSES.map((s) => (
+                <label key={s} className="radio">
+                  <input type="radio" name={`status-${m.id}`} value={s} defaultChecked={m.status === s} /> {t(`attendance.${s}`)}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+          <p className="hint">{t("attendance.hint")}</p>
+          <button type="submit">{t("attendance.submit")}</button>
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormErrors } from "~/components/form";
+import { MeetingForm, SelectField, StatusBadge, TextareaField } from "~/components/meetings";
+import { StaffMeetingNav } from "~/components/staff-meeting-nav";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { notFound, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
+import { getAgenda, getMeeting } from "~/modules/meetings/queries.server";
+import { richTextToPlain } from "~/modules/meetings/richtext-input.server";
+import { EditMeetingSchema, MeetingSchema } from "~/modules/meetings/schemas";
+import { addAgendaItem, cancelMeeting, moveAgendaItem, removeAgendaItem, updateMeeting } from "~/modules/meetings/service.server";
+import { formatMeetingRange, utcToWallTime } from "~/modules/meetings/time";
+import { setFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit meeting · CAB Portal" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireRole(args, "csu_staff");
+  const meeting = await getMeeting(args.params.id ?? "");
+  if (!meeting) notFound();
+  const { timeZone } = timeContext();
+  const locale = await requestLocale(args.request, args.context);
+  const agenda = await getAgenda(meeting.id);
+  return json({
+    timeZone,
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
+    defaultValue: {
+      title: meeting.title,
+      mode: meeting.mode,
+      place: meeting.place,
+      link: meeting.link,
+      startsAt: utcToWallTime(meeting.startsAt, timeZone),
+      endsAt: utcToWallTime(meeting.endsAt, timeZone),
+      isPublic: meeting.isPublic,
+      agenda: richTextToPlain(meeting.agendaDoc),
+    },
+    agenda: agenda.map((a) => ({ id: a.id, title: a.title, url: a.url, label: a.label, subjectType: a.subjectType })),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireRole(args, "csu_staff");
+  const meeting = await getMeeting(args.params.id ?? "");
+  if (!meeting) notFound();
+  const formData = await readFormData(args.request);
+  const intent = String(formData.get("intent") ?? "");
+  const ctx = serviceContext(args.request, args.context);
+  if (intent === "save") {
+    const submission = parseWithZod(formData, { schema: MeetingSchema });
+    if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+    try {
+      await updateMeeting(user, meeting.id, submission.value, ctx);
+    } catch (error) {
+      return refusal(submission, intent, error);
+    }
+    return redirect(`/staff/meetings/${meeting.id}/edit`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.changed" }) } });
+  }
+  const submission = parseWithZod(formData, { schema: EditMeetingSchema });
+  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  const value = submission.value;
+  let flash = "meetings:flash.saved";
+  try {
+    if (value.intent === "cancel") {
+      await cancelMeeting(user, meeting.id, value.reason, ctx);
+      flash = "meetings:flash.cancelled";
+    } else if (value.intent === "add-agenda-item") await addAgendaItem(user, meeting.id, value, ctx);
+    else if (value.intent === "remove-agenda-item") await removeAgendaItem(user, meeting.id, value.itemId, ctx);
+    else await moveAgendaItem(user, meeting.id, value.itemId, value.direction, ctx);
+  } catch (error) {
+    return refusal(submission, intent, error);
+  }
+  return redirect(`/staff/meetings/${meeting.id}/edit`, { headers: { "Set-Cookie": await setFlash({ key: flash }) } });
+}
+
+export default function EditMeeting() {
+  const { t } = useTranslation("meetings");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const last = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const [itemForm, itemFields] = useForm({ id: "agenda-item", lastResult: last("add-agenda-item") });
+  const [cancelForm, cancelFields] = useForm({ id: "cancel", lastResult: last("cancel") });
+  const editable = data.meeting.status !== "cancelled";
+  return (
+    <section>
+      <h1>{t("staff.editTitle", { title: data.meeting.title })}</h1>
+      <StaffMeetingNav id={data.meeting.id} />
+      <p>
+        <StatusBadge kind="status" value={data.meeting.status} /> {data.meeting.when}
+      </p>
+      {editable ? (
+        <>
+          <h2>{t("staff.details")}</h2>
+          <MeetingForm id="meeting" timeZone={data.timeZone} defaultValue={data.defaultValue} lastResult={last("save")} submitLabel={t("staff.saveChanges")} />
+        </>
+      ) : (
+        <p role="status">{t("detail.cancelled")}</p>
+      )}
+
+      <h2>{t("staff.agendaItems")}</h2>
+      {data.agenda.length ? (
+        <ol className="agenda">
+          {data.agenda.map((item, i) => (
+            <li key={item.id}>
+              {item.title} {item.url ? <span className="muted">({t(`subject.${item.subjectType}`)}: {item.url})</span> : null}
+              <span className="actions">
+                {(
+                  [
+                    ["move-agenda-item", "up", i === 0],
+                    ["move-agenda-item", "down", i === data.agenda.length - 1],
+                  ] as const
+                ).map(([intent, direction, disabled]) =>
+                  disabled ? null : (
+                    <Form method="post" key={direction} className="inline-form">
+                      <input type="hidden" name="intent" value={intent} />
+                      <input type="hidden" name="itemId" value={item.id} />
+                      <input type="hidden" name="direction" value={direction} />
+                      <button type="submit" className="secondary small" aria-label={t(`staff.move_${direction}`, { title: item.title })}>
+                        {t(`staff.move_${direction}_short`)}
+                      </button>
+                    </Form>
+                  ),
+                )}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="remove-agenda-item" />
+                  <input type="hidden" name="itemId" value={item.id} />
+                  <button type="submit" className="secondary small" aria-label={t("staff.removeItem", { title: item.title })}>
+                    {t("staff.remove")}
+                  </button>
+                </Form>
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t("detail.noAgenda")}</p>
+      )}
+      <Form method="post" className="stack" {...getFormProps(itemForm)}>
+        <h3>{t("staff.addItem")}</h3>
+        <FormErrors id={itemForm.errorId} errors={itemForm.errors} />
+        <input type="hidden" name="intent" value="add-agenda-item" />
+        <Field label={t("staff.itemTitle")} field={itemFields.title} />
+        <SelectField
+          label={t("staff.itemSubject")}
+          field={itemFields.subjectType}
+          options={[
+            { value: "", label: t("staff.noLink") },
+            { value: "brief", label: t("subject.brief") },
+            { value: "analysis", label: t("subject.analysis") },
+            { value: "response", label: t("subject.response") },
+          ]}
+        />
+        <Field label={t("staff.itemUrl")} field={itemFields.url} hint={t("staff.itemUrlHint")} />
+        <Field label={t("staff.itemLabel")} field={itemFields.label} />
+        <div>
+          <button type="submit">{t("staff.addItemSubmit")}</button>
+        </div>
+      </Form>
+
+      {data.meeting.status === "scheduled" ? (
+        <Form method="post" className="stack danger-zone" {...getFormProps(cancelForm)}>
+          <h2>{t("staff.cancelTitle")}</h2>
+          <FormErrors id={cancelForm.errorId} errors={cancelForm.errors} />
+          <input type="hidden" name="intent" value="cancel" />
+          <TextareaField label={t("staff.cancelReason")} field={cancelFields.reason} rows={3} />
+          <div>
+            <button type="submit" className="danger">
+              {t("staff.cancelSubmit")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

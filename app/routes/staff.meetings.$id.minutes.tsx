@@ -1,0 +1,384 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormErrors } from "~/components/form";
+import { ApprovalRecord, RichHtml, SelectField, StatusBadge, TextareaField } from "~/components/meetings";
+import { StaffMeetingNav } from "~/components/staff-meeting-nav";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { notFound, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
+import { getMeeting, getMinutesFor, heldMeetingsFrom, listCabMembers } from "~/modules/meetings/queries.server";
+import { richTextToPlain } from "~/modules/meetings/richtext-input.server";
+import { ACTION_STATUSES, MinutesSchema } from "~/modules/meetings/schemas";
+import {
+  addActionItem,
+  addDecision,
+  amendMinutes,
+  circulateMinutes,
+  MeetingsError,
+  publishMinutes,
+  recordApproval,
+  removeActionItem,
+  removeDecision,
+  reviewCorrection,
+  saveMinutesDraft,
+  setActionItemStatus,
+} from "~/modules/meetings/service.server";
+import { formatDate, formatMeetingRange } from "~/modules/meetings/time";
+import { setFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Minutes · CAB Portal" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireRole(args, "csu_staff");
+  const meeting = await getMeeting(args.params.id ?? "");
+  if (!meeting) notFound();
+  const locale = await requestLocale(args.request, args.context);
+  const { timeZone } = timeContext();
+  const [minutes, members, voteMeetings] = await Promise.all([getMinutesFor(meeting.id, { id: user.id, role: user.role }), listCabMembers(), heldMeetingsFrom(meeting.startsAt)]);
+  const day = (d: Date | string) => formatDate(d, locale, timeZone);
+  return json({
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
+    minutes: minutes
+      ? {
+          id: minutes.id,
+          status: minutes.status,
+          revisionCount: minutes.revisionCount,
+          current: minutes.current ? { number: minutes.current.number, html: minutes.current.bodyHtml, text: richTextToPlain(minutes.current.bodyDoc), id: minutes.current.id } : null,
+          decisions: minutes.decisions.map((d) => ({ id: d.id, text: d.text, support: d.support, oppose: d.oppose, abstain: d.abstain })),
+          actionItems: minutes.actionItems.map((i) => ({ ...i, due: i.dueDate ? day(i.dueDate) : null })),
+          corrections: minutes.corrections.map((c) => ({ ...c, date: day(c.createdAt) })),
+          approvals: minutes.approvals.map((a) => ({ ...a, votedAt: day(a.meetingStartsAt), current: a.revisionId === minutes.current?.id })),
+          amendments: minutes.amendments.map((a) => ({ number: a.number, reason: a.reason, date: day(a.createdAt) })),
+        }
+      : null,
+    members: members.map((m) => ({ id: m.id, name: m.displayName })),
+    voteMeetings: voteMeetings.map((m) => ({ id: m.id, label: `${m.title} (${day(m.startsAt)})` })),
+  });
+}
+
+const FLASH: Record<string, string> = {
+  "save-draft": "meetings:flash.draftSaved",
+  circulate: "meetings:flash.circulated",
+  "record-approval": "meetings:flash.approvalRecorded",
+  publish: "meetings:flash.published",
+  amend: "meetings:flash.amended",
+  "review-correction": "meetings:flash.correctionReviewed",
+};
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireRole(args, "csu_staff");
+  const meeting = await getMeeting(args.params.id ?? "");
+  if (!meeting) notFound();
+  const formData = await readFormData(args.request);
+  const intent = String(formData.get("intent") ?? "");
+  const submission = parseWithZod(formData, { schema: MinutesSchema });
+  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const ctx = serviceContext(args.request, args.context);
+  const minutes = await getMinutesFor(meeting.id, { id: user.id, role: user.role });
+  try {
+    if (v.intent === "save-draft") await saveMinutesDraft(user, meeting.id, v.body, ctx);
+    else {
+      if (!minutes) throw new MeetingsError("meetings:errors.noMinutes");
+      if (v.intent === "add-decision") await addDecision(user, minutes.id, v, ctx);
+      else if (v.intent === "remove-decision") await removeDecision(user, minutes.id, v.decisionId, ctx);
+      else if (v.intent === "add-action") await addActionItem(user, minutes.id, v, ctx);
+      else if (v.intent === "action-status") {
+        if (!minutes.actionItems.some((i) => i.id === v.actionItemId)) notFound();
+        await setActionItemStatus(user, v.actionItemId, v.status, ctx);
+      } else if (v.intent === "remove-action") await removeActionItem(user, minutes.id, v.actionItemId, ctx);
+      else if (v.intent === "circulate") await circulateMinutes(user, minutes.id, ctx);
+      else if (v.intent === "review-correction") {
+        if (!minutes.corrections.some((c) => c.id === v.correctionId)) notFound();
+        await reviewCorrection(user, v.correctionId, v.decision, v.note, ctx);
+      } else if (v.intent === "record-approval") await recordApproval(user, minutes.id, v, ctx);
+      else if (v.intent === "publish") await publishMinutes(user, minutes.id, ctx);
+      else if (v.intent === "amend") await amendMinutes(user, minutes.id, v.body, v.reason, ctx);
+    }
+  } catch (error) {
+    return refusal(submission, intent, error);
+  }
+  return redirect(`/staff/meetings/${meeting.id}/minutes`, { headers: { "Set-Cookie": await setFlash({ key: FLASH[v.intent] ?? "meetings:flash.saved" }) } });
+}
+
+type ActionData = { intent: string; result: SubmissionResult<string[]> } | undefined;
+
+function useIntentForm(id: string, intent: string, actionData: ActionData, defaultValue?: Record<string, string>) {
+  return useForm<Record<string, string>, Record<string, unknown>, string[]>({ id, lastResult: actionData?.intent === intent ? actionData.result : undefined, defaultValue, shouldRevalidate: "onBlur" });
+}
+
+export default function MinutesPage() {
+  const { t } = useTranslation("meetings");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData;
+  const { minutes, meeting } = data;
+  const approved = minutes?.status === "approved";
+  const [draftForm, draftFields] = useIntentForm("draft", "save-draft", actionData, { body: minutes?.current?.text ?? "" });
+  const [decisionForm, decisionFields] = useIntentForm("decision", "add-decision", actionData);
+  const [actionForm, actionFields] = useIntentForm("action-item", "add-action", actionData);
+  const [approvalForm, approvalFields] = useIntentForm("approval", "record-approval", actionData, { votedAtMeetingId: meeting.id });
+  const [amendForm, amendFields] = useIntentForm("amend", "amend", actionData, { body: minutes?.current?.text ?? "" });
+  const [circulateForm] = useIntentForm("circulate", "circulate", actionData);
+  const [publishForm] = useIntentForm("publish", "publish", actionData);
+  return (
+    <section>
+      <h1>{t("staffMinutes.title", { title: meeting.title })}</h1>
+      <StaffMeetingNav id={meeting.id} />
+      <p>{meeting.when}</p>
+      {minutes ? (
+        <p>
+          <StatusBadge kind="minutesStatus" value={minutes.status} /> {minutes.current ? t("staffMinutes.revision", { number: minutes.current.number, count: minutes.revisionCount }) : null}
+        </p>
+      ) : null}
+      {meeting.status !== "held" && !minutes ? <p role="status">{t("staffMinutes.recordAttendanceFirst")}</p> : null}
+
+      {!approved && meeting.status === "held" ? (
+        <Form method="post" className="stack wide" {...getFormProps(draftForm)}>
+          <h2>{t("staffMinutes.text")}</h2>
+          <FormErrors id={draftForm.errorId} errors={draftForm.errors} />
+          <input type="hidden" name="intent" value="save-draft" />
+          <TextareaField label={t("staffMinutes.body")} field={draftFields.body} hint={t("form.textHint")} rows={14} />
+          <div>
+            <button type="submit">{t("staffMinutes.saveDraft")}</button>
+          </div>
+        </Form>
+      ) : minutes?.current ? (
+        <>
+          <h2>{t("staffMinutes.text")}</h2>
+          <RichHtml html={minutes.current.html} />
+        </>
+      ) : null}
+
+      {minutes ? (
+        <>
+          <h2>{t("minutes.decisions")}</h2>
+          {minutes.decisions.length ? (
+            <ul>
+              {minutes.decisions.map((d) => (
+                <li key={d.id}>
+                  {d.text}
+                  {d.support !== null || d.oppose !== null || d.abstain !== null ? (
+                    <span className="muted"> ({t("approval.counts", { support: d.support ?? 0, oppose: d.oppose ?? 0, abstain: d.abstain ?? 0 })})</span>
+                  ) : null}{" "}
+                  {!approved ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="remove-decision" />
+                      <input type="hidden" name="decisionId" value={d.id} />
+                      <button type="submit" className="secondary small" aria-label={t("staffMinutes.removeDecision", { text: d.text })}>
+                        {t("staff.remove")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("staffMinutes.noDecisions")}</p>
+          )}
+          {!approved ? (
+            <Form method="post" className="stack" {...getFormProps(decisionForm)}>
+              <h3>{t("staffMinutes.addDecision")}</h3>
+              <FormErrors id={decisionForm.errorId} errors={decisionForm.errors} />
+              <input type="hidden" name="intent" value="add-decision" />
+              <TextareaField label={t("staffMinutes.decisionText")} field={decisionFields.text} rows={3} />
+              <fieldset>
+                <legend>{t("staffMinutes.decisionVotes")}</legend>
+                <Field label={t("approval.support")} field={decisionFields.support} type="number" inputProps={{ min: 0 }} />
+                <Field label={t("approval.oppose")} field={decisionFields.oppose} type="number" inputProps={{ min: 0 }} />
+                <Field label={t("approval.abstain")} field={decisionFields.abstain} type="number" inputProps={{ min: 0 }} />
+              </fieldset>
+              <div>
+                <button type="submit">{t("staffMinutes.addDecisionSubmit")}</button>
+              </div>
+            </Form>
+          ) : null}
+
+          <h2>{t("actions.caption")}</h2>
+          {minutes.actionItems.length ? (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t("actions.caption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("actions.what")}</th>
+                    <th scope="col">{t("actions.owner")}</th>
+                    <th scope="col">{t("actions.due")}</th>
+                    <th scope="col">{t("actions.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {minutes.actionItems.map((i) => (
+                    <tr key={i.id}>
+                      <td>{i.what}</td>
+                      <td>{i.ownerName}</td>
+                      <td>{i.due ?? "—"}</td>
+                      <td>
+                        <Form method="post" className="actions">
+                          <input type="hidden" name="intent" value="action-status" />
+                          <input type="hidden" name="actionItemId" value={i.id} />
+                          <label htmlFor={`status-${i.id}`} className="visually-hidden">
+                            {t("actions.statusOf", { what: i.what })}
+                          </label>
+                          <select id={`status-${i.id}`} name="status" defaultValue={i.status}>
+                            {ACTION_STATUSES.map((s) => (
+                              <option key={s} value={s}>
+                                {t(`actionStatus.${s}`)}
+                              </option>
+                            ))}
+                          </select>
+                          <button type="submit" className="secondary small">
+                            {t("actions.update")}
+                          </button>
+                        </Form>
+                        {!approved ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="remove-action" />
+                            <input type="hidden" name="actionItemId" value={i.id} />
+                            <button type="submit" className="secondary small" aria-label={t("staffMinutes.removeAction", { what: i.what })}>
+                              {t("staff.remove")}
+                            </button>
+                          </Form>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>{t("actions.none")}</p>
+          )}
+          {!approved ? (
+            <Form method="post" className="stack" {...getFormProps(actionForm)}>
+              <h3>{t("staffMinutes.addAction")}</h3>
+              <FormErrors id={actionForm.errorId} errors={actionForm.errors} />
+              <input type="hidden" name="intent" value="add-action" />
+              <TextareaField label={t("actions.what")} field={actionFields.what} rows={3} />
+              <SelectField label={t("staffMinutes.ownerMember")} field={actionFields.ownerUserId} options={[{ value: "", label: t("staffMinutes.ownerOther") }, ...data.members.map((m) => ({ value: m.id, label: m.name }))]} />
+              <Field label={t("staffMinutes.ownerName")} field={actionFields.ownerName} hint={t("staffMinutes.ownerNameHint")} />
+              <Field label={t("actions.due")} field={actionFields.dueDate} type="date" />
+              <div>
+                <button type="submit">{t("staffMinutes.addActionSubmit")}</button>
+              </div>
+            </Form>
+          ) : null}
+
+          {minutes.status === "draft" && minutes.current ? (
+            <Form method="post" {...getFormProps(circulateForm)}>
+              <h2>{t("staffMinutes.circulateTitle")}</h2>
+              <FormErrors id={circulateForm.errorId} errors={circulateForm.errors} />
+              <p>{t("staffMinutes.circulateHelp")}</p>
+              <input type="hidden" name="intent" value="circulate" />
+              <button type="submit">{t("staffMinutes.circulate")}</button>
+            </Form>
+          ) : null}
+
+          {minutes.corrections.length ? (
+            <>
+              <h2>{t("corrections.title")}</h2>
+              <ul className="corrections">
+                {minutes.corrections.map((c) => (
+                  <li key={c.id} className="card">
+                    <p>
+                      <strong>{c.proposedBy}</strong> <span className="muted">{c.date}</span> <StatusBadge kind="correctionStatus" value={c.status} />
+                    </p>
+                    <p>{c.text}</p>
+                    {c.reviewNote ? <p>{t("corrections.note", { note: c.reviewNote })}</p> : null}
+                    {c.status === "pending" && !approved ? (
+                      <Form method="post" className="stack">
+                        <input type="hidden" name="intent" value="review-correction" />
+                        <input type="hidden" name="correctionId" value={c.id} />
+                        <fieldset>
+                          <legend>{t("corrections.decide", { name: c.proposedBy })}</legend>
+                          <label className="radio">
+                            <input type="radio" name="decision" value="accepted" required /> {t("correctionStatus.accepted")}
+                          </label>
+                          <label className="radio">
+                            <input type="radio" name="decision" value="declined" /> {t("correctionStatus.declined")}
+                          </label>
+                        </fieldset>
+                        <div className="field">
+                          <label htmlFor={`note-${c.id}`}>{t("corrections.reviewNote")}</label>
+                          <textarea id={`note-${c.id}`} name="note" rows={2} maxLength={2000} />
+                        </div>
+                        <div>
+                          <button type="submit">{t("corrections.reviewSubmit")}</button>
+                        </div>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+
+          {minutes.approvals.length ? (
+            <>
+              <h2>{t("approval.history")}</h2>
+              {minutes.approvals.map((a) => (
+                <div key={a.id} className="card">
+                  <ApprovalRecord approval={a} />
+                  {!a.current ? <p className="muted">{t("approval.olderText")}</p> : null}
+                </div>
+              ))}
+            </>
+          ) : null}
+
+          {minutes.status === "circulated" ? (
+            <>
+              <Form method="post" className="stack" {...getFormProps(approvalForm)}>
+                <h2>{t("approval.recordTitle")}</h2>
+                <p>{t("approval.recordHelp")}</p>
+                <FormErrors id={approvalForm.errorId} errors={approvalForm.errors} />
+                <input type="hidden" name="intent" value="record-approval" />
+                <SelectField label={t("approval.votedAtField")} field={approvalFields.votedAtMeetingId} options={data.voteMeetings.map((m) => ({ value: m.id, label: m.label }))} />
+                <Field label={t("approval.support")} field={approvalFields.support} type="number" inputProps={{ min: 0 }} />
+                <Field label={t("approval.oppose")} field={approvalFields.oppose} type="number" inputProps={{ min: 0 }} />
+                <Field label={t("approval.abstain")} field={approvalFields.abstain} type="number" inputProps={{ min: 0 }} />
+                <div>
+                  <button type="submit">{t("approval.recordSubmit")}</button>
+                </div>
+              </Form>
+              <Form method="post" {...getFormProps(publishForm)}>
+                <h2>{t("staffMinutes.publishTitle")}</h2>
+                <FormErrors id={publishForm.errorId} errors={publishForm.errors} />
+                <p>{t("staffMinutes.publishHelp")}</p>
+                <input type="hidden" name="intent" value="publish" />
+                <button type="submit">{t("staffMinutes.publish")}</button>
+              </Form>
+            </>
+          ) : null}
+
+          {approved ? (
+            <>
+              {minutes.amendments.length ? (
+                <>
+                  <h2>{t("amendments.title")}</h2>
+                  <ul>
+                    {minutes.amendments.map((a) => (
+                      <li key={a.number}>{t("amendments.line", { number: a.number, date: a.date, reason: a.reason })}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              <Form method="post" className="stack wide" {...getFormProps(amendForm)}>
+                <h2>{t("amendments.new")}</h2>
+                <p>{t("amendments.help")}</p>
+                <FormErrors id={amendForm.errorId} errors={amendForm.errors} />
+                <input type="hidden" name="intent" value="amend" />
+                <TextareaField label={t("staffMinutes.body")} field={amendFields.body} rows={14} />
+                <TextareaField label={t("amendments.reason")} field={amendFields.reason} rows={3} />
+                <div>
+                  <button type="submit">{t("amendments.submit")}</button>
+                </div>
+              </Form>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeetingForm } from "~/components/meetings";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { refusal, serviceContext, timeContext } from "~/modules/meetings/http.server";
+import { MeetingSchema } from "~/modules/meetings/schemas";
+import { createMeeting } from "~/modules/meetings/service.server";
+import { setFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Schedule a meeting · CAB Portal" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireRole(args, "csu_staff");
+  return json(timeContext());
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireRole(args, "csu_staff");
+  const formData = await readFormData(args.request);
+  const submission = parseWithZod(formData, { schema: MeetingSchema });
+  if (submission.status !== "success") return json({ intent: "save", result: submission.reply() }, { status: 400 });
+  try {
+    const meeting = await createMeeting(user, submission.value, serviceContext(args.request, args.context));
+    return redirect(`/staff/meetings/${meeting.id}/edit`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.scheduled" }) } });
+  } catch (error) {
+    return refusal(submission, "save", error);
+  }
+}
+
+export default function NewMeeting() {
+  const { t } = useTranslation("meetings");
+  const { timeZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section>
+      <h1>{t("staff.newTitle")}</h1>
+      <p className="lead">{t("staff.newLead")}</p>
+      <MeetingForm id="meeting" timeZone={timeZone} lastResult={actionData?.result} submitLabel={t("staff.schedule")} defaultValue={{ mode: "in_person", isPublic: true }} />
+    </section>
+  );
+}

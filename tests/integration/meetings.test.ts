@@ -1,0 +1,336 @@
+import { and, desc, eq } from "drizzle-orm";
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { db, getSql } from "~/db/client.server";
+import { emailOutbox, meetingRsvps, meetings, minutes, minutesRevisions, users } from "~/db/schema";
+import {
+  amendMinutes,
+  circulateMinutes,
+  createMeeting,
+  MeetingsError,
+  publishMinutes,
+  recordApproval,
+  recordAttendance,
+  saveMinutesDraft,
+} from "~/modules/meetings/service.server";
+import { clientFor } from "../support/app";
+
+const ctx = { origin: "http://portal.test", ip: null };
+
+async function userId(email: string) {
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return u!.id;
+}
+
+async function members() {
+  return db.select({ id: users.id, email: users.email }).from(users).where(eq(users.role, "cab_member")).orderBy(users.email);
+}
+
+/** A held meeting with `present` of the 12 demo members present, and draft minutes circulated. */
+async function circulatedMinutes(present: number, title = `Test meeting ${Math.random().toString(36).slice(2, 8)}`) {
+  const staff = { id: await userId("analyst@demo.test") };
+  const meeting = await createMeeting(staff, { title, mode: "in_person", place: "Room 1", startsAt: "2026-02-03T18:00", endsAt: "2026-02-03T20:00", isPublic: true, agenda: "Items" }, ctx);
+  const all = await members();
+  await recordAttendance(staff, meeting.id, all.map((m, i) => ({ userId: m.id, status: i < present ? ("present" as const) : ("absent" as const) })), ctx);
+  const { minutesId } = await saveMinutesDraft(staff, meeting.id, "The chair opened the meeting.\n\nThe board discussed the brief.", ctx);
+  await circulateMinutes(staff, minutesId, ctx);
+  return { staff, meeting, minutesId, all };
+}
+
+function parseCalendar(text: string) {
+  const root = new ICAL.Component(ICAL.parse(text));
+  const events = root.getAllSubcomponents("vevent").map((c) => ({ component: c, event: new ICAL.Event(c) }));
+  return { root, events };
+}
+
+describe("meetings: calendar files", () => {
+  it("serves a meeting's .ics and the public feed in the county's time zone with the right instants", async () => {
+    const staff = await clientFor("analyst@demo.test");
+    const winter = await staff.post("/staff/meetings/new", {
+      intent: "save",
+      title: "Winter calendar check",
+      mode: "hybrid",
+      place: "Room 210",
+      link: "https://meet.example.org/cab",
+      startsAt: "2027-01-15T18:00",
+      endsAt: "2027-01-15T20:30",
+      isPublic: "on",
+      agenda: "Budget; and, public comment",
+    });
+    expect(winter.status).toBe(302);
+    const winterId = winter.headers.get("location")!.split("/")[3]!;
+    const summer = await staff.post("/staff/meetings/new", { intent: "save", title: "Summer calendar check", mode: "online", link: "https://meet.example.org/cab", startsAt: "2027-07-15T18:00", endsAt: "2027-07-15T19:00", isPublic: "on" });
+    const summerId = summer.headers.get("location")!.split("/")[3]!;
+
+    // Stored as the right UTC instants: 18:00 CST = 00:00Z next day; 18:00 CDT = 23:00Z.
+    const [w] = await db.select().from(meetings).where(eq(meetings.id, winterId));
+    expect(w!.startsAt.toISOString()).toBe("2027-01-16T00:00:00.000Z");
+
+    const visitor = await clientFor();
+    const ics = await visitor.get(`/meetings/${winterId}/ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get("content-type")).toMatch(/^text\/calendar/);
+    const text = await ics.text();
+    expect(text).toContain("DTSTART;TZID=America/Chicago:20270115T180000");
+    const { root, events } = parseCalendar(text);
+    const vtz = root.getFirstSubcomponent("vtimezone");
+    expect(vtz?.getFirstPropertyValue("tzid")).toBe("America/Chicago");
+    expect(events).toHaveLength(1);
+    const { event, component } = events[0]!;
+    expect(component.getFirstProperty("dtstart")!.getParameter("tzid")).toBe("America/Chicago");
+    expect(event.summary).toBe("Winter calendar check");
+    expect(event.startDate.toJSDate().toISOString()).toBe("2027-01-16T00:00:00.000Z");
+    expect(event.endDate.toJSDate().toISOString()).toBe("2027-01-16T02:30:00.000Z");
+    expect(event.uid).toBe(`meeting-${winterId}@cab-portal`);
+
+    const feed = await visitor.get("/meetings.ics");
+    expect(feed.status).toBe(200);
+    const parsed = parseCalendar(await feed.text());
+    expect(parsed.root.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("America/Chicago");
+    const byUid = new Map(parsed.events.map((e) => [e.event.uid, e]));
+    const s = byUid.get(`meeting-${summerId}@cab-portal`)!;
+    expect(s.component.getFirstProperty("dtstart")!.getParameter("tzid")).toBe("America/Chicago");
+    expect(s.event.startDate.toJSDate().toISOString()).toBe("2027-07-15T23:00:00.000Z");
+    expect(byUid.get(`meeting-${winterId}@cab-portal`)!.event.startDate.toJSDate().toISOString()).toBe("2027-01-16T00:00:00.000Z");
+    // The seeded upcoming public meeting is in the feed too.
+    expect(parsed.events.some((e) => e.event.summary === "Board meeting: open-air drug markets")).toBe(true);
+
+    // Members were invited by email with the .ics attached.
+    const [mail] = await db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, "member1@demo.test"), eq(emailOutbox.template, "meeting_scheduled")))
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(1);
+    expect(mail!.subject).toContain("Summer calendar check");
+    const attached = Buffer.from(mail!.attachments[0]!.content, "base64").toString("utf8");
+    expect(parseCalendar(attached).events[0]!.event.startDate.toJSDate().toISOString()).toBe("2027-07-15T23:00:00.000Z");
+  });
+
+  it("notifies members of a change and a cancellation, each with an updated .ics", async () => {
+    const staff = await clientFor("analyst@demo.test");
+    const created = await staff.post("/staff/meetings/new", { intent: "save", title: "Moving meeting", mode: "in_person", place: "Room 5", startsAt: "2027-03-01T18:00", endsAt: "2027-03-01T19:00", isPublic: "on" });
+    const id = created.headers.get("location")!.split("/")[3]!;
+    const edit = `/staff/meetings/${id}/edit`;
+    const badItem = await staff.post(edit, { intent: "add-agenda-item", title: "Brief", subjectType: "brief", url: "https://evil.example/x" });
+    expect(badItem.status).toBe(400);
+    expect((await staff.post(edit, { intent: "add-agenda-item", title: "The spring brief", subjectType: "brief", url: "/briefs/spring", label: "Spring brief" })).status).toBe(302);
+    // 2027-03-15 is after the DST change: 18:00 CDT = 23:00Z.
+    const moved = await staff.post(edit, { intent: "save", title: "Moving meeting", mode: "in_person", place: "Room 6", startsAt: "2027-03-15T18:00", endsAt: "2027-03-15T19:00", isPublic: "on" });
+    expect(moved.status).toBe(302);
+    const mails = async (template: string) =>
+      db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, "member2@demo.test"), eq(emailOutbox.template, template))).orderBy(desc(emailOutbox.createdAt));
+    const [changed] = await mails("meeting_changed");
+    expect(changed!.subject).toBe("Meeting changed: Moving meeting");
+    const changedIcs = parseCalendar(Buffer.from(changed!.attachments[0]!.content, "base64").toString("utf8"));
+    expect(changedIcs.events[0]!.event.startDate.toJSDate().toISOString()).toBe("2027-03-15T23:00:00.000Z");
+    expect(changedIcs.events[0]!.component.getFirstPropertyValue("sequence")).toBe(1);
+    const page = await (await clientFor()).get(`/meetings/${id}`);
+    expect(await page.text()).toContain('href="/briefs/spring"');
+
+    expect((await staff.post(edit, { intent: "cancel", reason: "Room unavailable" })).status).toBe(302);
+    const [cancelled] = await mails("meeting_cancelled");
+    const cancelledIcs = Buffer.from(cancelled!.attachments[0]!.content, "base64").toString("utf8");
+    expect(cancelledIcs).toContain("METHOD:CANCEL");
+    expect(parseCalendar(cancelledIcs).events[0]!.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    const member = await clientFor("member2@demo.test");
+    expect((await member.post(`/meetings/${id}`, { intent: "rsvp", response: "yes" })).status).toBe(400);
+  });
+
+  it("keeps a non-public meeting out of the feed and away from visitors", async () => {
+    const staff = { id: await userId("analyst@demo.test") };
+    const m = await createMeeting(staff, { title: "Closed session", mode: "in_person", place: "Room 3", startsAt: "2027-02-01T12:00", endsAt: "2027-02-01T13:00", isPublic: false }, ctx);
+    const visitor = await clientFor();
+    expect((await visitor.get(`/meetings/${m.id}`)).status).toBe(404);
+    expect((await visitor.get(`/meetings/${m.id}/ics`)).status).toBe(404);
+    expect(await (await visitor.get("/meetings.ics")).text()).not.toContain(m.id);
+    const member = await clientFor("member2@demo.test");
+    expect((await member.get(`/meetings/${m.id}`)).status).toBe(200);
+  });
+});
+
+describe("meetings: minutes are published only on an approval that met quorum", () => {
+  it("refuses to publish after a vote without quorum, in the service, over HTTP and in the database", async () => {
+    const { staff, meeting, minutesId } = await circulatedMinutes(3); // 3 of 12 present: no quorum
+    const approval = await recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, support: 3, oppose: 0, abstain: 0 }, ctx);
+    expect(approval.quorumMet).toBe(false);
+    expect(approval.passed).toBe(false);
+
+    await expect(publishMinutes(staff, minutesId, ctx)).rejects.toMatchObject({ code: "meetings:errors.noPassingApproval" });
+
+    const client = await clientFor("analyst@demo.test");
+    const r = await client.post(`/staff/meetings/${meeting.id}/minutes`, { intent: "publish" });
+    expect(r.status).toBe(400);
+    expect(await r.text()).toContain("no approval vote on the current text met quorum");
+
+    const sql = getSql();
+    // A direct write that points at the failing approval is refused by the trigger…
+    await expect(sql`update minutes set status = 'approved', approval_id = ${approval.id}, published_at = now() where id = ${minutesId}`).rejects.toThrow(/did not meet quorum/);
+    // …one with no approval at all by the CHECK constraint…
+    await expect(sql`update minutes set status = 'approved', published_at = now() where id = ${minutesId}`).rejects.toThrow(/minutes_approved_has_approval|approval/);
+    // …and an approval row claiming a quorum its counts do not show cannot be written.
+    await expect(
+      sql`insert into minutes_approvals (minutes_id, revision_id, voted_at_meeting_id, support, oppose, abstain, present_count, eligible_count, quorum_percent, quorum_met, passed)
+          select id, current_revision_id, meeting_id, 3, 0, 0, 3, 12, 50, true, true from minutes where id = ${minutesId}`,
+    ).rejects.toThrow(/minutes_approvals_quorum_met/);
+    const [row] = await db.select().from(minutes).where(eq(minutes.id, minutesId));
+    expect(row!.status).toBe("circulated");
+
+    // A failed vote is history: it cannot be rewritten into a pass.
+    await expect(sql`update minutes_approvals set present_count = 12, quorum_met = true, passed = true where id = ${approval.id}`).rejects.toThrow(/append-only/);
+
+    // With a later meeting where quorum is present, the vote passes and the minutes are published.
+    const later = await createMeeting(staff, { title: "Later meeting", mode: "online", link: "https://meet.example.org/x", startsAt: "2026-03-03T18:00", endsAt: "2026-03-03T19:00", isPublic: true }, ctx);
+    const all = await members();
+    await recordAttendance(staff, later.id, all.map((m, i) => ({ userId: m.id, status: i < 7 ? ("present" as const) : ("excused" as const) })), ctx);
+    const ok = await recordApproval(staff, minutesId, { votedAtMeetingId: later.id, support: 6, oppose: 1, abstain: 0 }, ctx);
+    expect(ok).toMatchObject({ quorumMet: true, passed: true, presentCount: 7, eligibleCount: 12 });
+    await publishMinutes(staff, minutesId, ctx);
+    const visitorPage = await (await clientFor()).get(`/meetings/${meeting.id}`);
+    const html = await visitorPage.text();
+    expect(html).toContain("The board discussed the brief.");
+    expect(html).toContain("6 in favor, 1 against, 0 abstaining");
+    expect(html).toContain("7 of 12 members present");
+  });
+
+  it("refuses a vote at an earlier meeting or with more votes than members present", async () => {
+    const { staff, meeting, minutesId, all } = await circulatedMinutes(6);
+    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, support: 6, oppose: 1, abstain: 0 }, ctx)).rejects.toBeInstanceOf(MeetingsError);
+    const earlier = await createMeeting(staff, { title: "Earlier", mode: "online", link: "https://meet.example.org/e", startsAt: "2026-01-05T18:00", endsAt: "2026-01-05T19:00", isPublic: true }, ctx);
+    await recordAttendance(staff, earlier.id, all.map((m) => ({ userId: m.id, status: "present" as const })), ctx);
+    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: earlier.id, support: 12, oppose: 0, abstain: 0 }, ctx)).rejects.toMatchObject({ code: "meetings:errors.voteMeetingEarlier" });
+    const client = await clientFor("analyst@demo.test");
+    const r = await client.post(`/staff/meetings/${meeting.id}/minutes`, { intent: "record-approval", votedAtMeetingId: meeting.id, support: "7", oppose: "0", abstain: "0" });
+    expect(r.status).toBe(400);
+    expect(await r.text()).toContain("more votes than members present");
+  });
+});
+
+describe("meetings: approved minutes change only through an amendment", () => {
+  it("refuses edits of revision rows and draft saves; an amendment is a new revision with a reason", async () => {
+    const { staff, meeting, minutesId } = await circulatedMinutes(8);
+    await recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, support: 8, oppose: 0, abstain: 0 }, ctx);
+    await publishMinutes(staff, minutesId, ctx);
+    const sql = getSql();
+    const [first] = await db.select().from(minutesRevisions).where(eq(minutesRevisions.minutesId, minutesId));
+
+    await expect(sql`update minutes_revisions set body_html = '<p>silently changed</p>' where id = ${first!.id}`).rejects.toThrow(/append-only/);
+    await expect(sql`delete from minutes_revisions where id = ${first!.id}`).rejects.toThrow(/append-only/);
+    // A plain (non-amendment) revision cannot be added to approved minutes, nor an amendment without a reason.
+    await expect(
+      sql`insert into minutes_revisions (minutes_id, number, kind, body_doc, body_html, body_text) values (${minutesId}, 99, 'draft', '{"type":"doc"}', '<p>x</p>', 'x')`,
+    ).rejects.toThrow(/amendment/);
+    await expect(
+      sql`insert into minutes_revisions (minutes_id, number, kind, body_doc, body_html, body_text, reason) values (${minutesId}, 99, 'amendment', '{"type":"doc"}', '<p>x</p>', 'x', '  ')`,
+    ).rejects.toThrow(/minutes_revisions_amendment_reason/);
+    await expect(sql`update minutes set status = 'circulated' where id = ${minutesId}`).rejects.toThrow(/stay approved/);
+    await expect(saveMinutesDraft(staff, meeting.id, "Rewritten", ctx)).rejects.toMatchObject({ code: "meetings:errors.approvedUseAmendment" });
+
+    const client = await clientFor("analyst@demo.test");
+    const noReason = await client.post(`/staff/meetings/${meeting.id}/minutes`, { intent: "amend", body: "Corrected text", reason: "" });
+    expect(noReason.status).toBe(400);
+
+    const amended = await amendMinutes(staff, minutesId, "The chair opened the meeting at 6:10 p.m.\n\nThe board discussed the <brief>.", "Corrected the opening time", ctx);
+    expect(amended).toMatchObject({ number: 2, kind: "amendment", reason: "Corrected the opening time" });
+    const revisions = await db.select().from(minutesRevisions).where(eq(minutesRevisions.minutesId, minutesId)).orderBy(minutesRevisions.number);
+    expect(revisions.map((r) => r.number)).toEqual([1, 2]);
+    expect(revisions[0]!.bodyText).toBe("The chair opened the meeting.\n\nThe board discussed the brief.");
+
+    const page = await (await clientFor()).get(`/meetings/${meeting.id}`);
+    const html = await page.text();
+    expect(html).toContain("6:10 p.m.");
+    expect(html).toContain("the &lt;brief&gt;."); // text is escaped, never trusted as HTML
+    expect(html).toContain("Corrected the opening time");
+  });
+});
+
+describe("meetings: permissions and input", () => {
+  it("sends a visitor to login and gives a resident 403 on staff pages and RSVP", async () => {
+    const [upcoming] = await db.select().from(meetings).where(eq(meetings.title, "Board meeting: open-air drug markets"));
+    const visitor = await clientFor();
+    for (const path of ["/staff/meetings", "/staff/meetings/new", `/staff/meetings/${upcoming!.id}/edit`, `/staff/meetings/${upcoming!.id}/attendance`, `/staff/meetings/${upcoming!.id}/minutes`]) {
+      const r = await visitor.get(path);
+      expect(r.status, path).toBe(302);
+      expect(r.headers.get("location")).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
+    }
+    const rsvp = await visitor.post(`/meetings/${upcoming!.id}`, { intent: "rsvp", response: "yes" });
+    expect(rsvp.status).toBe(302);
+    expect(rsvp.headers.get("location")).toMatch(/^\/login/);
+
+    const resident = await clientFor("resident@demo.test");
+    expect((await resident.get("/staff/meetings/new")).status).toBe(403);
+    expect((await resident.get(`/staff/meetings/${upcoming!.id}/attendance`)).status).toBe(403);
+    expect((await resident.post(`/staff/meetings/${upcoming!.id}/attendance`, { [`status-${await userId("member1@demo.test")}`]: "present" })).status).toBe(403);
+    expect((await resident.post(`/meetings/${upcoming!.id}`, { intent: "rsvp", response: "yes" })).status).toBe(403);
+
+    const member = await clientFor("member4@demo.test");
+    expect((await member.get(`/staff/meetings/${upcoming!.id}/minutes`)).status).toBe(403);
+    const ok = await member.post(`/meetings/${upcoming!.id}`, { intent: "rsvp", response: "maybe" });
+    expect(ok.status).toBe(302);
+    const again = await member.post(`/meetings/${upcoming!.id}`, { intent: "rsvp", response: "yes" });
+    expect(again.status).toBe(302);
+    const rows = await db.select().from(meetingRsvps).where(and(eq(meetingRsvps.meetingId, upcoming!.id), eq(meetingRsvps.userId, await userId("member4@demo.test"))));
+    expect(rows.map((r) => r.response)).toEqual(["yes"]);
+  });
+
+  it("answers malformed input with 400 and field errors, never 500", async () => {
+    const staff = await clientFor("analyst@demo.test");
+    const empty = await staff.post("/staff/meetings/new", {});
+    expect(empty.status).toBe(400);
+    const emptyHtml = await empty.text();
+    expect(emptyHtml).toContain("field-errors");
+    expect(emptyHtml).toContain("This field is required.");
+
+    const bad = await staff.post("/staff/meetings/new", { title: "x", mode: "online", startsAt: "2027-02-30T18:00", endsAt: "yesterday", link: "javascript:alert(1)" });
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain("Enter a date and time like");
+    expect(badHtml).toContain("Enter a web address starting with https://.");
+    expect(badHtml).toContain('value="x"'); // keeps what was typed
+
+    const order = await staff.post("/staff/meetings/new", { title: "Order", mode: "in_person", startsAt: "2027-02-03T18:00", endsAt: "2027-02-03T17:00" });
+    expect(order.status).toBe(400);
+    const orderHtml = await order.text();
+    expect(orderHtml).toContain("The end must be after the start.");
+    expect(orderHtml).toContain("Enter the place for an in-person or hybrid meeting.");
+
+    const huge = await staff.post("/staff/meetings/new", { title: "t".repeat(100_000), mode: "zzz", startsAt: "1", endsAt: "2" });
+    expect(huge.status).toBe(400);
+
+    const [upcoming] = await db.select().from(meetings).where(eq(meetings.title, "Board meeting: open-air drug markets"));
+    const member = await clientFor("member6@demo.test");
+    const rsvp = await member.post(`/meetings/${upcoming!.id}`, { intent: "rsvp", response: "bogus" });
+    expect(rsvp.status).toBe(400);
+    expect(await rsvp.text()).toContain("Choose yes, no or maybe.");
+    const noIntent = await member.post(`/meetings/${upcoming!.id}`, { response: "yes" });
+    expect(noIntent.status).toBe(400);
+
+    const minutesPage = `/staff/meetings/${upcoming!.id}/minutes`;
+    const counts = await staff.post(minutesPage, { intent: "record-approval", votedAtMeetingId: "not-a-uuid", support: "abc", oppose: "-1", abstain: "" });
+    expect(counts.status).toBe(400);
+    expect(await counts.text()).toContain("Enter a whole number, 0 or more.");
+    const attendance = await staff.post(`/staff/meetings/${upcoming!.id}/attendance`, { [`status-${await userId("member1@demo.test")}`]: "asleep" });
+    expect(attendance.status).toBe(400);
+    const json = await staff.request("/staff/meetings/new", { method: "POST", body: "{nope", headers: { "Content-Type": "application/json" } });
+    expect(json.status).toBe(400);
+    expect((await staff.get("/meetings/not-a-uuid")).status).toBe(404);
+  });
+
+  it("shows circulated minutes to members only, and takes corrections only from those who attended", async () => {
+    // This title once made the Spanish email's HTML carry NUL bytes (an email renderer quirk) and the circulation fail.
+    const { meeting, all } = await circulatedMinutes(5, "E2E board meeting mwq0jiw2");
+    const visitor = await clientFor();
+    expect(await (await visitor.get(`/meetings/${meeting.id}`)).text()).not.toContain("The board discussed the brief.");
+    const attendee = await clientFor(all[0]!.email);
+    const page = await (await attendee.get(`/meetings/${meeting.id}`)).text();
+    expect(page).toContain("The board discussed the brief.");
+    expect(page).toContain('value="propose-correction"');
+    const r = await attendee.post(`/meetings/${meeting.id}`, { intent: "propose-correction", text: "I arrived late." });
+    expect(r.status).toBe(302);
+    const absent = await clientFor(all[11]!.email);
+    const absentPage = await (await absent.get(`/meetings/${meeting.id}`)).text();
+    expect(absentPage).toContain("The board discussed the brief."); // members read circulated minutes…
+    expect(absentPage).not.toContain('value="propose-correction"'); // …but only attendees correct them
+    expect((await absent.post(`/meetings/${meeting.id}`, { intent: "propose-correction", text: "Sneaky" })).status).toBe(403);
+  });
+});
