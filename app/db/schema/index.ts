@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./notifications";
 export * from "./platform";
+export * from "./metrics";
