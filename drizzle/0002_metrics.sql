@@ -2,7 +2,7 @@ CREATE TYPE "public"."metric_case_stage" AS ENUM('referred', 'filed', 'declined'
 CREATE TYPE "public"."metric_direction" AS ENUM('up', 'down', 'neutral');--> statement-breakpoint
 CREATE TYPE "public"."metric_measure_kind" AS ENUM('case', 'program', 'context');--> statement-breakpoint
 CREATE TYPE "public"."metric_unit" AS ENUM('count', 'percent');--> statement-breakpoint
-CREATE TYPE "public"."metric_import_status" AS ENUM('invalid', 'ready', 'queued', 'importing', 'completed', 'failed', 'discarded');--> statement-breakpoint
+CREATE TYPE "public"."metric_import_status" AS ENUM('validating', 'invalid', 'ready', 'queued', 'importing', 'completed', 'failed', 'discarded');--> statement-breakpoint
 CREATE TABLE "metric_cases" (
 	"case_id" text NOT NULL,
 	"participant_id" text NOT NULL,

@@ -19,6 +19,7 @@ export const measureDirectionEnum = pgEnum("metric_direction", ["up", "down", "n
 export const measureKindEnum = pgEnum("metric_measure_kind", ["case", "program", "context"]);
 export const measureUnitEnum = pgEnum("metric_unit", ["count", "percent"]);
 export const metricImportStatusEnum = pgEnum("metric_import_status", [
+  "validating",
   "invalid",
   "ready",
   "queued",

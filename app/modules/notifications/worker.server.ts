@@ -4,6 +4,7 @@ import { db } from "~/db/client.server";
 import { emailOutbox } from "~/db/schema";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 import { EMAIL_FROM, getResend } from "./email.server";
+import { runImport as runMetricsImport } from "~/modules/metrics/service.server";
 
 export const taskList: TaskList = {
   async send_email(payload) {
@@ -34,6 +35,7 @@ export const taskList: TaskList = {
       .set({ status: "sent", attempts: sql`${emailOutbox.attempts} + 1`, providerId: data?.id ?? null, sentAt: new Date(), lastError: null })
       .where(eq(emailOutbox.id, id));
   },
+  metrics_commit_import: async (payload) => runMetricsImport((payload as { importId: string }).importId),
   async prune_rate_limits() {
     await pruneRateLimits();
   },
