@@ -1,4 +1,5 @@
 import { isProduction } from "~/utils/env.server";
+import { seedMetrics } from "./metrics";
 import { seedUsers } from "./users";
 
 /**
@@ -8,5 +9,6 @@ import { seedUsers } from "./users";
 export async function seedDemoData() {
   if (isProduction()) throw new Error("Refusing to seed demo data when NODE_ENV=production.");
   const logins = await seedUsers();
+  await seedMetrics();
   return logins;
 }
