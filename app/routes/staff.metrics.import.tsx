@@ -38,13 +38,18 @@ type ActionErrors = { error: string; values: { periodStart: string; periodEnd: s
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   // The file streams to a temporary file (never held in memory); other fields are tiny.
-  const uploadHandler = unstable_composeUploadHandlers(
-    unstable_createFileUploadHandler({
+  let originalName = "upload.csv";
+  const fileHandler = unstable_createFileUploadHandler({
       directory: path.join(os.tmpdir(), "cab-metrics-uploads"),
       maxPartSize: MAX_UPLOAD_BYTES,
       file: () => `${randomUUID()}.csv`,
       filter: ({ name }) => name === "file",
-    }),
+  });
+  const uploadHandler = unstable_composeUploadHandlers(
+    (part) => {
+      if (part.name === "file" && part.filename) originalName = part.filename;
+      return fileHandler(part);
+    },
     unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
   );
   let form: FormData;
@@ -71,7 +76,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     const id = await stageImport({
       filePath: file.getFilePath(),
-      fileName: file.name || "upload.csv",
+      fileName: originalName,
       periodStart: `${period.data.periodStart}-01`,
       periodEnd: `${period.data.periodEnd}-01`,
       actorId: user.id,
