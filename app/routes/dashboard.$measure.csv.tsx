@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { csvLine } from "~/modules/metrics/csv";
-import { availableYears, dashboardTable, getMeasure, parseDashboardFilters } from "~/modules/metrics/queries.server";
+import { availableYears, dashboardTable, filtersFor, getMeasure, parseDashboardFilters } from "~/modules/metrics/queries.server";
 
 const text = (c: { value: number | null; state: string }) => (c.state === "primary" ? "fewer than 11" : c.state === "complementary" ? "suppressed" : String(c.value));
 
@@ -8,7 +8,7 @@ const text = (c: { value: number | null; state: string }) => (c.state === "prima
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const measure = await getMeasure(params.measure ?? "");
   if (!measure) throw json({ reason: "not_found" }, { status: 404 });
-  const filters = parseDashboardFilters(new URL(request.url).searchParams);
+  const filters = filtersFor(measure, parseDashboardFilters(new URL(request.url).searchParams));
   if (filters.grain === "month" && !filters.year) filters.year = (await availableYears()).at(-1) ?? null;
   const table = await dashboardTable(measure, filters);
   const percent = measure.unit === "percent";

@@ -7,7 +7,7 @@ import { db } from "~/db/client.server";
 import { getUser, requireRole } from "~/modules/auth/permissions.server";
 import { hasRole } from "~/modules/auth/roles";
 import { DIMENSION_VALUES, DIMENSIONS, GRAINS, type Dimension } from "~/modules/metrics/catalogue";
-import { availableYears, dashboardTable, dimensionValues, filtersToSearch, getMeasure, parseDashboardFilters } from "~/modules/metrics/queries.server";
+import { availableYears, dashboardTable, filtersFor, dimensionValues, filtersToSearch, getMeasure, parseDashboardFilters } from "~/modules/metrics/queries.server";
 import { createSnapshot } from "~/modules/metrics/service.server";
 import { readFormData } from "~/utils/forms.server";
 
@@ -17,7 +17,7 @@ async function load(request: Request, key: string | undefined) {
   const measure = key ? await getMeasure(key) : null;
   if (!measure) throw json({ reason: "not_found" }, { status: 404 });
   const url = new URL(request.url);
-  const filters = parseDashboardFilters(url.searchParams);
+  const filters = filtersFor(measure, parseDashboardFilters(url.searchParams));
   const years = await availableYears();
   if (filters.grain === "month" && !filters.year) filters.year = years.at(-1) ?? null;
   const table = await dashboardTable(measure, filters);

@@ -42,6 +42,11 @@ export function parseDashboardFilters(params: URLSearchParams): DashboardFilters
   return { grain, year, dims, by };
 }
 
+/** Program measures have no breakdowns: drop what does not apply, so the page says what it shows. */
+export function filtersFor(measure: Pick<Measure, "kind">, f: DashboardFilters): DashboardFilters {
+  return measure.kind === "case" ? f : { ...f, dims: {}, by: "" };
+}
+
 export function filtersToSearch(f: DashboardFilters, extra: Record<string, string> = {}) {
   const p = new URLSearchParams();
   p.set("grain", f.grain);
