@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { metricCases, metricFacts, metricImports, users } from "~/db/schema";
+import { metricFacts, metricImports, users } from "~/db/schema";
 import type { CaseRow } from "~/modules/metrics/csv";
-import { recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/service.server";
+import { copyIntoCases, recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/service.server";
 
 /**
  * SYNTHETIC case-level data for 2019–2025 (about 30,000 case participants), generated with a
@@ -170,9 +170,7 @@ export async function seedMetrics() {
         startedAt: new Date(),
       })
       .returning({ id: metricImports.id });
-    for (let i = 0; i < rows.length; i += 2000) {
-      await db.insert(metricCases).values(rows.slice(i, i + 2000).map((r) => ({ ...r, importId: imp!.id })));
-    }
+    await copyIntoCases(rows, imp!.id);
     await recomputeFacts(db, SYNTHETIC_START, SYNTHETIC_END_EXCLUSIVE);
   }
   await db.insert(metricFacts).values(programFacts()).onConflictDoNothing();
