@@ -3,6 +3,7 @@ import { seedAnalyses } from "./analyses";
 import { seedBriefs } from "./briefs";
 import { seedConcerns } from "./concerns";
 import { seedMeetings } from "./meetings";
+import { seedMetrics } from "./metrics";
 import { seedUsers } from "./users";
 
 /**
@@ -16,5 +17,6 @@ export async function seedDemoData() {
   await seedBriefs();
   await seedConcerns();
   await seedMeetings();
+  await seedMetrics();
   return logins;
 }

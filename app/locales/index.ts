@@ -9,6 +9,7 @@ import enConcerns from "./en/concerns.json";
 import enConsultations from "./en/consultations.json";
 import enEmails from "./en/emails.json";
 import enMeetings from "./en/meetings.json";
+import enMetrics from "./en/metrics.json";
 import enNotifications from "./en/notifications.json";
 import enPolicies from "./en/policies.json";
 import enRichtext from "./en/richtext.json";
@@ -23,6 +24,7 @@ import esConcerns from "./es/concerns.json";
 import esConsultations from "./es/consultations.json";
 import esEmails from "./es/emails.json";
 import esMeetings from "./es/meetings.json";
+import esMetrics from "./es/metrics.json";
 import esNotifications from "./es/notifications.json";
 import esPolicies from "./es/policies.json";
 import esRichtext from "./es/richtext.json";
@@ -40,6 +42,7 @@ export const resources = {
     consultations: enConsultations,
     emails: enEmails,
     meetings: enMeetings,
+    metrics: enMetrics,
     notifications: enNotifications,
     policies: enPolicies,
     richtext: enRichtext,
@@ -56,6 +59,7 @@ export const resources = {
     consultations: esConsultations,
     emails: esEmails,
     meetings: esMeetings,
+    metrics: esMetrics,
     notifications: esNotifications,
     policies: esPolicies,
     richtext: esRichtext,

@@ -1,5 +1,62 @@
-import { PlaceholderPage } from "~/components/placeholder";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatNumber, localized } from "~/components/metrics/format";
+import { availableYears, dashboardTable, listMeasures } from "~/modules/metrics/queries.server";
 
-export default function Page() {
-  return <PlaceholderPage title="nav.dashboard" text="placeholder.dashboard" />;
+export const meta: MetaFunction = () => [{ title: "Dashboard · CAB Portal" }];
+
+export async function loader(_: LoaderFunctionArgs) {
+  const [measures, years] = await Promise.all([listMeasures(), availableYears()]);
+  const year = years.at(-1) ?? null;
+  const cards = await Promise.all(
+    measures.map(async (m) => {
+      const table = year ? await dashboardTable(m, { grain: "year", year, dims: {}, by: "" }) : null;
+      return { measure: m, headline: table?.headline ?? null, suppressed: table ? table.total.state !== "shown" : false };
+    }),
+  );
+  return json({ cards, year });
+}
+
+export default function Dashboard() {
+  const { cards, year } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("metrics");
+  const locale = i18n.language;
+  return (
+    <section>
+      <h1>{t("dashboard.title")}</h1>
+      <p className="lead">{t("dashboard.lead")}</p>
+      <p className="alert alert-info synthetic-banner">{t("dashboard.synthetic")}</p>
+      <h2>{t("dashboard.measures")}</h2>
+      <ul className="card-grid">
+        {cards.map(({ measure, headline }) => (
+          <li key={measure.key} className="card">
+            <h3>
+              <Link to={`/dashboard/${measure.key}`}>{localized(measure, "name", locale)}</Link>
+            </h3>
+            <p className="muted">{localized(measure, "definition", locale)}</p>
+            {year ? (
+              <p>
+                {t("dashboard.latest", { year })}:{" "}
+                <strong>
+                  {headline?.value === null || headline?.value === undefined
+                    ? t("dashboard.withheld")
+                    : measure.unit === "percent"
+                      ? `${headline.value.toLocaleString(locale === "es" ? "es-US" : "en-US")}%`
+                      : formatNumber(headline.value, locale)}
+                </strong>
+              </p>
+            ) : (
+              <p>{t("dashboard.noData")}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("dashboard.disparityTitle")}</h2>
+      <p>
+        {t("dashboard.disparityText")} <Link to="/dashboard/disparity">{t("disparity.title")}</Link>
+      </p>
+      <p className="muted">{t("dashboard.suppressionNote")}</p>
+    </section>
+  );
 }

@@ -10,3 +10,4 @@ export * from "./consultations";
 export * from "./concerns";
 export * from "./policies";
 export * from "./meetings";
+export * from "./metrics";

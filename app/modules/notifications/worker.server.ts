@@ -4,6 +4,7 @@ import { publishDueBrief } from "~/modules/briefs/service.server";
 import { closeBallotTask, remindBallotTask } from "~/modules/voting/tasks.server";
 import { sendDigests } from "./digest.server";
 import { recoverStalledSends, sendOutboxEmails } from "./sender.server";
+import { runImport as runMetricsImport } from "~/modules/metrics/service.server";
 
 /**
  * The job queue (graphile-worker, on the app's own PostgreSQL).
@@ -34,6 +35,7 @@ export const taskList: TaskList = {
   close_ballot: closeBallotTask,
   remind_ballot: remindBallotTask,
   publish_brief: async (payload) => void (await publishDueBrief((payload as { briefId: string }).briefId)),
+  metrics_commit_import: async (payload) => runMetricsImport((payload as { importId: string }).importId),
   async prune_rate_limits() {
     await pruneRateLimits();
   },

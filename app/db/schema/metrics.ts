@@ -1,0 +1,178 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const caseStageEnum = pgEnum("metric_case_stage", ["referred", "filed", "declined", "diverted", "disposed", "sentenced"]);
+export const measureDirectionEnum = pgEnum("metric_direction", ["up", "down", "neutral"]);
+export const measureKindEnum = pgEnum("metric_measure_kind", ["case", "program", "context"]);
+export const measureUnitEnum = pgEnum("metric_unit", ["count", "percent"]);
+export const metricImportStatusEnum = pgEnum("metric_import_status", [
+  "validating",
+  "invalid",
+  "ready",
+  "queued",
+  "importing",
+  "completed",
+  "failed",
+  "discarded",
+]);
+
+/** The catalogue of published measures, modelled on the Prosecutorial Performance Indicators. */
+export const metricMeasures = pgTable("metric_measures", {
+  key: text("key").primaryKey(),
+  kind: measureKindEnum("kind").notNull().default("case"),
+  nameEn: text("name_en").notNull(),
+  nameEs: text("name_es").notNull(),
+  definitionEn: text("definition_en").notNull(),
+  definitionEs: text("definition_es").notNull(),
+  numeratorEn: text("numerator_en").notNull(),
+  numeratorEs: text("numerator_es").notNull(),
+  /** Another measure whose count is the denominator (percent measures). */
+  denominatorKey: text("denominator_key"),
+  denominatorEn: text("denominator_en"),
+  denominatorEs: text("denominator_es"),
+  unit: measureUnitEnum("unit").notNull().default("count"),
+  stage: caseStageEnum("stage"),
+  direction: measureDirectionEnum("direction").notNull().default("neutral"),
+  /** Monthly target, for program measures that have one (Partners for Peace referrals). */
+  monthlyTarget: integer("monthly_target"),
+  sortOrder: integer("sort_order").notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Shared columns of a de-identified case row (no names, nothing finer than ZIP). */
+function caseColumns() {
+  return {
+    caseId: text("case_id").notNull(),
+    participantId: text("participant_id").notNull(),
+    receivedDate: date("received_date").notNull(),
+    offenseCategory: text("offense_category").notNull(),
+    drugLevel: text("drug_level"),
+    raceEthnicity: text("race_ethnicity").notNull(),
+    sex: text("sex").notNull(),
+    ageBand: text("age_band").notNull(),
+    referringAgency: text("referring_agency").notNull(),
+    zip: text("zip").notNull(),
+    filedDate: date("filed_date"),
+    declinedDate: date("declined_date"),
+    declineReason: text("decline_reason"),
+    divertedDate: date("diverted_date"),
+    disposedDate: date("disposed_date"),
+    sentencedDate: date("sentenced_date"),
+    disposition: text("disposition"),
+    firearmRecovered: boolean("firearm_recovered").notNull().default(false),
+  };
+}
+
+/** Staff-only case-level rows; the public sees only metric_facts. */
+export const metricCases = pgTable(
+  "metric_cases",
+  {
+    ...caseColumns(),
+    importId: uuid("import_id").references(() => metricImports.id, { onDelete: "set null" }),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.participantId] }), index("metric_cases_received_idx").on(t.receivedDate)],
+);
+
+/** An upload of case-level CSV for one declared period (whole months). */
+export const metricImports = pgTable(
+  "metric_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    importedBy: text("imported_by").references(() => users.id, { onDelete: "set null" }),
+    fileName: text("file_name").notNull(),
+    /** First day of the first month, and first day of the last month (inclusive). */
+    periodStart: date("period_start").notNull(),
+    periodEnd: date("period_end").notNull(),
+    status: metricImportStatusEnum("status").notNull(),
+    totalRows: integer("total_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    errorCount: integer("error_count").notNull().default(0),
+    errors: jsonb("errors").$type<{ row: number; column: string; message: string }[]>().notNull().default([]),
+    summary: jsonb("summary")
+      .$type<{ before: number; after: number; months: { month: string; before: number; after: number }[] }>()
+      .notNull()
+      .default({ before: 0, after: 0, months: [] }),
+    failureMessage: text("failure_message"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [index("metric_imports_created_idx").on(t.createdAt)],
+);
+
+/** Validated rows of an import waiting for confirmation; deleted when imported or discarded. */
+export const metricImportRows = pgTable(
+  "metric_import_rows",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => metricImports.id, { onDelete: "cascade" }),
+    rowNumber: integer("row_number").notNull(),
+    ...caseColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] })],
+);
+
+/**
+ * Aggregated counts the public pages read: measure × month × dimensions. Program measures
+ * carry '' in the dimensions they are not broken down by.
+ */
+export const metricFacts = pgTable(
+  "metric_facts",
+  {
+    measureKey: text("measure_key")
+      .notNull()
+      .references(() => metricMeasures.key, { onDelete: "cascade" }),
+    month: date("month").notNull(),
+    offenseCategory: text("offense_category").notNull().default(""),
+    referringAgency: text("referring_agency").notNull().default(""),
+    raceEthnicity: text("race_ethnicity").notNull().default(""),
+    sex: text("sex").notNull().default(""),
+    ageBand: text("age_band").notNull().default(""),
+    zip: text("zip").notNull().default(""),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureKey, t.month, t.offenseCategory, t.referringAgency, t.raceEthnicity, t.sex, t.ageBand, t.zip] }),
+    index("metric_facts_month_idx").on(t.month),
+  ],
+);
+
+/** A cited figure, frozen: value, definition, filters and as-of date. */
+export const metricSnapshots = pgTable(
+  "metric_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    measureKey: text("measure_key")
+      .notNull()
+      .references(() => metricMeasures.key),
+    /** null when the value was suppressed (a small count) at the time. */
+    value: numeric("value"),
+    numerator: integer("numerator"),
+    denominator: integer("denominator"),
+    unit: measureUnitEnum("unit").notNull(),
+    nameEn: text("name_en").notNull(),
+    nameEs: text("name_es").notNull(),
+    definitionEn: text("definition_en").notNull(),
+    definitionEs: text("definition_es").notNull(),
+    definitionHash: text("definition_hash").notNull(),
+    filters: jsonb("filters").$type<Record<string, string>>().notNull().default({}),
+    asOf: timestamp("as_of", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("metric_snapshots_measure_idx").on(t.measureKey)],
+);

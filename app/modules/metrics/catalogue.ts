@@ -1,0 +1,281 @@
+/**
+ * The metrics vocabulary shared by the import, the facts, the dashboard and the seeds:
+ * dimension values, the CSV columns, and the catalogue of measures.
+ */
+
+export const OFFENSE_CATEGORIES = ["violent", "property", "drug", "weapons", "public_order", "traffic", "other"] as const;
+export const RACE_ETHNICITIES = ["black", "white", "hispanic", "asian", "native", "other", "unknown"] as const;
+export const SEXES = ["female", "male", "unknown"] as const;
+export const AGE_BANDS = ["under_18", "18_24", "25_34", "35_44", "45_54", "55_plus", "unknown"] as const;
+export const DRUG_LEVELS = ["user", "sale"] as const;
+export const DECLINE_REASONS = ["insufficient_evidence", "no_documented_concern", "victim_witness", "interest_of_justice", "other"] as const;
+export const DISPOSITIONS = ["plea", "trial_conviction", "dismissed", "acquitted", "diversion_completed", "other"] as const;
+
+/** Public dimensions: URL filter name → facts column. */
+export const DIMENSIONS = ["offense", "agency", "race", "sex", "age", "zip"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const DIMENSION_COLUMN: Record<Dimension, string> = {
+  offense: "offense_category",
+  agency: "referring_agency",
+  race: "race_ethnicity",
+  sex: "sex",
+  age: "age_band",
+  zip: "zip",
+};
+/** Dimensions whose values are a fixed list (translated); the others are codes from the data. */
+export const DIMENSION_VALUES: Partial<Record<Dimension, readonly string[]>> = {
+  offense: OFFENSE_CATEGORIES,
+  race: RACE_ETHNICITIES,
+  sex: SEXES,
+  age: AGE_BANDS,
+};
+
+export const GRAINS = ["year", "quarter", "month"] as const;
+export type Grain = (typeof GRAINS)[number];
+
+export type CsvColumn = { name: string; required: boolean; format: string; values?: readonly string[] };
+
+/** The import's columns, modelled on public prosecutor case datasets (one row per case participant). */
+export const CSV_COLUMNS: CsvColumn[] = [
+  { name: "case_id", required: true, format: "text" },
+  { name: "participant_id", required: true, format: "text" },
+  { name: "received_date", required: true, format: "date" },
+  { name: "offense_category", required: true, format: "code", values: OFFENSE_CATEGORIES },
+  { name: "drug_level", required: false, format: "code", values: DRUG_LEVELS },
+  { name: "race_ethnicity", required: true, format: "code", values: RACE_ETHNICITIES },
+  { name: "sex", required: true, format: "code", values: SEXES },
+  { name: "age_band", required: true, format: "code", values: AGE_BANDS },
+  { name: "referring_agency", required: true, format: "agency" },
+  { name: "zip", required: true, format: "zip" },
+  { name: "filed_date", required: false, format: "date" },
+  { name: "declined_date", required: false, format: "date" },
+  { name: "decline_reason", required: false, format: "code", values: DECLINE_REASONS },
+  { name: "diverted_date", required: false, format: "date" },
+  { name: "disposed_date", required: false, format: "date" },
+  { name: "sentenced_date", required: false, format: "date" },
+  { name: "disposition", required: false, format: "code", values: DISPOSITIONS },
+  { name: "firearm_recovered", required: true, format: "boolean" },
+];
+export const CSV_HEADER = CSV_COLUMNS.map((c) => c.name);
+
+export type MeasureDef = {
+  key: string;
+  kind: "case" | "program" | "context";
+  nameEn: string;
+  nameEs: string;
+  definitionEn: string;
+  definitionEs: string;
+  numeratorEn: string;
+  numeratorEs: string;
+  denominatorKey?: string;
+  denominatorEn?: string;
+  denominatorEs?: string;
+  unit: "count" | "percent";
+  stage?: "referred" | "filed" | "declined" | "diverted" | "disposed" | "sentenced";
+  direction: "up" | "down" | "neutral";
+  monthlyTarget?: number;
+  /** For case measures: which case rows count (SQL over metric_cases aliased c). */
+  condition?: string;
+};
+
+const REFERRED = { denominatorKey: "referred", denominatorEn: "Cases referred in the period", denominatorEs: "Casos remitidos en el período" };
+const DRUG_REFERRED = {
+  denominatorKey: "drug_referred",
+  denominatorEn: "Non-violent drug cases referred in the period",
+  denominatorEs: "Casos de drogas no violentos remitidos en el período",
+};
+
+/** Case measures count case participants by the month their case was received (a cohort). */
+export const MEASURES: MeasureDef[] = [
+  {
+    key: "referred",
+    kind: "case",
+    nameEn: "Cases referred",
+    nameEs: "Casos remitidos",
+    definitionEn: "Case participants referred to the office by a law enforcement agency, by the month the referral was received.",
+    definitionEs: "Participantes en casos remitidos a la fiscalía por una agencia policial, según el mes en que se recibió la remisión.",
+    numeratorEn: "Case participants received in the period",
+    numeratorEs: "Participantes en casos recibidos en el período",
+    unit: "count",
+    stage: "referred",
+    direction: "neutral",
+    condition: "true",
+  },
+  {
+    key: "filed",
+    kind: "case",
+    nameEn: "Cases filed",
+    nameEs: "Casos presentados",
+    definitionEn: "Referred case participants against whom the office filed charges, as a share of those referred in the same month.",
+    definitionEs: "Participantes remitidos contra quienes la fiscalía presentó cargos, como proporción de los remitidos en el mismo mes.",
+    numeratorEn: "Referred case participants with a filing date",
+    numeratorEs: "Participantes remitidos con fecha de presentación de cargos",
+    ...REFERRED,
+    unit: "percent",
+    stage: "filed",
+    direction: "neutral",
+    condition: "c.filed_date is not null",
+  },
+  {
+    key: "declined",
+    kind: "case",
+    nameEn: "Cases declined",
+    nameEs: "Casos rechazados",
+    definitionEn: "Referred case participants the office declined to charge (with a recorded reason), as a share of those referred.",
+    definitionEs: "Participantes remitidos a quienes la fiscalía decidió no acusar (con motivo registrado), como proporción de los remitidos.",
+    numeratorEn: "Referred case participants with a declination date",
+    numeratorEs: "Participantes remitidos con fecha de rechazo",
+    ...REFERRED,
+    unit: "percent",
+    stage: "declined",
+    direction: "neutral",
+    condition: "c.declined_date is not null",
+  },
+  {
+    key: "diverted",
+    kind: "case",
+    nameEn: "Cases diverted",
+    nameEs: "Casos derivados a programas alternativos",
+    definitionEn: "Referred case participants diverted to a program instead of prosecution, as a share of those referred.",
+    definitionEs: "Participantes remitidos derivados a un programa en lugar de ser procesados, como proporción de los remitidos.",
+    numeratorEn: "Referred case participants with a diversion date",
+    numeratorEs: "Participantes remitidos con fecha de derivación",
+    ...REFERRED,
+    unit: "percent",
+    stage: "diverted",
+    direction: "up",
+    condition: "c.diverted_date is not null",
+  },
+  {
+    key: "disposed",
+    kind: "case",
+    nameEn: "Cases disposed",
+    nameEs: "Casos resueltos",
+    definitionEn: "Referred case participants whose case reached a disposition (plea, verdict, dismissal or completed diversion).",
+    definitionEs: "Participantes remitidos cuyo caso llegó a una resolución (acuerdo, veredicto, desestimación o programa completado).",
+    numeratorEn: "Referred case participants with a disposition date",
+    numeratorEs: "Participantes remitidos con fecha de resolución",
+    unit: "count",
+    stage: "disposed",
+    direction: "neutral",
+    condition: "c.disposed_date is not null",
+  },
+  {
+    key: "sentenced",
+    kind: "case",
+    nameEn: "Cases sentenced",
+    nameEs: "Casos con sentencia",
+    definitionEn: "Referred case participants who were sentenced after a conviction.",
+    definitionEs: "Participantes remitidos que recibieron una sentencia tras una condena.",
+    numeratorEn: "Referred case participants with a sentencing date",
+    numeratorEs: "Participantes remitidos con fecha de sentencia",
+    unit: "count",
+    stage: "sentenced",
+    direction: "neutral",
+    condition: "c.sentenced_date is not null",
+  },
+  {
+    key: "drug_referred",
+    kind: "case",
+    nameEn: "Non-violent drug cases referred",
+    nameEs: "Casos de drogas no violentos remitidos",
+    definitionEn: "Referred case participants whose most serious referred offense is a non-violent drug offense, as a share of all referrals.",
+    definitionEs: "Participantes remitidos cuyo delito más grave es un delito de drogas no violento, como proporción de todas las remisiones.",
+    numeratorEn: "Referred case participants with offense category drug",
+    numeratorEs: "Participantes remitidos con categoría de delito drogas",
+    ...REFERRED,
+    unit: "percent",
+    stage: "referred",
+    direction: "down",
+    condition: "c.offense_category = 'drug'",
+  },
+  {
+    key: "drug_sale_referred",
+    kind: "case",
+    nameEn: "Drug-sale cases referred",
+    nameEs: "Casos de venta de drogas remitidos",
+    definitionEn: "Referred non-violent drug case participants charged at the sale (distribution) level, as a share of drug referrals.",
+    definitionEs: "Participantes en casos de drogas no violentos remitidos al nivel de venta (distribución), como proporción de las remisiones de drogas.",
+    numeratorEn: "Drug referrals at the sale level",
+    numeratorEs: "Remisiones de drogas al nivel de venta",
+    ...DRUG_REFERRED,
+    unit: "percent",
+    stage: "referred",
+    direction: "neutral",
+    condition: "c.offense_category = 'drug' and c.drug_level = 'sale'",
+  },
+  {
+    key: "drug_filed",
+    kind: "case",
+    nameEn: "Drug cases filed",
+    nameEs: "Casos de drogas presentados",
+    definitionEn: "Referred non-violent drug case participants against whom charges were filed, as a share of drug referrals.",
+    definitionEs: "Participantes en casos de drogas no violentos remitidos contra quienes se presentaron cargos, como proporción de las remisiones de drogas.",
+    numeratorEn: "Drug referrals with a filing date",
+    numeratorEs: "Remisiones de drogas con fecha de presentación",
+    ...DRUG_REFERRED,
+    unit: "percent",
+    stage: "filed",
+    direction: "down",
+    condition: "c.offense_category = 'drug' and c.filed_date is not null",
+  },
+  {
+    key: "drug_firearm",
+    kind: "case",
+    nameEn: "Drug cases with a firearm recovered",
+    nameEs: "Casos de drogas con arma de fuego recuperada",
+    definitionEn: "Referred non-violent drug case participants in whose case a firearm was recovered, as a share of drug referrals.",
+    definitionEs: "Participantes en casos de drogas no violentos remitidos en cuyo caso se recuperó un arma de fuego, como proporción de las remisiones de drogas.",
+    numeratorEn: "Drug referrals with a firearm recovered",
+    numeratorEs: "Remisiones de drogas con arma de fuego recuperada",
+    ...DRUG_REFERRED,
+    unit: "percent",
+    stage: "referred",
+    direction: "neutral",
+    condition: "c.offense_category = 'drug' and c.firearm_recovered",
+  },
+  {
+    key: "p4p_referrals",
+    kind: "program",
+    nameEn: "Partners for Peace referrals",
+    nameEs: "Remisiones a Partners for Peace",
+    definitionEn: "People referred by the office to the Partners for Peace violence-interruption program, against the monthly target. Counts only: no records of individuals are kept.",
+    definitionEs: "Personas remitidas por la fiscalía al programa de interrupción de la violencia Partners for Peace, frente a la meta mensual. Solo cifras: no se guardan registros individuales.",
+    numeratorEn: "Referrals made in the period",
+    numeratorEs: "Remisiones hechas en el período",
+    unit: "count",
+    direction: "up",
+    monthlyTarget: 40,
+  },
+  {
+    key: "firearm_cases",
+    kind: "program",
+    nameEn: "Firearms cases filed",
+    nameEs: "Casos de armas de fuego presentados",
+    definitionEn: "Cases filed by the office's firearms unit (unlawful use or possession of a weapon, shootings), by month filed.",
+    definitionEs: "Casos presentados por la unidad de armas de fuego de la fiscalía (uso o posesión ilegal de armas, tiroteos), por mes de presentación.",
+    numeratorEn: "Firearms cases filed in the period",
+    numeratorEs: "Casos de armas de fuego presentados en el período",
+    unit: "count",
+    direction: "neutral",
+  },
+  {
+    key: "population",
+    kind: "context",
+    nameEn: "Resident population",
+    nameEs: "Población residente",
+    definitionEn: "County resident population by race and ethnicity (synthetic), the base for referral rates in the disparity view.",
+    definitionEs: "Población residente del condado por raza y etnia (sintética), la base de las tasas de remisión en la vista de disparidad.",
+    numeratorEn: "Residents",
+    numeratorEs: "Residentes",
+    unit: "count",
+    direction: "neutral",
+  },
+];
+
+export const CASE_MEASURES = MEASURES.filter((m) => m.kind === "case");
+export const PUBLIC_MEASURES = MEASURES.filter((m) => m.kind !== "context");
+
+export function measureDef(key: string) {
+  return MEASURES.find((m) => m.key === key);
+}

@@ -1,0 +1,255 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BarChart } from "~/components/metrics/bar-chart";
+import { cellText, formatNumber, formatPercent, localized } from "~/components/metrics/format";
+import { db } from "~/db/client.server";
+import { getUser, requireRole } from "~/modules/auth/permissions.server";
+import { hasRole } from "~/modules/auth/roles";
+import { DIMENSION_VALUES, DIMENSIONS, GRAINS, type Dimension } from "~/modules/metrics/catalogue";
+import { availableYears, dashboardTable, filtersFor, dimensionValues, filtersToSearch, getMeasure, parseDashboardFilters } from "~/modules/metrics/queries.server";
+import { createSnapshot } from "~/modules/metrics/service.server";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.measure.nameEn ?? "Measure"} · Dashboard · CAB Portal` }];
+
+async function load(request: Request, key: string | undefined) {
+  const measure = key ? await getMeasure(key) : null;
+  if (!measure) throw json({ reason: "not_found" }, { status: 404 });
+  const url = new URL(request.url);
+  const filters = filtersFor(measure, parseDashboardFilters(url.searchParams));
+  const years = await availableYears();
+  if (filters.grain === "month" && !filters.year) filters.year = years.at(-1) ?? null;
+  const table = await dashboardTable(measure, filters);
+  return { measure, filters, years, table };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { measure, filters, years, table } = await load(args.request, args.params.measure);
+  const [agencies, zips] = await Promise.all([dimensionValues(measure.key, "agency"), dimensionValues(measure.key, "zip")]);
+  const user = getUser(args);
+  return json({ measure, filters, years, table, options: { agency: agencies, zip: zips }, canCite: hasRole(user?.role, "csu_staff"), search: filtersToSearch(filters) });
+}
+
+/** Staff cite the figure as filtered: a snapshot, then its page. */
+export async function action(args: ActionFunctionArgs) {
+  const user = requireRole(args, "csu_staff");
+  const measure = await getMeasure(args.params.measure ?? "");
+  if (!measure) throw json({ reason: "not_found" }, { status: 404 });
+  const form = await readFormData(args.request);
+  const filters = parseDashboardFilters(new URLSearchParams(String(form.get("filters") ?? "")));
+  const id = await db.transaction((tx) => createSnapshot(tx, { measure: measure.key, filters: { grain: filters.grain, ...(filters.year ? { year: String(filters.year) } : {}), ...filters.dims }, actorId: user.id }));
+  return redirect(`/dashboard/snapshots/${id}`);
+}
+
+export default function MeasurePage() {
+  const { measure, filters, years, table, options, canCite, search } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("metrics");
+  const locale = i18n.language;
+  const name = localized(measure, "name", locale);
+  const isCase = measure.kind === "case";
+  const percent = measure.unit === "percent";
+  const grainLabel = t(`dashboard.grains.${filters.grain}`);
+  const by = filters.by as Dimension | "";
+  const valueLabel = (d: Dimension, v: string) => (DIMENSION_VALUES[d] ? t(`values.${d}.${v}`) : v);
+  const points = table.periods.map((p, i) => {
+    const cell = table.periodTotals[i]!;
+    const value = percent ? (table.rates?.[i] ?? null) : cell.value;
+    return { label: p, value };
+  });
+  const target = measure.monthlyTarget ? measure.monthlyTarget * (filters.grain === "year" ? 12 : filters.grain === "quarter" ? 3 : 1) : null;
+  return (
+    <section>
+      <p>
+        <Link to="/dashboard">{t("dashboard.title")}</Link>
+      </p>
+      <h1>{name}</h1>
+      <p className="alert alert-info synthetic-banner">{t("dashboard.synthetic")}</p>
+      <dl className="measure-facts">
+        <dt>{t("dashboard.definition")}</dt>
+        <dd>{localized(measure, "definition", locale)}</dd>
+        <dt>{t("dashboard.numerator")}</dt>
+        <dd>{localized(measure, "numerator", locale)}</dd>
+        {measure.denominatorKey ? (
+          <>
+            <dt>{t("dashboard.denominator")}</dt>
+            <dd>{localized(measure, "denominator", locale)}</dd>
+          </>
+        ) : null}
+        <dt>{t("dashboard.unit")}</dt>
+        <dd>{t(`dashboard.units.${measure.unit}`)}</dd>
+        {measure.stage ? (
+          <>
+            <dt>{t("dashboard.stage")}</dt>
+            <dd>{t(`dashboard.stages.${measure.stage}`)}</dd>
+          </>
+        ) : null}
+        <dt>{t("dashboard.direction")}</dt>
+        <dd>{t(`dashboard.directions.${measure.direction}`)}</dd>
+        {measure.monthlyTarget ? (
+          <>
+            <dt>{t("dashboard.targetLabel")}</dt>
+            <dd>{t("dashboard.target", { target: measure.monthlyTarget })}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <Form method="get" className="filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">{t("dashboard.filters")}</h2>
+        <div className="filter-grid">
+          <div className="field">
+            <label htmlFor="f-grain">{t("dashboard.grain")}</label>
+            <select id="f-grain" name="grain" defaultValue={filters.grain}>
+              {GRAINS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`dashboard.grains.${g}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-year">{t("dashboard.year")}</label>
+            <select id="f-year" name="year" defaultValue={filters.year ?? ""}>
+              <option value="">{t("dashboard.allYears")}</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          {isCase
+            ? DIMENSIONS.map((d) => {
+                const values = DIMENSION_VALUES[d] ?? options[d as "agency" | "zip"] ?? [];
+                return (
+                  <div className="field" key={d}>
+                    <label htmlFor={`f-${d}`}>{t(`dims.${d}`)}</label>
+                    <select id={`f-${d}`} name={d} defaultValue={filters.dims[d] ?? ""}>
+                      <option value="">{t("dashboard.all")}</option>
+                      {values.map((v) => (
+                        <option key={v} value={v}>
+                          {valueLabel(d, v)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                );
+              })
+            : null}
+          {isCase ? (
+            <div className="field">
+              <label htmlFor="f-by">{t("dashboard.by")}</label>
+              <select id="f-by" name="by" defaultValue={filters.by}>
+                <option value="">{t("dashboard.byNone")}</option>
+                {DIMENSIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`dims.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+        </div>
+        {!isCase ? <p className="muted">{t("dashboard.programNoFilters")}</p> : null}
+        {filters.grain === "month" ? <p className="hint">{t("dashboard.monthNeedsYear")}</p> : null}
+        <div className="actions">
+          <button type="submit">{t("dashboard.apply")}</button>
+          <Link to={`/dashboard/${measure.key}`}>{t("dashboard.reset")}</Link>
+        </div>
+      </Form>
+
+      {table.periods.length === 0 ? (
+        <p>{t("dashboard.noData")}</p>
+      ) : (
+        <>
+          <h2>{t("dashboard.chartTitle", { name, grain: grainLabel })}</h2>
+          <figure className="metric-figure">
+            <BarChart
+              id="measure-chart"
+              title={t("dashboard.chartTitle", { name, grain: grainLabel })}
+              desc={t("dashboard.chartDesc", {
+                series: t(percent ? "dashboard.chartSeriesRate" : "dashboard.chartSeriesCount"),
+                count: points.length,
+                first: points[0]?.label ?? "",
+                last: points.at(-1)?.label ?? "",
+              })}
+              points={points}
+              unit={measure.unit}
+              target={target}
+              locale={locale}
+            />
+          </figure>
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="measure-table-caption">
+            <table className="metric-table" data-metric-table="">
+              <caption id="measure-table-caption">{t("dashboard.tableCaption", { name, grain: grainLabel })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.period")}</th>
+                  {by ? (
+                    table.columns.map((c) => (
+                      <th scope="col" key={c}>
+                        {valueLabel(by, c)}
+                      </th>
+                    ))
+                  ) : (
+                    <th scope="col">{t("dashboard.count")}</th>
+                  )}
+                  {by ? <th scope="col">{t("dashboard.total")}</th> : null}
+                  {percent ? <th scope="col">{t("dashboard.rate")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {table.periods.map((p, i) => (
+                  <tr key={p}>
+                    <th scope="row">{p}</th>
+                    {by
+                      ? table.table!.cells[i]!.map((c, k) => (
+                          <td key={table.columns[k]} data-state={c.state}>
+                            {cellText(c, t, locale)}
+                          </td>
+                        ))
+                      : null}
+                    <td data-state={table.periodTotals[i]!.state}>{cellText(table.periodTotals[i]!, t, locale)}</td>
+                    {percent ? <td>{table.rates?.[i] === null || table.rates?.[i] === undefined ? t("dashboard.withheld") : formatPercent(table.rates[i]!, locale)}</td> : null}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("dashboard.total")}</th>
+                  {by
+                    ? table.table!.colTotals.map((c, k) => (
+                        <td key={table.columns[k]} data-state={c.state}>
+                          {cellText(c, t, locale)}
+                        </td>
+                      ))
+                    : null}
+                  <td data-state={table.total.state}>{cellText(table.total, t, locale)}</td>
+                  {percent ? <td>{table.headline.value === null ? t("dashboard.withheld") : `${table.headline.value.toLocaleString(locale === "es" ? "es-US" : "en-US")}%`}</td> : null}
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <p className="muted">{t("dashboard.suppressionNote")}</p>
+          <p>
+            <a href={`/dashboard/${measure.key}/csv?${search}`} download>
+              {t("dashboard.downloadCsv")}
+            </a>
+          </p>
+          {target ? <p className="muted">{t("dashboard.targetYear", { target: formatNumber(target, locale) })}</p> : null}
+        </>
+      )}
+      {canCite ? (
+        <Form method="post" className="cite-form">
+          <input type="hidden" name="filters" value={search} />
+          <p className="hint" id="cite-hint">
+            {t("dashboard.citeHint")}
+          </p>
+          <button type="submit" className="secondary" aria-describedby="cite-hint">
+            {t("dashboard.cite")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MetricSnapshotCard } from "~/components/metrics/snapshot-card";
+import { snapshotView } from "~/modules/metrics/queries.server";
+
+export const meta: MetaFunction = () => [{ title: "Cited figure · Dashboard · CAB Portal" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const view = await snapshotView(params.id ?? "");
+  if (!view) throw json({ reason: "not_found" }, { status: 404 });
+  const { snapshot, live, definitionChanged } = view;
+  return json({
+    data: {
+      snapshot: { ...snapshot, asOf: snapshot.asOf.toISOString() },
+      live,
+      definitionChanged,
+    },
+  });
+}
+
+export default function SnapshotPage() {
+  const { data } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("metrics");
+  return (
+    <section>
+      <p>
+        <Link to="/dashboard">{t("dashboard.title")}</Link>
+      </p>
+      <h1>{t("snapshot.title")}</h1>
+      <p className="alert alert-info synthetic-banner">{t("dashboard.synthetic")}</p>
+      <MetricSnapshotCard data={data} />
+    </section>
+  );
+}
