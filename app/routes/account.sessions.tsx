@@ -8,6 +8,7 @@ import { blankSessionCookie, signOut, signOutEverywhere } from "~/modules/auth/s
 import { describeUserAgent } from "~/modules/auth/user-agent";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Where you are signed in · CAB Portal" }];
 
@@ -54,7 +55,7 @@ export default function SessionsPage() {
       </p>
       <h1>{t("sessions.title")}</h1>
       <p className="lead">{t("sessions.lead")}</p>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
           <caption className="visually-hidden">{t("sessions.title")}</caption>
           <thead>
@@ -100,7 +101,7 @@ export default function SessionsPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>{t("sessions.everywhere")}</h2>
       <p id="everywhere-hint">{t("sessions.everywhereHint")}</p>
       <Form method="post">

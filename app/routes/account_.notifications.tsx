@@ -10,6 +10,7 @@ import { setPreferences } from "~/modules/notifications/service.server";
 import { DELIVERY_OPTIONS, NOTIFICATION_TYPES } from "~/modules/notifications/types";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Notification settings · CAB Portal" }];
 
@@ -39,7 +40,7 @@ export default function NotificationSettingsPage() {
       <p className="lead">{t("settings.lead")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <div className="table-wrap">
+        <TableWrap>
           <table>
             <caption className="visually-hidden">{t("settings.caption")}</caption>
             <thead>
@@ -72,7 +73,7 @@ export default function NotificationSettingsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <div className="actions">
           <button type="submit">{t("settings.save")}</button>
           <Link to="/notifications">{t("settings.inboxLink")}</Link>

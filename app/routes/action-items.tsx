@@ -7,6 +7,7 @@ import { requestLocale, timeContext } from "~/modules/meetings/http.server";
 import { listActionItems } from "~/modules/meetings/queries.server";
 import { ACTION_STATUSES } from "~/modules/meetings/schemas";
 import { formatDate } from "~/modules/meetings/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Action items · CAB Portal" }];
 
@@ -54,7 +55,7 @@ export default function ActionItemsPage() {
         <button type="submit">{t("actions.apply")}</button>
       </Form>
       {data.items.length ? (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
             <caption>{t("actions.caption")}</caption>
             <thead>
@@ -85,7 +86,7 @@ export default function ActionItemsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p role="status">{t("actions.none")}</p>
       )}

@@ -5,6 +5,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { DateTime } from "~/components/date-time";
 import { listAuditEntries } from "~/modules/audit/queries.server";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Administration · CAB Portal" }];
 
@@ -31,7 +32,7 @@ export default function AdminAuditPage() {
       {entries.length === 0 ? (
         <p>{t("auditTable.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
             <caption className="visually-hidden">{t("audit")}</caption>
             <thead>
@@ -67,7 +68,7 @@ export default function AdminAuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <nav aria-label={t("auditTable.pages")} className="pager">
         {paged ? <Link to="/admin/audit">{t("auditTable.newest")}</Link> : null}

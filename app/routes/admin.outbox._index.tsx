@@ -7,6 +7,7 @@ import { Pager } from "~/components/pager";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listOutbox } from "~/modules/notifications/outbox-queries.server";
 import { RetryEmailButton } from "~/components/retry-email-button";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Email outbox · Administration · CAB Portal" }];
 
@@ -28,7 +29,7 @@ export default function AdminOutboxPage() {
       {rows.length === 0 ? (
         <p>{t("outboxTable.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
             <caption className="visually-hidden">{t("outbox")}</caption>
             <thead>
@@ -65,7 +66,7 @@ export default function AdminOutboxPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pager page={page} pages={pages} label={t("outboxTable.pages")} href={(p) => `/admin/outbox?page=${p}`} />
     </section>

@@ -15,6 +15,7 @@ import { AdminUsersSchema, InviteSchema } from "~/modules/auth/schemas";
 import { changeRole, createInvitation, revokeInvitation, setDeactivated } from "~/modules/auth/service.server";
 import { readFormData } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Users · Administration · CAB Portal" }];
 
@@ -132,7 +133,7 @@ export default function AdminUsersPage() {
       {invitations.length === 0 ? (
         <p>{t("invite.nonePending")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
             <caption className="visually-hidden">{t("invite.pending")}</caption>
             <thead>
@@ -167,11 +168,11 @@ export default function AdminUsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       <h2>{t("usersTable.title")}</h2>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
           <caption className="visually-hidden">{t("usersTable.title")}</caption>
           <thead>
@@ -234,7 +235,7 @@ export default function AdminUsersPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { getVoterState, listNamedVotes, listRecusals, tallyBallot } from "~/modu
 import { formatDate, formatDateTime } from "~/modules/voting/time.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
 
@@ -213,7 +214,7 @@ export default function AnalysisPage() {
               <BallotResults tally={data.tally} quorumPercent={ballot.quorumPercent} thresholdPercent={ballot.thresholdPercent} final={!ballot.open && Boolean(ballot.result)} />
             ) : null}
             {data.namedVotes.length ? (
-              <div className="table-wrap">
+              <TableWrap>
                 <table>
                   <caption>{t("results.namedCaption")}</caption>
                   <thead>
@@ -233,7 +234,7 @@ export default function AnalysisPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             ) : null}
             {data.recusals.length ? (
               <>

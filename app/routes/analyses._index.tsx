@@ -7,6 +7,7 @@ import { readerLocale } from "~/modules/analyses/request.server";
 import { getUser } from "~/modules/auth/permissions.server";
 import { hasRole } from "~/modules/auth/roles";
 import { formatDate } from "~/modules/voting/time.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Proposed analyses · CAB Portal" }];
 
@@ -41,7 +42,7 @@ export default function AnalysesIndex() {
         </p>
       </div>
 
-      <div className="table-wrap">
+      <TableWrap>
         <table>
           <caption>{t("list.caption")}</caption>
           <thead>
@@ -75,7 +76,7 @@ export default function AnalysesIndex() {
             )}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
 
       <section aria-labelledby="propose-title">
         <h2 id="propose-title">{t("propose.title")}</h2>

@@ -5,6 +5,7 @@ import { StageBadge } from "~/components/analyses";
 import { listPipeline } from "~/modules/analyses/queries.server";
 import { readerLocale } from "~/modules/analyses/request.server";
 import { formatDate } from "~/modules/voting/time.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Analysis pipeline · CAB Portal" }];
 
@@ -36,7 +37,7 @@ export default function Pipeline() {
     <section>
       <h1>{t("pipeline.title")}</h1>
       <p className="lead">{t("pipeline.lead")}</p>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
           <caption>{t("pipeline.caption")}</caption>
           <thead>
@@ -77,7 +78,7 @@ export default function Pipeline() {
             )}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>
         <Link to="/analyses">{t("pipeline.allProposals")}</Link>
       </p>

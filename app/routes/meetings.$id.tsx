@@ -14,6 +14,7 @@ import { proposeCorrection, setRsvp } from "~/modules/meetings/service.server";
 import { formatDate, formatMeetingRange, formatMeetingTime } from "~/modules/meetings/time";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
 
@@ -227,7 +228,7 @@ export default function MeetingPage() {
             </>
           ) : null}
           {minutes.actionItems.length ? (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
                 <caption>{t("actions.caption")}</caption>
                 <thead>
@@ -251,7 +252,7 @@ export default function MeetingPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : null}
           {minutes.approval ? (
             <section aria-labelledby="approval-heading">

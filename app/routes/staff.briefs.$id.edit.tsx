@@ -10,6 +10,7 @@ import { BriefError, nudgeUnopened, publishBrief, sendToCabReview, updateBrief }
 import { formatDateTime, parseOfficeDateTime } from "~/modules/richtext/dates";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · CAB Portal` }];
 
@@ -164,7 +165,7 @@ export default function EditBrief() {
         <section aria-labelledby="receipts-heading">
           <h2 id="receipts-heading">{t("staff.receiptsHeading")}</h2>
           <p aria-live="polite">{t("staff.receiptsSummary", { delivered, opened, total: receipts.length })}</p>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <caption>{t("staff.receiptsCaption")}</caption>
               <thead>
@@ -186,7 +187,7 @@ export default function EditBrief() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Form method="post">
             <input type="hidden" name="intent" value="nudge" />
             <WorkflowError intent="nudge" />

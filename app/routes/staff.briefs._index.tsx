@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listAllBriefs } from "~/modules/briefs/queries.server";
 import { formatDateTime } from "~/modules/richtext/dates";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Briefs (staff) · CAB Portal" }];
 
@@ -23,7 +24,7 @@ export default function StaffBriefs() {
           {t("staff.new")}
         </Link>
       </p>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
           <caption>{t("staff.listCaption")}</caption>
           <thead>
@@ -48,7 +49,7 @@ export default function StaffBriefs() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -28,6 +28,7 @@ import {
 import { formatDate, formatMeetingRange } from "~/modules/meetings/time";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Minutes · CAB Portal" }];
 
@@ -198,7 +199,7 @@ export default function MinutesPage() {
 
           <h2>{t("actions.caption")}</h2>
           {minutes.actionItems.length ? (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
                 <caption className="visually-hidden">{t("actions.caption")}</caption>
                 <thead>
@@ -247,7 +248,7 @@ export default function MinutesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : (
             <p>{t("actions.none")}</p>
           )}

@@ -6,6 +6,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { requestLocale, timeContext } from "~/modules/meetings/http.server";
 import { listMeetingsForStaff } from "~/modules/meetings/queries.server";
 import { formatMeetingTime } from "~/modules/meetings/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Manage meetings · CAB Portal" }];
 
@@ -31,7 +32,7 @@ export default function StaffMeetings() {
         </Link>
       </p>
       {meetings.length ? (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
             <caption>{t("staff.caption")}</caption>
             <thead>
@@ -57,7 +58,7 @@ export default function StaffMeetings() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t("staff.none")}</p>
       )}
