@@ -15,8 +15,8 @@ import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { createI18n } from "~/i18n/instance";
-import { i18nServer, localeCookie } from "~/i18n/i18n.server";
-import { DEFAULT_LOCALE, isLocale, resources } from "~/locales";
+import { i18nServer, localeCookie, stringsFor } from "~/i18n/i18n.server";
+import { DEFAULT_LOCALE, isLocale } from "~/locales/config";
 import { getUser } from "~/modules/auth/permissions.server";
 import { unreadCount } from "~/modules/notifications/queries.server";
 import { readFlash } from "~/utils/flash.server";
@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(
     {
       locale: safeLocale,
-      resources: resources[safeLocale],
+      resources: stringsFor(safeLocale),
       user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
       unreadNotifications: user ? await unreadCount(user.id) : 0,
       flash,
@@ -104,7 +104,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  const i18n = useMemo(() => createI18n(locale, data?.resources ?? resources[DEFAULT_LOCALE]), [locale, data?.resources]);
+  // Without root data (the root loader itself failed) the messages fall back to their English defaults.
+  const i18n = useMemo(() => createI18n(locale, data?.resources ?? {}), [locale, data?.resources]);
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale}>
@@ -118,16 +119,31 @@ export function ErrorBoundary() {
   );
 }
 
+// English defaults for when no strings reached the page (the root loader failed).
+const FALLBACK: Record<string, string> = {
+  notFoundTitle: "Page not found",
+  notFoundText: "We could not find that page.",
+  forbiddenTitle: "You do not have access to this page",
+  forbiddenText: "Your account does not have permission to see this page.",
+  rateLimitedTitle: "Too many attempts",
+  rateLimitedText: "Please wait a minute and try again.",
+  badRequestTitle: "We could not process that request",
+  badRequestText: "Something in the request was not valid.",
+  serverTitle: "Something went wrong",
+  serverText: "Please try again shortly.",
+  backHome: "Back to the home page",
+};
+
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "rateLimited" : status < 500 ? "badRequest" : "server";
   return (
     <section className="error-page">
-      <h1>{t(`errors.${kind}Title`)}</h1>
-      <p>{t(`errors.${kind}Text`)}</p>
+      <h1>{t(`errors.${kind}Title`, FALLBACK[`${kind}Title`])}</h1>
+      <p>{t(`errors.${kind}Text`, FALLBACK[`${kind}Text`])}</p>
       <p>
-        <a href="/">{t("errors.backHome")}</a>
+        <a href="/">{t("errors.backHome", FALLBACK.backHome)}</a>
       </p>
     </section>
   );

@@ -1,7 +1,7 @@
 import { isProduction } from "~/utils/env.server";
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LOCALE, LOCALES, resources } from "~/locales";
+import { DEFAULT_LOCALE, LOCALES, resources, type Locale } from "~/locales";
 
 export const localeCookie = createCookie("cab_lng", {
   path: "/",
@@ -13,7 +13,7 @@ export const localeCookie = createCookie("cab_lng", {
 
 export const i18nServer = new RemixI18Next({
   detection: {
-    supportedLanguages: LOCALES,
+    supportedLanguages: [...LOCALES],
     fallbackLanguage: DEFAULT_LOCALE,
     cookie: localeCookie,
     order: ["searchParams", "cookie", "header"],
@@ -25,4 +25,9 @@ export const i18nServer = new RemixI18Next({
 /** A translator for a given locale, for emails and server-made messages. */
 export function getFixedT(locale: string, namespace: string | string[] = "common") {
   return i18nServer.getFixedT(locale, namespace as "common");
+}
+
+/** Every string of a locale, for the root loader to hand to the page. */
+export function stringsFor(locale: Locale) {
+  return resources[locale];
 }

@@ -1,3 +1,4 @@
+// Server-side: every string of every namespace. Browser code imports ./config instead.
 // One JSON file per namespace and language; keep the two languages in step (a test checks the keys match).
 import enCommon from "./en/common.json";
 import enAdmin from "./en/admin.json";
@@ -67,11 +68,5 @@ export const resources = {
   },
 } as const;
 
-export type Locale = keyof typeof resources;
-export const LOCALES = Object.keys(resources) as Locale[];
-export const DEFAULT_LOCALE: Locale = "en";
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./config";
 export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as string[]).includes(value);
-}

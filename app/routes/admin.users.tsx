@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { AdminNav } from "~/components/admin-nav";
 import { DateTime } from "~/components/date-time";
 import { ErrorList, Field, FormErrors } from "~/components/form";
-import { LOCALES } from "~/locales";
+import { LOCALES } from "~/locales/config";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listPendingInvitations, listUsers } from "~/modules/auth/queries.server";
 import { ACCOUNT_ROLES, INVITED_ROLES } from "~/modules/auth/roles";

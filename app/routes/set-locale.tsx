@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { localeCookie } from "~/i18n/i18n.server";
-import { isLocale } from "~/locales";
+import { isLocale } from "~/locales/config";
 import { getUser, safeRedirect } from "~/modules/auth/permissions.server";
 import { setUserLocale } from "~/modules/auth/service.server";
 import { readFormData } from "~/utils/forms.server";

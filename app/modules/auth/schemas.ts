@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES, type Locale } from "~/locales";
+import { LOCALES } from "~/locales/config";
 import { ACCOUNT_ROLES, INVITED_ROLES, type AccountRole } from "./roles";
 
 // Messages are i18n keys, translated where the errors are shown.
@@ -45,7 +45,7 @@ export const InviteSchema = z.object({
   intent: z.literal("invite"),
   email: emailField,
   role: z.enum(INVITED_ROLES, { errorMap: () => ({ message: "common:errors.invalid" }) }),
-  locale: z.enum(LOCALES as [Locale, ...Locale[]], { errorMap: () => ({ message: "common:errors.invalid" }) }),
+  locale: z.enum(LOCALES, { errorMap: () => ({ message: "common:errors.invalid" }) }),
 });
 export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().uuid("common:errors.invalid") });
 export const ChangeRoleSchema = z.object({
