@@ -47,6 +47,20 @@ export function createApp({ build, logger, appUrl, trustProxy = process.env.TRUS
     res.status(ok ? 200 : 503).json({ db: ok ? "ok" : "unreachable" });
   });
 
+  // An action that answers without reading the body (logout) must not leave it unread on a
+  // keep-alive connection: Node then resets the socket and the client's next request fails.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    res.on("finish", () => {
+      if (req.complete || req.destroyed) return;
+      // Remix's body stream pauses the request when nobody reads it; drain it instead.
+      req.removeAllListeners("data");
+      req.on("data", () => {});
+      req.resume();
+    });
+    next();
+  });
+
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }));
   app.use(compression());
 

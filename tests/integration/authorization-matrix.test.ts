@@ -20,7 +20,7 @@ const hasChildren = (id: string) => Object.values(routes).some((r) => r?.parentI
 /** The URL pattern of a route: its own path joined to its ancestors'. */
 function patternOf(id: string) {
   const parts: string[] = [];
-  for (let r = routes[id]; r; r = r.parentId ? routes[r.parentId] : undefined) if (r.path) parts.unshift(r.path);
+  for (let r: (typeof routes)[string] | undefined = routes[id]; r; r = r.parentId ? routes[r.parentId] : undefined) if (r.path) parts.unshift(r.path);
   return "/" + parts.join("/").replace(/\/+/g, "/").replace(/^\/|\/$/g, "");
 }
 
