@@ -119,7 +119,8 @@ export function ErrorBoundary() {
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "rateLimited" : status < 500 ? "badRequest" : "server";
+  const kind =
+    status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "rateLimited" : status === 503 ? "unavailable" : status < 500 ? "badRequest" : "server";
   return (
     <section className="error-page">
       <h1>{t(`errors.${kind}Title`)}</h1>
