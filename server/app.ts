@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -92,6 +93,22 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
     const ok = await hooks.checkDatabase();
     res.status(ok ? 200 : 503).json({ db: ok ? "ok" : "unreachable" });
   });
+
+  // Benchmarks: SQL statements per request, counted by app/db/client.server.ts (BENCH_COUNT_SQL=1).
+  if (process.env.BENCH_COUNT_SQL === "1") {
+    const key = Symbol.for("cab.sqlCounter");
+    const globals = globalThis as Record<symbol, AsyncLocalStorage<{ count: number }> | undefined>;
+    const storage = (globals[key] ??= new AsyncLocalStorage<{ count: number }>());
+    app.use((_req, res, next) => {
+      const store = { count: 0 };
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+      res.writeHead = ((...args: unknown[]) => {
+        if (!res.headersSent) res.setHeader("X-SQL-Count", String(store.count));
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+      storage.run(store, next);
+    });
+  }
 
   // An action that answers without reading the body (logout) must not leave it unread on a
   // keep-alive connection: Node then resets the socket and the client's next request fails.

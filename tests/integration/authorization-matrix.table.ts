@@ -85,6 +85,9 @@ export const MATRIX: Record<string, Entry> = {
   "routes/concerns._index": { get: all(200), post: all(405) },
   "routes/concerns.new": { get: all(200), post: all(405) },
 
+  // The benchmark floor (bench/run.ts): a trivial public page.
+  "routes/bench.floor": { get: all(200), post: all(405) },
+
   // Staff area.
   "routes/staff._index": { get: atLeast("csu_staff"), post: all(405) },
 
