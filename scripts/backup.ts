@@ -114,6 +114,10 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
           for (const byte of chunk) if (byte === 10) rows++;
           await write(chunk);
         }
+        // postgres.js 3.4 pauses the socket when a COPY chunk fills the stream's buffer and only
+        // resumes it from the stream's read(); when that was the last chunk, the connection stays
+        // paused and the next statement hangs. Its read() is `socket.resume()`: call it once more.
+        (stream as unknown as { _read: (n: number) => void })._read(0);
         counts[key(table)] = rows;
         await write("\\.\n");
       }
