@@ -137,7 +137,8 @@ const FALLBACK: Record<string, string> = {
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "rateLimited" : status < 500 ? "badRequest" : "server";
+  const kind =
+    status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "rateLimited" : status === 503 ? "unavailable" : status < 500 ? "badRequest" : "server";
   return (
     <section className="error-page">
       <h1>{t(`errors.${kind}Title`, FALLBACK[`${kind}Title`])}</h1>

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -27,9 +28,54 @@ export function hooksOf(build: ServerBuild): ServerHooks {
   return (build.entry.module as unknown as { serverHooks: ServerHooks }).serverHooks;
 }
 
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code ?? "";
-  return ["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "57P01", "57P03"].includes(code);
+// postgres.js and Node codes for "the database is not there", and PostgreSQL's own for a server
+// shutting down, starting up, or refusing connections (class 08, 57P01-57P03).
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN",
+  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED",
+  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300",
+]);
+
+/** Whether an error (or what caused it: drizzle wraps driver errors) means the database is unreachable. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; errors?: unknown[] } | null, depth = 0; e && depth < 6; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
+    // Node's AggregateError (one ECONNREFUSED per address tried).
+    if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+  }
+  return false;
+}
+
+const UNAVAILABLE_MESSAGE = "The service is briefly unavailable. Try again shortly.";
+
+/**
+ * Loaders and actions that fail because the database is away throw a 503 instead of a 500:
+ * a page renders the "try again shortly" error page, a resource route (API) answers JSON 503.
+ */
+export function withOutageHandling(build: ServerBuild): ServerBuild {
+  const unavailable = () =>
+    new Response(JSON.stringify({ error: UNAVAILABLE_MESSAGE, reason: "unavailable" }), {
+      status: 503,
+      headers: { "Content-Type": "application/json; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" },
+    });
+  const guard = <F extends ((...args: never[]) => unknown) | undefined>(fn: F): F => {
+    if (!fn) return fn;
+    return (async (...args: never[]) => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) throw unavailable();
+        throw error;
+      }
+    }) as unknown as F;
+  };
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => [
+      id,
+      route && { ...route, module: { ...route.module, loader: guard(route.module.loader), action: guard(route.module.action) } },
+    ]),
+  );
+  return { ...build, routes } as ServerBuild;
 }
 
 const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Try again shortly</title></head>
@@ -37,8 +83,9 @@ const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 <main><h1>Please try again shortly</h1><p>The portal cannot reach its database right now. Nothing you sent before this page was lost. Please try again in a minute.</p>
 <h2 lang="es">Inténtelo de nuevo en un momento</h2><p lang="es">El portal no puede conectarse con su base de datos en este momento. No se perdió nada de lo que envió antes de esta página. Inténtelo de nuevo en un minuto.</p></main></body></html>`;
 
-export function createApp({ build, logger, appUrl, trustProxy = process.env.TRUST_PROXY }: AppOptions) {
-  const hooks = hooksOf(build);
+export function createApp({ build: rawBuild, logger, appUrl, trustProxy = process.env.TRUST_PROXY }: AppOptions) {
+  const hooks = hooksOf(rawBuild);
+  const build = withOutageHandling(rawBuild);
   const app = express();
   app.disable("x-powered-by");
   if (trustProxy) app.set("trust proxy", trustProxy);
@@ -46,6 +93,36 @@ export function createApp({ build, logger, appUrl, trustProxy = process.env.TRUS
   app.get("/healthz", async (_req, res) => {
     const ok = await hooks.checkDatabase();
     res.status(ok ? 200 : 503).json({ db: ok ? "ok" : "unreachable" });
+  });
+
+  // Benchmarks: SQL statements per request, counted by app/db/client.server.ts (BENCH_COUNT_SQL=1).
+  if (process.env.BENCH_COUNT_SQL === "1") {
+    const key = Symbol.for("cab.sqlCounter");
+    const globals = globalThis as Record<symbol, AsyncLocalStorage<{ count: number }> | undefined>;
+    const storage = (globals[key] ??= new AsyncLocalStorage<{ count: number }>());
+    app.use((_req, res, next) => {
+      const store = { count: 0 };
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+      res.writeHead = ((...args: unknown[]) => {
+        if (!res.headersSent) res.setHeader("X-SQL-Count", String(store.count));
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+      storage.run(store, next);
+    });
+  }
+
+  // An action that answers without reading the body (logout) must not leave it unread on a
+  // keep-alive connection: Node then resets the socket and the client's next request fails.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    res.on("finish", () => {
+      if (req.complete || req.destroyed) return;
+      // Remix's body stream pauses the request when nobody reads it; drain it instead.
+      req.removeAllListeners("data");
+      req.on("data", () => {});
+      req.resume();
+    });
+    next();
   });
 
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }));
@@ -119,10 +196,10 @@ export function createApp({ build, logger, appUrl, trustProxy = process.env.TRUS
   );
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (isConnectionError(error)) {
+    if (isDatabaseUnavailable(error)) {
       req.log?.warn({ err: error }, "database unavailable");
       res.status(503).set("Retry-After", "5");
-      if (req.accepts(["html", "json"]) === "json") res.json({ error: "The service is briefly unavailable. Try again shortly." });
+      if (/^\/(open311|api)\//.test(req.path) || req.accepts(["html", "json"]) === "json") res.json({ error: UNAVAILABLE_MESSAGE, reason: "unavailable" });
       else res.type("html").send(UNAVAILABLE_PAGE);
       return;
     }

@@ -1,3 +1,5 @@
+import cluster from "node:cluster";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -7,6 +9,30 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgre
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? "info" });
 const port = Number(process.env.PORT ?? 3000);
+// HTTP worker processes (node:cluster); every core by default. 1 = a single process, no cluster.
+const concurrency = Math.max(1, Number(process.env.WEB_CONCURRENCY || os.availableParallelism()));
+
+async function loadBuild() {
+  return (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+}
+
+/** A cluster worker: serves HTTP only. The primary did the database set-up and runs the jobs. */
+async function worker() {
+  const build = await loadBuild();
+  const hooks = hooksOf(build);
+  const app = createApp({ build, logger, appUrl: process.env.APP_URL });
+  const server = app.listen(port);
+  const shutdown = async () => {
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await hooks.closeDatabase();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown());
+  process.on("SIGINT", () => {}); // the primary decides
+  process.on("disconnect", () => void shutdown());
+}
 
 async function main() {
   const started = Date.now();
@@ -19,7 +45,7 @@ async function main() {
     logger.info({ port: embedded.port }, "embedded PostgreSQL is up");
   }
 
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const build = await loadBuild();
   const hooks = hooksOf(build);
   await hooks.runMigrations();
   logger.info("migrations applied");
@@ -31,12 +57,39 @@ async function main() {
   }
 
   const stopWorker = process.env.WORKER === "false" ? null : await hooks.startWorker();
-  const app = createApp({ build, logger, appUrl: process.env.APP_URL });
-  const server = app.listen(port, () => {
-    logger.info({ url: `http://localhost:${port}`, ms: Date.now() - started }, "CAB Portal is ready");
-  });
-
   let stopping = false;
+  let server: { close: (cb: () => void) => void };
+  if (concurrency === 1) {
+    const app = createApp({ build, logger, appUrl: process.env.APP_URL });
+    server = app.listen(port, () => {
+      logger.info({ url: `http://localhost:${port}`, ms: Date.now() - started }, "CAB Portal is ready");
+    });
+  } else {
+    // The workers share the port; the primary keeps the jobs and the embedded database.
+    let ready = 0;
+    const fork = () => cluster.fork({ DATABASE_URL: process.env.DATABASE_URL });
+    cluster.on("listening", () => {
+      if (++ready === concurrency) logger.info({ url: `http://localhost:${port}`, workers: concurrency, ms: Date.now() - started }, "CAB Portal is ready");
+    });
+    cluster.on("exit", (w, code, signal) => {
+      if (stopping) return;
+      logger.error({ pid: w.process.pid, code, signal }, "web worker died: starting another");
+      fork();
+    });
+    for (let i = 0; i < concurrency; i++) fork();
+    server = {
+      close: (cb) => {
+        for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+        const check = setInterval(() => {
+          if (!Object.values(cluster.workers ?? {}).length) {
+            clearInterval(check);
+            cb();
+          }
+        }, 50);
+      },
+    };
+  }
+
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -60,7 +113,7 @@ function printLogins(logins: { email: string; role: string }[] | undefined) {
   console.log(`\nDemo logins (password: ${password}):\n${lines.join("\n")}\n`);
 }
 
-main().catch((error) => {
+(cluster.isPrimary ? main() : worker()).catch((error) => {
   logger.fatal({ err: error }, "failed to start");
   process.exit(1);
 });

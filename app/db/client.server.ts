@@ -1,3 +1,4 @@
+import type { AsyncLocalStorage } from "node:async_hooks";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
@@ -9,6 +10,18 @@ export type DbOrTx = Database | Transaction;
 
 let connection: { sql: postgres.Sql; db: Database } | null = null;
 
+/**
+ * With BENCH_COUNT_SQL=1 the server (server/app.ts) puts a counter in an AsyncLocalStorage for
+ * each request and reports it as X-SQL-Count; it lives on globalThis so that the server and this
+ * bundled module share it. Counted when postgres.js sends a statement.
+ */
+const SQL_COUNTER = Symbol.for("cab.sqlCounter");
+function countStatement() {
+  const storage = (globalThis as Record<symbol, AsyncLocalStorage<{ count: number }> | undefined>)[SQL_COUNTER];
+  const store = storage?.getStore();
+  if (store) store.count++;
+}
+
 function connect() {
   if (connection) return connection;
   const url = process.env.DATABASE_URL;
@@ -16,9 +29,14 @@ function connect() {
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
-    connect_timeout: 5,
+    // While the database is away, a query must fail fast (the app answers 503) rather than wait:
+    // postgres.js's default reconnect backoff grows to 20 s, which both hangs requests during an
+    // outage and delays recovery after it. Retry within half a second instead.
+    connect_timeout: 3,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
     idle_timeout: 30,
     connection: { application_name: "cab-portal" },
+    ...(process.env.BENCH_COUNT_SQL === "1" ? { debug: countStatement } : {}),
   });
   connection = { sql, db: drizzle(sql, { schema }) };
   return connection;

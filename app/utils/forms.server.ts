@@ -4,11 +4,17 @@ import type { z } from "zod";
 
 /** Reads a form body; a body that is not a form is the client's mistake (400), not ours (500). */
 export async function readFormData(request: Request): Promise<FormData> {
+  let formData: FormData;
   try {
-    return await request.formData();
+    formData = await request.formData();
   } catch {
     throw json({ reason: "bad_request" }, { status: 400 });
   }
+  // No form field legitimately holds U+0000, and PostgreSQL text cannot store it (a 500 later).
+  for (const [key, value] of formData) {
+    if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) throw json({ reason: "bad_request" }, { status: 400 });
+  }
+  return formData;
 }
 
 /** Parses a submitted form against a zod schema (conform), on the server. */

@@ -7,7 +7,9 @@ import { rateLimitHits } from "~/db/schema";
  * Counts a hit against `key` in a fixed window and says whether it is within `limit`.
  * The counter is one atomic upsert in PostgreSQL, so all app instances share it.
  */
-export async function hitRateLimit(key: string, limit: number, windowSeconds = 60) {
+export async function hitRateLimit(rawKey: string, limit: number, windowSeconds = 60) {
+  // Keys carry user input (an email); PostgreSQL text refuses NUL, and keys need no more than 300 characters.
+  const key = rawKey.replaceAll("\u0000", "\uFFFD").slice(0, 300);
   const windowStart = new Date(Math.floor(Date.now() / (windowSeconds * 1000)) * windowSeconds * 1000);
   const [row] = await db
     .insert(rateLimitHits)

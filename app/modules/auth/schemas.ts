@@ -24,7 +24,8 @@ export const displayNameField = z
   .min(1, "common:errors.required")
   .max(100, "auth:errors.nameLong");
 
-export const redirectToField = z.string().max(2000).optional();
+// A hidden field nobody types: a bad value (repeated, too long) just means "go home", not an error no one can see.
+export const redirectToField = z.string().max(2000).optional().catch(undefined);
 
 export const LoginSchema = z.object({ email: emailField, password: passwordField, redirectTo: redirectToField });
 export const SignupSchema = z.object({ displayName: displayNameField, email: emailField, password: newPasswordField });

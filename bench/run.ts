@@ -1,0 +1,325 @@
+/**
+ * npm run bench — builds for production, starts the server on loopback (node:cluster over every
+ * core) against the large benchmark database (npm run seed:large; made if missing), and measures
+ * with autocannon at 50 connections: the floor (a trivial Remix page), then every entry of
+ * bench/pages.ts. For each: req/s, p50, p99, ratio to the floor, SQL statements per request
+ * (X-SQL-Count, BENCH_COUNT_SQL=1), gzipped JavaScript of a first visit. Then 1 worker against all
+ * cores, and memory over a soak of mixed traffic. Prints a table, writes bench/results.json.
+ *
+ * npm run soak — only the soak: 10 minutes of mixed traffic (reads and writes), reporting errors,
+ * p99 per route and memory at start and end.
+ *
+ * Options: --duration=S (per page, default 10), --soak-duration=S (default 30; 600 with --soak),
+ * --connections=N (50), --no-build. BENCH_DATABASE_URL (or DATABASE_URL) to use another database.
+ */
+import { execSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../server/embedded-postgres";
+import { startServerProcess, type ServerProcess } from "../tests/support/server-process";
+import { FLOOR, PAGES, type BenchPage } from "./pages";
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, "").split("=");
+    return [k!, v ?? "true"] as const;
+  }),
+);
+const SOAK_ONLY = args.has("soak");
+const DURATION = Number(args.get("duration") ?? 10);
+const SOAK_DURATION = Number(args.get("soak-duration") ?? (SOAK_ONLY ? 600 : 30));
+const CONNECTIONS = Number(args.get("connections") ?? 50);
+const CORES = os.availableParallelism();
+
+type Measured = {
+  name: string;
+  path: string | null;
+  available: boolean;
+  reqPerSec?: number;
+  p50?: number;
+  p99?: number;
+  ratioToFloor?: number;
+  sqlPerRequest?: number | null;
+  jsGzipBytes?: number | null;
+  errors?: number;
+  unexpectedStatuses?: Record<string, number>;
+  acknowledged?: number;
+  lost?: number | null;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const randomIp = () => `10.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 255)}.${1 + Math.floor(Math.random() * 250)}`;
+
+/** Resident memory of the server: the primary and its cluster workers, from /proc. */
+function treeRssBytes(rootPid: number) {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const pids = [rootPid];
+  for (let i = 0; i < pids.length; i++) for (const [pid, ppid] of parents) if (ppid === pids[i]) pids.push(pid);
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const match = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+      total += match ? Number(match[1]) * 1024 : 0;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+async function signIn(base: string, email: string) {
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, "X-Forwarded-For": randomIp() },
+    body: new URLSearchParams({ email, password: process.env.DEMO_PASSWORD ?? "demo-password-2026" }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("cab_session="));
+  if (response.status !== 302 || !cookie) throw new Error(`bench: cannot sign in as ${email} (${response.status})`);
+  return cookie.split(";")[0]!;
+}
+
+/** Gzipped bytes of the JavaScript a first visit to this HTML downloads (scripts and modulepreloads). */
+async function firstVisitJs(base: string, html: string) {
+  const urls = new Set<string>();
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)) urls.add(m[1]!);
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) urls.add(m[1]!);
+  for (const m of html.matchAll(/(?:import|from)\s*["'](\/build\/[^"']+\.js)["']/g)) urls.add(m[1]!);
+  let bytes = 0;
+  for (const url of urls) {
+    const response = await fetch(new URL(url, base), { headers: { "Accept-Encoding": "identity" } });
+    bytes += gzipSync(Buffer.from(await response.arrayBuffer())).length;
+  }
+  return bytes;
+}
+
+type Target = { page: BenchPage; path: string; headers: Record<string, string> };
+
+function cannon(base: string, target: Target, seconds: number, connections: number) {
+  const { page, path, headers } = target;
+  const method = page.method ?? "GET";
+  return autocannon({
+    url: base + path,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    headers,
+    requests: [
+      {
+        method,
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          headers: { ...headers, "X-Forwarded-For": randomIp(), ...(method === "POST" ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+          ...(method === "POST" ? { body: new URLSearchParams(page.body?.() ?? {}).toString() } : {}),
+        }),
+      },
+    ],
+  } as autocannon.Options);
+}
+
+function summarize(result: autocannon.Result, page: BenchPage) {
+  const ok = page.ok ?? (page.method === "POST" ? [302, 303] : [200]);
+  const stats = (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {};
+  const unexpected = Object.fromEntries(Object.entries(stats).filter(([code]) => !ok.includes(Number(code))).map(([code, s]) => [code, s.count]));
+  const acknowledged = Object.entries(stats)
+    .filter(([code]) => ok.includes(Number(code)))
+    .reduce((a, [, s]) => a + s.count, 0);
+  return {
+    reqPerSec: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + Object.values(unexpected).reduce((a, b) => a + b, 0),
+    unexpectedStatuses: unexpected,
+    acknowledged,
+  };
+}
+
+async function resolveTargets(base: string, sql: postgres.Sql, pages: BenchPage[]) {
+  const cookies = new Map<string, string>();
+  const targets: (Target | { page: BenchPage; path: string | null; unavailable: true })[] = [];
+  for (const page of pages) {
+    const path = typeof page.path === "function" ? await page.path(sql).catch(() => null) : page.path;
+    if (!path) {
+      targets.push({ page, path: null, unavailable: true });
+      continue;
+    }
+    const headers: Record<string, string> = {};
+    if (page.as) {
+      if (!cookies.has(page.as)) cookies.set(page.as, await signIn(base, page.as));
+      headers.Cookie = cookies.get(page.as)!;
+    }
+    // A route that is not there yet answers 404 (a POST to a missing route too).
+    const probe = await fetch(base + path, { method: page.method === "POST" ? "GET" : "GET", redirect: "manual", headers });
+    await probe.arrayBuffer();
+    if (probe.status === 404) targets.push({ page, path, unavailable: true });
+    else targets.push({ page, path, headers });
+  }
+  return targets;
+}
+
+/** SQL statements and JS bytes of one warm request, measured alone (no concurrency). */
+async function probe(base: string, target: Target) {
+  const { page, path, headers } = target;
+  let sqlCount: number | null = null;
+  let js: number | null = null;
+  for (let i = 0; i < 3; i++) {
+    const response = await fetch(base + path, {
+      method: page.method ?? "GET",
+      redirect: "manual",
+      headers: { ...headers, "X-Forwarded-For": randomIp(), ...(page.method === "POST" ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+      body: page.method === "POST" ? new URLSearchParams(page.body?.() ?? {}).toString() : undefined,
+    });
+    const text = await response.text();
+    sqlCount = response.headers.has("x-sql-count") ? Number(response.headers.get("x-sql-count")) : null;
+    if (i === 2 && (response.headers.get("content-type") ?? "").includes("text/html")) js = await firstVisitJs(base, text);
+  }
+  return { sqlCount, js };
+}
+
+async function measure(server: ServerProcess, sql: postgres.Sql, pages: BenchPage[], floorRps: number | null, log: (s: string) => void) {
+  const results: Measured[] = [];
+  for (const target of await resolveTargets(server.url, sql, pages)) {
+    if ("unavailable" in target) {
+      log(`  ${target.page.name}: not yet available`);
+      results.push({ name: target.page.name, path: target.path, available: false });
+      continue;
+    }
+    const { sqlCount, js } = await probe(server.url, target);
+    const before = target.page.count ? await target.page.count(sql) : null;
+    const result = summarize(await cannon(server.url, target, DURATION, CONNECTIONS), target.page);
+    const after = target.page.count ? await target.page.count(sql) : null;
+    const lost = before !== null && after !== null ? Math.max(0, result.acknowledged - (after - before)) : null;
+    const measured: Measured = {
+      name: target.page.name,
+      path: target.path,
+      available: true,
+      ...result,
+      ratioToFloor: floorRps ? Number((result.reqPerSec / floorRps).toFixed(2)) : 1,
+      sqlPerRequest: sqlCount,
+      jsGzipBytes: js,
+      lost,
+    };
+    results.push(measured);
+    log(`  ${measured.name}: ${measured.reqPerSec} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${sqlCount ?? "?"} SQL, errors ${measured.errors}`);
+    floorRps ??= result.reqPerSec;
+  }
+  return results;
+}
+
+/** Mixed traffic on every available page at once; memory sampled each second. */
+async function soak(server: ServerProcess, sql: postgres.Sql, seconds: number, log: (s: string) => void) {
+  const targets = (await resolveTargets(server.url, sql, [FLOOR, ...PAGES].filter((p) => p.soak !== false))).filter((t): t is Target => !("unavailable" in t));
+  const perTarget = Math.max(2, Math.floor(CONNECTIONS / targets.length));
+  const samples: { t: number; rss: number }[] = [];
+  const started = Date.now();
+  const sampler = setInterval(() => samples.push({ t: Date.now() - started, rss: treeRssBytes(server.child.pid!) }), 1000);
+  const counts = await Promise.all(targets.map((t) => (t.page.count ? t.page.count(sql) : Promise.resolve(null))));
+  log(`  soak: ${seconds} s of mixed traffic over ${targets.length} routes, ${perTarget} connections each`);
+  const results = await Promise.all(targets.map((t) => cannon(server.url, t, seconds, perTarget)));
+  clearInterval(sampler);
+  const routes = await Promise.all(
+    targets.map(async (t, i) => {
+      const s = summarize(results[i]!, t.page);
+      const after = t.page.count ? await t.page.count(sql) : null;
+      return { name: t.page.name, reqPerSec: s.reqPerSec, p99: s.p99, errors: s.errors, unexpectedStatuses: s.unexpectedStatuses, lost: counts[i] !== null && after !== null ? Math.max(0, s.acknowledged - (after - counts[i]!)) : null };
+    }),
+  );
+  // Start: after a warm-up tenth of the run (JIT, pools, caches); end: the last sample.
+  const warm = samples.find((s) => s.t >= Math.min(10_000, seconds * 100)) ?? samples[0];
+  const last = samples.at(-1);
+  const memory = warm && last ? { startMiB: +(warm.rss / 2 ** 20).toFixed(1), endMiB: +(last.rss / 2 ** 20).toFixed(1), growthPercent: +((100 * (last.rss - warm.rss)) / warm.rss).toFixed(1) } : null;
+  return { seconds, routes, memory, errors: routes.reduce((a, r) => a + r.errors, 0) };
+}
+
+function table(rows: Measured[]) {
+  const head = ["page", "req/s", "p50 ms", "p99 ms", "× floor", "SQL/req", "JS gz KB", "errors"];
+  const body = rows.map((r) =>
+    r.available
+      ? [r.name, String(r.reqPerSec), String(r.p50), String(r.p99), r.ratioToFloor!.toFixed(2), String(r.sqlPerRequest ?? "?"), r.jsGzipBytes ? (r.jsGzipBytes / 1024).toFixed(1) : "-", String(r.errors) + (r.lost ? ` (${r.lost} lost)` : "")]
+      : [r.name, "not yet available", "", "", "", "", "", ""],
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+async function main() {
+  const log = (s: string) => console.log(s);
+  if (!args.has("no-build")) {
+    log("building for production…");
+    execSync("npx remix build", { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  }
+
+  // The large database: BENCH_DATABASE_URL, or the embedded benchmark one (seeded if needed).
+  let embedded: EmbeddedDatabase | null = null;
+  let url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: process.env.BENCH_DATA_DIR ?? ".data-bench/postgres", preferredPort: 5433, databases: ["cab"] });
+    url = embedded.url("cab");
+  }
+  process.env.DATABASE_URL = url;
+  const { seedLarge } = await import("../scripts/seed-large");
+  const { closeDatabase } = await import("../app/db/client.server");
+  log("large data (npm run seed:large):");
+  await seedLarge((line) => log(line));
+  await closeDatabase();
+
+  const sql = postgres(url, { max: 2, onnotice: () => {} });
+  const env = { DATABASE_URL: url, NODE_ENV: "production", BENCH_COUNT_SQL: "1", WORKER: "false", LOG_LEVEL: "error", TRUST_PROXY: "loopback", AUTH_RATE_LIMIT_PER_IP: "100000000" };
+  const results: Record<string, unknown> = { machine: { cores: CORES, cpu: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version }, connections: CONNECTIONS, durationSeconds: DURATION, at: new Date().toISOString() };
+  try {
+    let server = await startServerProcess({ ...env, WEB_CONCURRENCY: String(CORES) }, 120_000);
+    try {
+      if (!SOAK_ONLY) {
+        log(`\nmeasuring at ${CONNECTIONS} connections, ${DURATION} s each, ${CORES} workers:`);
+        const [floor] = await measure(server, sql, [FLOOR], null, log);
+        const pages = await measure(server, sql, PAGES, floor!.reqPerSec ?? null, log);
+        results.pages = [floor, ...pages];
+        console.log(`\n${table([floor!, ...pages])}\n`);
+      }
+      log(`soak (${SOAK_DURATION} s):`);
+      const soaked = await soak(server, sql, SOAK_DURATION, log);
+      results.soak = soaked;
+      for (const r of soaked.routes) log(`  ${r.name.padEnd(40)} ${String(r.reqPerSec).padStart(6)} req/s  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}${r.lost ? `  LOST ${r.lost}` : ""}`);
+      log(`  errors: ${soaked.errors}; memory ${soaked.memory?.startMiB} MiB → ${soaked.memory?.endMiB} MiB (${soaked.memory?.growthPercent}%)`);
+    } finally {
+      await server.stop();
+    }
+
+    if (!SOAK_ONLY) {
+      // The same floor and home page with one worker, to show what the cluster buys.
+      server = await startServerProcess({ ...env, WEB_CONCURRENCY: "1" }, 120_000);
+      try {
+        log(`\n1 worker vs ${CORES}:`);
+        const single = await measure(server, sql, [FLOOR, PAGES[0]!], null, log);
+        const all = (results.pages as Measured[]).slice(0, 2);
+        results.scaling = single.map((s, i) => ({ name: s.name, oneWorker: s.reqPerSec, allCores: all[i]?.reqPerSec, factor: s.reqPerSec && all[i]?.reqPerSec ? +(all[i]!.reqPerSec! / s.reqPerSec).toFixed(2) : null }));
+        for (const s of results.scaling as { name: string; oneWorker: number; allCores: number; factor: number }[]) log(`  ${s.name}: 1 worker ${s.oneWorker} req/s, ${CORES} workers ${s.allCores} req/s (×${s.factor})`);
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await sql.end();
+    await embedded?.stop();
+  }
+  writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify(results, null, 2));
+  log("\nwritten: bench/results.json");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
