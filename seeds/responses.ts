@@ -103,6 +103,22 @@ export async function seedResponses() {
     const [analysis] = await db.select({ id: analyses.id }).from(analyses).where(eq(analyses.question, "Are drug charges filed under the documented-concern rule concentrated in a few ZIP codes?"));
     const policy = await policyInForce("connection_to_violence", today);
     if (kind && policy) {
+      // Two open reports for the cluster to answer.
+      for (let i = 0; i < 2; i++) {
+        const observed = addDays(today, -(21 - i * 9));
+        await createConcern({
+          kindCode: "gun_violence",
+          description: `Demo report: several shots heard late at night near the corner (${i + 1} of 2).`,
+          observedDate: observed,
+          observedTime: "23:10",
+          address: `${10500 + i * 200} St Clair Ave`,
+          zip: "44108",
+          email: i === 0 ? "cluster.resident@example.org" : undefined,
+          locale: "en",
+          source: "seed",
+          createdAt: new Date(`${addDays(observed, 1)}T13:00:00Z`),
+        });
+      }
       await saveResponse(
         actor,
         null,
