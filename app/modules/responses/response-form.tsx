@@ -169,6 +169,7 @@ export function ResponseForm({
             </table>
           </TableWrap>
         ) : null}
+        <ErrorList id={fields.concern.errorId} errors={fields.concern.errors} />
         <Field label={t("form.concernNumbers")} field={fields.concernNumbers} hint={t("form.concernNumbersHint")} />
         <div className="field-row">
           <Field label={t("form.clusterZip")} field={fields.clusterZip} hint={t("form.clusterHint")} inputProps={{ inputMode: "numeric", maxLength: 5 }} />
