@@ -4,6 +4,7 @@ import { seedBriefs } from "./briefs";
 import { seedConcerns } from "./concerns";
 import { seedMeetings } from "./meetings";
 import { seedMetrics } from "./metrics";
+import { seedResponses } from "./responses";
 import { seedUsers } from "./users";
 
 /**
@@ -18,5 +19,7 @@ export async function seedDemoData() {
   await seedConcerns();
   await seedMeetings();
   await seedMetrics();
+  // Last: responses tie together concerns, policies, analyses and metric snapshots.
+  await seedResponses();
   return logins;
 }

@@ -12,6 +12,7 @@ const NAV: NavItem[] = [
   { to: "/meetings", label: "nav.meetings" },
   { to: "/dashboard", label: "nav.dashboard" },
   { to: "/concerns", label: "nav.concerns" },
+  { to: "/responses", label: "nav.responses" },
   { to: "/staff", label: "nav.staff", role: "csu_staff" },
   { to: "/admin", label: "nav.admin", role: "admin" },
 ];

@@ -14,6 +14,7 @@ import enMetrics from "./en/metrics.json";
 import enNotifications from "./en/notifications.json";
 import enPolicies from "./en/policies.json";
 import enRichtext from "./en/richtext.json";
+import enResponses from "./en/responses.json";
 import enSearch from "./en/search.json";
 import esCommon from "./es/common.json";
 import esAdmin from "./es/admin.json";
@@ -29,6 +30,7 @@ import esMetrics from "./es/metrics.json";
 import esNotifications from "./es/notifications.json";
 import esPolicies from "./es/policies.json";
 import esRichtext from "./es/richtext.json";
+import esResponses from "./es/responses.json";
 import esSearch from "./es/search.json";
 
 export const resources = {
@@ -46,6 +48,7 @@ export const resources = {
     metrics: enMetrics,
     notifications: enNotifications,
     policies: enPolicies,
+    responses: enResponses,
     richtext: enRichtext,
     search: enSearch,
   },
@@ -63,6 +66,7 @@ export const resources = {
     metrics: esMetrics,
     notifications: esNotifications,
     policies: esPolicies,
+    responses: esResponses,
     richtext: esRichtext,
     search: esSearch,
   },

@@ -1,9 +1,17 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getUser, requireRole } from "~/modules/auth/permissions.server";
+import { concernClockByNumber } from "~/modules/concerns/clock.server";
 import { dayLabel, formatTrackingCode, monthLabel } from "~/modules/concerns/format";
 import { trackingByCode } from "~/modules/concerns/public.server";
+import { concernIdByNumber } from "~/modules/concerns/queries.server";
 import { normalizeTrackingCode } from "~/modules/concerns/tracking-code.server";
+import { ConcernResponses } from "~/modules/responses/concern-responses";
+import { isFollowing, publishedResponsesForConcern } from "~/modules/responses/queries.server";
+import { followConcern, unfollowConcern } from "~/modules/responses/service.server";
+import { setFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Your concern · CAB Portal" }, { name: "robots", content: "noindex" }];
@@ -14,12 +22,36 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const code = normalizeTrackingCode(params.code ?? "");
   const tracking = code ? await trackingByCode(code) : null;
   if (!code || !tracking) throw json({ reason: "not_found" }, { status: 404 });
-  return json({ code, ...tracking });
+  // The response clock and the office's responses (responses module); follow state for a signed-in reader.
+  const user = getUser({ context });
+  const concernId = await concernIdByNumber(tracking.concern.number);
+  const [clock, responses, following] = await Promise.all([
+    concernClockByNumber(tracking.concern.number),
+    concernId ? publishedResponsesForConcern(concernId) : Promise.resolve([]),
+    user && concernId ? isFollowing(concernId, user.id) : false,
+  ]);
+  return json({ code, ...tracking, clock, responses, follow: { signedIn: Boolean(user), following } });
+}
+
+/** A signed-in resident follows (or stops following) the concern from its tracking page. */
+export async function action(args: ActionFunctionArgs) {
+  await enforceRateLimits([`concern-track:ip:${args.context.clientIp}`], 60);
+  const user = requireRole(args, "resident");
+  const code = normalizeTrackingCode(args.params.code ?? "");
+  const tracking = code ? await trackingByCode(code) : null;
+  const concernId = tracking ? await concernIdByNumber(tracking.concern.number) : null;
+  if (!code || !concernId) throw json({ reason: "not_found" }, { status: 404 });
+  const intent = (await readFormData(args.request)).get("intent");
+  if (intent === "follow") await followConcern(concernId, user.id);
+  else if (intent === "unfollow") await unfollowConcern(concernId, user.id);
+  else throw json({ reason: "bad_request" }, { status: 400 });
+  const flash = { key: intent === "follow" ? "responses:follow.followed" : "responses:follow.unfollowed" };
+  return redirect(`/concerns/track/${code}`, { headers: { "Set-Cookie": await setFlash(flash) } });
 }
 
 export default function TrackPage() {
   const { t, i18n } = useTranslation("concerns");
-  const { code, concern, history, corroboration, mergedInto } = useLoaderData<typeof loader>();
+  const { code, concern, history, corroboration, mergedInto, clock, responses, follow } = useLoaderData<typeof loader>();
   const lng = i18n.language;
   return (
     <section>
@@ -49,6 +81,7 @@ export default function TrackPage() {
         <dt>{t("track.corroborations")}</dt>
         <dd>{concern.corroborations}</dd>
       </dl>
+      <ConcernResponses clock={clock} responses={responses} follow={follow} />
       <h2>{t("track.history")}</h2>
       <ol className="timeline">
         {history.map((h, i) => (

@@ -56,6 +56,15 @@ export default function Dashboard() {
       <p>
         {t("dashboard.disparityText")} <Link to="/dashboard/disparity">{t("disparity.title")}</Link>
       </p>
+      <h2>{t("responses:dashboard.sectionTitle")}</h2>
+      <ul>
+        <li>
+          <Link to="/dashboard/response-time">{t("responses:clockPage.title")}</Link> — {t("responses:dashboard.clockText")}
+        </li>
+        <li>
+          <Link to="/dashboard/drug-citations">{t("responses:citationsPage.title")}</Link> — {t("responses:dashboard.citationsText")}
+        </li>
+      </ul>
       <p className="muted">{t("dashboard.suppressionNote")}</p>
     </section>
   );

@@ -11,3 +11,4 @@ export * from "./concerns";
 export * from "./policies";
 export * from "./meetings";
 export * from "./metrics";
+export * from "./responses";

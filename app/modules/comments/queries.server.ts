@@ -172,3 +172,10 @@ export async function commentThreadFor(
     },
   };
 }
+
+/** What a visible comment is about (for other modules' typed references to a comment), or null. */
+export async function visibleCommentSubject(id: string, dbx: DbOrTx = db) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await dbx.select({ subjectType: comments.subjectType, subjectId: comments.subjectId }).from(comments).where(and(eq(comments.id, id), eq(comments.status, "visible")));
+  return row ?? null;
+}

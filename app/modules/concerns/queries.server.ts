@@ -1,9 +1,9 @@
 /** Staff-only reads: these return private columns. Never call them from a public route. */
-import { and, asc, desc, eq, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db } from "~/db/client.server";
+import { db, type DbOrTx } from "~/db/client.server";
 import { concernCorroborations, concernDocumentations, concernKinds, concerns, concernStatusHistory, policyVersions, users } from "~/db/schema";
-import type { ConcernStatus } from "./status";
+import { OPEN_STATUSES, type ConcernStatus } from "./status";
 
 export async function listKinds({ activeOnly = false } = {}) {
   return db
@@ -86,3 +86,24 @@ export async function concernIdByNumber(number: number) {
 }
 
 
+
+/** The open concerns of one kind in one ZIP (a "cluster" an office response can answer). */
+export async function openConcernIdsInCluster(input: { zip: string; kindId: number }, dbx: DbOrTx = db) {
+  const rows = await dbx
+    .select({ id: concerns.id })
+    .from(concerns)
+    .where(and(eq(concerns.zip, input.zip), eq(concerns.kindId, input.kindId), eq(concerns.hidden, false), isNull(concerns.duplicateOfId), inArray(concerns.status, [...OPEN_STATUSES])));
+  return rows.map((r) => r.id);
+}
+
+/** Public numbers of concerns by id (staff forms that link concerns). */
+export async function concernNumbersByIds(ids: string[], dbx: DbOrTx = db) {
+  if (!ids.length) return [];
+  return dbx.select({ id: concerns.id, number: concerns.number }).from(concerns).where(inArray(concerns.id, ids)).orderBy(asc(concerns.number));
+}
+
+/** Ids of concerns by public number; numbers not found are left out. */
+export async function concernIdsByNumbers(numbers: number[], dbx: DbOrTx = db) {
+  if (!numbers.length) return [];
+  return dbx.select({ id: concerns.id, number: concerns.number }).from(concerns).where(inArray(concerns.number, numbers));
+}

@@ -161,6 +161,7 @@ export async function applyStatus(
   notes: { publicNote?: string | null; internalNote?: string | null },
   actor: Actor,
   extra: Partial<typeof concerns.$inferInsert> = {},
+  options: { email?: boolean } = {},
 ) {
   const closed = CLOSED_STATUSES.includes(status);
   await tx
@@ -179,7 +180,8 @@ export async function applyStatus(
     data: { from: concern.status, to: status },
     ipAddress: actor.ipAddress,
   });
-  await notifyStatus(tx, concern, history!.id, status, notes.publicNote || null);
+  // The caller may send its own message instead (a published response tells the same people, once).
+  if (options.email !== false) await notifyStatus(tx, concern, history!.id, status, notes.publicNote || null);
 }
 
 export async function changeStatus(number: number, input: { status: ConcernStatus; publicNote?: string; internalNote?: string }, actor: Actor) {
@@ -286,3 +288,32 @@ export async function updateKind(id: number, input: KindInput, actor: Actor) {
   });
 }
 
+
+/** Statuses a published response does not move: it is already answered, closed or merged away. */
+const NOT_RESPONDABLE: readonly ConcernStatus[] = ["responded", "closed", "duplicate"];
+
+/**
+ * A published office response answers these concerns: each one not already responded, closed or
+ * merged moves to "responded" (status history with the public note in the reporter's language, and
+ * an audit row), in the caller's transaction. The status email is left out on purpose: the caller
+ * sends the response notification to the same people (returned here: everyone who would have had
+ * the status email, i.e. reporters, people who added to it and reporters of merged duplicates).
+ */
+export async function markRespondedByResponse(tx: Transaction, concernIds: string[], notes: Record<string, string>, actor: Actor) {
+  const contacts: { email: string; locale: string; code: string }[] = [];
+  const seen = new Set<string>();
+  for (const id of [...new Set(concernIds)].sort()) {
+    const [concern] = await tx.select().from(concerns).where(eq(concerns.id, id)).for("update");
+    if (!concern) continue;
+    if (!NOT_RESPONDABLE.includes(concern.status)) {
+      const note = notes[concern.reporterLocale] ?? notes.en ?? null;
+      await applyStatus(tx, concern, "responded", { publicNote: note }, actor, {}, { email: false });
+    }
+    for (const r of await followers(tx, concern.id)) {
+      if (seen.has(r.email.toLowerCase())) continue;
+      seen.add(r.email.toLowerCase());
+      contacts.push({ email: r.email, locale: isLocale(r.locale) ? r.locale : "en", code: r.code });
+    }
+  }
+  return { contacts };
+}

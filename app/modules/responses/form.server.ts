@@ -1,0 +1,90 @@
+import { parseWithZod } from "@conform-to/zod";
+import { json } from "@remix-run/node";
+import { getAnalysis } from "~/modules/analyses/queries.server";
+import { visibleCommentSubject } from "~/modules/comments/queries.server";
+import { concernIdsByNumbers, listKinds } from "~/modules/concerns/queries.server";
+import { getMeasure, getSnapshot } from "~/modules/metrics/queries.server";
+import { policyVersionById } from "~/modules/policies/queries.server";
+import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/richtext.server";
+import { parseIdList, parseNumberList, parseRefLink, ResponseFormSchema } from "./schemas";
+import type { ResponseInput } from "./service.server";
+
+/**
+ * Reads the response form: plain fields through zod (conform), the body through the richtext
+ * module, then every reference checked against its module (concern numbers, snapshots, the
+ * policy version, the measure, the kind, the analysis or comment). Any problem → the 400
+ * response to send back with field errors; what was typed is kept.
+ */
+export async function readResponseForm(formData: FormData) {
+  const submission = parseWithZod(formData, { schema: ResponseFormSchema });
+  const body = readRichTextField(formData, "body", "document");
+  const errors: Record<string, string[]> = {};
+  const add = (field: string, key: string) => (errors[field] ??= []).push(key);
+  if (!body) add("body", "responses:errors.bodyRequired");
+  else if (!body.ok) add("body", richTextErrorKey(body.error));
+
+  let input: ResponseInput | null = null;
+  if (submission.status === "success") {
+    const v = submission.value;
+    const numbers = [...new Set([...(v.concern ?? []), ...(parseNumberList(v.concernNumbers) ?? [])])];
+    const found = await concernIdsByNumbers(numbers);
+    const missing = numbers.filter((n) => !found.some((f) => f.number === n));
+    if (missing.length) add("concernNumbers", "responses:errors.unknownConcern");
+
+    const policy = await policyVersionById(v.policyVersionId);
+    if (!policy) add("policyVersionId", "responses:errors.policy");
+
+    let cluster: ResponseInput["cluster"] = null;
+    if (v.clusterZip && v.clusterKind) {
+      const kind = (await listKinds()).find((k) => k.code === v.clusterKind);
+      if (!kind) add("clusterKind", "responses:errors.kind");
+      else cluster = { zip: v.clusterZip, kindId: kind.id };
+    }
+
+    const ref = parseRefLink(v.refLink);
+    if (ref && ref !== "invalid") {
+      const exists = ref.type === "analysis" ? await getAnalysis(ref.id) : await visibleCommentSubject(ref.id);
+      if (!exists) add("refLink", "responses:errors.refMissing");
+    }
+
+    const snapshotIds = parseIdList(v.snapshotIds) ?? [];
+    for (const id of snapshotIds) if (!(await getSnapshot(id))) add("snapshotIds", "responses:errors.unknownSnapshot");
+
+    let newSnapshot: ResponseInput["newSnapshot"] = null;
+    if (v.newMeasure) {
+      const measure = await getMeasure(v.newMeasure);
+      if (!measure) add("newMeasure", "responses:errors.measure");
+      else {
+        const filters: Record<string, string> = { grain: v.newGrain ?? "year" };
+        if (v.newYear) filters.year = v.newYear;
+        if (v.newOffense) filters.offense = v.newOffense;
+        if (v.newZip) filters.zip = v.newZip;
+        if (v.newRace) filters.race = v.newRace;
+        newSnapshot = { measure: measure.key, filters };
+      }
+    }
+
+    if (body?.ok) {
+      input = {
+        title: v.title,
+        summary: v.summary,
+        body: body as RichText,
+        policyVersionId: v.policyVersionId,
+        criterionStatement: v.criterionStatement,
+        concernIds: found.map((f) => f.id),
+        cluster,
+        ref: ref === "invalid" ? null : ref,
+        snapshotIds: [...new Set(snapshotIds)],
+        newSnapshot,
+      };
+    }
+  }
+
+  if (submission.status !== "success" || Object.keys(errors).length || !input) {
+    const typed = formData.get("body__text");
+    const hideFields = ["body", ...(typeof typed === "string" && typed.length > 100_000 ? ["body__text"] : [])];
+    const fieldErrors = { ...(submission.status === "error" ? (submission.error ?? {}) : {}), ...errors } as Record<string, string[]>;
+    return { ok: false as const, response: json({ result: submission.reply({ fieldErrors, hideFields }) }, { status: 400 }) };
+  }
+  return { ok: true as const, intent: submission.value.intent, input };
+}

@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { db, type DbOrTx } from "~/db/client.server";
+import { concernFollows, concerns, responseConcerns, responses, responseSnapshots, users } from "~/db/schema";
+import { getAnalysis } from "~/modules/analyses/queries.server";
+import { hasRole, type Role } from "~/modules/auth/roles";
+import { selectPublicConcerns } from "~/modules/concerns/public.server";
+import { concernNumbersByIds, listKinds, triageQueue } from "~/modules/concerns/queries.server";
+import { listMeasures, snapshotView } from "~/modules/metrics/queries.server";
+import { listPolicyVersions, policyVersionById } from "~/modules/policies/queries.server";
+
+export type Response = typeof responses.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const linkedCount = sql<number>`(select count(*) from response_concerns rc where rc.response_id = ${responses.id})::int`;
+
+/** Published responses, newest first (the public list). */
+export async function listPublishedResponses(limit = 100) {
+  return db
+    .select({ id: responses.id, slug: responses.slug, title: responses.title, summary: responses.summary, publishedAt: responses.publishedAt, concernCount: linkedCount })
+    .from(responses)
+    .where(eq(responses.status, "published"))
+    .orderBy(desc(responses.publishedAt))
+    .limit(limit);
+}
+
+/** Every response, drafts first, for staff. */
+export async function listResponsesForStaff(limit = 200) {
+  return db
+    .select({
+      id: responses.id,
+      slug: responses.slug,
+      title: responses.title,
+      status: responses.status,
+      publishedAt: responses.publishedAt,
+      updatedAt: responses.updatedAt,
+      authorName: users.displayName,
+      concernCount: linkedCount,
+    })
+    .from(responses)
+    .leftJoin(users, eq(users.id, responses.authorId))
+    .orderBy(asc(responses.status), desc(responses.updatedAt))
+    .limit(limit);
+}
+
+async function snapshotIdsOf(responseId: string, dbx: DbOrTx = db) {
+  const rows = await dbx.select({ id: responseSnapshots.snapshotId }).from(responseSnapshots).where(eq(responseSnapshots.responseId, responseId)).orderBy(asc(responseSnapshots.position));
+  return rows.map((r) => r.id);
+}
+
+async function linksOf(responseId: string, dbx: DbOrTx = db) {
+  return dbx.select().from(responseConcerns).where(eq(responseConcerns.responseId, responseId));
+}
+
+/** A response as its staff edit form needs it (staff only: ids and numbers of linked concerns). */
+export async function getResponseForStaff(id: string) {
+  if (!UUID.test(id)) return null;
+  const [row] = await db.select().from(responses).where(eq(responses.id, id));
+  if (!row) return null;
+  const [links, snapshotIds, kinds] = await Promise.all([linksOf(row.id), snapshotIdsOf(row.id), listKinds()]);
+  const numbers = await concernNumbersByIds(links.map((l) => l.concernId));
+  const numberOf = new Map(numbers.map((n) => [n.id, n.number]));
+  return {
+    ...row,
+    directNumbers: links.filter((l) => l.via === "direct").map((l) => numberOf.get(l.concernId)!).filter(Boolean).sort((a, b) => a - b),
+    clusterNumbers: links.filter((l) => l.via === "cluster").map((l) => numberOf.get(l.concernId)!).filter(Boolean).sort((a, b) => a - b),
+    announced: links.filter((l) => l.notifiedAt).length,
+    snapshotIds,
+    clusterKindCode: kinds.find((k) => k.id === row.clusterKindId)?.code ?? "",
+  };
+}
+
+/**
+ * A response page: published for everyone, a draft only for staff (others get null → 404).
+ * Linked concerns come only through the concerns module's public projection.
+ */
+export async function getResponseForViewer(slug: string, role: Role | null | undefined) {
+  if (!slug || slug.length > 120) return null;
+  const [row] = await db.select().from(responses).where(eq(responses.slug, slug));
+  if (!row) return null;
+  if (row.status !== "published" && !hasRole(role, "csu_staff")) return null;
+  const [links, snapshotIds, kinds, policy] = await Promise.all([linksOf(row.id), snapshotIdsOf(row.id), listKinds(), row.policyVersionId ? policyVersionById(row.policyVersionId) : null]);
+  const ids = links.map((l) => l.concernId);
+  const linked = ids.length ? await selectPublicConcerns(inArray(concerns.id, ids), { limit: 1000, order: "oldest" }) : [];
+  const snapshots = (await Promise.all(snapshotIds.map((id) => snapshotView(id)))).flatMap((v) =>
+    v ? [{ snapshot: { ...v.snapshot, asOf: v.snapshot.asOf.toISOString() }, live: v.live, definitionChanged: v.definitionChanged }] : [],
+  );
+  const kind = kinds.find((k) => k.id === row.clusterKindId) ?? null;
+  let ref: { type: "analysis" | "comment"; url: string; title: string | null } | null = null;
+  if (row.refType && row.refId && row.refUrl) {
+    const analysis = row.refType === "analysis" ? await getAnalysis(row.refId) : null;
+    ref = { type: row.refType, url: row.refUrl, title: analysis?.question ?? null };
+  }
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    bodyHtml: row.bodyHtml,
+    status: row.status,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    criterionStatement: row.criterionStatement,
+    policy: policy
+      ? { name: policy.name, version: policy.version, kind: policy.kind, text: policy.text, effectiveFrom: policy.effectiveFrom, effectiveTo: policy.effectiveTo }
+      : null,
+    cluster: row.clusterZip && kind ? { zip: row.clusterZip, kindNameEn: kind.nameEn, kindNameEs: kind.nameEs } : null,
+    ref,
+    concerns: linked,
+    snapshots,
+  };
+}
+
+/** Published responses that answer a concern (its tracking page lists them). */
+export async function publishedResponsesForConcern(concernId: string) {
+  return db
+    .select({ slug: responses.slug, title: responses.title, summary: responses.summary, publishedAt: responses.publishedAt })
+    .from(responseConcerns)
+    .innerJoin(responses, eq(responses.id, responseConcerns.responseId))
+    .where(and(eq(responseConcerns.concernId, concernId), eq(responses.status, "published")))
+    .orderBy(asc(responses.publishedAt));
+}
+
+export async function isFollowing(concernId: string, userId: string) {
+  const [row] = await db.select({ userId: concernFollows.userId }).from(concernFollows).where(and(eq(concernFollows.concernId, concernId), eq(concernFollows.userId, userId)));
+  return Boolean(row);
+}
+
+/** What the staff form offers: policy versions, kinds, measures, and concerns waiting for an answer. */
+export async function responseFormOptions() {
+  const [policies, kinds, measures, waiting] = await Promise.all([listPolicyVersions(), listKinds(), listMeasures(), triageQueue({ status: "open" }, 200)]);
+  return {
+    policies: policies.map((p) => ({ id: p.id, kind: p.kind, name: p.name, version: p.version, effectiveFrom: p.effectiveFrom, effectiveTo: p.effectiveTo })),
+    kinds: kinds.map((k) => ({ code: k.code, nameEn: k.nameEn, nameEs: k.nameEs })),
+    measures: measures.map((m) => ({ key: m.key, nameEn: m.nameEn, nameEs: m.nameEs, kind: m.kind })),
+    // Staff-only page, but the form needs no more than the public block to pick a concern.
+    waiting: waiting.map((w) => ({ number: w.number, kindNameEn: w.kindNameEn, kindNameEs: w.kindNameEs, block: w.block, zip: w.zip, status: w.status, daysWaiting: w.daysWaiting })),
+  };
+}

@@ -1,0 +1,143 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MetricSnapshotCard } from "~/components/metrics/snapshot-card";
+import { TableWrap } from "~/components/table-wrap";
+import { getUser } from "~/modules/auth/permissions.server";
+import { hasRole } from "~/modules/auth/roles";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/actions.server";
+import { CommentThread } from "~/modules/comments/comment-thread";
+import { commentThreadFor } from "~/modules/comments/queries.server";
+import { kindName, monthLabel } from "~/modules/concerns/format";
+import { getResponseForViewer } from "~/modules/responses/queries.server";
+import { responseSubject } from "~/modules/responses/subject";
+import { formatDate } from "~/modules/richtext/dates";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.response.title} · CAB Portal` : "Response · CAB Portal" },
+  ...(data ? [{ name: "description", content: data.response.summary }] : []),
+];
+
+async function loadVisible(args: LoaderFunctionArgs) {
+  const user = getUser(args);
+  const response = await getResponseForViewer(args.params.slug ?? "", user?.role);
+  // A draft is not there for anyone but staff: the same 404 as a missing one.
+  if (!response) throw json({ reason: "not_found" }, { status: 404 });
+  return { user, response };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, response } = await loadVisible(args);
+  const comments = response.status === "published" ? await commentThreadFor(args.request, user, responseSubject(response)) : null;
+  return json({ response, comments, isStaff: hasRole(user?.role, "csu_staff") });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { response } = await loadVisible(args);
+  if (response.status !== "published") throw json({ reason: "not_found" }, { status: 404 });
+  const formData = await readFormData(args.request);
+  if (!isCommentIntent(formData.get("intent"))) throw json({ reason: "bad_request" }, { status: 400 });
+  return handleCommentAction(args, responseSubject(response), formData);
+}
+
+export default function ResponsePage() {
+  const { t, i18n } = useTranslation("responses");
+  const { response, comments, isStaff } = useLoaderData<typeof loader>();
+  const lng = i18n.language;
+  return (
+    <article className="response" aria-labelledby="response-title">
+      <p>
+        <Link to="/responses">{t("page.back")}</Link>
+      </p>
+      {response.status === "draft" ? <p className="alert alert-info">{t("page.draftNote")}</p> : null}
+      <header>
+        <p className="muted">{t("page.kicker")}</p>
+        <h1 id="response-title">{response.title}</h1>
+        <p className="lead">{response.summary}</p>
+        {response.publishedAt ? <p className="muted">{t("page.published", { date: formatDate(response.publishedAt, lng) })}</p> : null}
+        {isStaff ? (
+          <p>
+            <Link to={`/staff/responses/${response.id}/edit`}>{t("page.edit")}</Link>
+          </p>
+        ) : null}
+      </header>
+      {/* Rendered from validated JSON and sanitized when saved (richtext module). */}
+      <div className="richtext-content response-body" dangerouslySetInnerHTML={{ __html: response.bodyHtml }} />
+
+      <section aria-labelledby="policy-heading" className="response-policy">
+        <h2 id="policy-heading">{t("page.policyTitle")}</h2>
+        {response.policy ? (
+          <>
+            <p>
+              <strong data-testid="cited-policy">{t("policyLabel", { name: response.policy.name, version: response.policy.version })}</strong>{" "}
+              <span className="muted">
+                ({t(`policyKinds.${response.policy.kind}`)}; {t("page.inForce", { from: formatDate(response.policy.effectiveFrom, lng), to: response.policy.effectiveTo ? formatDate(response.policy.effectiveTo, lng) : t("page.today") })})
+              </span>
+            </p>
+            <blockquote>{response.policy.text}</blockquote>
+          </>
+        ) : null}
+        <h3>{t("page.criterionTitle")}</h3>
+        <p data-testid="criterion-statement">{response.criterionStatement}</p>
+      </section>
+
+      {response.snapshots.length ? (
+        <section aria-labelledby="figures-heading">
+          <h2 id="figures-heading">{t("page.figuresTitle")}</h2>
+          <p className="muted">{t("page.figuresLead")}</p>
+          <div className="card-grid">
+            {response.snapshots.map((s) => (
+              <MetricSnapshotCard key={s.snapshot.id} data={s} headingLevel={3} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">{t("page.answersTitle")}</h2>
+        {response.cluster ? (
+          <p>{t("page.cluster", { kind: kindName({ nameEn: response.cluster.kindNameEn, nameEs: response.cluster.kindNameEs }, lng), zip: response.cluster.zip })}</p>
+        ) : null}
+        {response.ref ? (
+          <p>
+            {t(`page.ref.${response.ref.type}`)} <Link to={response.ref.url}>{response.ref.title ?? t(`page.refLink.${response.ref.type}`)}</Link>
+          </p>
+        ) : null}
+        {response.concerns.length ? (
+          <TableWrap label={t("page.concernsCaption")}>
+            <table data-testid="linked-concerns">
+              <caption>{t("page.concernsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("page.concern")}</th>
+                  <th scope="col">{t("page.kind")}</th>
+                  <th scope="col">{t("page.where")}</th>
+                  <th scope="col">{t("page.month")}</th>
+                  <th scope="col">{t("page.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {response.concerns.map((c) => (
+                  <tr key={c.number}>
+                    <th scope="row">#{c.number}</th>
+                    <td>{kindName({ nameEn: c.kindNameEn, nameEs: c.kindNameEs }, lng)}</td>
+                    <td>
+                      {c.block ?? t("page.blockWithheld")}, {c.zip}
+                    </td>
+                    <td>{monthLabel(c.observedMonth, lng)}</td>
+                    <td>{t(`concerns:status.${c.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        ) : (
+          <p>{t("page.noConcerns")}</p>
+        )}
+        <p className="muted">{t("page.privacy")}</p>
+      </section>
+      {comments ? <CommentThread thread={comments.thread} permissions={comments.permissions} locale={lng} /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,84 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { readResponseForm } from "~/modules/responses/form.server";
+import { getResponseForStaff, responseFormOptions } from "~/modules/responses/queries.server";
+import { ResponseForm } from "~/modules/responses/response-form";
+import { ResponseError, saveResponse } from "~/modules/responses/service.server";
+import { formatDateTime } from "~/modules/richtext/dates";
+import { setFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.response.title ?? "Response"} · Staff · CAB Portal` }];
+
+async function load(id: string | undefined) {
+  const response = await getResponseForStaff(id ?? "");
+  if (!response) throw json({ reason: "not_found" }, { status: 404 });
+  return response;
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireRole(args, "csu_staff");
+  const response = await load(args.params.id);
+  return json({ response, options: await responseFormOptions() });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireRole(args, "csu_staff");
+  const current = await load(args.params.id);
+  const form = await readResponseForm(await readFormData(args.request));
+  if (!form.ok) return form.response;
+  try {
+    const { published, notified } = await saveResponse(user, current.id, form.input, { publish: form.intent === "publish", ip: args.context.clientIp });
+    const flash = published ? { key: "responses:flash.published", values: { count: notified.people } } : { key: "responses:flash.saved" };
+    return redirect(`/staff/responses/${current.id}/edit`, { headers: { "Set-Cookie": await setFlash(flash) } });
+  } catch (error) {
+    if (error instanceof ResponseError && error.status === 404) throw json({ reason: "not_found" }, { status: 404 });
+    throw error;
+  }
+}
+
+export default function EditResponse() {
+  const { t, i18n } = useTranslation("responses");
+  const { response, options } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const published = response.status === "published";
+  return (
+    <section>
+      <p>
+        <Link to="/staff/responses">{t("staff.back")}</Link>
+      </p>
+      <h1>{t("staff.editTitle", { title: response.title })}</h1>
+      <p>
+        <span className="badge" data-testid="response-status">
+          {t(`status.${response.status}`)}
+        </span>{" "}
+        {published && response.publishedAt ? <span className="muted">{t("staff.publishedAt", { when: formatDateTime(response.publishedAt, i18n.language) })} </span> : null}
+        <Link to={`/responses/${response.slug}`}>{published ? t("staff.view") : t("staff.preview")}</Link>
+      </p>
+      {published ? (
+        <p className="alert alert-info">{t("staff.publishedNote", { count: response.announced })}</p>
+      ) : null}
+      {response.clusterNumbers.length ? <p className="muted">{t("staff.clusterMembers", { numbers: response.clusterNumbers.map((n) => `#${n}`).join(", ") })}</p> : null}
+      <ResponseForm
+        key={response.updatedAt}
+        lastResult={data?.result}
+        options={options}
+        published={published}
+        defaults={{
+          title: response.title,
+          summary: response.summary,
+          bodyJson: response.bodyJson,
+          policyVersionId: response.policyVersionId ?? "",
+          criterionStatement: response.criterionStatement,
+          directNumbers: response.directNumbers,
+          clusterZip: response.clusterZip ?? "",
+          clusterKind: response.clusterKindCode,
+          refLink: response.refUrl ?? "",
+          snapshotIds: response.snapshotIds,
+        }}
+      />
+    </section>
+  );
+}
