@@ -13,8 +13,8 @@ import enMeetings from "./en/meetings.json";
 import enMetrics from "./en/metrics.json";
 import enNotifications from "./en/notifications.json";
 import enPolicies from "./en/policies.json";
-import enRichtext from "./en/richtext.json";
 import enResponses from "./en/responses.json";
+import enRichtext from "./en/richtext.json";
 import enSearch from "./en/search.json";
 import esCommon from "./es/common.json";
 import esAdmin from "./es/admin.json";
@@ -29,8 +29,8 @@ import esMeetings from "./es/meetings.json";
 import esMetrics from "./es/metrics.json";
 import esNotifications from "./es/notifications.json";
 import esPolicies from "./es/policies.json";
-import esRichtext from "./es/richtext.json";
 import esResponses from "./es/responses.json";
+import esRichtext from "./es/richtext.json";
 import esSearch from "./es/search.json";
 
 export const resources = {
