@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/metrics/bar-chart";
 import { cellText } from "~/components/metrics/format";
-import { CITATION_COLUMNS, drugCitationTable, parseYear } from "~/modules/responses/dashboard.server";
+import { CITATION_COLUMNS } from "~/modules/responses/citation-columns";
+import { drugCitationTable, parseYear } from "~/modules/responses/dashboard.server";
 
 export const meta: MetaFunction = () => [{ title: "Drug filings and the documented-concern policy · Dashboard · CAB Portal" }];
 

@@ -6,6 +6,8 @@
 import { medianDaysToRespondByMonth, responseYears, stillWaiting } from "~/modules/concerns/clock.server";
 import { isSmallCount, MIN_PUBLIC_COUNT, suppressSeries, suppressTable, type PublishedCell } from "~/modules/metrics/suppression";
 import { drugCitationCountsByMonth } from "~/modules/policies/queries.server";
+import { CITATION_COLUMNS } from "./citation-columns";
+export { CITATION_COLUMNS };
 
 export function parseYear(params: URLSearchParams): number | null {
   const y = Number(params.get("year"));
@@ -42,7 +44,6 @@ export async function responseTimeTable(year: number | null): Promise<ResponseTi
   };
 }
 
-export const CITATION_COLUMNS = ["filedDocumentedConcern", "filedConnectionToViolence", "declined"] as const;
 
 export type DrugCitationTable = {
   months: string[];
