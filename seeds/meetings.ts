@@ -111,7 +111,8 @@ export async function seedMeetings() {
         .returning();
       await tx.insert(agendaItems).values([
         { meetingId: meeting!.id, position: 1, title: "Approval of the previous minutes" },
-        { meetingId: meeting!.id, position: 2, title: "Response to concerns about open-air drug markets", subjectType: "response", subjectId: "open-air-markets", url: "/responses/open-air-markets", label: "Office response" },
+        // No link yet: office responses have no public page (/responses) so far, and a dead link is worse than none.
+        { meetingId: meeting!.id, position: 2, title: "Response to concerns about open-air drug markets" },
         { meetingId: meeting!.id, position: 3, title: "Public comment" },
       ]);
     });
