@@ -21,6 +21,7 @@ import { getUser } from "~/modules/auth/permissions.server";
 import { unreadCount } from "~/modules/notifications/queries.server";
 import { readFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
+import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 import appStyles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
@@ -57,7 +58,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, current
 function Document({ children, locale, title }: { children: ReactNode; locale: string; title?: string }) {
   const nonce = useNonce();
   return (
-    <html lang={locale} dir="ltr">
+    // The county's time zone travels on the page: browser code formats dates in the zone the server used.
+    <html lang={locale} dir="ltr" data-county-time-zone={COUNTY_TIME_ZONE}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

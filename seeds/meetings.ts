@@ -2,9 +2,17 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { actionItems, agendaItems, meetingAttendance, meetings, minutes, minutesApprovals, minutesDecisions, minutesRevisions, users } from "~/db/schema";
 import { countyTimeZone, quorumPercent } from "~/modules/meetings/config.server";
-import { toRichText } from "~/modules/meetings/richtext-input.server";
+import type { RichDoc } from "~/db/schema";
+import { richTextFromPlainText } from "~/modules/richtext/richtext.server";
 import { approvalOutcome } from "~/modules/meetings/service.server";
 import { utcToWallTime, wallTimeToUtc } from "~/modules/meetings/time";
+
+/** Seed text through the shared rich-text module, as if typed in the no-JavaScript textarea. */
+function toRichText(text: string) {
+  const result = richTextFromPlainText(text, "document");
+  if (!result.ok) throw new Error(`seed text refused: ${result.error}`);
+  return { doc: result.doc as RichDoc, html: result.html, text: result.text };
+}
 
 /** 18:00 county time, `days` from today. */
 function eveningIn(days: number, hours = 2) {
@@ -103,7 +111,8 @@ export async function seedMeetings() {
         .returning();
       await tx.insert(agendaItems).values([
         { meetingId: meeting!.id, position: 1, title: "Approval of the previous minutes" },
-        { meetingId: meeting!.id, position: 2, title: "Response to concerns about open-air drug markets", subjectType: "response", subjectId: "open-air-markets", url: "/responses/open-air-markets", label: "Office response" },
+        // No link yet: office responses have no public page (/responses) so far, and a dead link is worse than none.
+        { meetingId: meeting!.id, position: 2, title: "Response to concerns about open-air drug markets" },
         { meetingId: meeting!.id, position: 3, title: "Public comment" },
       ]);
     });

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
-// One fixed zone on the server and in the browser, so the hydrated text matches the server's.
-export const APP_TIME_ZONE = "America/New_York";
+// The county's zone on the server and in the browser, so the hydrated text matches the server's.
+export const APP_TIME_ZONE = COUNTY_TIME_ZONE;
 
 export function formatDateTime(value: string | Date, locale: string) {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: APP_TIME_ZONE }).format(new Date(value));

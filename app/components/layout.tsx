@@ -77,10 +77,27 @@ export function SiteHeader({ user, locale, unread = 0 }: { user: HeaderUser; loc
   );
 }
 
+/** Public pages that are not in the main navigation. */
+const FOOTER_LINKS = [
+  { to: "/consultations", label: "footer.consultations" },
+  { to: "/search", label: "footer.search" },
+  { to: "/concerns/track", label: "footer.trackConcern" },
+  { to: "/action-items", label: "footer.actionItems" },
+];
+
 export function SiteFooter() {
   const { t } = useTranslation();
   return (
     <footer className="site-footer">
+      <nav aria-label={t("footer.linksLabel")} className="footer-nav">
+        <ul>
+          {FOOTER_LINKS.map((link) => (
+            <li key={link.to}>
+              <Link to={link.to}>{t(link.label)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <p>{t("footer.about")}</p>
       <p>{t("footer.privacy")}</p>
       <p className="muted">{t("footer.synthetic")}</p>

@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/form";
+import { RichTextEditor } from "~/modules/richtext/editor";
 
 function describedBy(field: FieldMetadata<unknown>, hintId?: string) {
   return [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
@@ -59,7 +60,7 @@ export function CheckboxField({ label, field }: { label: ReactNode; field: Field
   );
 }
 
-/** HTML rendered on the server from escaped text (see richtext-input.server.ts); never client HTML. */
+/** HTML rendered and sanitized on the server by the shared rich-text module; never client HTML. */
 export function RichHtml({ html, className }: { html: string; className?: string }) {
   return <div className={className ?? "rich-text"} dangerouslySetInnerHTML={{ __html: html }} />;
 }
@@ -72,17 +73,26 @@ export type MeetingFormValues = {
   startsAt?: string;
   endsAt?: string;
   isPublic?: boolean;
-  agenda?: string;
+  /** The stored agenda document (ProseMirror JSON), or null for none. */
+  agendaJson?: unknown;
 };
+
+/** A rich-text field's errors and the text typed without JavaScript (kept after a refusal), from conform. */
+export function richProps(field: FieldMetadata<unknown> | undefined, textField: FieldMetadata<unknown> | undefined) {
+  const errors = (field?.errors ?? textField?.errors) as string[] | undefined;
+  const defaultText = typeof textField?.initialValue === "string" ? textField.initialValue : undefined;
+  return { errors, defaultText };
+}
 
 /** Schedule or change a meeting. Times are typed in the county's time zone. */
 export function MeetingForm({ id, defaultValue, lastResult, timeZone, submitLabel }: { id: string; defaultValue?: MeetingFormValues; lastResult?: SubmissionResult<string[]> | null; timeZone: string; submitLabel: string }) {
   const { t } = useTranslation("meetings");
-  const [form, fields] = useForm({
+  const { agendaJson, ...plainDefaults } = defaultValue ?? {};
+  const [form, fields] = useForm<Record<string, unknown>, Record<string, unknown>, string[]>({
     id,
     lastResult: lastResult ?? undefined,
     defaultValue: {
-      ...defaultValue,
+      ...plainDefaults,
       place: defaultValue?.place ?? undefined,
       link: defaultValue?.link ?? undefined,
       isPublic: defaultValue?.isPublic === false ? undefined : "on",
@@ -108,7 +118,7 @@ export function MeetingForm({ id, defaultValue, lastResult, timeZone, submitLabe
       <Field label={t("form.startsAt")} field={fields.startsAt} type="datetime-local" hint={t("form.timeHint", { zone: timeZone })} />
       <Field label={t("form.endsAt")} field={fields.endsAt} type="datetime-local" hint={t("form.timeHint", { zone: timeZone })} />
       <CheckboxField label={t("form.isPublic")} field={fields.isPublic} />
-      <TextareaField label={t("form.agenda")} field={fields.agenda} hint={t("form.textHint")} />
+      <RichTextEditor name="agenda" id={`${id}-agenda`} label={t("form.agenda")} hint={t("form.textHint")} profile="document" defaultJson={agendaJson} {...richProps(fields.agenda, fields.agenda__text)} />
       <div>
         <button type="submit">{submitLabel}</button>
       </div>

@@ -10,31 +10,33 @@ export async function loader(args: LoaderFunctionArgs) {
   return null;
 }
 
+/** Every admin page: one line each (title admin:<key>, description admin:home.<key>). */
+const ADMIN_TOOLS = [
+  { key: "users", to: "/admin/users" },
+  { key: "outbox", to: "/admin/outbox" },
+  { key: "audit", to: "/admin/audit" },
+  { key: "policies", to: "/admin/policies" },
+  { key: "apiKeys", to: "/admin/api-keys" },
+] as const;
+
 export default function AdminHome() {
   const { t } = useTranslation("admin");
   return (
     <section>
       <h1>{t("title")}</h1>
       <ul className="card-grid">
-        <li className="card">
-          <h2>
-            <Link to="/admin/users">{t("users")}</Link>
-          </h2>
-          <p>{t("home.users")}</p>
-        </li>
-        <li className="card">
-          <h2>
-            <Link to="/admin/outbox">{t("outbox")}</Link>
-          </h2>
-          <p>{t("home.outbox")}</p>
-        </li>
-        <li className="card">
-          <h2>
-            <Link to="/admin/audit">{t("audit")}</Link>
-          </h2>
-          <p>{t("home.audit")}</p>
-        </li>
+        {ADMIN_TOOLS.map((tool) => (
+          <li key={tool.key} className="card">
+            <h2>
+              <Link to={tool.to}>{t(tool.key)}</Link>
+            </h2>
+            <p>{t(`home.${tool.key}`)}</p>
+          </li>
+        ))}
       </ul>
+      <p>
+        <Link to="/staff">{t("common:staffHub.title")}</Link>
+      </p>
     </section>
   );
 }

@@ -7,6 +7,10 @@ import { FormErrors } from "~/components/form";
 import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge, TextareaField } from "~/components/meetings";
 import { getUser, requireRole } from "~/modules/auth/permissions.server";
 import { hasRole } from "~/modules/auth/roles";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/actions.server";
+import { CommentThread } from "~/modules/comments/comment-thread";
+import type { CommentSubject } from "~/modules/comments/permissions";
+import { commentThreadFor } from "~/modules/comments/queries.server";
 import { notFound, refusal, requestLocale, timeContext } from "~/modules/meetings/http.server";
 import { getAgenda, getAttendance, getMinutesFor, getRsvpSummary, getVisibleMeeting, meetingQuorum } from "~/modules/meetings/queries.server";
 import { MeetingPageSchema } from "~/modules/meetings/schemas";
@@ -18,6 +22,11 @@ import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
 
+/** The board's discussion of a meeting: CAB members and staff write; whoever may see the meeting reads. */
+function meetingSubject(meeting: { id: string; title: string }): CommentSubject {
+  return { type: "meeting", id: meeting.id, title: meeting.title, url: `/meetings/${meeting.id}`, audience: "cab", open: true };
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = getUser({ context });
   const viewer = user ? { id: user.id, role: user.role } : null;
@@ -26,12 +35,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const locale = await requestLocale(request, context);
   const { timeZone } = timeContext();
   const isMember = hasRole(user?.role, "cab_member");
-  const [agenda, rsvp, attendance, quorum, minutes] = await Promise.all([
+  const [agenda, rsvp, attendance, quorum, minutes, comments] = await Promise.all([
     getAgenda(meeting.id),
     getRsvpSummary(meeting.id, viewer),
     isMember ? getAttendance(meeting.id) : Promise.resolve([]),
     meetingQuorum(meeting.id),
     getMinutesFor(meeting.id, viewer),
+    commentThreadFor(request, user, meetingSubject(meeting)),
   ]);
   const at = (d: Date | string) => formatMeetingTime(d, locale, timeZone, { dateStyle: "long", timeStyle: undefined });
   return json({
@@ -48,6 +58,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       agendaHtml: meeting.agendaHtml,
     },
     timeZone,
+    locale,
+    comments,
     agenda: agenda.map((a) => ({ id: a.id, title: a.title, url: a.url, label: a.label, subjectType: a.subjectType })),
     rsvp,
     canRsvp: isMember && meeting.status === "scheduled",
@@ -69,11 +81,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const user = requireRole(args, "cab_member");
   const { request, params } = args;
+  const formData = await readFormData(request);
+  if (isCommentIntent(formData.get("intent"))) {
+    // Whoever may see the meeting reaches the comment handler, which decides who may write.
+    const viewer = getUser(args);
+    const meeting = await getVisibleMeeting(params.id ?? "", viewer ? { id: viewer.id, role: viewer.role } : null);
+    if (!meeting) notFound();
+    return handleCommentAction(args, meetingSubject(meeting), formData);
+  }
+  const user = requireRole(args, "cab_member");
   const meeting = await getVisibleMeeting(params.id ?? "", { id: user.id, role: user.role });
   if (!meeting) notFound();
-  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: MeetingPageSchema });
   const intent = String(formData.get("intent") ?? "");
   if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
@@ -95,7 +114,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function MeetingPage() {
   const { t } = useTranslation("meetings");
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = usePageActionData();
   const { meeting, minutes } = data;
   const [rsvpForm] = useForm({ id: "rsvp", lastResult: actionData?.intent === "rsvp" ? actionData.result : undefined });
   const [correctionForm, correctionFields] = useForm({ id: "correction", lastResult: actionData?.intent === "propose-correction" ? actionData.result : undefined });
@@ -299,6 +318,14 @@ export default function MeetingPage() {
       ) : meeting.status === "held" ? (
         <p>{t("minutes.notYet")}</p>
       ) : null}
+
+      <CommentThread thread={data.comments.thread} permissions={data.comments.permissions} locale={data.locale} />
     </article>
   );
+}
+
+/** The RSVP/correction answer of the action (comment answers are read by <CommentThread> itself). */
+function usePageActionData() {
+  const data = useActionData<typeof action>();
+  return data && "intent" in data ? data : undefined;
 }

@@ -7,6 +7,7 @@ import { InboxActionSchema } from "~/modules/notifications/schemas";
 import { markAllRead, markRead } from "~/modules/notifications/service.server";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · CAB Portal" }];
 
@@ -31,7 +32,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function NotificationsPage() {
   const { items } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("notifications");
-  const format = new Intl.DateTimeFormat(i18n.language === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short" });
+  const format = new Intl.DateTimeFormat(i18n.language === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: COUNTY_TIME_ZONE });
   const unread = items.filter((i) => !i.readAt).length;
   return (
     <section>

@@ -14,6 +14,7 @@ import { policyInForce } from "~/modules/policies/queries.server";
 import { documentConcern } from "~/modules/policies/service.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Concern · Staff · CAB Portal" }];
 
@@ -106,7 +107,7 @@ export default function StaffConcernPage() {
       </div>
     ) : null;
   };
-  const when = (iso: string) => new Date(iso).toLocaleString(lng, { dateStyle: "medium", timeStyle: "short", timeZone: "America/New_York" });
+  const when = (iso: string) => new Date(iso).toLocaleString(lng, { dateStyle: "medium", timeStyle: "short", timeZone: COUNTY_TIME_ZONE });
   return (
     <section>
       <p>

@@ -6,6 +6,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { kindName } from "~/modules/concerns/format";
 import { listKinds, triageQueue } from "~/modules/concerns/queries.server";
 import { CONCERN_STATUSES, isConcernStatus } from "~/modules/concerns/status";
+import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Concerns to triage · CAB Portal" }];
 
@@ -110,7 +111,7 @@ export default function TriageQueue() {
                   {r.hidden ? <span className="badge"> {t("staff.hiddenBadge")}</span> : null}
                 </td>
                 <td>{t(`status.${r.status}`)}</td>
-                <td>{new Date(r.createdAt).toLocaleDateString(lng)}</td>
+                <td>{new Date(r.createdAt).toLocaleDateString(lng, { timeZone: COUNTY_TIME_ZONE })}</td>
                 <td>{r.daysWaiting}</td>
                 <td>{r.corroborations}</td>
               </tr>

@@ -7,9 +7,8 @@ import { Field, FormErrors } from "~/components/form";
 import { MeetingForm, SelectField, StatusBadge, TextareaField } from "~/components/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { notFound, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
+import { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
 import { getAgenda, getMeeting } from "~/modules/meetings/queries.server";
-import { richTextToPlain } from "~/modules/meetings/richtext-input.server";
 import { EditMeetingSchema, MeetingSchema } from "~/modules/meetings/schemas";
 import { addAgendaItem, cancelMeeting, moveAgendaItem, removeAgendaItem, updateMeeting } from "~/modules/meetings/service.server";
 import { formatMeetingRange, utcToWallTime } from "~/modules/meetings/time";
@@ -36,7 +35,8 @@ export async function loader(args: LoaderFunctionArgs) {
       startsAt: utcToWallTime(meeting.startsAt, timeZone),
       endsAt: utcToWallTime(meeting.endsAt, timeZone),
       isPublic: meeting.isPublic,
-      agenda: richTextToPlain(meeting.agendaDoc),
+      // The stored document itself: the editor starts from it (an empty agenda starts blank).
+      agendaJson: meeting.agendaHtml ? meeting.agendaDoc : null,
     },
     agenda: agenda.map((a) => ({ id: a.id, title: a.title, url: a.url, label: a.label, subjectType: a.subjectType })),
   });
@@ -51,9 +51,10 @@ export async function action(args: ActionFunctionArgs) {
   const ctx = serviceContext(args.request, args.context);
   if (intent === "save") {
     const submission = parseWithZod(formData, { schema: MeetingSchema });
-    if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+    const agenda = readRichField(formData, "agenda", { required: false });
+    if (submission.status !== "success" || !agenda.ok) return invalid(submission, intent, "agenda", agenda);
     try {
-      await updateMeeting(user, meeting.id, submission.value, ctx);
+      await updateMeeting(user, meeting.id, { ...submission.value, agenda: agenda.value }, ctx);
     } catch (error) {
       return refusal(submission, intent, error);
     }

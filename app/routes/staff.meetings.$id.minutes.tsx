@@ -4,12 +4,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/form";
-import { ApprovalRecord, RichHtml, SelectField, StatusBadge, TextareaField } from "~/components/meetings";
+import { ApprovalRecord, RichHtml, richProps, SelectField, StatusBadge, TextareaField } from "~/components/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { notFound, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
+import { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
 import { getMeeting, getMinutesFor, heldMeetingsFrom, listCabMembers } from "~/modules/meetings/queries.server";
-import { richTextToPlain } from "~/modules/meetings/richtext-input.server";
+import { RichTextEditor } from "~/modules/richtext/editor";
 import { ACTION_STATUSES, MinutesSchema } from "~/modules/meetings/schemas";
 import {
   addActionItem,
@@ -47,7 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
           id: minutes.id,
           status: minutes.status,
           revisionCount: minutes.revisionCount,
-          current: minutes.current ? { number: minutes.current.number, html: minutes.current.bodyHtml, text: richTextToPlain(minutes.current.bodyDoc), id: minutes.current.id } : null,
+          current: minutes.current ? { number: minutes.current.number, html: minutes.current.bodyHtml, json: minutes.current.bodyDoc, id: minutes.current.id } : null,
           decisions: minutes.decisions.map((d) => ({ id: d.id, text: d.text, support: d.support, oppose: d.oppose, abstain: d.abstain })),
           actionItems: minutes.actionItems.map((i) => ({ ...i, due: i.dueDate ? day(i.dueDate) : null })),
           corrections: minutes.corrections.map((c) => ({ ...c, date: day(c.createdAt) })),
@@ -76,12 +76,16 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await readFormData(args.request);
   const intent = String(formData.get("intent") ?? "");
   const submission = parseWithZod(formData, { schema: MinutesSchema });
+  // The minutes' text goes through the shared rich-text module.
+  const body = intent === "save-draft" || intent === "amend" ? readRichField(formData, "body", { required: true }) : null;
+  if (body && (submission.status !== "success" || !body.ok)) return invalid(submission, intent, "body", body);
   if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value;
+  const text = body?.ok && body.value ? body.value : null;
   const ctx = serviceContext(args.request, args.context);
   const minutes = await getMinutesFor(meeting.id, { id: user.id, role: user.role });
   try {
-    if (v.intent === "save-draft") await saveMinutesDraft(user, meeting.id, v.body, ctx);
+    if (v.intent === "save-draft") await saveMinutesDraft(user, meeting.id, text!, ctx);
     else {
       if (!minutes) throw new MeetingsError("meetings:errors.noMinutes");
       if (v.intent === "add-decision") await addDecision(user, minutes.id, v, ctx);
@@ -97,7 +101,7 @@ export async function action(args: ActionFunctionArgs) {
         await reviewCorrection(user, v.correctionId, v.decision, v.note, ctx);
       } else if (v.intent === "record-approval") await recordApproval(user, minutes.id, v, ctx);
       else if (v.intent === "publish") await publishMinutes(user, minutes.id, ctx);
-      else if (v.intent === "amend") await amendMinutes(user, minutes.id, v.body, v.reason, ctx);
+      else if (v.intent === "amend") await amendMinutes(user, minutes.id, text!, v.reason, ctx);
     }
   } catch (error) {
     return refusal(submission, intent, error);
@@ -117,11 +121,11 @@ export default function MinutesPage() {
   const actionData = useActionData<typeof action>() as ActionData;
   const { minutes, meeting } = data;
   const approved = minutes?.status === "approved";
-  const [draftForm, draftFields] = useIntentForm("draft", "save-draft", actionData, { body: minutes?.current?.text ?? "" });
+  const [draftForm, draftFields] = useIntentForm("draft", "save-draft", actionData);
   const [decisionForm, decisionFields] = useIntentForm("decision", "add-decision", actionData);
   const [actionForm, actionFields] = useIntentForm("action-item", "add-action", actionData);
   const [approvalForm, approvalFields] = useIntentForm("approval", "record-approval", actionData, { votedAtMeetingId: meeting.id });
-  const [amendForm, amendFields] = useIntentForm("amend", "amend", actionData, { body: minutes?.current?.text ?? "" });
+  const [amendForm, amendFields] = useIntentForm("amend", "amend", actionData);
   const [circulateForm] = useIntentForm("circulate", "circulate", actionData);
   const [publishForm] = useIntentForm("publish", "publish", actionData);
   return (
@@ -141,7 +145,17 @@ export default function MinutesPage() {
           <h2>{t("staffMinutes.text")}</h2>
           <FormErrors id={draftForm.errorId} errors={draftForm.errors} />
           <input type="hidden" name="intent" value="save-draft" />
-          <TextareaField label={t("staffMinutes.body")} field={draftFields.body} hint={t("form.textHint")} rows={14} />
+          <RichTextEditor
+            key={minutes?.current?.number ?? 0}
+            name="body"
+            id="draft-body"
+            label={t("staffMinutes.body")}
+            hint={t("form.textHint")}
+            profile="document"
+            rows={14}
+            defaultJson={minutes?.current?.json}
+            {...richProps(draftFields.body, draftFields.body__text)}
+          />
           <div>
             <button type="submit">{t("staffMinutes.saveDraft")}</button>
           </div>
@@ -370,7 +384,17 @@ export default function MinutesPage() {
                 <p>{t("amendments.help")}</p>
                 <FormErrors id={amendForm.errorId} errors={amendForm.errors} />
                 <input type="hidden" name="intent" value="amend" />
-                <TextareaField label={t("staffMinutes.body")} field={amendFields.body} rows={14} />
+                <RichTextEditor
+                  key={minutes.current?.number ?? 0}
+                  name="body"
+                  id="amend-body"
+                  label={t("staffMinutes.body")}
+                  hint={t("form.textHint")}
+                  profile="document"
+                  rows={14}
+                  defaultJson={minutes.current?.json}
+                  {...richProps(amendFields.body, amendFields.body__text)}
+                />
                 <TextareaField label={t("amendments.reason")} field={amendFields.reason} rows={3} />
                 <div>
                   <button type="submit">{t("amendments.submit")}</button>

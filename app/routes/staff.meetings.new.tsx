@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/meetings";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { refusal, serviceContext, timeContext } from "~/modules/meetings/http.server";
+import { invalid, readRichField, refusal, serviceContext, timeContext } from "~/modules/meetings/http.server";
 import { MeetingSchema } from "~/modules/meetings/schemas";
 import { createMeeting } from "~/modules/meetings/service.server";
 import { setFlash } from "~/utils/flash.server";
@@ -21,9 +21,10 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const formData = await readFormData(args.request);
   const submission = parseWithZod(formData, { schema: MeetingSchema });
-  if (submission.status !== "success") return json({ intent: "save", result: submission.reply() }, { status: 400 });
+  const agenda = readRichField(formData, "agenda", { required: false });
+  if (submission.status !== "success" || !agenda.ok) return invalid(submission, "save", "agenda", agenda);
   try {
-    const meeting = await createMeeting(user, submission.value, serviceContext(args.request, args.context));
+    const meeting = await createMeeting(user, { ...submission.value, agenda: agenda.value }, serviceContext(args.request, args.context));
     return redirect(`/staff/meetings/${meeting.id}/edit`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.scheduled" }) } });
   } catch (error) {
     return refusal(submission, "save", error);

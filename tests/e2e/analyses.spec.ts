@@ -1,11 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
+import { toCountyDateTimeValue } from "../../app/utils/time-zone";
 import { e2eDatabase, expect, expectAccessible, login, test } from "./fixtures";
 
-/** A datetime-local value (the server's zone is UTC here) a few seconds ahead, never on :00 (Chromium drops ":00"). */
+/** A datetime-local value in the county's time zone (how the server reads it) a few seconds ahead, never on :00 (Chromium drops ":00"). */
 function closingIn(seconds: number) {
   let at = new Date(Date.now() + seconds * 1000);
   if (at.getUTCSeconds() === 0) at = new Date(at.getTime() + 1000);
-  return at.toISOString().slice(0, 19);
+  return toCountyDateTimeValue(at, undefined, true);
 }
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {

@@ -11,6 +11,19 @@ async function switchTo(page: Page, email: string) {
   await login(page, email);
 }
 
+/** Replaces the text of a rich-text editor (the tiptap editor, once JavaScript has loaded it), paragraph by paragraph. */
+async function writeRich(page: Page, name: string, paragraphs: string[]) {
+  const editor = page.getByRole("textbox", { name, exact: true });
+  await expect(editor).toHaveAttribute("contenteditable", "true");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  for (const [i, text] of paragraphs.entries()) {
+    if (i > 0) await page.keyboard.press("Enter");
+    await page.keyboard.type(text);
+  }
+}
+
 /** yyyy-mm-dd of a day relative to today (the county's zone is only a few hours off; a day is plenty). */
 function day(offset: number) {
   const d = new Date(Date.now() + offset * 24 * 3600_000);
@@ -26,11 +39,11 @@ test("a meeting from scheduling to public approved minutes", async ({ page }) =>
   await login(page, "analyst@demo.test");
   await page.goto("/staff/meetings/new");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Format").selectOption("in_person");
+  await page.getByLabel("Format", { exact: true }).selectOption("in_person");
   await page.getByLabel("Place").fill("County Building, Room 210");
   await page.getByLabel("Starts").fill(`${date}T18:00`);
   await page.getByLabel("Ends").fill(`${date}T20:00`);
-  await page.getByLabel("Agenda").fill("Welcome.\n\nThe quarterly brief.");
+  await writeRich(page, "Agenda", ["Welcome.", "The quarterly brief."]);
   await page.getByRole("button", { name: "Schedule meeting" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Meeting scheduled" })).toBeVisible();
   await expectAccessible(page);
@@ -56,7 +69,7 @@ test("a meeting from scheduling to public approved minutes", async ({ page }) =>
 
   // Draft minutes with an action item, then circulate them to the attendees.
   await page.goto(`/staff/meetings/${id}/minutes`);
-  await page.getByLabel("Minutes", { exact: true }).fill("The chair opened the meeting at 6:00 p.m.\n\nThe unit presented the quarterly brief.");
+  await writeRich(page, "Minutes", ["The chair opened the meeting at 6:00 p.m.", "The unit presented the quarterly brief."]);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved as a new revision.")).toBeVisible();
   await page.getByLabel("What").fill("Send the brief to neighborhood associations");
@@ -83,7 +96,7 @@ test("a meeting from scheduling to public approved minutes", async ({ page }) =>
   await page.getByLabel("Note to the member").fill("Thank you, corrected.");
   await page.getByRole("button", { name: "Save decision" }).click();
   await expect(page.getByText("Decision on the correction saved.")).toBeVisible();
-  await page.getByLabel("Minutes", { exact: true }).fill("The chair opened the meeting at 6:05 p.m.\n\nThe unit presented the quarterly brief.");
+  await writeRich(page, "Minutes", ["The chair opened the meeting at 6:05 p.m.", "The unit presented the quarterly brief."]);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved as a new revision.")).toBeVisible();
   const vote = page.locator("form#approval");

@@ -463,3 +463,19 @@ describe("jobs, decisions, audit and the public pipeline", () => {
     expect((await member1.post(`/analyses/${id}`, { intent: "vote", choice: "support" })).status).toBe(409); // no vote open
   });
 });
+
+describe("the county's time zone", () => {
+  it("reads the typed closing time as county wall-clock time and shows it back the same way", async () => {
+    const id = await propose(member1, "Do weekend arrests differ by district?");
+    // 18:00 in Chicago in January (CST, UTC-6) is midnight UTC the next day; in July (CDT) 23:00 UTC.
+    const winter = await openVote(staff, id, { closesAt: "2031-01-15T18:00" });
+    expect(winter.closesAt.toISOString()).toBe("2031-01-16T00:00:00.000Z");
+    const page = await mainOf(staff.get(`/analyses/${id}/manage`));
+    expect(page).toContain('value="2031-01-15T18:00"');
+    expect(page).toContain("America/Chicago");
+    const moved = await staff.post(`/analyses/${id}/manage`, { intent: "vote-settings", closesAt: "2031-07-15T18:00", quorumPercent: "50", thresholdPercent: "50", resultsVisibility: "after_close" });
+    expect(moved.status).toBe(302);
+    const [summer] = await db.select().from(ballots).where(eq(ballots.id, winter.id));
+    expect(summer!.closesAt.toISOString()).toBe("2031-07-15T23:00:00.000Z");
+  });
+});

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { db, getSql } from "~/db/client.server";
-import { emailOutbox, meetingRsvps, meetings, minutes, minutesRevisions, users } from "~/db/schema";
+import { comments, emailOutbox, meetingRsvps, meetings, minutes, minutesRevisions, users } from "~/db/schema";
 import {
   amendMinutes,
   circulateMinutes,
@@ -13,9 +13,17 @@ import {
   recordAttendance,
   saveMinutesDraft,
 } from "~/modules/meetings/service.server";
+import { richTextFromPlainText, type RichText } from "~/modules/richtext/richtext.server";
 import { clientFor } from "../support/app";
 
 const ctx = { origin: "http://portal.test", ip: null };
+
+/** Text through the shared rich-text module, as the no-JavaScript textarea sends it. */
+function rich(text: string): RichText {
+  const result = richTextFromPlainText(text, "document");
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
 
 async function userId(email: string) {
   const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -29,10 +37,10 @@ async function members() {
 /** A held meeting with `present` of the 12 demo members present, and draft minutes circulated. */
 async function circulatedMinutes(present: number, title = `Test meeting ${Math.random().toString(36).slice(2, 8)}`) {
   const staff = { id: await userId("analyst@demo.test") };
-  const meeting = await createMeeting(staff, { title, mode: "in_person", place: "Room 1", startsAt: "2026-02-03T18:00", endsAt: "2026-02-03T20:00", isPublic: true, agenda: "Items" }, ctx);
+  const meeting = await createMeeting(staff, { title, mode: "in_person", place: "Room 1", startsAt: "2026-02-03T18:00", endsAt: "2026-02-03T20:00", isPublic: true, agenda: rich("Items") }, ctx);
   const all = await members();
   await recordAttendance(staff, meeting.id, all.map((m, i) => ({ userId: m.id, status: i < present ? ("present" as const) : ("absent" as const) })), ctx);
-  const { minutesId } = await saveMinutesDraft(staff, meeting.id, "The chair opened the meeting.\n\nThe board discussed the brief.", ctx);
+  const { minutesId } = await saveMinutesDraft(staff, meeting.id, rich("The chair opened the meeting.\n\nThe board discussed the brief."), ctx);
   await circulateMinutes(staff, minutesId, ctx);
   return { staff, meeting, minutesId, all };
 }
@@ -55,7 +63,7 @@ describe("meetings: calendar files", () => {
       startsAt: "2027-01-15T18:00",
       endsAt: "2027-01-15T20:30",
       isPublic: "on",
-      agenda: "Budget; and, public comment",
+      agenda__text: "Budget; and, public comment",
     });
     expect(winter.status).toBe(302);
     const winterId = winter.headers.get("location")!.split("/")[3]!;
@@ -224,17 +232,17 @@ describe("meetings: approved minutes change only through an amendment", () => {
       sql`insert into minutes_revisions (minutes_id, number, kind, body_doc, body_html, body_text, reason) values (${minutesId}, 99, 'amendment', '{"type":"doc"}', '<p>x</p>', 'x', '  ')`,
     ).rejects.toThrow(/minutes_revisions_amendment_reason/);
     await expect(sql`update minutes set status = 'circulated' where id = ${minutesId}`).rejects.toThrow(/stay approved/);
-    await expect(saveMinutesDraft(staff, meeting.id, "Rewritten", ctx)).rejects.toMatchObject({ code: "meetings:errors.approvedUseAmendment" });
+    await expect(saveMinutesDraft(staff, meeting.id, rich("Rewritten"), ctx)).rejects.toMatchObject({ code: "meetings:errors.approvedUseAmendment" });
 
     const client = await clientFor("analyst@demo.test");
-    const noReason = await client.post(`/staff/meetings/${meeting.id}/minutes`, { intent: "amend", body: "Corrected text", reason: "" });
+    const noReason = await client.post(`/staff/meetings/${meeting.id}/minutes`, { intent: "amend", body__text: "Corrected text", reason: "" });
     expect(noReason.status).toBe(400);
 
-    const amended = await amendMinutes(staff, minutesId, "The chair opened the meeting at 6:10 p.m.\n\nThe board discussed the <brief>.", "Corrected the opening time", ctx);
+    const amended = await amendMinutes(staff, minutesId, rich("The chair opened the meeting at 6:10 p.m.\n\nThe board discussed the <brief>."), "Corrected the opening time", ctx);
     expect(amended).toMatchObject({ number: 2, kind: "amendment", reason: "Corrected the opening time" });
     const revisions = await db.select().from(minutesRevisions).where(eq(minutesRevisions.minutesId, minutesId)).orderBy(minutesRevisions.number);
     expect(revisions.map((r) => r.number)).toEqual([1, 2]);
-    expect(revisions[0]!.bodyText).toBe("The chair opened the meeting.\n\nThe board discussed the brief.");
+    expect(revisions[0]!.bodyText).toBe("The chair opened the meeting.\nThe board discussed the brief.");
 
     const page = await (await clientFor()).get(`/meetings/${meeting.id}`);
     const html = await page.text();
@@ -332,5 +340,104 @@ describe("meetings: permissions and input", () => {
     expect(absentPage).toContain("The board discussed the brief."); // members read circulated minutes…
     expect(absentPage).not.toContain('value="propose-correction"'); // …but only attendees correct them
     expect((await absent.post(`/meetings/${meeting.id}`, { intent: "propose-correction", text: "Sneaky" })).status).toBe(403);
+  });
+});
+
+describe("meetings: agenda and minutes go through the shared rich-text module", () => {
+  it("takes the editor's JSON or the no-JavaScript text, refuses unsafe or broken input with 400, keeps what was typed", async () => {
+    const staff = await clientFor("analyst@demo.test");
+    const base = { intent: "save", mode: "online", link: "https://meet.example.org/rt", startsAt: "2027-05-04T18:00", endsAt: "2027-05-04T19:00", isPublic: "on" };
+    const doc = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Order of business" }] },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Welcome <script>" }] }] }] },
+      ],
+    };
+    const created = await staff.post("/staff/meetings/new", { ...base, title: "Rich agenda", agenda: JSON.stringify(doc) });
+    expect(created.status).toBe(302);
+    const id = created.headers.get("location")!.split("/")[3]!;
+    const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
+    expect(row!.agendaHtml).toBe("<h2>Order of business</h2><ul><li><p>Welcome &lt;script&gt;</p></li></ul>");
+    expect(row!.agendaText).toBe("Order of business\nWelcome <script>");
+
+    // A javascript: link and unknown node types are refused, as field errors, with the typed fields kept.
+    const badLink = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
+    const refused = await staff.post("/staff/meetings/new", { ...base, title: "Unsafe agenda", agenda: JSON.stringify(badLink) });
+    expect(refused.status).toBe(400);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain("Links must start with https://, http:// or mailto:.");
+    expect(refusedHtml).toContain('value="Unsafe agenda"');
+    const unknown = await staff.post("/staff/meetings/new", { ...base, title: "Odd agenda", agenda: JSON.stringify({ type: "doc", content: [{ type: "iframe" }] }) });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("formatting that is not allowed");
+    expect((await staff.post("/staff/meetings/new", { ...base, title: "Broken agenda", agenda: "{nope" })).status).toBe(400);
+    // Without JavaScript a schema error elsewhere keeps the agenda's text in the textarea.
+    const kept = await staff.post("/staff/meetings/new", { ...base, title: "", agenda__text: "Typed without JavaScript" });
+    expect(kept.status).toBe(400);
+    expect(await kept.text()).toContain("Typed without JavaScript</textarea>");
+
+    // The edit page starts from the stored text; a blank agenda clears it.
+    const edit = await (await staff.get(`/staff/meetings/${id}/edit`)).text();
+    expect(edit).toMatch(/name="agenda__text"[^>]*>Order of business\nWelcome &lt;script&gt;<\/textarea>/);
+    expect((await staff.post(`/staff/meetings/${id}/edit`, { ...base, title: "Rich agenda", agenda__text: "" })).status).toBe(302);
+    const [cleared] = await db.select().from(meetings).where(eq(meetings.id, id));
+    expect(cleared!.agendaHtml).toBe("");
+  });
+
+  it("saves minutes from either input, refuses empty or broken text, and never stores control characters", async () => {
+    const staffUser = { id: await userId("analyst@demo.test") };
+    const meeting = await createMeeting(staffUser, { title: "Rich minutes", mode: "in_person", place: "Room 9", startsAt: "2026-02-10T18:00", endsAt: "2026-02-10T19:00", isPublic: true }, ctx);
+    const all = await members();
+    await recordAttendance(staffUser, meeting.id, all.map((m) => ({ userId: m.id, status: "present" as const })), ctx);
+    const staff = await clientFor("analyst@demo.test");
+    const page = `/staff/meetings/${meeting.id}/minutes`;
+    const empty = await staff.post(page, { intent: "save-draft", body__text: "   " });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("This field is required.");
+    expect((await staff.post(page, { intent: "save-draft", body: "[1,2" })).status).toBe(400);
+    expect((await staff.post(page, { intent: "save-draft", body__text: "Opened at six.\u0000\u0007\n\nClosed at seven." })).status).toBe(302);
+    const [revision] = await db.select().from(minutesRevisions).innerJoin(minutes, eq(minutes.id, minutesRevisions.minutesId)).where(eq(minutes.meetingId, meeting.id));
+    expect(revision!.minutes_revisions.bodyHtml).toBe("<p>Opened at six.</p><p>Closed at seven.</p>");
+    const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Bold move", marks: [{ type: "bold" }] }] }] };
+    expect((await staff.post(page, { intent: "save-draft", body: JSON.stringify(doc) })).status).toBe(302);
+    const revisions = await db.select().from(minutesRevisions).innerJoin(minutes, eq(minutes.id, minutesRevisions.minutesId)).where(eq(minutes.meetingId, meeting.id)).orderBy(desc(minutesRevisions.number));
+    expect(revisions.map((r) => r.minutes_revisions.bodyHtml)).toEqual(["<p><strong>Bold move</strong></p>", "<p>Opened at six.</p><p>Closed at seven.</p>"]);
+    // The page's editor starts from the current revision's text.
+    expect(await (await staff.get(page)).text()).toMatch(/name="body__text"[^>]*>Bold move<\/textarea>/);
+  });
+});
+
+describe("meetings: the board discusses a meeting in comments", () => {
+  it("lets a member comment on a meeting; a visitor is sent to sign in and a resident is refused", async () => {
+    const [upcoming] = await db.select().from(meetings).where(eq(meetings.title, "Board meeting: open-air drug markets"));
+    const id = upcoming!.id;
+    const onMeeting = () => db.select().from(comments).where(and(eq(comments.subjectType, "meeting"), eq(comments.subjectId, id)));
+    const before = (await onMeeting()).length;
+
+    const member = await clientFor("member3@demo.test");
+    expect(await (await member.get(`/meetings/${id}`)).text()).toContain('value="comment.create"');
+    const posted = await member.post(`/meetings/${id}`, { intent: "comment.create", body__text: "I will bring the neighborhood survey results." });
+    expect(posted.status).toBe(302);
+    expect(posted.headers.get("location")).toMatch(new RegExp(`^/meetings/${id}(\\?cpage=\\d+)?#comment-`));
+    const rows = await onMeeting();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)!.bodyHtml).toBe("<p>I will bring the neighborhood survey results.</p>");
+
+    // A public meeting's discussion is readable by anyone, but only members and staff write.
+    const visitor = await clientFor();
+    const page = await (await visitor.get(`/meetings/${id}`)).text();
+    expect(page).toContain("I will bring the neighborhood survey results.");
+    expect(page).not.toContain('value="comment.create"');
+    const anonymous = await visitor.post(`/meetings/${id}`, { intent: "comment.create", body__text: "Drive-by comment" });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toMatch(/^\/login/);
+    const resident = await clientFor("resident@demo.test");
+    expect((await resident.post(`/meetings/${id}`, { intent: "comment.create", body__text: "Resident comment" })).status).toBe(403);
+    expect(await onMeeting()).toHaveLength(before + 1);
+
+    // A closed session's discussion is not even reachable for someone who cannot see the meeting.
+    const closed = await createMeeting({ id: await userId("analyst@demo.test") }, { title: "Closed discussion", mode: "in_person", place: "Room 4", startsAt: "2027-06-01T12:00", endsAt: "2027-06-01T13:00", isPublic: false }, ctx);
+    expect((await visitor.post(`/meetings/${closed.id}`, { intent: "comment.create", body__text: "Sneaky" })).status).toBe(404);
   });
 });

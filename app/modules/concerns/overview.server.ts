@@ -3,7 +3,7 @@ import { db } from "~/db/client.server";
 import { concernKinds, zipAreas } from "~/db/schema";
 import { publicConcernsSubquery } from "./public.server";
 import { protectCells, type CellState } from "./suppression";
-import { countyDay } from "./time";
+import { COUNTY_TIME_ZONE, countyDay } from "./time";
 
 export type OverviewCell = { state: CellState; value: number | null };
 export type OverviewZip = {
@@ -34,7 +34,7 @@ export function overviewMonths(today = countyDay(new Date()), n = 6): string[] {
  * Exact numbers leave this function only for cells that are shown.
  */
 export async function concernOverview(months = overviewMonths()): Promise<Overview> {
-  const pc = publicConcernsSubquery(sql`to_char(observed_at at time zone 'America/New_York', 'YYYY-MM') between ${months[0]} and ${months.at(-1)}`);
+  const pc = publicConcernsSubquery(sql`to_char(observed_at at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)}, 'YYYY-MM') between ${months[0]} and ${months.at(-1)}`);
   const [counts, blockRows, kinds, areas] = await Promise.all([
     db
       .select({ zip: pc.zip, kindCode: pc.kindCode, month: pc.observedMonth, n: count() })

@@ -1,5 +1,7 @@
-/** The county's clock: observed dates, months and policy dates are local days here. */
-export const COUNTY_TIME_ZONE = "America/New_York";
+import { COUNTY_TIME_ZONE, countyDay as countyDayOf } from "~/utils/time-zone";
+
+/** The county's clock (~/utils/time-zone): observed dates, months and policy dates are local days here. */
+export { COUNTY_TIME_ZONE };
 
 function offsetMinutes(date: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat("en-US", {
@@ -28,7 +30,7 @@ export function countyTimeToDate(day: string, time = "12:00", timeZone = COUNTY_
 
 /** The county's calendar day of an instant, "YYYY-MM-DD". */
 export function countyDay(date: Date, timeZone = COUNTY_TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return countyDayOf(date, timeZone);
 }
 
 export function isValidDay(value: string): boolean {

@@ -1,10 +1,8 @@
-import { DEFAULT_COUNTY_TIME_ZONE, isTimeZone } from "./time";
+import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
-/** The county's time zone: meetings are scheduled, shown and exported in it. Env COUNTY_TIME_ZONE overrides. */
+/** The county's time zone (~/utils/time-zone): meetings are scheduled, shown and exported in it. */
 export function countyTimeZone(): string {
-  const configured = process.env.COUNTY_TIME_ZONE?.trim();
-  if (configured && isTimeZone(configured)) return configured;
-  return DEFAULT_COUNTY_TIME_ZONE;
+  return COUNTY_TIME_ZONE;
 }
 
 /** Share of CAB members who must be present for a quorum, in percent (env CAB_QUORUM_PERCENT, default 50). */

@@ -35,7 +35,7 @@ export const MeetingSchema = z
     startsAt: wallTime,
     endsAt: wallTime,
     isPublic: z.boolean().optional(),
-    agenda: optionalText(20_000),
+    // The agenda is rich text, read by the shared rich-text module (readRichField), not here.
   })
   .superRefine((v, ctx) => {
     if (v.mode !== "online" && !v.place) ctx.addIssue({ code: "custom", path: ["place"], message: "meetings:errors.placeRequired" });
@@ -69,7 +69,8 @@ export const CorrectionSchema = z.object({ intent: z.literal("propose-correction
 export const MeetingPageSchema = z.discriminatedUnion("intent", [RsvpSchema, CorrectionSchema]);
 
 export const MinutesSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("save-draft"), body: text(100_000) }),
+  // The minutes' body is rich text, read by the shared rich-text module (readRichField), not here.
+  z.object({ intent: z.literal("save-draft") }),
   z.object({ intent: z.literal("add-decision"), text: text(2000), support: count.optional(), oppose: count.optional(), abstain: count.optional() }),
   z.object({ intent: z.literal("remove-decision"), decisionId: id }),
   z.object({
@@ -94,7 +95,7 @@ export const MinutesSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("record-approval"), votedAtMeetingId: id, support: count, oppose: count, abstain: count }),
   z.object({ intent: z.literal("publish") }),
-  z.object({ intent: z.literal("amend"), body: text(100_000), reason: text(2000) }),
+  z.object({ intent: z.literal("amend"), reason: text(2000) }),
 ]).superRefine((v, ctx) => {
   if (v.intent === "add-action" && !v.ownerUserId && !v.ownerName) ctx.addIssue({ code: "custom", path: ["ownerName"], message: "meetings:errors.ownerRequired" });
 });

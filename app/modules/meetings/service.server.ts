@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
 import {
+  type RichDoc,
   actionItems,
   agendaItems,
   meetingAttendance,
@@ -17,7 +18,7 @@ import { recordAudit } from "~/modules/audit/service.server";
 import { notify, type NotificationType } from "~/modules/notifications/notify.server";
 import { countyTimeZone, quorumPercent } from "./config.server";
 import { meetingsCalendar } from "./ics.server";
-import { toRichText } from "./richtext-input.server";
+import type { RichText } from "~/modules/richtext/richtext.server";
 import { formatMeetingRange, wallTimeToUtc } from "./time";
 import type { MeetingInput } from "./schemas";
 
@@ -89,8 +90,22 @@ function toTimes(input: Pick<MeetingInput, "startsAt" | "endsAt">) {
   return { startsAt, endsAt };
 }
 
-function meetingValues(input: MeetingInput) {
-  const agenda = toRichText(input.agenda ?? "");
+/**
+ * What staff write about a meeting. The agenda text comes from the shared rich-text module
+ * (checked against the schema, rendered and sanitized there): `null` clears it; left out
+ * (undefined) keeps what a meeting has, or is empty for a new one.
+ */
+export type MeetingWrite = MeetingInput & { agenda?: RichText | null };
+
+const EMPTY_AGENDA = { agendaDoc: { type: "doc", content: [] } as RichDoc, agendaHtml: "", agendaText: "" };
+
+function agendaValues(agenda: RichText | null | undefined) {
+  if (agenda === undefined) return {};
+  if (agenda === null) return EMPTY_AGENDA;
+  return { agendaDoc: agenda.doc as RichDoc, agendaHtml: agenda.html, agendaText: agenda.text };
+}
+
+function meetingValues(input: MeetingWrite) {
   return {
     title: input.title,
     mode: input.mode,
@@ -98,9 +113,7 @@ function meetingValues(input: MeetingInput) {
     link: input.mode === "in_person" ? null : (input.link ?? null),
     ...toTimes(input),
     isPublic: input.isPublic ?? false,
-    agendaDoc: agenda.doc,
-    agendaHtml: agenda.html,
-    agendaText: agenda.text,
+    ...agendaValues(input.agenda),
   };
 }
 
@@ -126,8 +139,8 @@ async function notifyMembers(tx: DbOrTx, type: NotificationType, key: string, me
 
 // ---------------------------------------------------------------- meetings
 
-export async function createMeeting(actor: Actor, input: MeetingInput, ctx: Ctx) {
-  const values = meetingValues(input);
+export async function createMeeting(actor: Actor, input: MeetingWrite, ctx: Ctx) {
+  const values = { ...EMPTY_AGENDA, ...meetingValues(input) };
   return db.transaction(async (tx) => {
     const [meeting] = await tx
       .insert(meetings)
@@ -139,7 +152,7 @@ export async function createMeeting(actor: Actor, input: MeetingInput, ctx: Ctx)
   });
 }
 
-export async function updateMeeting(actor: Actor, id: string, input: MeetingInput, ctx: Ctx) {
+export async function updateMeeting(actor: Actor, id: string, input: MeetingWrite, ctx: Ctx) {
   const values = meetingValues(input);
   return db.transaction(async (tx) => {
     const before = await lockMeeting(tx, id);
@@ -268,10 +281,12 @@ async function nextRevisionNumber(tx: Transaction, minutesId: string) {
   return (row?.n ?? 0) + 1;
 }
 
-/** Saves the draft's text as a new revision (revisions are never edited). Creates the minutes on first save. */
-export async function saveMinutesDraft(actor: Actor, meetingId: string, body: string, ctx: Ctx) {
-  const rich = toRichText(body);
-  if (!rich.text) throw new MeetingsError("common:errors.required", "body");
+/**
+ * Saves the draft's text (from the shared rich-text module) as a new revision (revisions are
+ * never edited). Creates the minutes on first save.
+ */
+export async function saveMinutesDraft(actor: Actor, meetingId: string, rich: RichText, ctx: Ctx) {
+  if (!rich.text.trim()) throw new MeetingsError("common:errors.required", "body");
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
     if (meeting.status !== "held") throw new MeetingsError("meetings:errors.notHeld");
@@ -280,7 +295,7 @@ export async function saveMinutesDraft(actor: Actor, meetingId: string, body: st
     if (row!.status === "approved") throw new MeetingsError("meetings:errors.approvedUseAmendment");
     const [revision] = await tx
       .insert(minutesRevisions)
-      .values({ minutesId: row!.id, number: await nextRevisionNumber(tx, row!.id), kind: "draft", bodyDoc: rich.doc, bodyHtml: rich.html, bodyText: rich.text, createdById: actor.id })
+      .values({ minutesId: row!.id, number: await nextRevisionNumber(tx, row!.id), kind: "draft", bodyDoc: rich.doc as RichDoc, bodyHtml: rich.html, bodyText: rich.text, createdById: actor.id })
       .returning();
     await tx.update(minutes).set({ currentRevisionId: revision!.id }).where(eq(minutes.id, row!.id));
     await recordAudit(tx, { actorId: actor.id, action: "minutes.revise", subjectType: "minutes", subjectId: row!.id, data: { revision: revision!.number }, ipAddress: ctx.ip });
@@ -458,16 +473,15 @@ export async function publishMinutes(actor: Actor, minutesId: string, ctx: Ctx) 
 }
 
 /** The only way approved minutes' text changes: a new amendment revision with a reason. */
-export async function amendMinutes(actor: Actor, minutesId: string, body: string, reason: string, ctx: Ctx) {
-  const rich = toRichText(body);
-  if (!rich.text) throw new MeetingsError("common:errors.required", "body");
+export async function amendMinutes(actor: Actor, minutesId: string, rich: RichText, reason: string, ctx: Ctx) {
+  if (!rich.text.trim()) throw new MeetingsError("common:errors.required", "body");
   if (!reason.trim()) throw new MeetingsError("common:errors.required", "reason");
   return db.transaction(async (tx) => {
     const row = await lockMinutes(tx, minutesId);
     if (row.status !== "approved") throw new MeetingsError("meetings:errors.notApproved");
     const [revision] = await tx
       .insert(minutesRevisions)
-      .values({ minutesId, number: await nextRevisionNumber(tx, minutesId), kind: "amendment", bodyDoc: rich.doc, bodyHtml: rich.html, bodyText: rich.text, reason: reason.trim(), createdById: actor.id })
+      .values({ minutesId, number: await nextRevisionNumber(tx, minutesId), kind: "amendment", bodyDoc: rich.doc as RichDoc, bodyHtml: rich.html, bodyText: rich.text, reason: reason.trim(), createdById: actor.id })
       .returning();
     await tx.update(minutes).set({ currentRevisionId: revision!.id }).where(eq(minutes.id, minutesId));
     await recordAudit(tx, { actorId: actor.id, action: "minutes.amend", subjectType: "minutes", subjectId: minutesId, data: { revision: revision!.number, reason }, ipAddress: ctx.ip });

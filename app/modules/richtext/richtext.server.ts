@@ -65,6 +65,24 @@ function tooDeep(value: unknown, max: number): boolean {
   return false;
 }
 
+// Control characters (other than tab and newline) have no place in text, and PostgreSQL refuses NUL outright.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Removes control characters from every string of a parsed JSON value, in place (iteratively). */
+function stripControlChars(value: unknown) {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (!v || typeof v !== "object") continue;
+    const entries = Array.isArray(v) ? v.entries() : Object.entries(v as Record<string, unknown>);
+    for (const [key, child] of entries) {
+      if (typeof child === "string") (v as Record<string | number, unknown>)[key] = child.replace(CONTROL_CHARS, "");
+      else if (child && typeof child === "object") stack.push(child);
+    }
+  }
+}
+
 /**
  * The one door for rich text coming from a client. Takes the editor's ProseMirror JSON (a
  * string or an already parsed value), checks it against the profile's schema (unknown node
@@ -84,7 +102,10 @@ export function parseRichText(input: unknown, profile: RichTextProfile): RichTex
     }
   } else {
     try {
-      if (JSON.stringify(input ?? null).length > MAX_JSON_CHARS[profile]) return { ok: false, error: "too_large" };
+      const serialized = JSON.stringify(input ?? null);
+      if (serialized.length > MAX_JSON_CHARS[profile]) return { ok: false, error: "too_large" };
+      // A copy: the caller's object is never changed by the clean-up below.
+      value = JSON.parse(serialized);
     } catch {
       return { ok: false, error: "malformed" };
     }
@@ -94,6 +115,7 @@ export function parseRichText(input: unknown, profile: RichTextProfile): RichTex
   }
   // Our own structure has ~4 levels per table cell and nodes hold content+marks+attrs: 3 JSON levels per node.
   if (tooDeep(value, MAX_DEPTH * 3)) return { ok: false, error: "too_deep" };
+  stripControlChars(value);
 
   const { schema, extensions } = schemaFor(profile);
   let doc: PMNode;
