@@ -14,8 +14,7 @@ type Tool = { key: string; to: string };
 
 /**
  * Every staff tool, by area. A tool is one line: its key (title and description are
- * common:staffHub.tools.<key>.title / .text) and where it lives. Office responses already have
- * their texts; when the page exists, add to "concerns":  { key: "responses", to: "/staff/responses" },
+ * common:staffHub.tools.<key>.title / .text) and where it lives.
  */
 export const STAFF_TOOLS: { area: string; tools: Tool[] }[] = [
   {
@@ -24,6 +23,7 @@ export const STAFF_TOOLS: { area: string; tools: Tool[] }[] = [
       { key: "concerns", to: "/staff/concerns" },
       { key: "concernKinds", to: "/staff/concerns/kinds" },
       { key: "citations", to: "/staff/citations" },
+      { key: "responses", to: "/staff/responses" },
     ],
   },
   {
