@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatTrackingCode } from "~/modules/concerns/format";
-import { concernForStaff } from "~/modules/concerns/queries.server";
+import { concernForStaff, concernIdByNumber } from "~/modules/concerns/queries.server";
 import { DocumentSchema, HideSchema, MergeSchema, RedactSchema, StatusChangeSchema } from "~/modules/concerns/schemas";
 import { changeStatus, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/service.server";
 import { NEXT_STATUSES } from "~/modules/concerns/status";
@@ -47,6 +47,8 @@ const ERRORS: Record<string, string> = {
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const number = numberParam(args.params.number);
+  // A concern that is not there is a 404 for every form, as for the page (not a 400 per intent).
+  if (!(await concernIdByNumber(number))) throw json({ reason: "not_found" }, { status: 404 });
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const formData = await readFormData(args.request);
   const intent = String(formData.get("intent") ?? "");

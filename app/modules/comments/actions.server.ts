@@ -4,7 +4,7 @@ import { readRichTextField, richTextErrorKey } from "~/modules/richtext/richtext
 import { setFlash } from "~/utils/flash.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { loginRedirect } from "~/modules/auth/permissions.server";
-import type { CommentSubject } from "./permissions";
+import { canComment, type CommentSubject } from "./permissions";
 import { CommentError, createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
 
 export const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
@@ -48,6 +48,9 @@ export async function handleCommentAction(args: { request: Request; context: App
     switch (intent) {
       case "comment.create":
       case "comment.edit": {
+        // Who may write is decided before what was written: a resident under a board thread is
+        // told they cannot comment there, not that their (empty) comment is empty.
+        if (intent === "comment.create" && !canComment(user, subject)) return fail(formId, ["comments:errors.cannotComment"], 403);
         await enforceRateLimits([`comment:${user.id}`], 30, 60);
         const body = readRichTextField(formData, "body", "comment");
         const typed = str(formData, "body__text").slice(0, 20_000) || undefined;
