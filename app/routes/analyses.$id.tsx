@@ -18,7 +18,7 @@ import { hasRole } from "~/modules/auth/roles";
 import { getVoterState, listNamedVotes, listRecusals, tallyBallot } from "~/modules/voting/queries.server";
 import { formatDate, formatDateTime } from "~/modules/voting/time.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
@@ -117,7 +117,7 @@ export async function action(args: ActionFunctionArgs) {
     return handleCommentAction(args, analysisSubject(analysis), formData);
   }
   const user = requireUser(args);
-  const intent = formData.get("intent") === "recuse" ? "recuse" : "vote";
+  const intent = readIntent(formData, ["vote", "recuse"]);
   // Residents (and anyone below CAB member) are told plainly, not shown an error page.
   if (!hasRole(user.role, "cab_member")) return json({ intent, refusal: "not_member" as Refusal, result: null }, { status: 403 });
 

@@ -13,7 +13,7 @@ import { MeetingPageSchema } from "~/modules/meetings/schemas";
 import { proposeCorrection, setRsvp } from "~/modules/meetings/service.server";
 import { formatDate, formatMeetingRange, formatMeetingTime } from "~/modules/meetings/time";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
@@ -74,8 +74,8 @@ export async function action(args: ActionFunctionArgs) {
   const meeting = await getVisibleMeeting(params.id ?? "", { id: user.id, role: user.role });
   if (!meeting) notFound();
   const formData = await readFormData(request);
+  const intent = readIntent(formData, ["rsvp", "propose-correction"]);
   const submission = parseWithZod(formData, { schema: MeetingPageSchema });
-  const intent = String(formData.get("intent") ?? "");
   if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
   const value = submission.value;
   try {

@@ -10,7 +10,7 @@ import { drugCitationCountsByMonth, listCitations, listPolicyVersions, lookupDoc
 import { CitationSchema, LookupSchema } from "~/modules/policies/schemas";
 import { recordCitation } from "~/modules/policies/service.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Citations · Staff · CAB Portal" }];
 
@@ -37,6 +37,7 @@ const ERRORS: Record<string, string> = {
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const formData = await readFormData(args.request);
+  readIntent(formData, ["cite"]);
   const submission = parseWithZod(formData, { schema: CitationSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const v = submission.value;

@@ -13,7 +13,7 @@ import { countyDay } from "~/modules/concerns/time";
 import { policyInForce } from "~/modules/policies/queries.server";
 import { documentConcern } from "~/modules/policies/service.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Concern · Staff · CAB Portal" }];
 
@@ -51,9 +51,8 @@ export async function action(args: ActionFunctionArgs) {
   if (!(await concernIdByNumber(number))) throw json({ reason: "not_found" }, { status: 404 });
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const formData = await readFormData(args.request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = readIntent(formData, ["status", "merge", "redact", "hide", "unhide", "document"]);
   const schema = { status: StatusChangeSchema, merge: MergeSchema, redact: RedactSchema, hide: HideSchema, unhide: HideSchema, document: DocumentSchema }[intent];
-  if (!schema) return json({ intent, result: { formErrors: ["common:errors.invalid"] } as Record<string, unknown> }, { status: 400 });
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return json({ intent, result: submission.reply() as Record<string, unknown> }, { status: 400 });
   const v = submission.value as Record<string, unknown>;

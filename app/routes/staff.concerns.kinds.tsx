@@ -8,7 +8,7 @@ import { listKinds } from "~/modules/concerns/queries.server";
 import { KindSchema } from "~/modules/concerns/schemas";
 import { createKind, updateKind } from "~/modules/concerns/service.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Kinds of concern · Staff · CAB Portal" }];
 
@@ -20,6 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const formData = await readFormData(args.request);
+  readIntent(formData, ["create", "update"]);
   const submission = parseWithZod(formData, { schema: KindSchema });
   const id = formData.get("id");
   if (submission.status !== "success") return json({ id: typeof id === "string" ? id : "new", result: submission.reply() }, { status: 400 });

@@ -8,6 +8,7 @@
  * submission must change the counts by exactly that much (all of the write, not part of it).
  */
 import type postgres from "postgres";
+import { NOTIFICATION_TYPES } from "~/modules/notifications/types";
 import { hostileContext as ctx } from "../support/hostile-fixtures";
 import type { Role } from "./authorization-matrix.table";
 
@@ -212,7 +213,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: "/account/notifications",
     as: "cab_member",
     kind: "form",
-    valid: () => ({ brief_published: "weekly", comment_reply: "daily", vote_opened: "immediately", vote_closing: "off" }),
+    valid: () => ({ ...Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, "immediately"])), brief_published: "weekly", comment_reply: "daily", vote_closing: "off" }),
     accept: [302],
     tables: NOTIFY_TABLES,
   },
@@ -283,13 +284,13 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
       address_string: `${1200 + (counter++ % 90)} Posting Ave`,
       "attribute[zipcode]": "44105",
       "attribute[observed_date]": today(),
-      email: "api.reporter@example.net",
       first_name: "Api",
       last_name: "Reporter",
     }),
     accept: [201],
     tables: CONCERN_TABLES,
-    onSuccess: { concerns: 1 },
+    // The concern and its first status, nothing else (no email was given to confirm).
+    onSuccess: { concerns: 1, concern_status_history: 1 },
   },
 
   // ---- comments on every commentable page ----
@@ -373,7 +374,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: (sql) => one(sql`select '/analyses/' || id || '/manage' from analyses where status = 'in_progress' limit 1`),
     as: "csu_staff",
     kind: "form",
-    valid: () => ({ intent: "decision", status: "in_progress", note: "Still in progress." }),
+    valid: () => ({ intent: "decision", status: "completed", note: "Done.", brief: "/briefs/repeat-calls-problem-properties-2025" }),
     accept: [302],
     tables: VOTING_TABLES,
   },
@@ -585,7 +586,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     valid: () => ({ filters: "grain=year&year=2025&zip=44103" }),
     accept: [302],
     tables: METRIC_TABLES,
-    onSuccess: { metric_snapshots: 1 },
+    onSuccess: { metric_snapshots: 1, audit_log: 1 },
   },
 
   // ---- admin ----
@@ -622,12 +623,13 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
   // ---- GET parameters: search, dashboard filters, lists ----
   queryTarget("search", "/search", () => ({ q: "drug charging" })),
   queryTarget("dashboard measure filters", "/dashboard/drug_filed", () => ({ grain: "month", year: "2025", zip: "44103", agency: "KCPD", offense: "drug", race: "black" })),
-  queryTarget("dashboard measure CSV", "/dashboard/drug_filed.csv", () => ({ grain: "year", year: "2024", sex: "female" })),
+  queryTarget("dashboard measure CSV", "/dashboard/drug_filed/csv", () => ({ grain: "year", year: "2024", sex: "female" })),
   queryTarget("dashboard disparity", "/dashboard/disparity", () => ({ year: "2025", stage: "filed", offense: "drug" })),
   queryTarget("dashboard response time", "/dashboard/response-time", () => ({ from: "2025-01", to: "2025-12", district: "Central" })),
   queryTarget("dashboard drug citations", "/dashboard/drug-citations", () => ({ year: "2025" })),
   queryTarget("concerns list", "/concerns", () => ({ zip: "44103", kind: "drug_sales", status: "open", page: "2" })),
-  queryTarget("track a concern", "/concerns/track", () => ({ code: ctx.concernCode }), undefined, [302]),
+  // With a code: to its page; without one: the lookup form again.
+  queryTarget("track a concern", "/concerns/track", () => ({ code: ctx.concernCode }), undefined, [200, 302]),
   queryTarget("briefs list", "/briefs", () => ({ topic: "drug cases", q: "charging", page: "1" })),
   queryTarget("meetings list", "/meetings", () => ({ q: "board", past: "1" })),
   queryTarget("analyses list", "/analyses", () => ({ status: "proposed", page: "1" })),

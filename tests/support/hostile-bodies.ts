@@ -8,6 +8,20 @@ import fc from "fast-check";
 
 export type HostileBody = { kind: string; contentType: string | null; body: string | Uint8Array | FormData | null };
 
+/** A counterexample prints as its kind and the start of its body, not as a megabyte of "x". */
+export function printable(input: HostileBody): HostileBody {
+  const { body } = input;
+  const summary =
+    typeof body === "string"
+      ? `${body.length} chars: ${JSON.stringify(body.slice(0, 300))}${body.length > 300 ? "…" : ""}`
+      : body instanceof Uint8Array
+        ? `${body.length} bytes: ${Buffer.from(body.slice(0, 60)).toString("hex")}`
+        : body instanceof FormData
+          ? `multipart fields ${JSON.stringify([...body.keys()].slice(0, 20))}`
+          : "no body";
+  return Object.assign(input, { [fc.toStringMethod]: () => `${input.kind} (${input.contentType ?? "no content type"}; ${summary})` });
+}
+
 const FORM = "application/x-www-form-urlencoded";
 
 const nasty = fc.constantFrom(

@@ -4,9 +4,9 @@
  * a throwaway resident whose account forms can be hammered without touching the demo logins,
  * a concern, a comment, a draft brief and response, a held meeting with circulated minutes.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { analyses, ballots, invitations, meetings, users } from "~/db/schema";
+import { invitations, meetings, users } from "~/db/schema";
 import { sessionHandle } from "~/modules/auth/queries.server";
 import { issueToken, registerResident, startSession } from "~/modules/auth/service.server";
 import { createToken } from "~/modules/auth/tokens.server";
@@ -73,7 +73,10 @@ export async function prepareHostileFixtures() {
   const account = await registerResident({ email: "hostile.account@example.org", password: "demo-password-2026", displayName: "Hostile Account", locale: "en" }, origin);
   if (!account.ok) throw new Error("hostile fixture: account");
   for (let i = 0; i < 40; i++) ctx.sessionHandles.push(sessionHandle((await startSession(account.user.id)).session.id));
-  for (let i = 0; i < 40; i++) ctx.resetTokens.push(await issueToken(db, account.user.id, "reset_password", 3_600_000));
+  // Resetting a password ends the account's sessions: the reset tokens belong to another account.
+  const resetting = await registerResident({ email: "hostile.reset@example.org", password: "demo-password-2026", displayName: "Hostile Reset", locale: "en" }, origin);
+  if (!resetting.ok) throw new Error("hostile fixture: reset account");
+  for (let i = 0; i < 40; i++) ctx.resetTokens.push(await issueToken(db, resetting.user.id, "reset_password", 3_600_000));
   const { token, tokenHash } = createToken();
   await db.insert(invitations).values({ email: "hostile.invitee@example.org", role: "cab_member", tokenHash, invitedById: admin.id, expiresAt: new Date(Date.now() + 86_400_000) });
   ctx.invitationToken = token;
@@ -98,11 +101,7 @@ export async function prepareHostileFixtures() {
   const comment = await createComment(briefSubject(brief!), { id: member3.id, role: member3.role, displayName: member3.displayName }, text("Hostile fixture: a comment to edit, report and hide.", "comment"), null);
   ctx.member3CommentId = comment.id;
 
-  const [open] = await db
-    .select({ id: analyses.id })
-    .from(analyses)
-    .innerJoin(ballots, and(eq(ballots.subjectId, analyses.id), eq(ballots.subjectType, "analysis")))
-    .where(eq(ballots.status, "open"));
+  const [open] = await db.execute<{ id: string }>(sql`select a.id from analyses a join ballots b on b.subject_id = a.id::text and b.subject_type = 'analysis' where b.status = 'open'`);
   ctx.openVoteAnalysisId = open!.id;
 
   const [upcoming] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.status, "scheduled"));
