@@ -117,9 +117,11 @@ export async function action(args: ActionFunctionArgs) {
     return handleCommentAction(args, analysisSubject(analysis), formData);
   }
   const user = requireUser(args);
-  const intent = readIntent(formData, ["vote", "recuse"]);
   // Residents (and anyone below CAB member) are told plainly, not shown an error page.
-  if (!hasRole(user.role, "cab_member")) return json({ intent, refusal: "not_member" as Refusal, result: null }, { status: 403 });
+  if (!hasRole(user.role, "cab_member")) {
+    return json({ intent: formData.get("intent") === "recuse" ? "recuse" : "vote", refusal: "not_member" as Refusal, result: null }, { status: 403 });
+  }
+  const intent = readIntent(formData, ["vote", "recuse"]);
 
   if (intent === "vote") {
     const submission = parseWithZod(formData, { schema: VoteSchema });

@@ -153,8 +153,9 @@ function HiddenFormErrors() {
     decision: data.nextStatuses.length > 0,
   };
   if (shown[actionData.intent]) return null;
-  const errors = actionData.result.error?.[""] ?? null;
-  return <FormErrors errors={errors as string[] | null} />;
+  // The form is not there to show its field errors by its fields: all of them, here.
+  const errors = [...new Set(Object.values(actionData.result.error ?? {}).flatMap((e) => (e as string[] | null) ?? []))];
+  return <FormErrors errors={errors} />;
 }
 
 function TimeZoneHint() {

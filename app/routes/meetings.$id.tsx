@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/components/form";
+import { ErrorList, FormErrors } from "~/components/form";
 import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge, TextareaField } from "~/components/meetings";
 import { getUser, requireRole } from "~/modules/auth/permissions.server";
 import { hasRole } from "~/modules/auth/roles";
@@ -97,7 +97,7 @@ export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { meeting, minutes } = data;
-  const [rsvpForm] = useForm({ id: "rsvp", lastResult: actionData?.intent === "rsvp" ? actionData.result : undefined });
+  const [rsvpForm, rsvpFields] = useForm({ id: "rsvp", lastResult: actionData?.intent === "rsvp" ? actionData.result : undefined });
   const [correctionForm, correctionFields] = useForm({ id: "correction", lastResult: actionData?.intent === "propose-correction" ? actionData.result : undefined });
   return (
     <article>
@@ -179,6 +179,7 @@ export default function MeetingPage() {
                     <input type="radio" name="response" value={r} defaultChecked={data.rsvp.mine === r} /> {t(`rsvp.${r}`)}
                   </label>
                 ))}
+                <ErrorList errors={rsvpFields.response.errors} />
               </fieldset>
               <button type="submit">{t("rsvp.submit")}</button>
             </Form>

@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
-import { ErrorList } from "~/components/form";
+import { ErrorList, FormErrors } from "~/components/form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { addDays, countyDay } from "~/modules/concerns/time";
 import { drugCitationCountsByMonth, listCitations, listPolicyVersions, lookupDocumentedConcerns, policyInForce } from "~/modules/policies/queries.server";
@@ -67,6 +67,8 @@ export default function CitationsPage() {
       </p>
       <h1>{t("citations.title")}</h1>
       <p className="lead">{t("citations.lead")}</p>
+      {/* The record form shows with lookup results; a refused record without them is explained here. */}
+      {reply && !searched ? <FormErrors errors={[...new Set([...formErrors, ...Object.values(reply.error ?? {}).flatMap((e) => e ?? [])])]} /> : null}
       <h2>{t("citations.lookupTitle")}</h2>
       <Form method="get" className="stack">
         <div className="field">

@@ -399,7 +399,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     valid: () => ({ intent: "propose-correction", text: "I arrived late." }),
     accept: [302],
     tables: MEETING_TABLES,
-    onSuccess: { minutes_corrections: 1 },
+    onSuccess: { minutes_corrections: 1, audit_log: 1 },
   },
   {
     name: "staff: new meeting",
@@ -536,7 +536,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     valid: () => ({ intent: "create", code: `k_${unique()}`.slice(0, 40), nameEn: "Test kind", nameEs: "Tipo de prueba", descriptionEn: "", descriptionEs: "" }),
     accept: [302],
     tables: POLICY_TABLES,
-    onSuccess: { concern_kinds: 1 },
+    onSuccess: { concern_kinds: 1, audit_log: 1 },
   },
   {
     name: "staff: cite documented concerns",
