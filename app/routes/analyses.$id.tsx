@@ -195,6 +195,10 @@ export default function AnalysisPage() {
               {t(`vote.refused.${actionData.refusal}`)}
             </div>
           ) : null}
+          {/* A refused vote or recusal when its form is no longer on the page (already recused, closed): its errors here. */}
+          {actionData?.result && !actionData.refusal && !viewer.mayAct ? (
+            <FormErrors errors={[...new Set(Object.values((actionData.result as { error?: Record<string, string[] | null> }).error ?? {}).flatMap((e) => e ?? []))]} />
+          ) : null}
         </div>
         {!ballot ? (
           <p>{t("vote.none")}</p>

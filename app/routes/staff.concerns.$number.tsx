@@ -107,6 +107,20 @@ export default function StaffConcernPage() {
       </div>
     ) : null;
   };
+  // A refused form that is not on the page in this state (e.g. "hide" when the concern is already
+  // hidden): its errors, all of them, at the top, since no field of it is there to show them.
+  const shown: Record<string, boolean> = {
+    document: !documentation && Boolean(policy) && ["received", "under_review"].includes(concern.status) && !concern.duplicateOfId,
+    status: next.length > 0,
+    merge: !concern.duplicateOfId,
+    redact: true,
+    hide: !concern.hidden,
+    unhide: concern.hidden,
+  };
+  const orphanErrors =
+    actionData && !shown[actionData.intent]
+      ? [...new Set([...(replyFor(actionData.intent)?.formErrors ?? []), ...Object.values(replyFor(actionData.intent)?.error ?? {}).flatMap((e) => e ?? [])])]
+      : [];
   const when = (iso: string) => new Date(iso).toLocaleString(lng, { dateStyle: "medium", timeStyle: "short", timeZone: "America/New_York" });
   return (
     <section>
@@ -114,6 +128,13 @@ export default function StaffConcernPage() {
         <Link to="/staff/concerns">{t("staff.backToQueue")}</Link>
       </p>
       <h1>{t("staff.detailTitle", { number: concern.number })}</h1>
+      {orphanErrors.length ? (
+        <div className="alert alert-error" role="alert">
+          {orphanErrors.map((e) => (
+            <p key={e}>{t(e)}</p>
+          ))}
+        </div>
+      ) : null}
       <p>
         <span className="badge">{t(`status.${concern.status}`)}</span> {lng === "es" ? kind.nameEs : kind.nameEn}
         {concern.hidden ? <strong className="badge"> {t("staff.isHidden", { reason: concern.hiddenReason ?? "" })}</strong> : null}
@@ -319,6 +340,7 @@ export default function StaffConcernPage() {
           <div className="field">
             <label htmlFor="hide-reason">{t("staff.reason")}</label>
             <input id="hide-reason" name="reason" type="text" defaultValue={typed("hide", "reason")} />
+            <ErrorList errors={errs("hide", "reason")} />
           </div>
         )}
         <div>
