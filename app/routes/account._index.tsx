@@ -8,7 +8,7 @@ import { requireUser } from "~/modules/auth/permissions.server";
 import { getAccount } from "~/modules/auth/queries.server";
 import { AccountSchema, ChangeEmailSchema, ChangePasswordSchema } from "~/modules/auth/schemas";
 import { changePassword, normalizeEmail, requestEmailChange } from "~/modules/auth/service.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { appOrigin } from "~/utils/request.server";
 
@@ -26,12 +26,8 @@ const PASSWORD_FIELDS = ["currentPassword", "newPassword"];
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser({ request, context });
   const formData = await readFormData(request);
+  const intent = readIntent(formData, ["change-email", "change-password"]);
   const submission = parseWithZod(formData, { schema: AccountSchema });
-  const rawIntent = formData.get("intent");
-  const intent = rawIntent === "change-password" ? "change-password" : "change-email";
-  if (rawIntent !== "change-email" && rawIntent !== "change-password") {
-    return json({ intent, done: null, result: submission.reply({ formErrors: ["common:errors.formInvalid"], hideFields: PASSWORD_FIELDS }) }, { status: 400 });
-  }
   if (submission.status !== "success") {
     return json({ intent, done: null, result: submission.reply({ hideFields: PASSWORD_FIELDS }) }, { status: 400 });
   }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { issueApiKey, listApiKeys, revokeApiKey } from "~/modules/concerns/api-keys.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Open311 API keys · Admin · CAB Portal" }];
 
@@ -20,7 +20,9 @@ const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().uuid
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "admin");
-  const form = Object.fromEntries(await readFormData(args.request));
+  const formData = await readFormData(args.request);
+  readIntent(formData, ["issue", "revoke"]);
+  const form = Object.fromEntries(formData);
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const issue = IssueSchema.safeParse(form);
   if (issue.success) {

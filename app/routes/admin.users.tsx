@@ -13,7 +13,7 @@ import { listPendingInvitations, listUsers } from "~/modules/auth/queries.server
 import { ACCOUNT_ROLES, INVITED_ROLES } from "~/modules/auth/roles";
 import { AdminUsersSchema, InviteSchema } from "~/modules/auth/schemas";
 import { changeRole, createInvitation, revokeInvitation, setDeactivated } from "~/modules/auth/service.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
 import { TableWrap } from "~/components/table-wrap";
 
@@ -30,8 +30,8 @@ type Done = { key: string; values?: Record<string, string> };
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = requireRole({ request, context }, "admin");
   const formData = await readFormData(request);
+  const intent = readIntent(formData, ["invite", "revoke-invitation", "change-role", "deactivate", "reactivate"]) === "invite" ? "invite" : "manage";
   const submission = parseWithZod(formData, { schema: AdminUsersSchema });
-  const intent = formData.get("intent") === "invite" ? "invite" : "manage";
   const fail = (formErrors?: string[]) => json({ intent, done: null as Done | null, result: submission.reply(formErrors ? { formErrors } : undefined) }, { status: 400 });
   if (submission.status !== "success") return fail(intent === "invite" ? undefined : ["common:errors.formInvalid"]);
 

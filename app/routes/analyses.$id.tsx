@@ -18,7 +18,7 @@ import { hasRole } from "~/modules/auth/roles";
 import { getVoterState, listNamedVotes, listRecusals, tallyBallot } from "~/modules/voting/queries.server";
 import { formatDate, formatDateTime } from "~/modules/voting/time.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
@@ -117,9 +117,11 @@ export async function action(args: ActionFunctionArgs) {
     return handleCommentAction(args, analysisSubject(analysis), formData);
   }
   const user = requireUser(args);
-  const intent = formData.get("intent") === "recuse" ? "recuse" : "vote";
   // Residents (and anyone below CAB member) are told plainly, not shown an error page.
-  if (!hasRole(user.role, "cab_member")) return json({ intent, refusal: "not_member" as Refusal, result: null }, { status: 403 });
+  if (!hasRole(user.role, "cab_member")) {
+    return json({ intent: formData.get("intent") === "recuse" ? "recuse" : "vote", refusal: "not_member" as Refusal, result: null }, { status: 403 });
+  }
+  const intent = readIntent(formData, ["vote", "recuse"]);
 
   if (intent === "vote") {
     const submission = parseWithZod(formData, { schema: VoteSchema });
@@ -192,6 +194,10 @@ export default function AnalysisPage() {
             <div className="alert alert-error" role="alert">
               {t(`vote.refused.${actionData.refusal}`)}
             </div>
+          ) : null}
+          {/* A refused vote or recusal when its form is no longer on the page (already recused, closed): its errors here. */}
+          {actionData?.result && !actionData.refusal && !viewer.mayAct ? (
+            <FormErrors errors={[...new Set(Object.values((actionData.result as { error?: Record<string, string[] | null> }).error ?? {}).flatMap((e) => e ?? []))]} />
           ) : null}
         </div>
         {!ballot ? (

@@ -15,7 +15,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { tallyBallot } from "~/modules/voting/queries.server";
 import { appTimeZone, formatDateTime, parseLocalDateTime, toLocalDateTimeValue } from "~/modules/voting/time.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Manage analysis · CAB Portal" }];
 
@@ -60,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
   const id = analysisIdParam(args.params.id);
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const formData = await readFormData(args.request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = readIntent(formData, ["open-vote", "vote-settings", "decision"]);
 
   if (intent === "open-vote") {
     const submission = parseWithZod(formData, { schema: OpenVoteSchema });
@@ -153,8 +153,9 @@ function HiddenFormErrors() {
     decision: data.nextStatuses.length > 0,
   };
   if (shown[actionData.intent]) return null;
-  const errors = actionData.result.error?.[""] ?? null;
-  return <FormErrors errors={errors as string[] | null} />;
+  // The form is not there to show its field errors by its fields: all of them, here.
+  const errors = [...new Set(Object.values(actionData.result.error ?? {}).flatMap((e) => (e as string[] | null) ?? []))];
+  return <FormErrors errors={errors} />;
 }
 
 function TimeZoneHint() {

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/components/form";
+import { ErrorList, FormErrors } from "~/components/form";
 import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge, TextareaField } from "~/components/meetings";
 import { getUser, requireRole } from "~/modules/auth/permissions.server";
 import { hasRole } from "~/modules/auth/roles";
@@ -17,7 +17,7 @@ import { MeetingPageSchema } from "~/modules/meetings/schemas";
 import { proposeCorrection, setRsvp } from "~/modules/meetings/service.server";
 import { formatDate, formatMeetingRange, formatMeetingTime } from "~/modules/meetings/time";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
@@ -93,8 +93,8 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "cab_member");
   const meeting = await getVisibleMeeting(params.id ?? "", { id: user.id, role: user.role });
   if (!meeting) notFound();
+  const intent = readIntent(formData, ["rsvp", "propose-correction"]);
   const submission = parseWithZod(formData, { schema: MeetingPageSchema });
-  const intent = String(formData.get("intent") ?? "");
   if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
   const value = submission.value;
   try {
@@ -116,7 +116,7 @@ export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = usePageActionData();
   const { meeting, minutes } = data;
-  const [rsvpForm] = useForm({ id: "rsvp", lastResult: actionData?.intent === "rsvp" ? actionData.result : undefined });
+  const [rsvpForm, rsvpFields] = useForm({ id: "rsvp", lastResult: actionData?.intent === "rsvp" ? actionData.result : undefined });
   const [correctionForm, correctionFields] = useForm({ id: "correction", lastResult: actionData?.intent === "propose-correction" ? actionData.result : undefined });
   return (
     <article>
@@ -198,6 +198,7 @@ export default function MeetingPage() {
                     <input type="radio" name="response" value={r} defaultChecked={data.rsvp.mine === r} /> {t(`rsvp.${r}`)}
                   </label>
                 ))}
+                <ErrorList errors={rsvpFields.response.errors} />
               </fieldset>
               <button type="submit">{t("rsvp.submit")}</button>
             </Form>

@@ -6,7 +6,8 @@ import { listNotifications } from "~/modules/notifications/queries.server";
 import { InboxActionSchema } from "~/modules/notifications/schemas";
 import { markAllRead, markRead } from "~/modules/notifications/service.server";
 import { setFlash } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
+import { parseWithZod } from "@conform-to/zod";
 import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · CAB Portal" }];
@@ -19,8 +20,11 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
-  const { submission } = await parseForm(args.request, InboxActionSchema);
-  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const formData = await readFormData(args.request);
+  readIntent(formData, ["read", "read_all"]);
+  const submission = parseWithZod(formData, { schema: InboxActionSchema });
+  // Only hidden fields: a failure is a tampered request, refused with the 400 page (nothing to show by a field).
+  if (submission.status !== "success") throw json({ reason: "bad_request" }, { status: 400 });
   if (submission.value.intent === "read") {
     await markRead(user.id, submission.value.id);
     return redirect("/notifications", { headers: { "Set-Cookie": await setFlash({ key: "notifications:inbox.markedRead" }) } });

@@ -9,7 +9,7 @@ import { getBrief, listRevisions, receiptsFor } from "~/modules/briefs/queries.s
 import { BriefError, nudgeUnopened, publishBrief, sendToCabReview, updateBrief } from "~/modules/briefs/service.server";
 import { formatDateTime, parseOfficeDateTime } from "~/modules/richtext/dates";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · CAB Portal` }];
@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!brief) throw json({ reason: "not_found" }, { status: 404 });
   const meta = { ip: args.context.clientIp };
   const formData = await readFormData(args.request);
-  const intent = formData.get("intent");
+  const intent = readIntent(formData, ["save", "cab_review", "publish", "nudge"], "save");
   const done = async (key: string, values?: Record<string, string | number>) =>
     redirect(`/staff/briefs/${brief.id}/edit`, { headers: { "Set-Cookie": await setFlash({ key, values }) } });
   try {

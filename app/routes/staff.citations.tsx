@@ -3,14 +3,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
-import { ErrorList } from "~/components/form";
+import { ErrorList, FormErrors } from "~/components/form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { addDays, countyDay } from "~/modules/concerns/time";
 import { drugCitationCountsByMonth, listCitations, listPolicyVersions, lookupDocumentedConcerns, policyInForce } from "~/modules/policies/queries.server";
 import { CitationSchema, LookupSchema } from "~/modules/policies/schemas";
 import { recordCitation } from "~/modules/policies/service.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Citations · Staff · CAB Portal" }];
 
@@ -37,6 +37,7 @@ const ERRORS: Record<string, string> = {
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const formData = await readFormData(args.request);
+  readIntent(formData, ["cite"]);
   const submission = parseWithZod(formData, { schema: CitationSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
@@ -66,6 +67,8 @@ export default function CitationsPage() {
       </p>
       <h1>{t("citations.title")}</h1>
       <p className="lead">{t("citations.lead")}</p>
+      {/* The record form shows with lookup results; a refused record without them is explained here. */}
+      {reply && !searched ? <FormErrors errors={[...new Set([...formErrors, ...Object.values(reply.error ?? {}).flatMap((e) => e ?? [])])]} /> : null}
       <h2>{t("citations.lookupTitle")}</h2>
       <Form method="get" className="stack">
         <div className="field">

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatTrackingCode } from "~/modules/concerns/format";
-import { concernForStaff } from "~/modules/concerns/queries.server";
+import { concernForStaff, concernIdByNumber } from "~/modules/concerns/queries.server";
 import { DocumentSchema, HideSchema, MergeSchema, RedactSchema, StatusChangeSchema } from "~/modules/concerns/schemas";
 import { changeStatus, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/service.server";
 import { NEXT_STATUSES } from "~/modules/concerns/status";
@@ -13,7 +13,7 @@ import { countyDay } from "~/modules/concerns/time";
 import { policyInForce } from "~/modules/policies/queries.server";
 import { documentConcern } from "~/modules/policies/service.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Concern · Staff · CAB Portal" }];
@@ -48,11 +48,12 @@ const ERRORS: Record<string, string> = {
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const number = numberParam(args.params.number);
+  // A concern that is not there is a 404 for every form, as for the page (not a 400 per intent).
+  if (!(await concernIdByNumber(number))) throw json({ reason: "not_found" }, { status: 404 });
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const formData = await readFormData(args.request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = readIntent(formData, ["status", "merge", "redact", "hide", "unhide", "document"]);
   const schema = { status: StatusChangeSchema, merge: MergeSchema, redact: RedactSchema, hide: HideSchema, unhide: HideSchema, document: DocumentSchema }[intent];
-  if (!schema) return json({ intent, result: { formErrors: ["common:errors.invalid"] } as Record<string, unknown> }, { status: 400 });
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return json({ intent, result: submission.reply() as Record<string, unknown> }, { status: 400 });
   const v = submission.value as Record<string, unknown>;
@@ -107,6 +108,20 @@ export default function StaffConcernPage() {
       </div>
     ) : null;
   };
+  // A refused form that is not on the page in this state (e.g. "hide" when the concern is already
+  // hidden): its errors, all of them, at the top, since no field of it is there to show them.
+  const shown: Record<string, boolean> = {
+    document: !documentation && Boolean(policy) && ["received", "under_review"].includes(concern.status) && !concern.duplicateOfId,
+    status: next.length > 0,
+    merge: !concern.duplicateOfId,
+    redact: true,
+    hide: !concern.hidden,
+    unhide: concern.hidden,
+  };
+  const orphanErrors =
+    actionData && !shown[actionData.intent]
+      ? [...new Set([...(replyFor(actionData.intent)?.formErrors ?? []), ...Object.values(replyFor(actionData.intent)?.error ?? {}).flatMap((e) => e ?? [])])]
+      : [];
   const when = (iso: string) => new Date(iso).toLocaleString(lng, { dateStyle: "medium", timeStyle: "short", timeZone: COUNTY_TIME_ZONE });
   return (
     <section>
@@ -114,6 +129,13 @@ export default function StaffConcernPage() {
         <Link to="/staff/concerns">{t("staff.backToQueue")}</Link>
       </p>
       <h1>{t("staff.detailTitle", { number: concern.number })}</h1>
+      {orphanErrors.length ? (
+        <div className="alert alert-error" role="alert">
+          {orphanErrors.map((e) => (
+            <p key={e}>{t(e)}</p>
+          ))}
+        </div>
+      ) : null}
       <p>
         <span className="badge">{t(`status.${concern.status}`)}</span> {lng === "es" ? kind.nameEs : kind.nameEn}
         {concern.hidden ? <strong className="badge"> {t("staff.isHidden", { reason: concern.hiddenReason ?? "" })}</strong> : null}
@@ -319,6 +341,7 @@ export default function StaffConcernPage() {
           <div className="field">
             <label htmlFor="hide-reason">{t("staff.reason")}</label>
             <input id="hide-reason" name="reason" type="text" defaultValue={typed("hide", "reason")} />
+            <ErrorList errors={errs("hide", "reason")} />
           </div>
         )}
         <div>

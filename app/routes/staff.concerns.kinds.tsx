@@ -8,7 +8,7 @@ import { listKinds } from "~/modules/concerns/queries.server";
 import { KindSchema } from "~/modules/concerns/schemas";
 import { createKind, updateKind } from "~/modules/concerns/service.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Kinds of concern · Staff · CAB Portal" }];
 
@@ -20,9 +20,17 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const formData = await readFormData(args.request);
+  const intent = readIntent(formData, ["create", "update"]);
+  // The row whose form shows the errors: "new", or a kind that is on the page (another id is a 404).
+  let id = "new";
+  if (intent === "create") formData.delete("id");
+  else {
+    const raw = formData.get("id");
+    if (typeof raw !== "string" || !(await listKinds()).some((k) => String(k.id) === raw)) throw json({ reason: "not_found" }, { status: 404 });
+    id = raw;
+  }
   const submission = parseWithZod(formData, { schema: KindSchema });
-  const id = formData.get("id");
-  if (submission.status !== "success") return json({ id: typeof id === "string" ? id : "new", result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return json({ id, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   if (v.intent === "create") {

@@ -13,7 +13,7 @@ import { EditMeetingSchema, MeetingSchema } from "~/modules/meetings/schemas";
 import { addAgendaItem, cancelMeeting, moveAgendaItem, removeAgendaItem, updateMeeting } from "~/modules/meetings/service.server";
 import { formatMeetingRange, utcToWallTime } from "~/modules/meetings/time";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit meeting · CAB Portal" }];
 
@@ -47,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const meeting = await getMeeting(args.params.id ?? "");
   if (!meeting) notFound();
   const formData = await readFormData(args.request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = readIntent(formData, ["save", "cancel", "add-agenda-item", "remove-agenda-item", "move-agenda-item"]);
   const ctx = serviceContext(args.request, args.context);
   if (intent === "save") {
     const submission = parseWithZod(formData, { schema: MeetingSchema });

@@ -27,7 +27,7 @@ import {
 } from "~/modules/meetings/service.server";
 import { formatDate, formatMeetingRange } from "~/modules/meetings/time";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Minutes · CAB Portal" }];
@@ -74,7 +74,19 @@ export async function action(args: ActionFunctionArgs) {
   const meeting = await getMeeting(args.params.id ?? "");
   if (!meeting) notFound();
   const formData = await readFormData(args.request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = readIntent(formData, [
+    "save-draft",
+    "add-decision",
+    "remove-decision",
+    "add-action",
+    "action-status",
+    "remove-action",
+    "circulate",
+    "review-correction",
+    "record-approval",
+    "publish",
+    "amend",
+  ]);
   const submission = parseWithZod(formData, { schema: MinutesSchema });
   // The minutes' text goes through the shared rich-text module.
   const body = intent === "save-draft" || intent === "amend" ? readRichField(formData, "body", { required: true }) : null;

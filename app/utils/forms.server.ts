@@ -27,3 +27,16 @@ export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, s
 export function fieldError(field: string, message: string) {
   return { [field]: [message] };
 }
+
+/**
+ * The one `intent` of a form with several buttons, when it is one of `allowed` (or `fallback`
+ * when the form names none). Anything else — an unknown intent, or two of them — is not a form
+ * of this page: a 400 error page that says so, rather than errors for a form the page never shows.
+ */
+export function readIntent<T extends string>(formData: FormData, allowed: readonly T[], fallback?: T): T {
+  const all = formData.getAll("intent");
+  if (all.length === 0 && fallback) return fallback;
+  const [intent] = all;
+  if (all.length !== 1 || typeof intent !== "string" || !(allowed as readonly string[]).includes(intent)) throw json({ reason: "bad_request" }, { status: 400 });
+  return intent as T;
+}

@@ -10,6 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getSql } from "~/db/client.server";
 import { Client, clientFor } from "../support/app";
+import { prepareMatrixFixtures } from "../support/matrix-fixtures";
 import { MATRIX, ROLE_USERS, ROLES, type Entry, type Expect, type LayoutEntry, type Role, type RouteCase } from "./authorization-matrix.table";
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
@@ -45,13 +46,17 @@ async function urlFor(id: string, routeCase: RouteCase) {
     }
     segments.push(typeof value === "function" ? await value(getSql()) : value);
   }
-  return "/" + segments.join("/") + (routeCase.search ?? "");
+  const search = typeof routeCase.search === "function" ? routeCase.search() : (routeCase.search ?? "");
+  return "/" + segments.join("/") + search;
 }
 
 function matches(expect: Expect, response: Response, url: string) {
   const location = response.headers.get("location");
   if (expect === "login") return response.status === 302 && location === `/login?redirectTo=${encodeURIComponent(url)}`;
-  if (typeof expect === "string") return response.status === 302 && location === expect.slice(4);
+  if (typeof expect === "string") {
+    const target = expect.slice(4);
+    return response.status === 302 && (target.endsWith("/*") ? Boolean(location?.startsWith(target.slice(0, -1))) : location === target);
+  }
   return response.status === expect;
 }
 
@@ -71,8 +76,23 @@ async function clientAs(role: Role, fresh = false) {
 
 let checks = 0;
 
+/** The texts of `mustNotShow` that apply to this role (HTML-escaped too, as a page would show them). */
+async function secretsFor(routeCase: RouteCase, role: Role) {
+  const texts: string[] = [];
+  for (const rule of routeCase.mustNotShow ?? []) {
+    if (!rule.to.includes(role)) continue;
+    for (const value of rule.texts) {
+      const text = typeof value === "function" ? await value(getSql()) : value;
+      if (!text) throw new Error("mustNotShow: an empty text would match anything");
+      texts.push(text, text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;"));
+    }
+  }
+  return [...new Set(texts)];
+}
+
 describe("authorization matrix", () => {
   beforeAll(async () => {
+    await prepareMatrixFixtures();
     for (const role of ROLES) await clientAs(role);
   });
 
@@ -101,9 +121,20 @@ describe("authorization matrix", () => {
         for (const role of ROLES) {
           const client = await clientAs(role);
           const get = await client.get(url);
-          await get.arrayBuffer();
           checks++;
           if (!matches(routeCase.get[role], get, url)) problems.push(`GET  ${url} as ${role}: expected ${routeCase.get[role]}, got ${describeResponse(get)}`);
+
+          // Private texts this role must not get: neither on the page nor in its data.
+          const secrets = await secretsFor(routeCase, role);
+          if (secrets.length && get.status === 200) {
+            const page = await get.text();
+            const sep = url.includes("?") ? "&" : "?";
+            const data = await (await client.get(`${url}${sep}_data=${encodeURIComponent(id)}`)).text();
+            checks++;
+            for (const secret of secrets) {
+              if (page.includes(secret) || data.includes(secret)) problems.push(`GET  ${url} as ${role}: shows "${secret}", which it must not`);
+            }
+          } else await get.arrayBuffer();
 
           // Where the page is refused, its data must be too.
           if (routeCase.get[role] !== 200) {
@@ -115,12 +146,12 @@ describe("authorization matrix", () => {
           }
 
           const poster = routeCase.fresh ? await clientAs(role, true) : client;
-          const post = await poster.post(url, routeCase.body ?? {});
+          const post = await poster.post(url, (typeof routeCase.body === "function" ? routeCase.body() : routeCase.body) ?? {});
           await post.arrayBuffer();
           checks++;
           if (!matches(routeCase.post[role], post, url)) problems.push(`POST ${url} as ${role}: expected ${routeCase.post[role]}, got ${describeResponse(post)}`);
         }
-        expect(problems).toEqual([]);
+        expect(problems, problems.join("\n")).toEqual([]);
       });
     }
   }

@@ -8,6 +8,20 @@ import fc from "fast-check";
 
 export type HostileBody = { kind: string; contentType: string | null; body: string | Uint8Array | FormData | null };
 
+/** A counterexample prints as its kind and the start of its body, not as a megabyte of "x". */
+export function printable(input: HostileBody): HostileBody {
+  const { body } = input;
+  const summary =
+    typeof body === "string"
+      ? `${body.length} chars: ${JSON.stringify(body.slice(0, 300))}${body.length > 300 ? "…" : ""}`
+      : body instanceof Uint8Array
+        ? `${body.length} bytes: ${Buffer.from(body.slice(0, 60)).toString("hex")}`
+        : body instanceof FormData
+          ? `multipart fields ${JSON.stringify([...body.keys()].slice(0, 20))}`
+          : "no body";
+  return Object.assign(input, { [fc.toStringMethod]: () => `${input.kind} (${input.contentType ?? "no content type"}; ${summary})` });
+}
+
 const FORM = "application/x-www-form-urlencoded";
 
 const nasty = fc.constantFrom(
@@ -171,4 +185,64 @@ export function fixedHostileBodies(valid: () => Record<string, string>): Hostile
     { kind: "NUL bytes", contentType: FORM, body: encodeForm(keys.map((k) => [k, `\u0000${seed[k]}\u0000`])) },
     { kind: "wrong content type", contentType: "application/json", body: encodeForm(Object.entries(seed)) },
   ];
+}
+
+/**
+ * Hostile search parameters for a GET page: mutated and random parameters, percent-encoded
+ * bytes that are not UTF-8, broken escapes, repeated keys. Kept under 8 KB: a longer request
+ * line is Node's to refuse (431), before the app sees it.
+ */
+export function hostileQuery(valid: () => Record<string, string>): fc.Arbitrary<HostileBody> {
+  const cap = (query: string) => query.slice(0, 8_000);
+  const short = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), nasty, fc.constant("x".repeat(5_000)));
+  const mutatedQuery = fc
+    .record({
+      seed: fc.constant(null).map(() => valid()),
+      ops: fc.array(fc.constantFrom("keep", "drop", "replace", "duplicate", "empty"), { minLength: 8, maxLength: 8 }),
+      values: fc.array(short, { minLength: 8, maxLength: 8 }),
+    })
+    .map(({ seed, ops, values }) => {
+      const pairs: Pairs = [];
+      Object.entries(seed).forEach(([k, v], i) => {
+        const op = ops[i % ops.length]!;
+        if (op === "keep") pairs.push([k, v]);
+        else if (op === "replace") pairs.push([k, values[i % values.length]!]);
+        else if (op === "empty") pairs.push([k, ""]);
+        else if (op === "duplicate") pairs.push([k, v], [k, values[i % values.length]!]);
+      });
+      return encodeForm(pairs);
+    });
+  const brokenEscapes = fc.constant(null).map(() => {
+    const [k] = Object.keys(valid());
+    return `${k ?? "q"}=%E0%A4%A&${k ?? "q"}=%&%zz=1&=&&&${k ?? "q"}[]=1&${k ?? "q"}[a]=2`;
+  });
+  return fc
+    .oneof(
+      { weight: 4, arbitrary: mutatedQuery.map((q) => ({ kind: "mutated query", q })) },
+      { weight: 2, arbitrary: fc.array(fc.tuple(key, short), { maxLength: 6 }).map((pairs) => ({ kind: "random query", q: encodeForm(pairs) })) },
+      { weight: 2, arbitrary: percentGarbage.map((q) => ({ kind: "percent-encoded invalid UTF-8", q })) },
+      { weight: 1, arbitrary: brokenEscapes.map((q) => ({ kind: "broken percent escapes", q })) },
+    )
+    .map(({ kind, q }): HostileBody => ({ kind, contentType: null, body: cap(q) }));
+}
+
+/** Multipart uploads: the valid fields mutated, with the expected file, a hostile one or none. */
+export function hostileMultipart(valid: () => Record<string, string>, file: { field: string; name: string; type: string; content: () => string }): fc.Arbitrary<HostileBody> {
+  const fileContent = fc.oneof(
+    fc.constant(null).map(() => file.content()),
+    fc.constant(null).map(() => file.content().replace(/\n.*$/s, "\n")), // the header only
+    fc.constant(null).map(() => file.content().split("\n").map((line, i) => (i === 3 ? line.replace(/,/g, ";") : line)).join("\n")),
+    hostileString,
+    fc.uint8Array({ maxLength: 2_000 }),
+    fc.constant(""),
+  );
+  const name = fc.oneof(fc.constant(file.name), fc.constant("../../etc/passwd"), fc.string({ maxLength: 300 }), fc.constant("x".repeat(1_000) + ".csv"));
+  return fc
+    .record({ pairs: mutated(valid), content: fileContent, filename: name, withFile: fc.boolean() })
+    .map(({ pairs, content, filename, withFile }): HostileBody => {
+      const data = new FormData();
+      for (const [k, v] of pairs) data.append(k, v);
+      if (withFile) data.append(file.field, new Blob([content as BlobPart], { type: file.type }), filename || "x");
+      return { kind: withFile ? "multipart upload" : "multipart without the file", contentType: null, body: data };
+    });
 }

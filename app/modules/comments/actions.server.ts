@@ -4,7 +4,7 @@ import { readRichTextField, richTextErrorKey } from "~/modules/richtext/richtext
 import { setFlash } from "~/utils/flash.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { loginRedirect } from "~/modules/auth/permissions.server";
-import type { CommentSubject } from "./permissions";
+import { canComment, type CommentSubject } from "./permissions";
 import { CommentError, createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
 
 export const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
@@ -35,12 +35,20 @@ const str = (formData: FormData, key: string) => {
  * The route has already checked that the user may see `subject` (404 otherwise); this checks
  * who may write, edit, report and moderate (see permissions.ts). Never throws for bad input.
  */
+function commentFormId(intent: string, commentId: string, claimed: string) {
+  if (!commentId) return "new-comment";
+  const own = [`reply-${commentId}`, `edit-${commentId}`, `report-${commentId}`, `hide-${commentId}`, `c-${commentId}`];
+  return own.includes(claimed) ? claimed : `c-${commentId}`;
+}
+
 export async function handleCommentAction(args: { request: Request; context: AppLoadContext }, subject: CommentSubject, formData: FormData) {
   const user = getUser(args);
   if (!user) throw loginRedirect(args.request);
   const intent = str(formData, "intent") as CommentIntent;
   const commentId = str(formData, "commentId");
-  const formId = str(formData, "formId").slice(0, 80) || intent;
+  // The form the error belongs under, as <CommentThread> names them: a client's formId is used only
+  // when it is one of those, so an error never goes to a form the page does not show.
+  const formId = commentFormId(intent, commentId, str(formData, "formId"));
   const ip = args.context.clientIp;
   try {
     let url: string;
@@ -48,6 +56,9 @@ export async function handleCommentAction(args: { request: Request; context: App
     switch (intent) {
       case "comment.create":
       case "comment.edit": {
+        // Who may write is decided before what was written: a resident under a board thread is
+        // told they cannot comment there, not that their (empty) comment is empty.
+        if (intent === "comment.create" && !canComment(user, subject)) throw json({ reason: "forbidden" }, { status: 403 });
         await enforceRateLimits([`comment:${user.id}`], 30, 60);
         const body = readRichTextField(formData, "body", "comment");
         const typed = str(formData, "body__text").slice(0, 20_000) || undefined;
@@ -91,6 +102,8 @@ export async function handleCommentAction(args: { request: Request; context: App
     }
     return redirect(url, { headers: { "Set-Cookie": await setFlash({ key: flash }) } });
   } catch (error) {
+    // Not allowed, or no such comment here: the error page says so (no form on the page is about it).
+    if (error instanceof CommentError && (error.status === 403 || error.status === 404)) throw json({ reason: error.status === 403 ? "forbidden" : "not_found" }, { status: error.status });
     if (error instanceof CommentError) return fail(formId, [error.key], error.status);
     throw error;
   }
