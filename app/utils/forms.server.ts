@@ -10,11 +10,14 @@ export async function readFormData(request: Request): Promise<FormData> {
   } catch {
     throw json({ reason: "bad_request" }, { status: 400 });
   }
-  // No form field legitimately holds U+0000, and PostgreSQL text cannot store it (a 500 later).
-  for (const [key, value] of formData) {
-    if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) throw json({ reason: "bad_request" }, { status: 400 });
-  }
-  return formData;
+  // No form field legitimately holds U+0000 and PostgreSQL text cannot store it (a 500 later):
+  // drop it here, once, rather than refuse what the person typed.
+  let hasNul = false;
+  for (const [key, value] of formData) if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) hasNul = true;
+  if (!hasNul) return formData;
+  const clean = new FormData();
+  for (const [key, value] of formData) clean.append(key.replaceAll("\u0000", ""), typeof value === "string" ? value.replaceAll("\u0000", "") : value);
+  return clean;
 }
 
 /** Parses a submitted form against a zod schema (conform), on the server. */

@@ -406,7 +406,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: "/staff/meetings/new",
     as: "csu_staff",
     kind: "form",
-    valid: () => ({ intent: "save", title: `Hostile input meeting ${unique()}`, mode: "online", link: "https://meet.example.org/cab", startsAt: wall(40, 18), endsAt: wall(40, 19), isPublic: "on", agenda: "One item." }),
+    valid: () => ({ intent: "save", title: `Hostile input meeting ${unique()}`, mode: "online", link: "https://meet.example.org/cab", startsAt: wall(40, 18), endsAt: wall(40, 19), isPublic: "on", agenda__text: "One item." }),
     accept: [302],
     tables: MEETING_TABLES,
   },
@@ -466,7 +466,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     valid: () => ({ title: `Hostile notice ${unique()}`, partners: "City of Riverside", opensAt: iso(-60_000), closesAt: iso(86_400_000), notice__text: "Comment below." }),
     accept: [302],
     tables: BRIEF_TABLES,
-    onSuccess: { consultations: 1 },
+    onSuccess: { consultations: 1, audit_log: 1 },
   },
   {
     name: "staff: edit a consultation",
