@@ -165,6 +165,14 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
     next();
   });
 
+  // No address legitimately holds U+0000, and PostgreSQL text refuses it: a NUL in a path segment or
+  // search parameter (read by any loader) would be a 500 deep in a query. One wall for every route,
+  // as readFormData is for bodies.
+  app.use((req, res, next) => {
+    if (!/%00|\u0000/i.test(req.originalUrl)) return next();
+    res.status(400).type("text/plain").send(BAD_ADDRESS_MESSAGE);
+  });
+
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
 
@@ -209,6 +217,9 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
 
   return app;
 }
+
+const BAD_ADDRESS_MESSAGE =
+  "Bad request: the address contains a character that is not allowed (U+0000).\nSolicitud no válida: la dirección contiene un carácter que no está permitido (U+0000).";
 
 function safeOrigin(url: string) {
   try {

@@ -5,6 +5,7 @@ import { setFlash } from "~/utils/flash.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { loginRedirect } from "~/modules/auth/permissions.server";
 import { canComment, type CommentSubject } from "./permissions";
+import { commentInSubject } from "./queries.server";
 import { CommentError, createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
 
 export const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
@@ -50,6 +51,9 @@ export async function handleCommentAction(args: { request: Request; context: App
   // when it is one of those, so an error never goes to a form the page does not show.
   const formId = commentFormId(intent, commentId, str(formData, "formId"));
   const ip = args.context.clientIp;
+  // A reply, edit, report or moderation names a comment: one that is not in this thread is a 404
+  // page before anything else is checked (its errors would belong under a form the page lacks).
+  if ((intent !== "comment.create" || commentId) && !(await commentInSubject(subject, commentId))) throw json({ reason: "not_found" }, { status: 404 });
   try {
     let url: string;
     let flash: string;

@@ -179,3 +179,13 @@ export async function visibleCommentSubject(id: string, dbx: DbOrTx = db) {
   const [row] = await dbx.select({ subjectType: comments.subjectType, subjectId: comments.subjectId }).from(comments).where(and(eq(comments.id, id), eq(comments.status, "visible")));
   return row ?? null;
 }
+
+/** Whether `commentId` names a comment of this subject (any status): forms about another are a 404. */
+export async function commentInSubject(subject: { type: string; id: string }, commentId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(commentId)) return false;
+  const [row] = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.subjectType, subject.type), eq(comments.subjectId, subject.id)));
+  return Boolean(row);
+}

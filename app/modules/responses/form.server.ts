@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { readIntent } from "~/utils/forms.server";
 import { json } from "@remix-run/node";
 import { getAnalysis } from "~/modules/analyses/queries.server";
 import { visibleCommentSubject } from "~/modules/comments/queries.server";
@@ -16,6 +17,8 @@ import type { ResponseInput } from "./service.server";
  * response to send back with field errors; what was typed is kept.
  */
 export async function readResponseForm(formData: FormData) {
+  // Save or publish, named by the button; anything else is a 400 page (no field shows an intent error).
+  readIntent(formData, ["save", "publish"], "save");
   const submission = parseWithZod(formData, { schema: ResponseFormSchema });
   const body = readRichTextField(formData, "body", "document");
   const errors: Record<string, string[]> = {};
