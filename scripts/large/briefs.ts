@@ -8,7 +8,8 @@ import { sql } from "drizzle-orm";
 import type { prng } from "../seed-large";
 
 export const BIG_BRIEF_SLUG = "large-county-discussion-1000-comments";
-export const SOAK_BRIEF_SLUG = "large-brief-0002";
+// A public brief with a few comments (large-brief-0002 is a draft): the soak's comments go here.
+export const SOAK_BRIEF_SLUG = "large-brief-0003";
 const BRIEFS = 500;
 const BIG_COMMENTS = { top: 400, replies: 400, deep: 200 };
 
