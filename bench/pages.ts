@@ -69,6 +69,8 @@ export const PAGES: BenchPage[] = [
     path: `/open311/v2/requests.json?api_key=${encodeURIComponent(LARGE_API_KEY)}&start_date=${OPEN311_START}&end_date=${OPEN311_END}`,
     minRecords: 1000,
   },
+  // A public page with a form: its JavaScript counts too.
+  { name: "concern form (GET)", path: "/concerns/new" },
   {
     name: "concern submission (POST)",
     method: "POST",

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
+import { dateTimeFormat } from "~/utils/intl";
 
 // One fixed zone on the server and in the browser, so the hydrated text matches the server's.
 export const APP_TIME_ZONE = "America/New_York";
 
 export function formatDateTime(value: string | Date, locale: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: APP_TIME_ZONE }).format(new Date(value));
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: APP_TIME_ZONE }).format(new Date(value));
 }
 
 /** A date and time in the page's language, machine-readable in dateTime. */

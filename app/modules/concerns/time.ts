@@ -1,8 +1,9 @@
+import { dateTimeFormat } from "~/utils/intl";
 /** The county's clock: observed dates, months and policy dates are local days here. */
 export const COUNTY_TIME_ZONE = "America/New_York";
 
 function offsetMinutes(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
@@ -28,7 +29,7 @@ export function countyTimeToDate(day: string, time = "12:00", timeZone = COUNTY_
 
 /** The county's calendar day of an instant, "YYYY-MM-DD". */
 export function countyDay(date: Date, timeZone = COUNTY_TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
 }
 
 export function isValidDay(value: string): boolean {
