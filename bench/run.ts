@@ -9,7 +9,7 @@
  * npm run soak — only the soak: 10 minutes of mixed traffic (reads and writes), reporting errors,
  * p99 per route and memory at start and end.
  *
- * Options: --duration=S (per page, default 10), --soak-duration=S (default 30; 600 with --soak),
+ * Options: --duration=S (per page, default 10), --soak-duration=S (default 300; 600 with --soak),
  * --connections=N (50), --no-build. BENCH_DATABASE_URL (or DATABASE_URL) to use another database.
  */
 import { execSync } from "node:child_process";
@@ -30,7 +30,7 @@ const args = new Map(
 );
 const SOAK_ONLY = args.has("soak");
 const DURATION = Number(args.get("duration") ?? 10);
-const SOAK_DURATION = Number(args.get("soak-duration") ?? (SOAK_ONLY ? 600 : 30));
+const SOAK_DURATION = Number(args.get("soak-duration") ?? (SOAK_ONLY ? 600 : 300));
 const CONNECTIONS = Number(args.get("connections") ?? 50);
 const CORES = os.availableParallelism();
 
@@ -271,8 +271,9 @@ async function soak(server: ServerProcess, sql: postgres.Sql, seconds: number, l
       return { name: t.page.name, reqPerSec: s.reqPerSec, p50: s.p50, p99: s.p99, errors: s.errors, unexpectedStatuses: s.unexpectedStatuses, acknowledged: t.page.method === "POST" ? s.acknowledged : undefined, lost };
     }),
   );
-  // Start: after a warm-up tenth of the run (JIT, pools, caches); end: the last sample.
-  const warm = samples.find((s) => s.t >= Math.min(10_000, seconds * 100)) ?? samples[0];
+  // Start: after a warm-up (JIT, pools, caches, V8 growing its heap to its working size: a
+  // minute, or a fifth of a short run); end: the last sample.
+  const warm = samples.find((s) => s.t >= Math.min(60_000, seconds * 200)) ?? samples[0];
   const last = samples.at(-1);
   const memory = warm && last ? { startMiB: +(warm.rss / 2 ** 20).toFixed(1), endMiB: +(last.rss / 2 ** 20).toFixed(1), growthPercent: +((100 * (last.rss - warm.rss)) / warm.rss).toFixed(1) } : null;
   return { seconds, routes, memory, errors: routes.reduce((a, r) => a + r.errors, 0), lost: routes.reduce((a, r) => a + (r.lost ?? 0), 0) };

@@ -25,6 +25,31 @@ export function createI18n(locale: string, resources: Resource[string]): i18n {
     initImmediate: false,
     react: { useSuspense: false },
   });
+  memoizePlainLookups(instance);
   instances.set(key, instance);
   return instance;
+}
+
+const PLAIN_OPTIONS = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+
+/**
+ * i18next's t() costs microseconds per call (key parsing, resolution, interpolation); a page
+ * with 50 comments makes a thousand calls, which was the largest part of its render. A call
+ * without values (no interpolation, count or context) always gives the same string for a
+ * fixed-language instance whose strings never change, so those are remembered.
+ */
+function memoizePlainLookups(instance: i18n) {
+  const t = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
+  const memo = new Map<string, unknown>();
+  (instance as unknown as { t: (...args: unknown[]) => unknown }).t = (key: unknown, options?: unknown, ...rest: unknown[]) => {
+    if (typeof key !== "string" || rest.length || !options || typeof options !== "object") return t(key, options, ...rest);
+    const o = options as Record<string, unknown>;
+    for (const k in o) if (!PLAIN_OPTIONS.has(k) || (k === "keyPrefix" && o[k] !== undefined)) return t(key, options);
+    const ns = Array.isArray(o.ns) ? o.ns.join(",") : String(o.ns ?? "");
+    const cacheKey = `${String(o.lng ?? "")}\u0000${ns}\u0000${key}`;
+    if (memo.has(cacheKey)) return memo.get(cacheKey);
+    const value = t(key, options);
+    if (typeof value === "string" && memo.size < 20_000) memo.set(cacheKey, value);
+    return value;
+  };
 }
