@@ -9,7 +9,7 @@
  * npm run soak — only the soak: 10 minutes of mixed traffic (reads and writes), reporting errors,
  * p99 per route and memory at start and end.
  *
- * Options: --duration=S (per page, default 10), --soak-duration=S (default 30; 600 with --soak),
+ * Options: --duration=S (per page, default 10), --soak-duration=S (default 300; 600 with --soak),
  * --connections=N (50), --no-build. BENCH_DATABASE_URL (or DATABASE_URL) to use another database.
  */
 import { execSync } from "node:child_process";
@@ -18,7 +18,7 @@ import os from "node:os";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../server/embedded-postgres";
+import type { EmbeddedDatabase } from "../server/embedded-postgres";
 import { startServerProcess, type ServerProcess } from "../tests/support/server-process";
 import { FLOOR, PAGES, type BenchPage } from "./pages";
 
@@ -30,7 +30,7 @@ const args = new Map(
 );
 const SOAK_ONLY = args.has("soak");
 const DURATION = Number(args.get("duration") ?? 10);
-const SOAK_DURATION = Number(args.get("soak-duration") ?? (SOAK_ONLY ? 600 : 30));
+const SOAK_DURATION = Number(args.get("soak-duration") ?? (SOAK_ONLY ? 600 : 300));
 const CONNECTIONS = Number(args.get("connections") ?? 50);
 const CORES = os.availableParallelism();
 
@@ -105,28 +105,52 @@ async function firstVisitJs(base: string, html: string) {
   return bytes;
 }
 
-type Target = { page: BenchPage; path: string; headers: Record<string, string> };
+type Target = { page: BenchPage; path: string; headers: Record<string, string>; cookies: string[] };
 
-function cannon(base: string, target: Target, seconds: number, connections: number) {
-  const { page, path, headers } = target;
+/** Runs autocannon on one target; `keys` collects what identifies each acknowledged write. */
+function cannon(base: string, target: Target, seconds: number, connections: number, keys: string[] = [], rate?: number) {
+  const { page, path, headers, cookies } = target;
   const method = page.method ?? "GET";
+  let i = 0;
   return autocannon({
     url: base + path,
     connections,
     duration: seconds,
     timeout: 10,
     headers,
+    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method,
         setupRequest: (req: Record<string, unknown>) => ({
           ...req,
-          headers: { ...headers, "X-Forwarded-For": randomIp(), ...(method === "POST" ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+          headers: {
+            ...headers,
+            // Several accounts: each request as the next one (per-account limits).
+            ...(cookies.length ? { Cookie: cookies[i++ % cookies.length]! } : {}),
+            "X-Forwarded-For": randomIp(),
+            ...(method === "POST" ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}),
+          },
           ...(method === "POST" ? { body: new URLSearchParams(page.body?.() ?? {}).toString() } : {}),
         }),
+        ...(page.key
+          ? {
+              onResponse: (status: number, _body: string, _context: unknown, responseHeaders: Record<string, string>) => {
+                const key = page.key!(status, responseHeaders ?? {});
+                if (key) keys.push(key);
+              },
+            }
+          : {}),
       },
     ],
   } as autocannon.Options);
+}
+
+/** Acknowledged writes that are not in the database: by key when the page names one, else by row count. */
+async function lostWrites(sql: postgres.Sql, page: BenchPage, acknowledged: number, keys: string[], before: number | null) {
+  if (page.missing) return (await page.missing(sql, keys)).length + Math.max(0, acknowledged - keys.length);
+  if (page.count && before !== null) return Math.max(0, acknowledged - ((await page.count(sql)) - before));
+  return null;
 }
 
 function summarize(result: autocannon.Result, page: BenchPage) {
@@ -146,8 +170,13 @@ function summarize(result: autocannon.Result, page: BenchPage) {
   };
 }
 
+const signedIn = new Map<string, string>();
+async function cookieFor(base: string, email: string) {
+  if (!signedIn.has(email)) signedIn.set(email, await signIn(base, email));
+  return signedIn.get(email)!;
+}
+
 async function resolveTargets(base: string, sql: postgres.Sql, pages: BenchPage[]) {
-  const cookies = new Map<string, string>();
   const targets: (Target | { page: BenchPage; path: string | null; unavailable: true })[] = [];
   for (const page of pages) {
     const path = typeof page.path === "function" ? await page.path(sql).catch(() => null) : page.path;
@@ -156,15 +185,15 @@ async function resolveTargets(base: string, sql: postgres.Sql, pages: BenchPage[
       continue;
     }
     const headers: Record<string, string> = {};
-    if (page.as) {
-      if (!cookies.has(page.as)) cookies.set(page.as, await signIn(base, page.as));
-      headers.Cookie = cookies.get(page.as)!;
-    }
+    if (page.as) headers.Cookie = await cookieFor(base, page.as);
+    const cookies: string[] = [];
+    for (const email of page.asMany ?? []) cookies.push(await cookieFor(base, email));
+    if (cookies.length) headers.Cookie = cookies[0]!;
     // A route that is not there yet answers 404 (a POST to a missing route too).
     const probe = await fetch(base + path, { method: page.method === "POST" ? "GET" : "GET", redirect: "manual", headers });
     await probe.arrayBuffer();
     if (probe.status === 404) targets.push({ page, path, unavailable: true });
-    else targets.push({ page, path, headers });
+    else targets.push({ page, path, headers, cookies });
   }
   return targets;
 }
@@ -183,6 +212,10 @@ async function probe(base: string, target: Target) {
     });
     const text = await response.text();
     sqlCount = response.headers.has("x-sql-count") ? Number(response.headers.get("x-sql-count")) : null;
+    if (page.minRecords && i === 2) {
+      const records = (JSON.parse(text) as unknown[]).length;
+      if (records < page.minRecords) throw new Error(`${page.name}: ${records} records, expected at least ${page.minRecords}`);
+    }
     if (i === 2 && (response.headers.get("content-type") ?? "").includes("text/html")) js = await firstVisitJs(base, text);
   }
   return { sqlCount, js };
@@ -198,21 +231,22 @@ async function measure(server: ServerProcess, sql: postgres.Sql, pages: BenchPag
     }
     const { sqlCount, js } = await probe(server.url, target);
     const before = target.page.count ? await target.page.count(sql) : null;
-    const result = summarize(await cannon(server.url, target, DURATION, CONNECTIONS), target.page);
-    const after = target.page.count ? await target.page.count(sql) : null;
-    const lost = before !== null && after !== null ? Math.max(0, result.acknowledged - (after - before)) : null;
+    const keys: string[] = [];
+    const result = summarize(await cannon(server.url, target, DURATION, CONNECTIONS, keys), target.page);
+    const lost = await lostWrites(sql, target.page, result.acknowledged, keys, before);
     const measured: Measured = {
       name: target.page.name,
       path: target.path,
       available: true,
       ...result,
+      acknowledged: target.page.method === "POST" ? result.acknowledged : undefined,
       ratioToFloor: floorRps ? Number((result.reqPerSec / floorRps).toFixed(2)) : 1,
       sqlPerRequest: sqlCount,
       jsGzipBytes: js,
       lost,
     };
     results.push(measured);
-    log(`  ${measured.name}: ${measured.reqPerSec} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${sqlCount ?? "?"} SQL, errors ${measured.errors}`);
+    log(`  ${measured.name}: ${measured.reqPerSec} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${sqlCount ?? "?"} SQL, errors ${measured.errors}${lost !== null ? `, ${result.acknowledged} acknowledged, ${lost} lost` : ""}`);
     floorRps ??= result.reqPerSec;
   }
   return results;
@@ -221,26 +255,28 @@ async function measure(server: ServerProcess, sql: postgres.Sql, pages: BenchPag
 /** Mixed traffic on every available page at once; memory sampled each second. */
 async function soak(server: ServerProcess, sql: postgres.Sql, seconds: number, log: (s: string) => void) {
   const targets = (await resolveTargets(server.url, sql, [FLOOR, ...PAGES].filter((p) => p.soak !== false))).filter((t): t is Target => !("unavailable" in t));
+  const keys = targets.map(() => [] as string[]);
   const perTarget = Math.max(2, Math.floor(CONNECTIONS / targets.length));
   const samples: { t: number; rss: number }[] = [];
   const started = Date.now();
   const sampler = setInterval(() => samples.push({ t: Date.now() - started, rss: treeRssBytes(server.child.pid!) }), 1000);
   const counts = await Promise.all(targets.map((t) => (t.page.count ? t.page.count(sql) : Promise.resolve(null))));
   log(`  soak: ${seconds} s of mixed traffic over ${targets.length} routes, ${perTarget} connections each`);
-  const results = await Promise.all(targets.map((t) => cannon(server.url, t, seconds, perTarget)));
+  const results = await Promise.all(targets.map((t, i) => cannon(server.url, t, seconds, perTarget, keys[i], t.page.soakRate)));
   clearInterval(sampler);
   const routes = await Promise.all(
     targets.map(async (t, i) => {
       const s = summarize(results[i]!, t.page);
-      const after = t.page.count ? await t.page.count(sql) : null;
-      return { name: t.page.name, reqPerSec: s.reqPerSec, p99: s.p99, errors: s.errors, unexpectedStatuses: s.unexpectedStatuses, lost: counts[i] !== null && after !== null ? Math.max(0, s.acknowledged - (after - counts[i]!)) : null };
+      const lost = await lostWrites(sql, t.page, s.acknowledged, keys[i]!, counts[i]!);
+      return { name: t.page.name, reqPerSec: s.reqPerSec, p50: s.p50, p99: s.p99, errors: s.errors, unexpectedStatuses: s.unexpectedStatuses, acknowledged: t.page.method === "POST" ? s.acknowledged : undefined, lost };
     }),
   );
-  // Start: after a warm-up tenth of the run (JIT, pools, caches); end: the last sample.
-  const warm = samples.find((s) => s.t >= Math.min(10_000, seconds * 100)) ?? samples[0];
+  // Start: after a warm-up (JIT, pools, caches, V8 growing its heap to its working size: a
+  // minute, or a fifth of a short run); end: the last sample.
+  const warm = samples.find((s) => s.t >= Math.min(60_000, seconds * 200)) ?? samples[0];
   const last = samples.at(-1);
   const memory = warm && last ? { startMiB: +(warm.rss / 2 ** 20).toFixed(1), endMiB: +(last.rss / 2 ** 20).toFixed(1), growthPercent: +((100 * (last.rss - warm.rss)) / warm.rss).toFixed(1) } : null;
-  return { seconds, routes, memory, errors: routes.reduce((a, r) => a + r.errors, 0) };
+  return { seconds, routes, memory, errors: routes.reduce((a, r) => a + r.errors, 0), lost: routes.reduce((a, r) => a + (r.lost ?? 0), 0) };
 }
 
 function table(rows: Measured[]) {
@@ -266,7 +302,8 @@ async function main() {
   let embedded: EmbeddedDatabase | null = null;
   let url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: process.env.BENCH_DATA_DIR ?? ".data-bench/postgres", preferredPort: 5433, databases: ["cab"] });
+    const { startBenchDatabase } = await import("../scripts/seed-large");
+    embedded = await startBenchDatabase();
     url = embedded.url("cab");
   }
   process.env.DATABASE_URL = url;
@@ -277,7 +314,7 @@ async function main() {
   await closeDatabase();
 
   const sql = postgres(url, { max: 2, onnotice: () => {} });
-  const env = { DATABASE_URL: url, NODE_ENV: "production", BENCH_COUNT_SQL: "1", WORKER: "false", LOG_LEVEL: "error", TRUST_PROXY: "loopback", AUTH_RATE_LIMIT_PER_IP: "100000000" };
+  const env = { DATABASE_URL: url, NODE_ENV: "production", BENCH_COUNT_SQL: "1", WORKER: "false", LOG_LEVEL: "error", TRUST_PROXY: "loopback", AUTH_RATE_LIMIT_PER_IP: "100000000", CONCERN_FORM_LIMIT_PER_IP: "100000000", CONCERN_SUBMIT_LIMIT_PER_IP: "100000000" };
   const results: Record<string, unknown> = { machine: { cores: CORES, cpu: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version }, connections: CONNECTIONS, durationSeconds: DURATION, at: new Date().toISOString() };
   try {
     let server = await startServerProcess({ ...env, WEB_CONCURRENCY: String(CORES) }, 120_000);
@@ -285,15 +322,16 @@ async function main() {
       if (!SOAK_ONLY) {
         log(`\nmeasuring at ${CONNECTIONS} connections, ${DURATION} s each, ${CORES} workers:`);
         const [floor] = await measure(server, sql, [FLOOR], null, log);
-        const pages = await measure(server, sql, PAGES, floor!.reqPerSec ?? null, log);
+        const pages = await measure(server, sql, PAGES.filter((p) => p.soak !== "only"), floor!.reqPerSec ?? null, log);
         results.pages = [floor, ...pages];
         console.log(`\n${table([floor!, ...pages])}\n`);
       }
       log(`soak (${SOAK_DURATION} s):`);
       const soaked = await soak(server, sql, SOAK_DURATION, log);
       results.soak = soaked;
-      for (const r of soaked.routes) log(`  ${r.name.padEnd(40)} ${String(r.reqPerSec).padStart(6)} req/s  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}${r.lost ? `  LOST ${r.lost}` : ""}`);
-      log(`  errors: ${soaked.errors}; memory ${soaked.memory?.startMiB} MiB → ${soaked.memory?.endMiB} MiB (${soaked.memory?.growthPercent}%)`);
+      for (const r of soaked.routes)
+        log(`  ${r.name.padEnd(40)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}${r.acknowledged !== undefined ? `  acknowledged ${r.acknowledged}, lost ${r.lost ?? "?"}` : ""}${Object.keys(r.unexpectedStatuses).length ? `  ${JSON.stringify(r.unexpectedStatuses)}` : ""}`);
+      log(`  errors: ${soaked.errors}; acknowledged writes lost: ${soaked.lost}; memory ${soaked.memory?.startMiB} MiB → ${soaked.memory?.endMiB} MiB (${soaked.memory?.growthPercent}%)`);
     } finally {
       await server.stop();
     }

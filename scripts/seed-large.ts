@@ -36,10 +36,22 @@ export function prng(seed = LARGE_SEED) {
   };
 }
 
+/**
+ * The benchmark database's server settings: a county-scale database wants more than the
+ * embedded default of 128 MB of shared buffers (the facts and their indexes are ~600 MB),
+ * and bulk loads want fewer checkpoints.
+ */
+export const BENCH_PG_FLAGS = ["-c", "shared_buffers=1GB", "-c", "effective_cache_size=4GB", "-c", "max_wal_size=4GB", "-c", "checkpoint_timeout=30min", "-c", "maintenance_work_mem=256MB"];
+
+/** The embedded benchmark database (BENCH_DATA_DIR, .data-bench/postgres): never the development one. */
+export async function startBenchDatabase() {
+  return startEmbeddedPostgres({ dataDir: process.env.BENCH_DATA_DIR ?? ".data-bench/postgres", preferredPort: 5433, databases: ["cab"], postgresFlags: BENCH_PG_FLAGS });
+}
+
 export type LargeSeedStep = {
   name: string;
   /** Inserts the step's rows; returns how many. Undefined: the module has not landed yet. */
-  run?: (ctx: { random: ReturnType<typeof prng> }) => Promise<number>;
+  run?: (ctx: { random: ReturnType<typeof prng>; log: (line: string) => void }) => Promise<number>;
 };
 
 const FIRST = ["Maria", "James", "Ana", "Robert", "Linh", "David", "Fatima", "Carlos", "Grace", "Omar", "Rosa", "Tom", "Keisha", "Pedro", "Mei", "Sam"];
@@ -73,12 +85,30 @@ export const STEPS: LargeSeedStep[] = [
       return rows.length;
     },
   },
-  // ---- LEAD: fill in each step when its module lands (same pattern: fixed PRNG, batches of ~1,000, skip if present). ----
-  { name: "briefs (500, one with 1,000 comments)" /* run: briefs module */ },
-  { name: "concerns (200,000, with status history)" /* run: concerns module */ },
-  { name: "case rows (2,000,000) aggregated into metric facts" /* run: metrics module */ },
-  { name: "analyses and votes" /* run: analyses module */ },
-  { name: "meetings (50, with minutes)" /* run: meetings module */ },
+  {
+    name: "briefs (500, one with 1,000 comments)",
+    run: async (ctx) => (await import("./large/briefs")).seedLargeBriefs(ctx),
+  },
+  {
+    name: "concerns (200,000, with status history)",
+    run: async (ctx) => (await import("./large/concerns")).seedLargeConcerns(ctx),
+  },
+  {
+    name: "case rows (2,000,000) aggregated into metric facts",
+    run: async (ctx) => (await import("./large/cases")).seedLargeCases(ctx.log),
+  },
+  {
+    name: "analyses and votes (50, one ballot open)",
+    run: async (ctx) => (await import("./large/governance")).seedLargeAnalyses(ctx),
+  },
+  {
+    name: "meetings (50, with minutes)",
+    run: async (ctx) => (await import("./large/governance")).seedLargeMeetings(ctx),
+  },
+  {
+    name: "Open311 API key (benchmark)",
+    run: async () => (await import("./large/governance")).seedLargeApiKey(),
+  },
 ];
 
 export async function seedLarge(log: (line: string) => void = console.log) {
@@ -94,7 +124,7 @@ export async function seedLarge(log: (line: string) => void = console.log) {
       continue;
     }
     const t = Date.now();
-    const rows = await step.run({ random: prng(LARGE_SEED + index) });
+    const rows = await step.run({ random: prng(LARGE_SEED + index), log });
     log(`  ${step.name.padEnd(52)} ${rows ? `${rows} rows` : "already there"} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   }
   const { db } = await import("../app/db/client.server");
@@ -106,7 +136,7 @@ export async function seedLarge(log: (line: string) => void = console.log) {
 async function main() {
   let embedded: EmbeddedDatabase | null = null;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataDir: process.env.BENCH_DATA_DIR ?? ".data-bench/postgres", preferredPort: 5433, databases: ["cab"] });
+    embedded = await startBenchDatabase();
     process.env.DATABASE_URL = embedded.url("cab");
     console.log(`seed:large into the embedded benchmark database (${process.env.BENCH_DATA_DIR ?? ".data-bench/postgres"})`);
   }

@@ -46,6 +46,8 @@ export async function startEmbeddedPostgres(options: {
   preferredPort?: number;
   databases?: string[];
   log?: (message: string) => void;
+  /** Extra server settings, e.g. ["-c", "shared_buffers=512MB"] (the benchmark database). */
+  postgresFlags?: string[];
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -60,6 +62,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a "postgres" system user.
     createPostgresUser: true,
+    postgresFlags: options.postgresFlags ?? [],
     onLog: () => {},
     onError: (message: unknown) => options.log?.(String(message)),
   });

@@ -10,24 +10,30 @@ import { hundredBlock } from "~/modules/concerns/block";
 import { kindName, monthLabel } from "~/modules/concerns/format";
 import { similarOpenConcerns, type PublicConcern } from "~/modules/concerns/public.server";
 import { listKinds } from "~/modules/concerns/queries.server";
-import { ConcernFieldsSchema, ConcernFormSchema, DESCRIPTION_MAX, withDateRules, type ConcernFields } from "~/modules/concerns/schemas";
+import { ConcernFieldsSchema, ConcernFormSchema, withDateRules, type ConcernFields } from "~/modules/concerns/schemas";
+import { DESCRIPTION_MAX } from "~/modules/concerns/statuses";
+import { enforceConcernFormLimit, enforceConcernSubmitLimit } from "~/modules/concerns/rate-limits.server";
 import { activeKindByCode, corroborateConcern, createConcern } from "~/modules/concerns/service.server";
 import { countyDay } from "~/modules/concerns/time";
 import { parseForm } from "~/utils/forms.server";
-import { enforceRateLimits } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Report a concern · CAB Portal" }];
 
 export async function loader() {
   const kinds = await listKinds({ activeOnly: true });
-  return json({ kinds: kinds.map(({ code, nameEn, nameEs, descriptionEn, descriptionEs }) => ({ code, nameEn, nameEs, descriptionEn, descriptionEs })), today: countyDay(new Date()) });
+  return json({
+    kinds: kinds.map(({ code, nameEn, nameEs, descriptionEn, descriptionEs }) => ({ code, nameEn, nameEs, descriptionEn, descriptionEs })),
+    today: countyDay(new Date()),
+    // The fields' HTML constraints (required, maxlength, pattern), made here so that zod stays out of the browser bundle.
+    constraint: getZodConstraint(ConcernFieldsSchema),
+  });
 }
 
 /** The fields carried from step 1 to step 2 (the "similar reports" page) in hidden inputs. */
 const CARRIED = ["kind", "description", "observedDate", "observedTime", "address", "zip", "latitude", "longitude", "name", "email", "phone", "consent"] as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await enforceRateLimits([`concern-form:ip:${context.clientIp}`], 60);
+  await enforceConcernFormLimit(context.clientIp);
   const { submission } = await parseForm(request, withDateRules(ConcernFormSchema, countyDay(new Date())));
   if (submission.status !== "success") {
     return json({ step: "form" as const, result: submission.reply(), similar: [] as PublicConcern[], values: {} as Record<string, string> }, { status: 400 });
@@ -55,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   // Only real writes count against the tighter limit.
-  await enforceRateLimits([`concern-submit:ip:${context.clientIp}`], 10, 600);
+  await enforceConcernSubmitLimit(context.clientIp);
   const locale = await i18nServer.getLocale(request);
   const common = { ...value, locale, ipAddress: context.clientIp };
   const corroborate = /^corroborate:(\d+)$/.exec(value.intent);
@@ -91,12 +97,12 @@ function WhoSeesWhat() {
 
 function ConcernForm() {
   const { t, i18n } = useTranslation("concerns");
-  const { kinds, today } = useLoaderData<typeof loader>();
+  const { kinds, today, constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<ConcernFields>({
     id: "concern",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ConcernFieldsSchema),
+    constraint,
     shouldRevalidate: "onBlur",
     defaultValue: { observedDate: today },
   });

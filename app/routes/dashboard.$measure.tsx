@@ -7,7 +7,7 @@ import { db } from "~/db/client.server";
 import { getUser, requireRole } from "~/modules/auth/permissions.server";
 import { hasRole } from "~/modules/auth/roles";
 import { DIMENSION_VALUES, DIMENSIONS, GRAINS, type Dimension } from "~/modules/metrics/catalogue";
-import { availableYears, dashboardTable, filtersFor, dimensionValues, filtersToSearch, getMeasure, parseDashboardFilters } from "~/modules/metrics/queries.server";
+import { availableYears, dashboardTable, filtersFor, dimensionValuesOf, filtersToSearch, getMeasure, parseDashboardFilters } from "~/modules/metrics/queries.server";
 import { createSnapshot } from "~/modules/metrics/service.server";
 import { readFormData } from "~/utils/forms.server";
 
@@ -26,7 +26,7 @@ async function load(request: Request, key: string | undefined) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { measure, filters, years, table } = await load(args.request, args.params.measure);
-  const [agencies, zips] = await Promise.all([dimensionValues(measure.key, "agency"), dimensionValues(measure.key, "zip")]);
+  const { agency: agencies = [], zip: zips = [] } = await dimensionValuesOf(measure.key, ["agency", "zip"]);
   const user = getUser(args);
   return json({ measure, filters, years, table, options: { agency: agencies, zip: zips }, canCite: hasRole(user?.role, "csu_staff"), search: filtersToSearch(filters) });
 }

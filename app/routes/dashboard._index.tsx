@@ -2,19 +2,17 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatNumber, localized } from "~/components/metrics/format";
-import { availableYears, dashboardTable, listMeasures } from "~/modules/metrics/queries.server";
+import { availableYears, dashboardHeadlines, listMeasures } from "~/modules/metrics/queries.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · CAB Portal" }];
 
 export async function loader(_: LoaderFunctionArgs) {
   const [measures, years] = await Promise.all([listMeasures(), availableYears()]);
   const year = years.at(-1) ?? null;
-  const cards = await Promise.all(
-    measures.map(async (m) => {
-      const table = year ? await dashboardTable(m, { grain: "year", year, dims: {}, by: "" }) : null;
-      return { measure: m, headline: table?.headline ?? null, suppressed: table ? table.total.state !== "shown" : false };
-    }),
-  );
+  // Every card's headline from one query (as dashboardTable would give it for the year).
+  const cards = year
+    ? (await dashboardHeadlines(measures, year)).map(({ measure, table }) => ({ measure, headline: table.headline, suppressed: table.total.state !== "shown" }))
+    : measures.map((measure) => ({ measure, headline: null, suppressed: false }));
   return json({ cards, year });
 }
 

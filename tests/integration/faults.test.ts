@@ -19,7 +19,8 @@ import { withDatabase } from "../setup/global-setup";
 import { startEmbeddedPostgres } from "../../server/embedded-postgres";
 import { Client } from "../support/app";
 import { startServerProcess } from "../support/server-process";
-import { PAGE_LOADS, WRITE_WORKLOADS, randomIp } from "../support/workloads";
+import { startFakeResend } from "../support/fake-resend";
+import { PAGE_LOADS, WRITE_WORKLOADS, concernSubmission, formPost, randomIp } from "../support/workloads";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const CLIENT_TIMEOUT_MS = 5_000;
@@ -259,6 +260,112 @@ describe("faults: two app instances on one database", () => {
     } finally {
       await Promise.all([a.stop(), b.stop()]);
       await new Promise<void>((r) => fake.close(() => r()));
+    }
+  });
+});
+
+describe("faults: the email provider is down for minutes", () => {
+  // "Minutes" compressed into seconds: the sender's in-job backoff is made short by env; the
+  // queue's own backoff between job attempts (e^attempts seconds) is graphile-worker's.
+  const OUTAGE = Number(process.env.FAULTS_EMAIL_OUTAGE_MS ?? 25_000);
+
+  it("loses nothing and sends nothing twice when every call fails for a long while, then recovers", { timeout: 170_000 }, async () => {
+    const fake = await startFakeResend({ retryAfterSeconds: 1 });
+    const server = await startServerProcess(
+      {
+        DATABASE_URL: process.env.DATABASE_URL,
+        TRUST_PROXY: "loopback",
+        WORKER: "true",
+        RESEND_API_KEY: "re_fake_key",
+        RESEND_BASE_URL: fake.url,
+        EMAIL_INLINE_ATTEMPTS: "3",
+        EMAIL_RETRY_BASE_MS: "100",
+        EMAIL_RETRY_MAX_MS: "1000",
+      },
+      120_000,
+    );
+    const run = Math.random().toString(36).slice(2, 8);
+    const prefix = `outage-${run}-`;
+    const sql = getSql();
+    try {
+      // The provider goes down; the first calls are caught mid-answer (delivered, answer lost).
+      fake.goDown({ lostResponses: 3 });
+      const tDown = Date.now();
+
+      // Emails from three sources while it is down: residents reporting concerns through the
+      // site (one "received" email each), single emails, and one batch of 60 (one call).
+      const SUBMISSIONS = 30;
+      const codes: string[] = [];
+      for (let i = 0; i < SUBMISSIONS; i++) {
+        const r = await formPost(server.url, "/concerns/new", concernSubmission(i, { email: `${prefix}concern-${i}@example.org` }), AbortSignal.timeout(10_000));
+        await r.arrayBuffer();
+        expect(r.status).toBe(302);
+        codes.push(/\/concerns\/received\/([A-Z0-9]{12})/.exec(r.headers.get("location") ?? "")![1]!);
+      }
+      const SINGLES = 40;
+      const BATCH = 60;
+      const previousKey = process.env.RESEND_API_KEY;
+      process.env.RESEND_API_KEY = "re_fake_key"; // queue send jobs instead of capturing
+      try {
+        for (let i = 0; i < SINGLES; i++) {
+          await db.transaction((tx) =>
+            queueEmail(tx, { template: "test", to: `${prefix}single-${i}@example.org`, locale: "en", subject: `Single ${i}`, body: createElement("p", null, `Single ${i}`), idempotencyKey: `${prefix}single-${i}` }),
+          );
+        }
+        const { notify } = await import("~/modules/notifications/notify.server");
+        await db.transaction((tx) =>
+          notify(tx, { type: "minutes_approved", key: `${prefix}batch`, url: "/meetings", params: { title: "Outage meeting" } }, Array.from({ length: BATCH }, (_, i) => ({ email: `${prefix}batch-${i}@example.org`, locale: "en" }))),
+        );
+      } finally {
+        if (previousKey === undefined) delete process.env.RESEND_API_KEY;
+        else process.env.RESEND_API_KEY = previousKey;
+      }
+      const expected = SUBMISSIONS + SINGLES + BATCH;
+      const statuses = async () => {
+        const rows = await sql<{ status: string; n: number }[]>`select status, count(*)::int as n from email_outbox where to_address like ${`${prefix}%`} group by 1`;
+        return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
+      };
+      expect(Object.values(await statuses()).reduce((a, b) => a + b, 0)).toBe(expected);
+
+      // Down: the worker keeps trying; nothing is marked sent, nothing gives up as failed.
+      while (Date.now() - tDown < OUTAGE) {
+        const s = await statuses();
+        expect(s.sent ?? 0, "marked sent while the provider refused every call").toBe(0);
+        expect(s.failed ?? 0, "gave up during the outage").toBe(0);
+        await sleep(1000);
+      }
+      const callsDuringOutage = fake.stats.outageCalls;
+      expect(callsDuringOutage, "the worker stopped trying").toBeGreaterThan(6);
+      const deliveredDuringOutage = fake.delivered.filter((d) => d.to.some((a) => a.startsWith(prefix))).length;
+
+      // Back up: everything goes out, each exactly once.
+      fake.comeBack();
+      const tUp = Date.now();
+      let s = await statuses();
+      while ((s.sent ?? 0) < expected && Date.now() - tUp < 100_000) {
+        await sleep(250);
+        s = await statuses();
+      }
+      const recovery = Date.now() - tUp;
+      await sleep(1_500); // a duplicate, if there were one, would arrive now
+      expect(s, "every email sent after the outage").toEqual({ sent: expected });
+      const perAddress = new Map<string, number>();
+      for (const d of fake.delivered) for (const a of d.to) if (a.startsWith(prefix)) perAddress.set(a, (perAddress.get(a) ?? 0) + 1);
+      const twice = [...perAddress].filter(([, n]) => n > 1);
+      expect(twice, "sent more than once").toEqual([]);
+      expect(perAddress.size, "an email never reached the provider").toBe(expected);
+      // The tracking codes acknowledged during the outage are all there, and their emails went out.
+      const found = await sql`select count(*)::int as n from concerns where tracking_code = any(${codes})`;
+      expect(found[0]!.n).toBe(SUBMISSIONS);
+      const [attempts] = await sql`select max(attempts)::int as max, sum(attempts)::int as total from email_outbox where to_address like ${`${prefix}%`}`;
+      console.log(
+        `email provider outage (${OUTAGE} ms, every call failed: ${callsDuringOutage} calls, ${fake.stats.lostResponses} delivered with the answer lost): ` +
+          `${expected} emails (${SUBMISSIONS} concern receipts, ${SINGLES} single, a batch of ${BATCH}); ${deliveredDuringOutage} reached the provider during the outage; ` +
+          `all sent ${recovery} ms after it came back; 0 lost, 0 sent twice; up to ${attempts!.max} calls per email`,
+      );
+    } finally {
+      await server.stop();
+      await fake.close();
     }
   });
 });

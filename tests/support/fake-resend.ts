@@ -52,6 +52,8 @@ export type FakeResend = {
     /** Calls cut off by dropInFlight(), and how many of those had delivered their emails. */
     dropped: number;
     droppedAfterDelivery: number;
+    /** Calls answered during an outage (goDown … comeBack), all failed. */
+    outageCalls: number;
   };
   /** Calls being processed right now. */
   inFlight(): number;
@@ -63,6 +65,15 @@ export type FakeResend = {
   /** The next calls fail like this, in order, before the random failures apply again. */
   failNext(failures: ScriptedFailure[]): void;
   setFailureRate(rate: number): void;
+  /**
+   * A long outage: from now until comeBack(), EVERY call fails — 500, 503, 429 with Retry-After,
+   * or the connection cut without an answer, in turn. The first `lostResponses` calls of the
+   * outage deliver their emails before failing (the provider went down while answering), so a
+   * sender that does not keep its idempotency keys would send those twice.
+   */
+  goDown(options?: { lostResponses?: number }): void;
+  comeBack(): void;
+  isDown(): boolean;
   /** How long the provider takes before answering (the key is "in progress" meanwhile). */
   setLatency(ms: number): void;
   deliveredTo(predicate: (address: string) => boolean): DeliveredEmail[];
@@ -89,7 +100,10 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const idempotency = new Map<string, StoredResponse>();
   const scripted: ScriptedFailure[] = [];
   const delivered: DeliveredEmail[] = [];
-  const stats = { calls: 0, batchCalls: 0, singleCalls: 0, failed: 0, lostResponses: 0, replayed: 0, conflicts: 0, dropped: 0, droppedAfterDelivery: 0 };
+  const stats = { calls: 0, batchCalls: 0, singleCalls: 0, failed: 0, lostResponses: 0, replayed: 0, conflicts: 0, dropped: 0, droppedAfterDelivery: 0, outageCalls: 0 };
+  let down = false;
+  let outageLost = 0;
+  const OUTAGE_FAILURES: ("500" | "503" | "429" | "cut")[] = ["503", "500", "429", "cut"];
   const inFlight = new Set<{ dropped: boolean }>();
 
   const cut = new WeakSet<http.ServerResponse>();
@@ -148,6 +162,26 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
 
     const key = typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null;
     const bodyHash = crypto.createHash("sha256").update(`${path}\n${raw}`).digest("hex");
+    if (down) {
+      // The outage: every call fails, replays included (nothing answers); only the first few
+      // calls are caught mid-answer: accepted and recorded, but the answer is lost.
+      const n = stats.outageCalls++;
+      stats.failed++;
+      if (outageLost > 0 && !(key && idempotency.has(key))) {
+        outageLost--;
+        stats.lostResponses++;
+        deliver(emails, key, bodyHash, isBatch);
+        return error(res, 503, "internal_server_error", "Service unavailable.");
+      }
+      const kind = OUTAGE_FAILURES[n % OUTAGE_FAILURES.length]!;
+      if (kind === "cut") {
+        res.socket?.destroy();
+        return;
+      }
+      if (kind === "429") return error(res, 429, "rate_limit_exceeded", "Too many requests.", { "retry-after": String(retryAfter) });
+      return error(res, Number(kind), "internal_server_error", kind === "503" ? "Service unavailable." : "Internal server error.");
+    }
+
     if (key) {
       const seen = idempotency.get(key);
       if (seen) {
@@ -185,6 +219,19 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       return error(res, failure.status, "internal_server_error", "Internal server error.");
     }
 
+    const response = deliver(emails, key, bodyHash, isBatch);
+    dropIfCut();
+    if (failure?.afterDelivery) {
+      // Accepted and recorded, but the caller never learns it: only the key prevents a resend.
+      stats.failed++;
+      stats.lostResponses++;
+      return error(res, failure.status, "internal_server_error", "Internal server error.");
+    }
+    return send(res, 200, response);
+  }
+
+  /** Accepts the emails (the provider's record, replayed for the same idempotency key). */
+  function deliver(emails: Record<string, unknown>[], key: string | null, bodyHash: string, isBatch: boolean) {
     const ids = emails.map((e) => {
       const id = crypto.randomUUID();
       delivered.push({
@@ -202,14 +249,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     });
     const response = isBatch ? { data: ids.map((id) => ({ id })) } : { id: ids[0] };
     if (key) idempotency.set(key, { bodyHash, status: 200, body: response });
-    dropIfCut();
-    if (failure?.afterDelivery) {
-      // Accepted and recorded, but the caller never learns it: only the key prevents a resend.
-      stats.failed++;
-      stats.lostResponses++;
-      return error(res, failure.status, "internal_server_error", "Internal server error.");
-    }
-    return send(res, 200, response);
+    return response;
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -230,6 +270,14 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     setLatency: (ms) => {
       latency = ms;
     },
+    goDown: (options = {}) => {
+      down = true;
+      outageLost = options.lostResponses ?? 0;
+    },
+    comeBack: () => {
+      down = false;
+    },
+    isDown: () => down,
     deliveredTo: (predicate) => delivered.filter((d) => d.to.some(predicate)),
     close: () =>
       new Promise<void>((resolve) => {

@@ -73,15 +73,51 @@ export const loginWorkload: WriteWorkload = {
   },
 };
 
-export const WRITE_WORKLOADS: WriteWorkload[] = [
-  signupWorkload,
-  loginWorkload,
-  // concernWorkload — the lead adds it when concerns land (POST /concerns/new, key = tracking code).
-];
+/** The county's calendar day (a concern cannot be observed "tomorrow"). */
+const countyToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+
+/**
+ * A resident reports a concern: the form's confirm step (intent "submit", as after the "similar
+ * reports" page), honeypot empty. Acknowledged by the 302 to its receipt; the key is the
+ * tracking code the receipt shows, which must then be in the database.
+ */
+export function concernSubmission(n: number, extra: Record<string, string> = {}) {
+  return {
+    intent: "submit",
+    kind: "other",
+    description: `Load ${runId}-${n}: cars stopping at the corner all night.`,
+    observedDate: countyToday(),
+    observedTime: "21:30",
+    address: `${100 + (n % 9800)} Load Test Ave`,
+    zip: "44105",
+    website: "",
+    ...extra,
+  };
+}
+
+export const concernWorkload: WriteWorkload = {
+  name: "concern",
+  async write({ baseUrl, n, signal }) {
+    const response = await formPost(baseUrl, "/concerns/new", concernSubmission(n), signal);
+    const body = await response.text();
+    const code = response.status === 302 ? (/^\/concerns\/received\/([A-Z0-9]{12})(\?|$)/.exec(response.headers.get("location") ?? "")?.[1] ?? null) : null;
+    return { status: response.status, key: code, body: response.status >= 500 ? body : undefined };
+  },
+  async missing(sql, keys) {
+    if (!keys.length) return [];
+    const found = await sql<{ code: string }[]>`select tracking_code as code from concerns where tracking_code = any(${keys})`;
+    const have = new Set(found.map((r) => r.code));
+    return keys.filter((k) => !have.has(k));
+  },
+};
+
+export const WRITE_WORKLOADS: WriteWorkload[] = [signupWorkload, loginWorkload, concernWorkload];
 
 /** Pages loaded during the faults test: public ones and a signed-in one (whose session check needs the database). */
 export const PAGE_LOADS: { path: string; as?: string }[] = [
   { path: "/" },
+  { path: "/concerns/new" },
+  { path: "/dashboard" },
   { path: "/login" },
   { path: "/briefs" },
   { path: "/staff", as: "analyst@demo.test" },

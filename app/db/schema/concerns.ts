@@ -14,16 +14,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
-export const CONCERN_STATUSES = [
-  "received",
-  "under_review",
-  "documented",
-  "not_documented",
-  "duplicate",
-  "referred",
-  "responded",
-  "closed",
-] as const;
+// Relative (drizzle-kit reads this file without the app's path aliases).
+import { CONCERN_STATUSES } from "../../modules/concerns/statuses";
+
+export { CONCERN_STATUSES };
 export const concernStatusEnum = pgEnum("concern_status", CONCERN_STATUSES);
 export const concernSourceEnum = pgEnum("concern_source", ["web", "open311", "seed"]);
 
@@ -94,6 +88,8 @@ export const concerns = pgTable(
     index("concerns_status_idx").on(t.status, t.createdAt),
     index("concerns_block_idx").on(t.kindId, t.zip, t.blockKey),
     index("concerns_observed_idx").on(t.observedAt),
+    // Open311 lists requests by submission date, newest first.
+    index("concerns_created_idx").on(t.createdAt),
   ],
 );
 

@@ -152,6 +152,27 @@ export const metricFacts = pgTable(
   ],
 );
 
+/**
+ * metric_facts summed per measure × month, in total (dimension '') and by each single
+ * dimension (dimension = the facts column, value = its value). Kept in step with metric_facts
+ * by statement triggers (drizzle/*_bench_sql.sql), so every write to the facts updates it in
+ * the same transaction. The public dashboard reads it whenever a view needs at most one
+ * dimension (the usual case): a few hundred rows instead of millions of facts.
+ */
+export const metricRollups = pgTable(
+  "metric_rollups",
+  {
+    measureKey: text("measure_key").notNull(),
+    dimension: text("dimension").notNull(),
+    value: text("value").notNull(),
+    month: date("month").notNull(),
+    count: integer("count").notNull(),
+    /** How many facts rows it sums: the row goes when the last one does (a month "has data" exactly as in the facts). */
+    facts: integer("facts").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.measureKey, t.dimension, t.value, t.month] }), index("metric_rollups_dimension_month_idx").on(t.dimension, t.month)],
+);
+
 /** A cited figure, frozen: value, definition, filters and as-of date. */
 export const metricSnapshots = pgTable(
   "metric_snapshots",

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { open311ApiKeys, users } from "~/db/schema";
 import { recordAudit } from "~/modules/audit/service.server";
@@ -52,13 +52,19 @@ export async function listApiKeys() {
     .orderBy(desc(open311ApiKeys.createdAt));
 }
 
-/** The active key with this value, or null. */
+/**
+ * The active key with this value, or null. Notes when it was last used, at most once a minute:
+ * an UPDATE on every call would make all of a partner's concurrent requests queue on that
+ * one row's lock.
+ */
 export async function verifyApiKey(key: string | null | undefined) {
   if (!key || key.length > 200) return null;
-  const [row] = await db
-    .update(open311ApiKeys)
-    .set({ lastUsedAt: new Date() })
-    .where(and(eq(open311ApiKeys.keyHash, hashApiKey(key)), isNull(open311ApiKeys.revokedAt)))
-    .returning({ id: open311ApiKeys.id });
-  return row ?? null;
+  const rows = await db.execute<{ id: string }>(sql`
+    with k as (select id, last_used_at from open311_api_keys where key_hash = ${hashApiKey(key)} and revoked_at is null),
+    touched as (
+      update open311_api_keys set last_used_at = now()
+       where id in (select id from k where last_used_at is null or last_used_at < now() - interval '1 minute')
+    )
+    select id from k`);
+  return rows[0] ? { id: rows[0].id } : null;
 }

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "~/utils/intl";
 /** "ABCDEFGHJKMN" → "ABCD-EFGH-JKMN", easier to read aloud and copy. */
 export function formatTrackingCode(code: string) {
   return code.match(/.{1,4}/g)?.join("-") ?? code;
@@ -11,10 +12,10 @@ export function kindName(kind: { nameEn: string; nameEs: string }, locale: strin
 /** "2026-03" → "March 2026" / "marzo de 2026". */
 export function monthLabel(month: string, locale: string) {
   const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return dateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 export function dayLabel(day: string, locale: string) {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }

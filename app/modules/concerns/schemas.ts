@@ -2,7 +2,9 @@ import { z } from "zod";
 import { CONCERN_STATUSES } from "./status";
 
 const REQUIRED = { required_error: "common:errors.required", invalid_type_error: "common:errors.invalid" };
-export const DESCRIPTION_MAX = 4000;
+import { DESCRIPTION_MAX } from "./statuses";
+
+export { DESCRIPTION_MAX };
 
 /** Plain text only: control characters (other than line breaks and tabs) are dropped. */
 export function plainText(value: string) {

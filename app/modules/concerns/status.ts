@@ -1,4 +1,4 @@
-import { CONCERN_STATUSES } from "~/db/schema/concerns";
+import { CONCERN_STATUSES } from "./statuses";
 
 export { CONCERN_STATUSES };
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];

@@ -1,10 +1,11 @@
 import { COUNTY_TIME_ZONE, countyDay as countyDayOf } from "~/utils/time-zone";
+import { dateTimeFormat } from "~/utils/intl";
 
 /** The county's clock (~/utils/time-zone): observed dates, months and policy dates are local days here. */
 export { COUNTY_TIME_ZONE };
 
 function offsetMinutes(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

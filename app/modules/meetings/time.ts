@@ -1,4 +1,5 @@
 import { COUNTY_TIME_ZONE, countyDateTimeToDate, toCountyDateTimeValue, wallTimeAt as countyWallTimeAt, zoneOffsetMs, type WallTime } from "~/utils/time-zone";
+import { dateTimeFormat } from "~/utils/intl";
 
 // The county's zone and the wall-clock arithmetic live in ~/utils/time-zone (one clock for the
 // whole portal); these names stay for the meetings module and its .ics writer.
@@ -25,7 +26,7 @@ export function utcToWallTime(instant: Date, zone: string = COUNTY_TIME_ZONE): s
 
 /** A meeting time for people: in the county's zone, in the reader's language, with the zone's name. */
 export function formatMeetingTime(instant: Date | string, locale: string, zone: string, options: Intl.DateTimeFormatOptions = {}) {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: zone,
     dateStyle: "full",
     timeStyle: "short",
@@ -35,8 +36,8 @@ export function formatMeetingTime(instant: Date | string, locale: string, zone: 
 
 export function formatMeetingRange(starts: Date | string, ends: Date | string, locale: string, zone: string) {
   const start = formatMeetingTime(starts, locale, zone);
-  const end = new Intl.DateTimeFormat(locale, { timeZone: zone, timeStyle: "short" }).format(new Date(ends));
-  const zoneName = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
+  const end = dateTimeFormat(locale, { timeZone: zone, timeStyle: "short" }).format(new Date(ends));
+  const zoneName = dateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
     .formatToParts(new Date(starts))
     .find((p) => p.type === "timeZoneName")?.value;
   return `${start} – ${end}${zoneName ? ` (${zoneName})` : ""}`;
@@ -45,7 +46,7 @@ export function formatMeetingRange(starts: Date | string, ends: Date | string, l
 export function formatDate(value: string | Date, locale: string, zone: string) {
   // A plain date ("2026-04-01") has no zone: show it as that calendar day.
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
+    return dateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: zone }).format(new Date(value));
+  return dateTimeFormat(locale, { dateStyle: "medium", timeZone: zone }).format(new Date(value));
 }

@@ -79,38 +79,81 @@ function whereFor(measureKey: string, f: DashboardFilters, isCase: boolean): SQL
   return sql.join(parts, sql` and `);
 }
 
+/**
+ * Where a view's counts come from. A view that needs at most one dimension (as a filter, as the
+ * breakdown, or both) reads metric_rollups: per measure and month, a few hundred rows whatever
+ * the number of cases. Only views combining two or more dimensions sum the facts themselves.
+ * `v` is the breakdown's value ('' without one).
+ */
+function countsSource(measureKey: string, f: DashboardFilters, isCase: boolean, by: Dimension | ""): { from: SQL; where: SQL; v: SQL } {
+  const filters = isCase ? (Object.entries(f.dims).filter(([, v]) => v) as [Dimension, string][]) : [];
+  const used = new Set<Dimension>([...filters.map(([d]) => d), ...(by ? [by] : [])]);
+  if (used.size > 1) return { from: sql`metric_facts`, where: whereFor(measureKey, f, isCase), v: by ? sql.raw(DIMENSION_COLUMN[by]) : sql`''` };
+  const [dim] = [...used];
+  const parts: SQL[] = [sql`measure_key = ${measureKey}`, sql`dimension = ${dim ? DIMENSION_COLUMN[dim] : ""}`];
+  for (const [, v] of filters) parts.push(sql`value = ${v}`);
+  if (f.year) parts.push(sql`month >= ${`${f.year}-01-01`}::date and month < ${`${f.year + 1}-01-01`}::date`);
+  return { from: sql`metric_rollups`, where: sql.join(parts, sql` and `), v: by ? sql`value` : sql`''` };
+}
+
+/** The label of a month ("YYYY-MM-01") at a grain, as PERIOD_SQL writes it. */
+function periodOf(month: string, grain: Grain) {
+  if (grain === "year") return month.slice(0, 4);
+  if (grain === "month") return month.slice(0, 7);
+  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** Every period from the month `lo` to the month `hi` at the grain, in order. */
+function periodsBetween(lo: string, hi: string, grain: Grain) {
+  const out: string[] = [];
+  let [y, m] = [Number(lo.slice(0, 4)), Number(lo.slice(5, 7))];
+  const [hy, hm] = [Number(hi.slice(0, 4)), Number(hi.slice(5, 7))];
+  while (y < hy || (y === hy && m <= hm)) {
+    const p = periodOf(`${y}-${String(m).padStart(2, "0")}-01`, grain);
+    if (out.at(-1) !== p) out.push(p);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
 /** Every period of the measure's data range at the grain (unfiltered, so empty ones show 0). */
 async function periodsOf(measureKey: string, f: DashboardFilters, dbx: DbOrTx) {
-  const range = await dbx.execute<{ lo: string | null; hi: string | null }>(
-    sql`select min(month)::text as lo, max(month)::text as hi from metric_facts where ${whereFor(measureKey, { ...f, dims: {} }, false)}`,
-  );
+  const source = countsSource(measureKey, { ...f, dims: {} }, false, "");
+  const range = await dbx.execute<{ lo: string | null; hi: string | null }>(sql`select min(month)::text as lo, max(month)::text as hi from ${source.from} where ${source.where}`);
   const { lo, hi } = range[0] ?? { lo: null, hi: null };
-  if (!lo || !hi) return [];
-  const rows = await dbx.execute<{ p: string }>(
-    sql`select distinct ${sql.raw(PERIOD_SQL[f.grain])} as p from generate_series(${lo}::date, ${hi}::date, interval '1 month') as g(month) order by 1`,
-  );
-  return rows.map((r) => r.p);
+  return lo && hi ? periodsBetween(lo, hi, f.grain) : [];
 }
 
 /** The values of a dimension the measure has data for (fixed lists keep their order). */
 export async function dimensionValues(measureKey: string, d: Dimension, dbx: DbOrTx = db): Promise<string[]> {
-  const fixed = DIMENSION_VALUES[d];
-  if (fixed) return [...fixed];
-  const rows = await dbx.execute<{ v: string }>(
-    sql`select distinct ${sql.raw(DIMENSION_COLUMN[d])} as v from metric_facts where measure_key in (select key from metric_measures where kind = 'case') and ${sql.raw(DIMENSION_COLUMN[d])} <> '' order by 1`,
-  );
+  return (await dimensionValuesOf(measureKey, [d], dbx))[d] ?? [];
+}
+
+/** The values of several dimensions in one query (the measure page's agency and ZIP lists). */
+export async function dimensionValuesOf(measureKey: string, dims: Dimension[], dbx: DbOrTx = db): Promise<Partial<Record<Dimension, string[]>>> {
   void measureKey;
-  return rows.map((r) => r.v);
+  const out: Partial<Record<Dimension, string[]>> = {};
+  const open = dims.filter((d) => !DIMENSION_VALUES[d]);
+  for (const d of dims) if (DIMENSION_VALUES[d]) out[d] = [...DIMENSION_VALUES[d]!];
+  if (!open.length) return out;
+  const columns = open.map((d) => DIMENSION_COLUMN[d]);
+  const rows = await dbx.execute<{ d: string; v: string }>(
+    sql`select distinct dimension as d, value as v from metric_rollups
+      where measure_key in (select key from metric_measures where kind = 'case') and dimension in ${sql`(${sql.join(columns.map((c) => sql`${c}`), sql`, `)})`} and value <> '' order by 1, 2`,
+  );
+  for (const d of open) out[d] = rows.filter((r) => r.d === DIMENSION_COLUMN[d]).map((r) => r.v);
+  return out;
 }
 
 export async function availableYears(dbx: DbOrTx = db): Promise<number[]> {
-  const rows = await dbx.execute<{ y: number }>(sql`select distinct extract(year from month)::int as y from metric_facts order by 1`);
+  const rows = await dbx.execute<{ y: number }>(sql`select distinct extract(year from month)::int as y from metric_rollups where dimension = '' order by 1`);
   return rows.map((r) => Number(r.y));
 }
 
 async function totalsByPeriod(measureKey: string, f: DashboardFilters, isCase: boolean, dbx: DbOrTx) {
+  const source = countsSource(measureKey, f, isCase, "");
   const rows = await dbx.execute<{ p: string; n: number }>(
-    sql`select ${sql.raw(PERIOD_SQL[f.grain])} as p, sum(count)::int as n from metric_facts where ${whereFor(measureKey, f, isCase)} group by 1`,
+    sql`select ${sql.raw(PERIOD_SQL[f.grain])} as p, sum(count)::int as n from ${source.from} where ${source.where} group by 1`,
   );
   return new Map(rows.map((r) => [r.p, Number(r.n)]));
 }
@@ -137,12 +180,36 @@ export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx:
   const by = isCase ? f.by : "";
   const periods = await periodsOf(measure.key, f, dbx);
   const columns = by ? await dimensionValues(measure.key, by, dbx) : [];
-  const byExpr = by ? sql.raw(DIMENSION_COLUMN[by]) : sql`''`;
+  const source = countsSource(measure.key, f, isCase, by);
   const rows = await dbx.execute<{ p: string; v: string; n: number }>(
-    sql`select ${sql.raw(PERIOD_SQL[f.grain])} as p, ${byExpr} as v, sum(count)::int as n from metric_facts where ${whereFor(measure.key, f, isCase)} group by 1, 2`,
+    sql`select ${sql.raw(PERIOD_SQL[f.grain])} as p, ${source.v} as v, sum(count)::int as n from ${source.from} where ${source.where} group by 1, 2`,
   );
   const cell = new Map(rows.map((r) => [`${r.p}\u0000${r.v}`, Number(r.n)]));
+  const den = measure.unit === "percent" && measure.denominatorKey ? await totalsByPeriod(measure.denominatorKey, f, isCase, dbx) : null;
+  return buildTable(measure, by, periods, columns, cell, den);
+}
 
+/**
+ * The dashboard's cards: every measure's headline for a year, as dashboardTable would give it
+ * (grain year, no filters), from ONE query over the rollups instead of four per measure.
+ */
+export async function dashboardHeadlines(measures: Measure[], year: number, dbx: DbOrTx = db) {
+  const rows = await dbx.execute<{ k: string; n: number }>(
+    sql`select measure_key as k, sum(count)::int as n from metric_rollups
+      where dimension = '' and month >= ${`${year}-01-01`}::date and month < ${`${year + 1}-01-01`}::date group by 1`,
+  );
+  const totals = new Map(rows.map((r) => [r.k, Number(r.n)]));
+  const p = String(year);
+  return measures.map((measure) => {
+    const has = totals.has(measure.key);
+    const cell = new Map(has ? [[`${p}\u0000`, totals.get(measure.key)!]] : []);
+    const den = measure.unit === "percent" && measure.denominatorKey ? new Map(totals.has(measure.denominatorKey) ? [[p, totals.get(measure.denominatorKey)!]] : []) : null;
+    return { measure, table: buildTable(measure, "", has ? [p] : [], [], cell, den) };
+  });
+}
+
+/** Suppression, totals and rates of a measure's counts (cell: "period\0value" → count). */
+function buildTable(measure: Measure, by: Dimension | "", periods: string[], columns: string[], cell: Map<string, number>, den: Map<string, number> | null): DashboardTable {
   let table: SuppressedTable | null = null;
   let series: SuppressedSeries | null = null;
   let periodTotals: PublishedCell[];
@@ -159,8 +226,7 @@ export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx:
 
   let rates: (number | null)[] | null = null;
   let headline: DashboardTable["headline"] = { value: total.value, numerator: total.value, denominator: null };
-  if (measure.unit === "percent" && measure.denominatorKey) {
-    const den = await totalsByPeriod(measure.denominatorKey, f, isCase, dbx);
+  if (den) {
     rates = periods.map((p, i) => {
       const n = periodTotals[i]!;
       return n.value === null ? null : publishableRate(n.value, den.get(p) ?? 0);
@@ -181,9 +247,8 @@ export async function disparityView(f: DashboardFilters, reference: string, dbx:
   const filters: DashboardFilters = { ...f, dims };
   const counts: Record<string, StageCounts> = Object.fromEntries(RACE_ETHNICITIES.map((r) => [r, {} as StageCounts]));
   for (const stage of stageMeasures) {
-    const rows = await dbx.execute<{ v: string; n: number }>(
-      sql`select race_ethnicity as v, sum(count)::int as n from metric_facts where ${whereFor(stage, filters, true)} group by 1`,
-    );
+    const source = countsSource(stage, filters, true, "race");
+    const rows = await dbx.execute<{ v: string; n: number }>(sql`select ${source.v} as v, sum(count)::int as n from ${source.from} where ${source.where} group by 1`);
     for (const r of RACE_ETHNICITIES) counts[r]![stage] = 0;
     for (const r of rows) if (counts[r.v]) counts[r.v]![stage] = Number(r.n);
   }

@@ -1,17 +1,18 @@
 import { COUNTY_TIME_ZONE, countyDateTimeToDate, toCountyDateTimeValue } from "~/utils/time-zone";
+import { dateTimeFormat } from "~/utils/intl";
 
 /** The office's time zone is the county's (~/utils/time-zone): server and browser format times the same way. */
 export const OFFICE_TIME_ZONE = COUNTY_TIME_ZONE;
 
 export function formatDateTime(iso: string | Date | null | undefined, locale: string) {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: OFFICE_TIME_ZONE }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: OFFICE_TIME_ZONE }).format(new Date(iso));
 }
 
 export function formatDate(iso: string | Date | null | undefined, locale: string) {
   if (!iso) return "";
   const d = typeof iso === "string" && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: OFFICE_TIME_ZONE }).format(d);
+  return dateTimeFormat(locale, { dateStyle: "long", timeZone: OFFICE_TIME_ZONE }).format(d);
 }
 
 /**
