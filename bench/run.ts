@@ -252,6 +252,16 @@ async function measure(server: ServerProcess, sql: postgres.Sql, pages: BenchPag
   return results;
 }
 
+/**
+ * A fresh server is slow for its first seconds (JIT, connection pools, caches): load every GET
+ * page briefly first, so that the floor, measured first, is not measured cold.
+ */
+async function warmUp(server: ServerProcess, sql: postgres.Sql, log: (s: string) => void, pages = [FLOOR, ...PAGES]) {
+  const targets = (await resolveTargets(server.url, sql, pages.filter((p) => (p.method ?? "GET") === "GET"))).filter((t): t is Target => !("unavailable" in t));
+  log(`warming up (${targets.length} pages)…`);
+  for (const t of targets) await cannon(server.url, t, 3, 10);
+}
+
 /** Mixed traffic on every available page at once; memory sampled each second. */
 async function soak(server: ServerProcess, sql: postgres.Sql, seconds: number, log: (s: string) => void) {
   const targets = (await resolveTargets(server.url, sql, [FLOOR, ...PAGES].filter((p) => p.soak !== false))).filter((t): t is Target => !("unavailable" in t));
@@ -320,6 +330,7 @@ async function main() {
     let server = await startServerProcess({ ...env, WEB_CONCURRENCY: String(CORES) }, 120_000);
     try {
       if (!SOAK_ONLY) {
+        await warmUp(server, sql, log);
         log(`\nmeasuring at ${CONNECTIONS} connections, ${DURATION} s each, ${CORES} workers:`);
         const [floor] = await measure(server, sql, [FLOOR], null, log);
         const pages = await measure(server, sql, PAGES.filter((p) => p.soak !== "only"), floor!.reqPerSec ?? null, log);
@@ -340,6 +351,7 @@ async function main() {
       // The same floor and home page with one worker, to show what the cluster buys.
       server = await startServerProcess({ ...env, WEB_CONCURRENCY: "1" }, 120_000);
       try {
+        await warmUp(server, sql, log, [FLOOR, PAGES[0]!]);
         log(`\n1 worker vs ${CORES}:`);
         const single = await measure(server, sql, [FLOOR, PAGES[0]!], null, log);
         const all = (results.pages as Measured[]).slice(0, 2);

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -10,7 +9,8 @@ import { hundredBlock } from "~/modules/concerns/block";
 import { kindName, monthLabel } from "~/modules/concerns/format";
 import { similarOpenConcerns, type PublicConcern } from "~/modules/concerns/public.server";
 import { listKinds } from "~/modules/concerns/queries.server";
-import { ConcernFieldsSchema, ConcernFormSchema, withDateRules, type ConcernFields } from "~/modules/concerns/schemas";
+import { concernFieldConstraints, ConcernFormSchema, withDateRules } from "~/modules/concerns/form.server";
+import type { ConcernFields } from "~/modules/concerns/schemas";
 import { DESCRIPTION_MAX } from "~/modules/concerns/statuses";
 import { enforceConcernFormLimit, enforceConcernSubmitLimit } from "~/modules/concerns/rate-limits.server";
 import { activeKindByCode, corroborateConcern, createConcern } from "~/modules/concerns/service.server";
@@ -25,7 +25,7 @@ export async function loader() {
     kinds: kinds.map(({ code, nameEn, nameEs, descriptionEn, descriptionEs }) => ({ code, nameEn, nameEs, descriptionEn, descriptionEs })),
     today: countyDay(new Date()),
     // The fields' HTML constraints (required, maxlength, pattern), made here so that zod stays out of the browser bundle.
-    constraint: getZodConstraint(ConcernFieldsSchema),
+    constraint: concernFieldConstraints(),
   });
 }
 
