@@ -1,41 +1,13 @@
-import { getFormProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import type { ReactNode, TextareaHTMLAttributes } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors } from "~/components/form";
+import { ErrorList, FormErrors, TextAreaField } from "~/components/form";
 import { ProposeSchema } from "~/modules/analyses/schemas";
 import type { Stage } from "~/modules/analyses/status";
 import type { Tally } from "~/modules/voting/tally";
 
-/** A labelled textarea with hint and errors, wired for aria like `Field`. */
-export function TextAreaField({
-  label,
-  field,
-  hint,
-  textareaProps,
-}: {
-  label: ReactNode;
-  field: FieldMetadata<unknown>;
-  hint?: ReactNode;
-  textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement>;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: true });
-  const describedBy = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea {...props} key={props.key} aria-describedby={describedBy} {...textareaProps} />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
 
 /** A radio group in a fieldset, with its errors announced. */
 export function RadioGroup({

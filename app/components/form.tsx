@@ -1,5 +1,5 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import type { InputHTMLAttributes, ReactNode } from "react";
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 
 /** Error messages are i18n keys ("common:errors.required"), translated where shown. */
@@ -55,6 +55,35 @@ export function FormErrors({ errors, id }: { errors?: string[] | null; id?: stri
       {errors.map((e) => (
         <p key={e}>{t(e)}</p>
       ))}
+    </div>
+  );
+}
+
+/** A labelled textarea with hint and errors, wired for aria like `Field`. */
+export function TextAreaField({
+  label,
+  field,
+  hint,
+  textareaProps,
+}: {
+  label: ReactNode;
+  field: FieldMetadata<unknown>;
+  hint?: ReactNode;
+  textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement>;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: true });
+  const describedBy = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...props} key={props.key} aria-describedby={describedBy} {...textareaProps} />
+      <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { BallotResults, RadioGroup, StageBadge, TextAreaField } from "~/components/analyses";
+import { BallotResults, RadioGroup, StageBadge } from "~/components/analyses";
+import { TextAreaField } from "~/components/form";
 import { ErrorList, Field, FormErrors } from "~/components/form";
 import { getAnalysis } from "~/modules/analyses/queries.server";
 import { analysisIdParam, readerLocale } from "~/modules/analyses/request.server";
