@@ -8,6 +8,18 @@ import { createApp, hooksOf } from "./app";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? "info" });
+
+// postgres.js can throw from a timer when the database drops a connection mid-write (its socket
+// is already gone: "Cannot read properties of null (reading 'write')"). That connection is dead
+// and the pool reconnects by itself, so log it and keep serving instead of dying with the outage.
+process.on("uncaughtException", (error) => {
+  if (/node_modules\/postgres\/src\/connection\.js/.test(error.stack ?? "")) {
+    logger.warn({ err: error }, "database connection lost mid-write; the pool reconnects");
+    return;
+  }
+  logger.fatal({ err: error }, "uncaught exception");
+  process.exit(1);
+});
 const port = Number(process.env.PORT ?? 3000);
 // HTTP worker processes (node:cluster); every core by default. 1 = a single process, no cluster.
 const concurrency = Math.max(1, Number(process.env.WEB_CONCURRENCY || os.availableParallelism()));
