@@ -164,7 +164,10 @@ function summarize(result: autocannon.Result, page: BenchPage) {
     reqPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + Object.values(unexpected).reduce((a, b) => a + b, 0),
+    // autocannon's `errors` are connection errors INCLUDING timeouts (no answer within 10 s).
+    errors: result.errors + Object.values(unexpected).reduce((a, b) => a + b, 0),
+    timeouts: result.timeouts,
+    socketErrors: result.errors - result.timeouts,
     unexpectedStatuses: unexpected,
     acknowledged,
   };
@@ -278,7 +281,7 @@ async function soak(server: ServerProcess, sql: postgres.Sql, seconds: number, l
     targets.map(async (t, i) => {
       const s = summarize(results[i]!, t.page);
       const lost = await lostWrites(sql, t.page, s.acknowledged, keys[i]!, counts[i]!);
-      return { name: t.page.name, reqPerSec: s.reqPerSec, p50: s.p50, p99: s.p99, errors: s.errors, unexpectedStatuses: s.unexpectedStatuses, acknowledged: t.page.method === "POST" ? s.acknowledged : undefined, lost };
+      return { name: t.page.name, reqPerSec: s.reqPerSec, p50: s.p50, p99: s.p99, errors: s.errors, timeouts: s.timeouts, socketErrors: s.socketErrors, unexpectedStatuses: s.unexpectedStatuses, acknowledged: t.page.method === "POST" ? s.acknowledged : undefined, lost };
     }),
   );
   // Start: after a warm-up (JIT, pools, caches, V8 growing its heap to its working size: a
@@ -341,7 +344,7 @@ async function main() {
       const soaked = await soak(server, sql, SOAK_DURATION, log);
       results.soak = soaked;
       for (const r of soaked.routes)
-        log(`  ${r.name.padEnd(40)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}${r.acknowledged !== undefined ? `  acknowledged ${r.acknowledged}, lost ${r.lost ?? "?"}` : ""}${Object.keys(r.unexpectedStatuses).length ? `  ${JSON.stringify(r.unexpectedStatuses)}` : ""}`);
+        log(`  ${r.name.padEnd(40)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}${r.errors ? ` (${r.timeouts} timed out, ${r.socketErrors} socket errors)` : ""}${r.acknowledged !== undefined ? `  acknowledged ${r.acknowledged}, lost ${r.lost ?? "?"}` : ""}${Object.keys(r.unexpectedStatuses).length ? `  ${JSON.stringify(r.unexpectedStatuses)}` : ""}`);
       log(`  errors: ${soaked.errors}; acknowledged writes lost: ${soaked.lost}; memory ${soaked.memory?.startMiB} MiB → ${soaked.memory?.endMiB} MiB (${soaked.memory?.growthPercent}%)`);
     } finally {
       await server.stop();

@@ -73,15 +73,10 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
         reporter_locale, zip, public_block, block_key, district, status, hidden, hidden_reason, source, created_at, updated_at, closed_at) from stdin`,
     )
     .writable();
-  const history: string[] = [];
-  let buffer: string[] = [];
+  // Made in random order, written in the order residents submitted them: like real data, the
+  // table (and the public numbers) follow submission time, which the date-window reads rely on.
+  const rows: { created: number; line: string; history: string[] }[] = [];
   let historyRows = 0;
-  const flush = async () => {
-    if (!buffer.length) return;
-    const chunk = buffer.join("");
-    buffer = [];
-    if (!concernsCopy.write(chunk)) await once(concernsCopy, "drain");
-  };
   for (let i = 0; i < LARGE_CONCERNS; i++) {
     // Age: 0–730 days, skewed to recent months (the portal is getting known).
     const ageDays = 730 * random.next() ** 1.6;
@@ -119,6 +114,7 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
     }
     const status = path.at(-1)!;
     const closed = status === "not_documented" || status === "responded" || status === "closed";
+    const history: string[] = [];
     for (let k = 0; k < path.length; k++) {
       const s = path[k]!;
       const note = s === "received" ? "We received your concern." : random.pick(NOTES[s]!);
@@ -128,7 +124,7 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
     const hasEmail = random.next() < 0.25;
     const hasName = random.next() < 0.3;
     const hasPhone = random.next() < 0.1;
-    buffer.push(
+    const line =
       [
         id, code(), kind.id, `Benchmark concern ${i + 1}: ${random.pick(PHRASES)}.`, iso(observed), address,
         (41.4 + random.next() * 0.15).toFixed(6), (-81.75 + random.next() * 0.2).toFixed(6),
@@ -137,17 +133,19 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
         status, random.next() < 0.004, null, "seed", iso(created), iso(times.at(-1)!), closed ? iso(times.at(-1)!) : null,
       ]
         .map(v)
-        .join("\t") + "\n",
-    );
-    if (buffer.length >= 2000) await flush();
+        .join("\t") + "\n";
+    rows.push({ created, line, history });
   }
-  await flush();
+  rows.sort((a, b) => a.created - b.created);
+  for (let i = 0; i < rows.length; i += 2000) {
+    if (!concernsCopy.write(rows.slice(i, i + 2000).map((r) => r.line).join(""))) await once(concernsCopy, "drain");
+  }
   concernsCopy.end();
   await once(concernsCopy, "finish");
 
   const historyCopy = await sqlClient.unsafe(`copy concern_status_history (id, concern_id, status, public_note, internal_note, actor_id, created_at) from stdin`).writable();
-  for (let i = 0; i < history.length; i += 5000) {
-    if (!historyCopy.write(history.slice(i, i + 5000).join(""))) await once(historyCopy, "drain");
+  for (let i = 0; i < rows.length; i += 2000) {
+    if (!historyCopy.write(rows.slice(i, i + 2000).flatMap((r) => r.history).join(""))) await once(historyCopy, "drain");
   }
   historyCopy.end();
   await once(historyCopy, "finish");
