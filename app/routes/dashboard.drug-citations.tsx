@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/metrics/bar-chart";
+import { YearFilter } from "~/components/metrics/year-filter";
 import { cellText } from "~/components/metrics/format";
 import { CITATION_COLUMNS } from "~/modules/responses/citation-columns";
 import { drugCitationTable, parseYear } from "~/modules/responses/dashboard.server";
@@ -33,23 +34,7 @@ export default function DrugCitationsPage() {
           </div>
         ))}
       </dl>
-      <Form method="get" className="filters" aria-labelledby="citation-filters">
-        <h2 id="citation-filters">{t("metrics:dashboard.filters")}</h2>
-        <div className="field">
-          <label htmlFor="f-year">{t("metrics:dashboard.year")}</label>
-          <select id="f-year" name="year" defaultValue={year ?? ""}>
-            <option value="">{t("metrics:dashboard.allYears")}</option>
-            {table.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="actions">
-          <button type="submit">{t("metrics:dashboard.apply")}</button>
-        </div>
-      </Form>
+      <YearFilter id="citation-filters" year={year} years={table.years} />
       {table.months.length === 0 ? (
         <p>{t("metrics:dashboard.noData")}</p>
       ) : (

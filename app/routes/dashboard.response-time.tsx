@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/metrics/bar-chart";
+import { YearFilter } from "~/components/metrics/year-filter";
 import { cellText, formatNumber } from "~/components/metrics/format";
 import { parseYear, responseTimeTable } from "~/modules/responses/dashboard.server";
 
@@ -40,23 +41,7 @@ export default function ResponseTimePage() {
         <dt>{t("clockPage.waitingMedian")}</dt>
         <dd>{days(table.waiting.medianDays)}</dd>
       </dl>
-      <Form method="get" className="filters" aria-labelledby="clock-filters">
-        <h2 id="clock-filters">{t("metrics:dashboard.filters")}</h2>
-        <div className="field">
-          <label htmlFor="f-year">{t("metrics:dashboard.year")}</label>
-          <select id="f-year" name="year" defaultValue={year ?? ""}>
-            <option value="">{t("metrics:dashboard.allYears")}</option>
-            {table.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="actions">
-          <button type="submit">{t("metrics:dashboard.apply")}</button>
-        </div>
-      </Form>
+      <YearFilter id="clock-filters" year={year} years={table.years} />
       {table.months.length === 0 ? (
         <p>{t("metrics:dashboard.noData")}</p>
       ) : (
