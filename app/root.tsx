@@ -17,8 +17,8 @@ import { SiteFooter, SiteHeader } from "~/components/layout";
 import { createI18n } from "~/i18n/instance";
 import { i18nServer, localeCookie, stringsFor } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, isLocale } from "~/locales/config";
-import { getUser } from "~/modules/auth/permissions.server";
-import { unreadCount } from "~/modules/notifications/queries.server";
+import { getUser } from "~/modules/auth/index.server";
+import { unreadCount } from "~/modules/notifications/index.server";
 import { readFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
 import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
@@ -140,7 +140,17 @@ export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind =
-    status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "rateLimited" : status === 503 ? "unavailable" : status < 500 ? "badRequest" : "server";
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 429
+          ? "rateLimited"
+          : status === 503
+            ? "unavailable"
+            : status < 500
+              ? "badRequest"
+              : "server";
   return (
     <section className="error-page">
       <h1>{t(`errors.${kind}Title`, FALLBACK[`${kind}Title`])}</h1>

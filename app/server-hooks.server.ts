@@ -5,7 +5,7 @@
 import type { Session, User } from "lucia";
 import { checkDatabase, closeDatabase } from "~/db/client.server";
 import { runMigrations } from "~/db/migrate.server";
-import { lucia } from "~/modules/auth/lucia.server";
+import { lucia } from "~/modules/auth/index.server";
 
 export type Authentication = { user: User | null; session: Session | null; setCookie: string | null };
 
@@ -33,7 +33,7 @@ export const serverHooks = {
     return seedDemoData();
   },
   async startWorker() {
-    const { startWorker } = await import("~/modules/notifications/worker.server");
+    const { startWorker } = await import("~/modules/notifications/index.server");
     return startWorker();
   },
 };

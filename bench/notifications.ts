@@ -71,8 +71,8 @@ export async function benchNotifications(options: NotificationsBenchOptions = {}
   const { runMigrations } = await import("../app/db/migrate.server");
   const { db, closeDatabase } = await import("../app/db/client.server");
   const { users } = await import("../app/db/schema");
-  const { notify } = await import("../app/modules/notifications/notify.server");
-  const { createRunner } = await import("../app/modules/notifications/worker.server");
+  const { notify } = await import("../app/modules/notifications/index.server");
+  const { createRunner } = await import("../app/modules/notifications/index.server");
   const { Logger } = await import("graphile-worker");
 
   let runner: Awaited<ReturnType<typeof createRunner>> | null = null;
@@ -95,13 +95,18 @@ export async function benchNotifications(options: NotificationsBenchOptions = {}
     let notifyMs = 0;
     await db.transaction(async (tx) => {
       const started = performance.now();
-      await notify(tx, { type: "brief_published", key: "bench:brief", url: "/briefs/bench", params: { title: "Benchmark brief" } }, people.map((p) => ({ userId: p.id })));
+      await notify(
+        tx,
+        { type: "brief_published", key: "bench:brief", url: "/briefs/bench", params: { title: "Benchmark brief" } },
+        people.map((p) => ({ userId: p.id })),
+      );
       notifyMs = performance.now() - started;
     });
     const committed = performance.now();
     const deadline = Date.now() + 120_000;
     while (new Set(fake.delivered.flatMap((d) => d.to)).size < recipients) {
-      if (Date.now() > deadline) throw new Error(`only ${fake.delivered.length} of ${recipients} delivered after 2 minutes (provider calls: ${fake.stats.calls})`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${fake.delivered.length} of ${recipients} delivered after 2 minutes (provider calls: ${fake.stats.calls})`);
       await new Promise((r) => setTimeout(r, 5));
     }
     const deliveryMs = performance.now() - committed;

@@ -92,7 +92,8 @@ export const PAGES: BenchPage[] = [
     missing: async (sql, keys) => {
       const have = new Set<string>();
       for (let i = 0; i < keys.length; i += 5000) {
-        for (const r of await sql<{ code: string }[]>`select tracking_code as code from concerns where tracking_code = any(${keys.slice(i, i + 5000)})`) have.add(r.code);
+        for (const r of await sql<{ code: string }[]>`select tracking_code as code from concerns where tracking_code = any(${keys.slice(i, i + 5000)})`)
+          have.add(r.code);
       }
       return keys.filter((k) => !have.has(k));
     },

@@ -156,7 +156,11 @@ async function lostWrites(sql: postgres.Sql, page: BenchPage, acknowledged: numb
 function summarize(result: autocannon.Result, page: BenchPage) {
   const ok = page.ok ?? (page.method === "POST" ? [302, 303] : [200]);
   const stats = (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {};
-  const unexpected = Object.fromEntries(Object.entries(stats).filter(([code]) => !ok.includes(Number(code))).map(([code, s]) => [code, s.count]));
+  const unexpected = Object.fromEntries(
+    Object.entries(stats)
+      .filter(([code]) => !ok.includes(Number(code)))
+      .map(([code, s]) => [code, s.count]),
+  );
   const acknowledged = Object.entries(stats)
     .filter(([code]) => ok.includes(Number(code)))
     .reduce((a, [, s]) => a + s.count, 0);
@@ -210,7 +214,11 @@ async function probe(base: string, target: Target) {
     const response = await fetch(base + path, {
       method: page.method ?? "GET",
       redirect: "manual",
-      headers: { ...headers, "X-Forwarded-For": randomIp(), ...(page.method === "POST" ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+      headers: {
+        ...headers,
+        "X-Forwarded-For": randomIp(),
+        ...(page.method === "POST" ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}),
+      },
       body: page.method === "POST" ? new URLSearchParams(page.body?.() ?? {}).toString() : undefined,
     });
     const text = await response.text();
@@ -249,7 +257,9 @@ async function measure(server: ServerProcess, sql: postgres.Sql, pages: BenchPag
       lost,
     };
     results.push(measured);
-    log(`  ${measured.name}: ${measured.reqPerSec} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${sqlCount ?? "?"} SQL, errors ${measured.errors}${lost !== null ? `, ${result.acknowledged} acknowledged, ${lost} lost` : ""}`);
+    log(
+      `  ${measured.name}: ${measured.reqPerSec} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${sqlCount ?? "?"} SQL, errors ${measured.errors}${lost !== null ? `, ${result.acknowledged} acknowledged, ${lost} lost` : ""}`,
+    );
     floorRps ??= result.reqPerSec;
   }
   return results;
@@ -260,14 +270,26 @@ async function measure(server: ServerProcess, sql: postgres.Sql, pages: BenchPag
  * page briefly first, so that the floor, measured first, is not measured cold.
  */
 async function warmUp(server: ServerProcess, sql: postgres.Sql, log: (s: string) => void, pages = [FLOOR, ...PAGES]) {
-  const targets = (await resolveTargets(server.url, sql, pages.filter((p) => (p.method ?? "GET") === "GET"))).filter((t): t is Target => !("unavailable" in t));
+  const targets = (
+    await resolveTargets(
+      server.url,
+      sql,
+      pages.filter((p) => (p.method ?? "GET") === "GET"),
+    )
+  ).filter((t): t is Target => !("unavailable" in t));
   log(`warming up (${targets.length} pages)…`);
   for (const t of targets) await cannon(server.url, t, 3, 10);
 }
 
 /** Mixed traffic on every available page at once; memory sampled each second. */
 async function soak(server: ServerProcess, sql: postgres.Sql, seconds: number, log: (s: string) => void) {
-  const targets = (await resolveTargets(server.url, sql, [FLOOR, ...PAGES].filter((p) => p.soak !== false))).filter((t): t is Target => !("unavailable" in t));
+  const targets = (
+    await resolveTargets(
+      server.url,
+      sql,
+      [FLOOR, ...PAGES].filter((p) => p.soak !== false),
+    )
+  ).filter((t): t is Target => !("unavailable" in t));
   const keys = targets.map(() => [] as string[]);
   const perTarget = Math.max(2, Math.floor(CONNECTIONS / targets.length));
   const samples: { t: number; rss: number }[] = [];
@@ -281,14 +303,32 @@ async function soak(server: ServerProcess, sql: postgres.Sql, seconds: number, l
     targets.map(async (t, i) => {
       const s = summarize(results[i]!, t.page);
       const lost = await lostWrites(sql, t.page, s.acknowledged, keys[i]!, counts[i]!);
-      return { name: t.page.name, reqPerSec: s.reqPerSec, p50: s.p50, p99: s.p99, errors: s.errors, timeouts: s.timeouts, socketErrors: s.socketErrors, unexpectedStatuses: s.unexpectedStatuses, acknowledged: t.page.method === "POST" ? s.acknowledged : undefined, lost };
+      return {
+        name: t.page.name,
+        reqPerSec: s.reqPerSec,
+        p50: s.p50,
+        p99: s.p99,
+        errors: s.errors,
+        timeouts: s.timeouts,
+        socketErrors: s.socketErrors,
+        unexpectedStatuses: s.unexpectedStatuses,
+        acknowledged: t.page.method === "POST" ? s.acknowledged : undefined,
+        lost,
+      };
     }),
   );
   // Start: after a warm-up (JIT, pools, caches, V8 growing its heap to its working size: a
   // minute, or a fifth of a short run); end: the last sample.
   const warm = samples.find((s) => s.t >= Math.min(60_000, seconds * 200)) ?? samples[0];
   const last = samples.at(-1);
-  const memory = warm && last ? { startMiB: +(warm.rss / 2 ** 20).toFixed(1), endMiB: +(last.rss / 2 ** 20).toFixed(1), growthPercent: +((100 * (last.rss - warm.rss)) / warm.rss).toFixed(1) } : null;
+  const memory =
+    warm && last
+      ? {
+          startMiB: +(warm.rss / 2 ** 20).toFixed(1),
+          endMiB: +(last.rss / 2 ** 20).toFixed(1),
+          growthPercent: +((100 * (last.rss - warm.rss)) / warm.rss).toFixed(1),
+        }
+      : null;
   return { seconds, routes, memory, errors: routes.reduce((a, r) => a + r.errors, 0), lost: routes.reduce((a, r) => a + (r.lost ?? 0), 0) };
 }
 
@@ -296,7 +336,16 @@ function table(rows: Measured[]) {
   const head = ["page", "req/s", "p50 ms", "p99 ms", "× floor", "SQL/req", "JS gz KB", "errors"];
   const body = rows.map((r) =>
     r.available
-      ? [r.name, String(r.reqPerSec), String(r.p50), String(r.p99), r.ratioToFloor!.toFixed(2), String(r.sqlPerRequest ?? "?"), r.jsGzipBytes ? (r.jsGzipBytes / 1024).toFixed(1) : "-", String(r.errors) + (r.lost ? ` (${r.lost} lost)` : "")]
+      ? [
+          r.name,
+          String(r.reqPerSec),
+          String(r.p50),
+          String(r.p99),
+          r.ratioToFloor!.toFixed(2),
+          String(r.sqlPerRequest ?? "?"),
+          r.jsGzipBytes ? (r.jsGzipBytes / 1024).toFixed(1) : "-",
+          String(r.errors) + (r.lost ? ` (${r.lost} lost)` : ""),
+        ]
       : [r.name, "not yet available", "", "", "", "", "", ""],
   );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
@@ -327,8 +376,23 @@ async function main() {
   await closeDatabase();
 
   const sql = postgres(url, { max: 2, onnotice: () => {} });
-  const env = { DATABASE_URL: url, NODE_ENV: "production", BENCH_COUNT_SQL: "1", WORKER: "false", LOG_LEVEL: "error", TRUST_PROXY: "loopback", AUTH_RATE_LIMIT_PER_IP: "100000000", CONCERN_FORM_LIMIT_PER_IP: "100000000", CONCERN_SUBMIT_LIMIT_PER_IP: "100000000" };
-  const results: Record<string, unknown> = { machine: { cores: CORES, cpu: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version }, connections: CONNECTIONS, durationSeconds: DURATION, at: new Date().toISOString() };
+  const env = {
+    DATABASE_URL: url,
+    NODE_ENV: "production",
+    BENCH_COUNT_SQL: "1",
+    WORKER: "false",
+    LOG_LEVEL: "error",
+    TRUST_PROXY: "loopback",
+    AUTH_RATE_LIMIT_PER_IP: "100000000",
+    CONCERN_FORM_LIMIT_PER_IP: "100000000",
+    CONCERN_SUBMIT_LIMIT_PER_IP: "100000000",
+  };
+  const results: Record<string, unknown> = {
+    machine: { cores: CORES, cpu: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version },
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    at: new Date().toISOString(),
+  };
   try {
     let server = await startServerProcess({ ...env, WEB_CONCURRENCY: String(CORES) }, 120_000);
     try {
@@ -336,7 +400,13 @@ async function main() {
         await warmUp(server, sql, log);
         log(`\nmeasuring at ${CONNECTIONS} connections, ${DURATION} s each, ${CORES} workers:`);
         const [floor] = await measure(server, sql, [FLOOR], null, log);
-        const pages = await measure(server, sql, PAGES.filter((p) => p.soak !== "only"), floor!.reqPerSec ?? null, log);
+        const pages = await measure(
+          server,
+          sql,
+          PAGES.filter((p) => p.soak !== "only"),
+          floor!.reqPerSec ?? null,
+          log,
+        );
         results.pages = [floor, ...pages];
         console.log(`\n${table([floor!, ...pages])}\n`);
       }
@@ -344,8 +414,12 @@ async function main() {
       const soaked = await soak(server, sql, SOAK_DURATION, log);
       results.soak = soaked;
       for (const r of soaked.routes)
-        log(`  ${r.name.padEnd(40)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}${r.errors ? ` (${r.timeouts} timed out, ${r.socketErrors} socket errors)` : ""}${r.acknowledged !== undefined ? `  acknowledged ${r.acknowledged}, lost ${r.lost ?? "?"}` : ""}${Object.keys(r.unexpectedStatuses).length ? `  ${JSON.stringify(r.unexpectedStatuses)}` : ""}`);
-      log(`  errors: ${soaked.errors}; acknowledged writes lost: ${soaked.lost}; memory ${soaked.memory?.startMiB} MiB → ${soaked.memory?.endMiB} MiB (${soaked.memory?.growthPercent}%)`);
+        log(
+          `  ${r.name.padEnd(40)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}${r.errors ? ` (${r.timeouts} timed out, ${r.socketErrors} socket errors)` : ""}${r.acknowledged !== undefined ? `  acknowledged ${r.acknowledged}, lost ${r.lost ?? "?"}` : ""}${Object.keys(r.unexpectedStatuses).length ? `  ${JSON.stringify(r.unexpectedStatuses)}` : ""}`,
+        );
+      log(
+        `  errors: ${soaked.errors}; acknowledged writes lost: ${soaked.lost}; memory ${soaked.memory?.startMiB} MiB → ${soaked.memory?.endMiB} MiB (${soaked.memory?.growthPercent}%)`,
+      );
     } finally {
       await server.stop();
     }
@@ -358,8 +432,14 @@ async function main() {
         log(`\n1 worker vs ${CORES}:`);
         const single = await measure(server, sql, [FLOOR, PAGES[0]!], null, log);
         const all = (results.pages as Measured[]).slice(0, 2);
-        results.scaling = single.map((s, i) => ({ name: s.name, oneWorker: s.reqPerSec, allCores: all[i]?.reqPerSec, factor: s.reqPerSec && all[i]?.reqPerSec ? +(all[i]!.reqPerSec! / s.reqPerSec).toFixed(2) : null }));
-        for (const s of results.scaling as { name: string; oneWorker: number; allCores: number; factor: number }[]) log(`  ${s.name}: 1 worker ${s.oneWorker} req/s, ${CORES} workers ${s.allCores} req/s (×${s.factor})`);
+        results.scaling = single.map((s, i) => ({
+          name: s.name,
+          oneWorker: s.reqPerSec,
+          allCores: all[i]?.reqPerSec,
+          factor: s.reqPerSec && all[i]?.reqPerSec ? +(all[i]!.reqPerSec! / s.reqPerSec).toFixed(2) : null,
+        }));
+        for (const s of results.scaling as { name: string; oneWorker: number; allCores: number; factor: number }[])
+          log(`  ${s.name}: 1 worker ${s.oneWorker} req/s, ${CORES} workers ${s.allCores} req/s (×${s.factor})`);
       } finally {
         await server.stop();
       }

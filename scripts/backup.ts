@@ -218,7 +218,9 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
   const partial = migrationsUpTo(header.migrationLevel);
   const counts: Record<string, number> = {};
   try {
-    await sql.unsafe("drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists graphile_worker cascade; create schema public;");
+    await sql.unsafe(
+      "drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists graphile_worker cascade; create schema public;",
+    );
     await runMigrations(url, partial);
 
     // 2. The rows, in one transaction, checked against the backup's own counts before commit.
@@ -259,7 +261,8 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
           }
           counts[key(table)] = rows;
         } else if (line.startsWith("SEQUENCES ")) {
-          for (const s of JSON.parse(line.slice(10)) as { name: string; value: string }[]) await tx`select setval(${s.name}::regclass, ${s.value}::bigint, true)`;
+          for (const s of JSON.parse(line.slice(10)) as { name: string; value: string }[])
+            await tx`select setval(${s.name}::regclass, ${s.value}::bigint, true)`;
         } else if (line.startsWith("END ")) {
           trailer = JSON.parse(line.slice(4)) as { rows: Record<string, number> };
         }
@@ -274,7 +277,13 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
   }
   // 3. Migrations newer than the backup, as at any start.
   await runMigrations(url);
-  return { file, tables: Object.keys(counts).length, rows: Object.values(counts).reduce((a, b) => a + b, 0), bytes: readFileSync(file).length, ms: Date.now() - started };
+  return {
+    file,
+    tables: Object.keys(counts).length,
+    rows: Object.values(counts).reduce((a, b) => a + b, 0),
+    bytes: readFileSync(file).length,
+    ms: Date.now() - started,
+  };
 }
 
 /** Per table: row count and an md5 over all rows (ordered), to compare two databases. */
@@ -290,7 +299,8 @@ export async function tableChecksums(url: string) {
       );
       result[key(t)] = { rows: row!.rows as number, md5: row!.md5 as string };
     }
-    const sequences = await sql`select format('%I.%I', schemaname, sequencename) as name, last_value::text as value from pg_sequences where schemaname = any(${SCHEMAS})`;
+    const sequences =
+      await sql`select format('%I.%I', schemaname, sequencename) as name, last_value::text as value from pg_sequences where schemaname = any(${SCHEMAS})`;
     for (const s of sequences) result[`sequence ${s.name}`] = { rows: 0, md5: String(s.value) };
     return result;
   } finally {

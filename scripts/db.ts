@@ -27,7 +27,9 @@ async function main() {
   try {
     if (command === "reset" && !embedded) {
       const { sql } = await import("drizzle-orm");
-      await db.execute(sql`drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists graphile_worker cascade; create schema public;`);
+      await db.execute(
+        sql`drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists graphile_worker cascade; create schema public;`,
+      );
     }
     await runMigrations();
     console.log("migrations applied");

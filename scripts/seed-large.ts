@@ -41,11 +41,27 @@ export function prng(seed = LARGE_SEED) {
  * embedded default of 128 MB of shared buffers (the facts and their indexes are ~600 MB),
  * and bulk loads want fewer checkpoints.
  */
-export const BENCH_PG_FLAGS = ["-c", "shared_buffers=1GB", "-c", "effective_cache_size=4GB", "-c", "max_wal_size=4GB", "-c", "checkpoint_timeout=30min", "-c", "maintenance_work_mem=256MB"];
+export const BENCH_PG_FLAGS = [
+  "-c",
+  "shared_buffers=1GB",
+  "-c",
+  "effective_cache_size=4GB",
+  "-c",
+  "max_wal_size=4GB",
+  "-c",
+  "checkpoint_timeout=30min",
+  "-c",
+  "maintenance_work_mem=256MB",
+];
 
 /** The embedded benchmark database (BENCH_DATA_DIR, .data-bench/postgres): never the development one. */
 export async function startBenchDatabase() {
-  return startEmbeddedPostgres({ dataDir: process.env.BENCH_DATA_DIR ?? ".data-bench/postgres", preferredPort: 5433, databases: ["cab"], postgresFlags: BENCH_PG_FLAGS });
+  return startEmbeddedPostgres({
+    dataDir: process.env.BENCH_DATA_DIR ?? ".data-bench/postgres",
+    preferredPort: 5433,
+    databases: ["cab"],
+    postgresFlags: BENCH_PG_FLAGS,
+  });
 }
 
 export type LargeSeedStep = {
@@ -55,7 +71,24 @@ export type LargeSeedStep = {
 };
 
 const FIRST = ["Maria", "James", "Ana", "Robert", "Linh", "David", "Fatima", "Carlos", "Grace", "Omar", "Rosa", "Tom", "Keisha", "Pedro", "Mei", "Sam"];
-const LAST = ["Garcia", "Smith", "Nguyen", "Johnson", "Okafor", "Brown", "Haddad", "Lopez", "Kim", "Miller", "Alvarez", "Carter", "Lin", "Russo", "Davis", "Moore"];
+const LAST = [
+  "Garcia",
+  "Smith",
+  "Nguyen",
+  "Johnson",
+  "Okafor",
+  "Brown",
+  "Haddad",
+  "Lopez",
+  "Kim",
+  "Miller",
+  "Alvarez",
+  "Carter",
+  "Lin",
+  "Russo",
+  "Davis",
+  "Moore",
+];
 
 export const STEPS: LargeSeedStep[] = [
   {
@@ -64,7 +97,7 @@ export const STEPS: LargeSeedStep[] = [
       const { sql } = await import("drizzle-orm");
       const { db } = await import("../app/db/client.server");
       const { users } = await import("../app/db/schema");
-      const { hashPassword } = await import("../app/modules/auth/password.server");
+      const { hashPassword } = await import("../app/modules/auth/index.server");
       const [{ n }] = (await db.execute(sql`select count(*)::int as n from users where email like '%@large.test'`)) as unknown as [{ n: number }];
       if (n >= 2000) return 0;
       // One hash for all: 2,000 argon2 hashes would take minutes and measure nothing.
@@ -81,7 +114,11 @@ export const STEPS: LargeSeedStep[] = [
           emailVerifiedAt: new Date(Date.UTC(2025, 0, 1) + random.int(0, 364) * 86_400_000),
         };
       });
-      for (let i = 0; i < rows.length; i += 500) await db.insert(users).values(rows.slice(i, i + 500)).onConflictDoNothing();
+      for (let i = 0; i < rows.length; i += 500)
+        await db
+          .insert(users)
+          .values(rows.slice(i, i + 500))
+          .onConflictDoNothing();
       return rows.length;
     },
   },

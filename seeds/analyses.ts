@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { analyses, analysisProgress, ballotEligible, ballotRecusals, ballots, ballotVotes, users } from "~/db/schema";
-import { enqueueJob } from "~/modules/notifications/jobs.server";
-import { closeJobKey, remindJobKey, REMINDER_BEFORE_MS } from "~/modules/voting/service.server";
-import { tallyBallot } from "~/modules/voting/queries.server";
-import type { VoteChoice } from "~/modules/voting/tally";
+import { enqueueJob } from "~/modules/notifications/index.server";
+import { closeJobKey, remindJobKey, REMINDER_BEFORE_MS } from "~/modules/voting/index.server";
+import { tallyBallot } from "~/modules/voting/index.server";
+import type { VoteChoice } from "~/modules/voting";
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
@@ -29,7 +29,12 @@ export async function seedAnalyses() {
   if (!analyst || members.length < 12) return;
 
   const existing = new Set(
-    (await db.select({ q: analyses.question }).from(analyses).where(inArray(analyses.question, [IN_PROGRESS_QUESTION, OPEN_VOTE_QUESTION, STAFF_QUESTION]))).map((r) => r.q),
+    (
+      await db
+        .select({ q: analyses.question })
+        .from(analyses)
+        .where(inArray(analyses.question, [IN_PROGRESS_QUESTION, OPEN_VOTE_QUESTION, STAFF_QUESTION]))
+    ).map((r) => r.q),
   );
 
   if (!existing.has(IN_PROGRESS_QUESTION)) {
@@ -77,9 +82,19 @@ export async function seedAnalyses() {
           updatedAt: daysAgo(36),
         })),
       );
-      await tx.insert(ballotRecusals).values({ ballotId: ballot!.id, userId: members[11]!, conflict: "I chair a neighborhood group whose concerns are among those cited.", createdAt: daysAgo(37) });
+      await tx
+        .insert(ballotRecusals)
+        .values({
+          ballotId: ballot!.id,
+          userId: members[11]!,
+          conflict: "I chair a neighborhood group whose concerns are among those cited.",
+          createdAt: daysAgo(37),
+        });
       const tally = await tallyBallot(ballot!, tx);
-      await tx.update(ballots).set({ status: "closed", result: tally.result, closedAt: daysAgo(31) }).where(eq(ballots.id, ballot!.id));
+      await tx
+        .update(ballots)
+        .set({ status: "closed", result: tally.result, closedAt: daysAgo(31) })
+        .where(eq(ballots.id, ballot!.id));
       await tx.insert(analysisProgress).values([
         { analysisId: a!.id, status: "proposed", actorId: members[0], createdAt: daysAgo(40) },
         { analysisId: a!.id, status: "accepted", note: "Accepted after the board vote.", actorId: analyst, createdAt: daysAgo(30) },
@@ -127,7 +142,12 @@ export async function seedAnalyses() {
       ]);
       await tx.insert(analysisProgress).values({ analysisId: a!.id, status: "proposed", actorId: members[2], createdAt: daysAgo(5) });
       await enqueueJob(tx, "close_ballot", { ballotId: ballot!.id }, { jobKey: closeJobKey(ballot!.id), runAt: closesAt });
-      await enqueueJob(tx, "remind_ballot", { ballotId: ballot!.id }, { jobKey: remindJobKey(ballot!.id), runAt: new Date(closesAt.getTime() - REMINDER_BEFORE_MS) });
+      await enqueueJob(
+        tx,
+        "remind_ballot",
+        { ballotId: ballot!.id },
+        { jobKey: remindJobKey(ballot!.id), runAt: new Date(closesAt.getTime() - REMINDER_BEFORE_MS) },
+      );
     });
   }
 

@@ -1,14 +1,32 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { concernKinds, concerns, policyVersions, users, zipAreas, citations } from "~/db/schema";
-import { changeStatus, createConcern, mergeDuplicate } from "~/modules/concerns/service.server";
-import { addDays, countyDay } from "~/modules/concerns/time";
-import { createPolicyVersion, documentConcern, recordCitation } from "~/modules/policies/service.server";
+import { changeStatus, createConcern, mergeDuplicate } from "~/modules/concerns/index.server";
+import { addDays, countyDay } from "~/modules/concerns";
+import { createPolicyVersion, documentConcern, recordCitation } from "~/modules/policies/index.server";
 
 export const SEED_KINDS = [
-  { code: "drug_sales", nameEn: "Drug sales", nameEs: "Venta de drogas", descriptionEn: "Selling drugs in the open", descriptionEs: "Venta de drogas a la vista" },
-  { code: "gun_violence", nameEn: "Gun violence", nameEs: "Violencia con armas", descriptionEn: "Shots fired, people with guns", descriptionEs: "Disparos, personas armadas" },
-  { code: "nuisance_property", nameEn: "Nuisance property", nameEs: "Propiedad problemática", descriptionEn: "A house or lot where trouble keeps happening", descriptionEs: "Una casa o un terreno donde siempre hay problemas" },
+  {
+    code: "drug_sales",
+    nameEn: "Drug sales",
+    nameEs: "Venta de drogas",
+    descriptionEn: "Selling drugs in the open",
+    descriptionEs: "Venta de drogas a la vista",
+  },
+  {
+    code: "gun_violence",
+    nameEn: "Gun violence",
+    nameEs: "Violencia con armas",
+    descriptionEn: "Shots fired, people with guns",
+    descriptionEs: "Disparos, personas armadas",
+  },
+  {
+    code: "nuisance_property",
+    nameEn: "Nuisance property",
+    nameEs: "Propiedad problemática",
+    descriptionEn: "A house or lot where trouble keeps happening",
+    descriptionEs: "Una casa o un terreno donde siempre hay problemas",
+  },
   { code: "other", nameEn: "Other", nameEs: "Otro", descriptionEn: "", descriptionEs: "" },
 ];
 
@@ -23,7 +41,10 @@ export const SEED_ZIPS = [
 
 export async function seedConcernKinds() {
   for (const [i, kind] of SEED_KINDS.entries()) {
-    await db.insert(concernKinds).values({ ...kind, sortOrder: (i + 1) * 10 }).onConflictDoNothing({ target: concernKinds.code });
+    await db
+      .insert(concernKinds)
+      .values({ ...kind, sortOrder: (i + 1) * 10 })
+      .onConflictDoNothing({ target: concernKinds.code });
   }
   await db.insert(zipAreas).values(SEED_ZIPS).onConflictDoNothing();
 }
@@ -42,7 +63,11 @@ export async function seedConcerns() {
   const today = countyDay(new Date());
   const [{ n: policies }] = (await db.select({ n: sql<number>`count(*)::int` }).from(policyVersions)) as [{ n: number }];
   if (policies === 0) {
-    const checklist = ["The activity was seen by a resident of the block", "It describes a specific place and time", "It describes drug sales or their direct effects on the block"];
+    const checklist = [
+      "The activity was seen by a resident of the block",
+      "It describes a specific place and time",
+      "It describes drug sales or their direct effects on the block",
+    ];
     await createPolicyVersion(
       {
         kind: "documented_concern",
@@ -74,7 +99,10 @@ export async function seedConcerns() {
       { id: admin.id },
     );
   }
-  const [{ n: existing }] = (await db.select({ n: sql<number>`count(*)::int` }).from(concerns).where(eq(concerns.source, "seed"))) as [{ n: number }];
+  const [{ n: existing }] = (await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(concerns)
+    .where(eq(concerns.source, "seed"))) as [{ n: number }];
   if (existing > 0) return;
 
   const kinds = SEED_KINDS.map((k) => k.code);
@@ -110,8 +138,13 @@ export async function seedConcerns() {
       await changeStatus(number, { status: "closed", publicNote: "Closed after review." }, { id: analyst.id });
       continue;
     }
-    await changeStatus(number, { status: target === "responded" ? "referred" : target, publicNote: "Reviewed by the Crime Strategies Unit." }, { id: analyst.id });
-    if (target === "responded") await changeStatus(number, { status: "responded", publicNote: "The office responded at the community meeting." }, { id: analyst.id });
+    await changeStatus(
+      number,
+      { status: target === "responded" ? "referred" : target, publicNote: "Reviewed by the Crime Strategies Unit." },
+      { id: analyst.id },
+    );
+    if (target === "responded")
+      await changeStatus(number, { status: "responded", publicNote: "The office responded at the community meeting." }, { id: analyst.id });
   }
   // One duplicate merged into another on the same block.
   if (created.length > 10) await mergeDuplicate(created[10]!.number, created[0]!.number, "Another resident reported the same thing.", { id: analyst.id });
@@ -124,7 +157,9 @@ export async function seedConcerns() {
     const [policy] = await db
       .select()
       .from(policyVersions)
-      .where(sql`${policyVersions.kind} = 'documented_concern' and ${policyVersions.effectiveFrom} <= ${day} and (${policyVersions.effectiveTo} is null or ${policyVersions.effectiveTo} > ${day})`);
+      .where(
+        sql`${policyVersions.kind} = 'documented_concern' and ${policyVersions.effectiveFrom} <= ${day} and (${policyVersions.effectiveTo} is null or ${policyVersions.effectiveTo} > ${day})`,
+      );
     if (policy) {
       const doc = await documentConcern({ number: first.number, policyVersionId: policy.id, checked: policy.checklist.map((c) => c.id) }, { id: analyst.id });
       const [{ n: cites }] = (await db.select({ n: sql<number>`count(*)::int` }).from(citations)) as [{ n: number }];

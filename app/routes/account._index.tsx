@@ -4,10 +4,10 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/form";
-import { requireUser } from "~/modules/auth/permissions.server";
-import { getAccount } from "~/modules/auth/queries.server";
+import { requireUser } from "~/modules/auth/index.server";
+import { getAccount } from "~/modules/auth/index.server";
 import { AccountSchema, ChangeEmailSchema, ChangePasswordSchema } from "~/modules/auth/schemas";
-import { changePassword, normalizeEmail, requestEmailChange } from "~/modules/auth/service.server";
+import { changePassword, normalizeEmail, requestEmailChange } from "~/modules/auth/index.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { appOrigin } from "~/utils/request.server";

@@ -2,10 +2,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time";
-import { requireUser } from "~/modules/auth/permissions.server";
-import { findSessionByHandle, listSessions } from "~/modules/auth/queries.server";
-import { blankSessionCookie, signOut, signOutEverywhere } from "~/modules/auth/service.server";
-import { describeUserAgent } from "~/modules/auth/user-agent";
+import { requireUser } from "~/modules/auth/index.server";
+import { findSessionByHandle, listSessions } from "~/modules/auth/index.server";
+import { blankSessionCookie, signOut, signOutEverywhere } from "~/modules/auth/index.server";
+import { describeUserAgent } from "~/modules/auth";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";

@@ -3,11 +3,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/form";
-import { requireUser } from "~/modules/auth/permissions.server";
-import { getPreferences } from "~/modules/notifications/queries.server";
+import { requireUser } from "~/modules/auth/index.server";
+import { getPreferences } from "~/modules/notifications/index.server";
 import { PreferencesSchema } from "~/modules/notifications/schemas";
-import { setPreferences } from "~/modules/notifications/service.server";
-import { DELIVERY_OPTIONS, NOTIFICATION_TYPES } from "~/modules/notifications/types";
+import { setPreferences } from "~/modules/notifications/index.server";
+import { DELIVERY_OPTIONS, NOTIFICATION_TYPES } from "~/modules/notifications";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/meetings";
-import { getUser } from "~/modules/auth/permissions.server";
-import { requestLocale, timeContext } from "~/modules/meetings/http.server";
-import { listActionItems } from "~/modules/meetings/queries.server";
+import { StatusBadge } from "~/modules/meetings/ui/meetings";
+import { getUser } from "~/modules/auth/index.server";
+import { requestLocale, timeContext } from "~/modules/meetings/index.server";
+import { listActionItems } from "~/modules/meetings/index.server";
 import { ACTION_STATUSES } from "~/modules/meetings/schemas";
-import { formatDate } from "~/modules/meetings/time";
+import { formatDate } from "~/modules/meetings";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Action items · CAB Portal" }];

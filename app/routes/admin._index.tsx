@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { requireRole } from "~/modules/auth/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration · CAB Portal" }];
 

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
 import { z } from "zod";
 import { ErrorList } from "~/components/form";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { issueApiKey, listApiKeys, revokeApiKey } from "~/modules/concerns/api-keys.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { issueApiKey, listApiKeys, revokeApiKey } from "~/modules/concerns/index.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Open311 API keys · Admin · CAB Portal" }];

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/admin-nav";
 import { DateTime } from "~/components/date-time";
-import { listAuditEntries } from "~/modules/audit/queries.server";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { listAuditEntries } from "~/modules/audit/index.server";
+import { requireRole } from "~/modules/auth/index.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Administration · CAB Portal" }];

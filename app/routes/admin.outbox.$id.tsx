@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin-nav";
 import { DateTime } from "~/components/date-time";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { getOutboxEmail } from "~/modules/notifications/outbox-queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { getOutboxEmail } from "~/modules/notifications/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Email · Administration · CAB Portal" }];
 

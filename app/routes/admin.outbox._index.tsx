@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/admin-nav";
 import { DateTime } from "~/components/date-time";
 import { Pager } from "~/components/pager";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { listOutbox } from "~/modules/notifications/outbox-queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { listOutbox } from "~/modules/notifications/index.server";
 import { RetryEmailButton } from "~/components/retry-email-button";
 import { TableWrap } from "~/components/table-wrap";
 

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { retryEmail } from "~/modules/notifications/outbox.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { retryEmail } from "~/modules/notifications/index.server";
 import { setFlash } from "~/utils/flash.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,9 +12,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!UUID.test(id)) throw json({ reason: "not_found" }, { status: 404 });
   const result = await retryEmail(user, id, { ipAddress: args.context.clientIp });
   if (!result.ok && result.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });
-  const flash = result.ok
-    ? await setFlash({ key: "notifications:retry.done" })
-    : await setFlash({ key: "notifications:retry.notFailed", kind: "error" });
+  const flash = result.ok ? await setFlash({ key: "notifications:retry.done" }) : await setFlash({ key: "notifications:retry.notFailed", kind: "error" });
   return redirect("/admin/outbox", { headers: { "Set-Cookie": flash } });
 }
 

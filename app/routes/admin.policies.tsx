@@ -4,10 +4,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
 import { ErrorList } from "~/components/form";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { listPolicyVersions } from "~/modules/policies/queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { listPolicyVersions } from "~/modules/policies/index.server";
 import { checklistLines, PolicyVersionSchema } from "~/modules/policies/schemas";
-import { createPolicyVersion } from "~/modules/policies/service.server";
+import { createPolicyVersion } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 
@@ -23,7 +23,10 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(args.request), { schema: PolicyVersionSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
-  const r = await createPolicyVersion({ ...v, effectiveTo: v.effectiveTo ?? null, checklist: checklistLines(v.checklist) }, { id: user.id, ipAddress: args.context.clientIp });
+  const r = await createPolicyVersion(
+    { ...v, effectiveTo: v.effectiveTo ?? null, checklist: checklistLines(v.checklist) },
+    { id: user.id, ipAddress: args.context.clientIp },
+  );
   if (!r.ok) return json({ result: submission.reply({ formErrors: ["policies:errors.overlap"] }) }, { status: 400 });
   return redirect("/admin/policies", { headers: { "Set-Cookie": await setFlash({ key: "policies:admin.saved" }) } });
 }

@@ -8,11 +8,11 @@ import { AdminNav } from "~/components/admin-nav";
 import { DateTime } from "~/components/date-time";
 import { ErrorList, Field, FormErrors } from "~/components/form";
 import { LOCALES } from "~/locales/config";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { listPendingInvitations, listUsers } from "~/modules/auth/queries.server";
-import { ACCOUNT_ROLES, INVITED_ROLES } from "~/modules/auth/roles";
+import { requireRole } from "~/modules/auth/index.server";
+import { listPendingInvitations, listUsers } from "~/modules/auth/index.server";
+import { ACCOUNT_ROLES, INVITED_ROLES } from "~/modules/auth";
 import { AdminUsersSchema, InviteSchema } from "~/modules/auth/schemas";
-import { changeRole, createInvitation, revokeInvitation, setDeactivated } from "~/modules/auth/service.server";
+import { changeRole, createInvitation, revokeInvitation, setDeactivated } from "~/modules/auth/index.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
 import { TableWrap } from "~/components/table-wrap";
@@ -32,7 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = readIntent(formData, ["invite", "revoke-invitation", "change-role", "deactivate", "reactivate"]) === "invite" ? "invite" : "manage";
   const submission = parseWithZod(formData, { schema: AdminUsersSchema });
-  const fail = (formErrors?: string[]) => json({ intent, done: null as Done | null, result: submission.reply(formErrors ? { formErrors } : undefined) }, { status: 400 });
+  const fail = (formErrors?: string[]) =>
+    json({ intent, done: null as Done | null, result: submission.reply(formErrors ? { formErrors } : undefined) }, { status: 400 });
   if (submission.status !== "success") return fail(intent === "invite" ? undefined : ["common:errors.formInvalid"]);
 
   const actor = { id: admin.id, displayName: admin.displayName, ipAddress: context.clientIp };

@@ -3,21 +3,21 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AnalysisDiscussion, BallotResults, RadioGroup, StageBadge } from "~/components/analyses";
+import { AnalysisDiscussion, BallotResults, RadioGroup, StageBadge } from "~/modules/analyses/ui/analyses";
 import { TextAreaField } from "~/components/form";
 import { FormErrors } from "~/components/form";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/actions.server";
-import { CommentThread } from "~/modules/comments/comment-thread";
-import type { CommentSubject } from "~/modules/comments/permissions";
-import { commentThreadFor } from "~/modules/comments/queries.server";
-import { getAnalysis } from "~/modules/analyses/queries.server";
-import { analysisIdParam, readerLocale } from "~/modules/analyses/request.server";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { CommentThread } from "~/modules/comments/ui/comment-thread";
+import type { CommentSubject } from "~/modules/comments";
+import { commentThreadFor } from "~/modules/comments/index.server";
+import { getAnalysis } from "~/modules/analyses/index.server";
+import { analysisIdParam, readerLocale } from "~/modules/analyses/index.server";
 import { RecuseSchema, VoteSchema } from "~/modules/analyses/schemas";
-import { recuseFromAnalysis, voteOnAnalysis, type AnalysisVoteOutcome } from "~/modules/analyses/service.server";
-import { getUser, requireUser } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { getVoterState, listNamedVotes, listRecusals, tallyBallot } from "~/modules/voting/queries.server";
-import { formatDate, formatDateTime } from "~/modules/voting/time.server";
+import { recuseFromAnalysis, voteOnAnalysis, type AnalysisVoteOutcome } from "~/modules/analyses/index.server";
+import { getUser, requireUser } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { getVoterState, listNamedVotes, listRecusals, tallyBallot } from "~/modules/voting/index.server";
+import { formatDate, formatDateTime } from "~/modules/voting/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
@@ -153,7 +153,11 @@ export default function AnalysisPage() {
       <p>
         <StageBadge stage={analysis.stage} />{" "}
         <span className="muted">
-          {t("detail.proposedBy", { name: analysis.proposerName ?? t("proposer.unknown"), role: t(`proposer.${analysis.proposerRole}`), date: analysis.proposedOn })}
+          {t("detail.proposedBy", {
+            name: analysis.proposerName ?? t("proposer.unknown"),
+            role: t(`proposer.${analysis.proposerRole}`),
+            date: analysis.proposedOn,
+          })}
         </span>
       </p>
       {viewer.isStaff ? (
@@ -198,7 +202,9 @@ export default function AnalysisPage() {
           ) : null}
           {/* A refused vote or recusal when its form is no longer on the page (already recused, closed): its errors here. */}
           {actionData?.result && !actionData.refusal && !viewer.mayAct ? (
-            <FormErrors errors={[...new Set(Object.values((actionData.result as { error?: Record<string, string[] | null> }).error ?? {}).flatMap((e) => e ?? []))]} />
+            <FormErrors
+              errors={[...new Set(Object.values((actionData.result as { error?: Record<string, string[] | null> }).error ?? {}).flatMap((e) => e ?? []))]}
+            />
           ) : null}
         </div>
         {!ballot ? (
@@ -218,7 +224,12 @@ export default function AnalysisPage() {
             {ballot.open && !data.tally ? <p className="muted">{t("vote.resultsHidden")}</p> : null}
             <VoterPanel />
             {data.tally ? (
-              <BallotResults tally={data.tally} quorumPercent={ballot.quorumPercent} thresholdPercent={ballot.thresholdPercent} final={!ballot.open && Boolean(ballot.result)} />
+              <BallotResults
+                tally={data.tally}
+                quorumPercent={ballot.quorumPercent}
+                thresholdPercent={ballot.thresholdPercent}
+                final={!ballot.open && Boolean(ballot.result)}
+              />
             ) : null}
             {data.namedVotes.length ? (
               <TableWrap>

@@ -4,17 +4,17 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { BallotResults, RadioGroup, StageBadge } from "~/components/analyses";
+import { BallotResults, RadioGroup, StageBadge } from "~/modules/analyses/ui/analyses";
 import { TextAreaField } from "~/components/form";
 import { ErrorList, Field, FormErrors } from "~/components/form";
-import { getAnalysis } from "~/modules/analyses/queries.server";
-import { analysisIdParam, readerLocale } from "~/modules/analyses/request.server";
+import { getAnalysis } from "~/modules/analyses/index.server";
+import { analysisIdParam, readerLocale } from "~/modules/analyses/index.server";
 import { DecisionSchema, OpenVoteSchema, VoteSettingsSchema } from "~/modules/analyses/schemas";
-import { changeAnalysisVoteSettings, decideAnalysis, openAnalysisVote } from "~/modules/analyses/service.server";
-import { NEXT_STATUSES } from "~/modules/analyses/status";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { tallyBallot } from "~/modules/voting/queries.server";
-import { appTimeZone, formatDateTime, parseLocalDateTime, toLocalDateTimeValue } from "~/modules/voting/time.server";
+import { changeAnalysisVoteSettings, decideAnalysis, openAnalysisVote } from "~/modules/analyses/index.server";
+import { NEXT_STATUSES } from "~/modules/analyses";
+import { requireRole } from "~/modules/auth/index.server";
+import { tallyBallot } from "~/modules/voting/index.server";
+import { appTimeZone, formatDateTime, parseLocalDateTime, toLocalDateTimeValue } from "~/modules/voting/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 
@@ -70,7 +70,8 @@ export async function action(args: ActionFunctionArgs) {
     if (!closesAt) return json({ intent, result: submission.reply({ fieldErrors: { closesAt: ["analyses:errors.dateTime"] } }) }, { status: 400 });
     const opened = await openAnalysisVote(actor, id, { ...submission.value, closesAt });
     if (!opened.ok) {
-      const field = opened.reason === "closes_in_past" ? { fieldErrors: { closesAt: [refusalKey(opened.reason)] } } : { formErrors: [refusalKey(opened.reason)] };
+      const field =
+        opened.reason === "closes_in_past" ? { fieldErrors: { closesAt: [refusalKey(opened.reason)] } } : { formErrors: [refusalKey(opened.reason)] };
       return json({ intent, result: submission.reply(field) }, { status: opened.reason === "not_found" ? 404 : 409 });
     }
     return redirect(`/analyses/${id}/manage`, { headers: { "Set-Cookie": await setFlash({ key: "analyses:manage.voteOpened" }) } });
@@ -272,7 +273,12 @@ function DecisionForm() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="field">
           <label htmlFor={fields.status.id}>{t("manage.status")}</label>
-          <select {...select} key={select.key} aria-invalid={fields.status.errors?.length ? true : undefined} aria-describedby={fields.status.errors?.length ? fields.status.errorId : undefined}>
+          <select
+            {...select}
+            key={select.key}
+            aria-invalid={fields.status.errors?.length ? true : undefined}
+            aria-describedby={fields.status.errors?.length ? fields.status.errorId : undefined}
+          >
             <option value="">{t("manage.chooseStatus")}</option>
             {data.nextStatuses.map((s) => (
               <option key={s} value={s}>

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProposeForm, StageBadge } from "~/components/analyses";
-import { listAnalyses } from "~/modules/analyses/queries.server";
-import { readerLocale } from "~/modules/analyses/request.server";
-import { getUser } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { formatDate } from "~/modules/voting/time.server";
+import { ProposeForm, StageBadge } from "~/modules/analyses/ui/analyses";
+import { listAnalyses } from "~/modules/analyses/index.server";
+import { readerLocale } from "~/modules/analyses/index.server";
+import { getUser } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { formatDate } from "~/modules/voting/index.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Proposed analyses · CAB Portal" }];

@@ -1,11 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProposeForm } from "~/components/analyses";
-import { parseLinks } from "~/modules/analyses/links";
+import { ProposeForm } from "~/modules/analyses/ui/analyses";
+import { parseLinks } from "~/modules/analyses";
 import { ProposeSchema } from "~/modules/analyses/schemas";
-import { proposeAnalysis } from "~/modules/analyses/service.server";
-import { requireRole } from "~/modules/auth/permissions.server";
+import { proposeAnalysis } from "~/modules/analyses/index.server";
+import { requireRole } from "~/modules/auth/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";

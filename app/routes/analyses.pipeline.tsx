@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StageBadge } from "~/components/analyses";
-import { listPipeline } from "~/modules/analyses/queries.server";
-import { readerLocale } from "~/modules/analyses/request.server";
-import { formatDate } from "~/modules/voting/time.server";
+import { StageBadge } from "~/modules/analyses/ui/analyses";
+import { listPipeline } from "~/modules/analyses/index.server";
+import { readerLocale } from "~/modules/analyses/index.server";
+import { formatDate } from "~/modules/voting/index.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Analysis pipeline · CAB Portal" }];
@@ -72,7 +72,13 @@ export default function Pipeline() {
                       ))}
                     </ol>
                   </td>
-                  <td>{item.briefSlug ? <a href={`/briefs/${item.briefSlug}`}>{t("pipeline.readBrief")}</a> : <span className="muted">{t("pipeline.noBrief")}</span>}</td>
+                  <td>
+                    {item.briefSlug ? (
+                      <a href={`/briefs/${item.briefSlug}`}>{t("pipeline.readBrief")}</a>
+                    ) : (
+                      <span className="muted">{t("pipeline.noBrief")}</span>
+                    )}
+                  </td>
                 </tr>
               ))
             )}

@@ -1,15 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { changeLog, getBriefForViewer } from "~/modules/briefs/queries.server";
-import { recordBriefOpened } from "~/modules/briefs/service.server";
-import { briefSubject } from "~/modules/briefs/subject";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/actions.server";
-import { CommentThread } from "~/modules/comments/comment-thread";
-import { commentThreadFor } from "~/modules/comments/queries.server";
-import { formatDate, formatDateTime } from "~/modules/richtext/dates";
+import { getUser } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { changeLog, getBriefForViewer } from "~/modules/briefs/index.server";
+import { recordBriefOpened } from "~/modules/briefs/index.server";
+import { briefSubject } from "~/modules/briefs";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { CommentThread } from "~/modules/comments/ui/comment-thread";
+import { commentThreadFor } from "~/modules/comments/index.server";
+import { formatDate, formatDateTime } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

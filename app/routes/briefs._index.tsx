@@ -1,12 +1,15 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { listBriefs } from "~/modules/briefs/queries.server";
-import { formatDate } from "~/modules/richtext/dates";
+import { getUser } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { listBriefs } from "~/modules/briefs/index.server";
+import { formatDate } from "~/modules/richtext";
 
-export const meta: MetaFunction = () => [{ title: "Briefs · CAB Portal" }, { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/briefs.atom", title: "Briefs" }];
+export const meta: MetaFunction = () => [
+  { title: "Briefs · CAB Portal" },
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/briefs.atom", title: "Briefs" },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
@@ -27,8 +30,12 @@ export default function BriefsIndex() {
       </h3>
       <p>{b.summary}</p>
       <p className="muted">
-        {b.publishedAt ? t("publishedOn", { when: formatDate(b.publishedAt, i18n.language) }) : t("inReviewSince", { when: formatDate(b.sentToCabAt, i18n.language) })}
-        {b.periodStart && b.periodEnd ? ` · ${t("period", { from: formatDate(b.periodStart, i18n.language), to: formatDate(b.periodEnd, i18n.language) })}` : null}
+        {b.publishedAt
+          ? t("publishedOn", { when: formatDate(b.publishedAt, i18n.language) })
+          : t("inReviewSince", { when: formatDate(b.sentToCabAt, i18n.language) })}
+        {b.periodStart && b.periodEnd
+          ? ` · ${t("period", { from: formatDate(b.periodStart, i18n.language), to: formatDate(b.periodEnd, i18n.language) })}`
+          : null}
       </p>
       {b.topics.length ? (
         <ul className="tag-list" aria-label={t("topics")}>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { create } from "xmlbuilder2";
-import { listPublicBriefs } from "~/modules/briefs/queries.server";
+import { listPublicBriefs } from "~/modules/briefs/index.server";
 import { appOrigin } from "~/utils/request.server";
 
 /** Atom feed of public briefs (never CAB-only ones). */

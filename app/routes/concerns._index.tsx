@@ -2,8 +2,8 @@ import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
-import { kindName, monthLabel } from "~/modules/concerns/format";
-import { concernOverview, type OverviewCell } from "~/modules/concerns/overview.server";
+import { kindName, monthLabel } from "~/modules/concerns";
+import { concernOverview, type OverviewCell } from "~/modules/concerns/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Community concerns · CAB Portal" }];
 

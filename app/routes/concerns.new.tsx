@@ -5,16 +5,16 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/form";
 import { i18nServer } from "~/i18n/i18n.server";
-import { hundredBlock } from "~/modules/concerns/block";
-import { kindName, monthLabel } from "~/modules/concerns/format";
-import { similarOpenConcerns, type PublicConcern } from "~/modules/concerns/public.server";
-import { listKinds } from "~/modules/concerns/queries.server";
-import { concernFieldConstraints, ConcernFormSchema, withDateRules } from "~/modules/concerns/form.server";
+import { hundredBlock } from "~/modules/concerns";
+import { kindName, monthLabel } from "~/modules/concerns";
+import { similarOpenConcerns, type PublicConcern } from "~/modules/concerns/index.server";
+import { listKinds } from "~/modules/concerns/index.server";
+import { concernFieldConstraints, ConcernFormSchema, withDateRules } from "~/modules/concerns/index.server";
 import type { ConcernFields } from "~/modules/concerns/schemas";
-import { DESCRIPTION_MAX } from "~/modules/concerns/statuses";
-import { enforceConcernFormLimit, enforceConcernSubmitLimit } from "~/modules/concerns/rate-limits.server";
-import { activeKindByCode, corroborateConcern, createConcern } from "~/modules/concerns/service.server";
-import { countyDay } from "~/modules/concerns/time";
+import { DESCRIPTION_MAX } from "~/modules/concerns";
+import { enforceConcernFormLimit, enforceConcernSubmitLimit } from "~/modules/concerns/index.server";
+import { activeKindByCode, corroborateConcern, createConcern } from "~/modules/concerns/index.server";
+import { countyDay } from "~/modules/concerns";
 import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Report a concern · CAB Portal" }];
@@ -30,7 +30,20 @@ export async function loader() {
 }
 
 /** The fields carried from step 1 to step 2 (the "similar reports" page) in hidden inputs. */
-const CARRIED = ["kind", "description", "observedDate", "observedTime", "address", "zip", "latitude", "longitude", "name", "email", "phone", "consent"] as const;
+const CARRIED = [
+  "kind",
+  "description",
+  "observedDate",
+  "observedTime",
+  "address",
+  "zip",
+  "latitude",
+  "longitude",
+  "name",
+  "email",
+  "phone",
+  "consent",
+] as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceConcernFormLimit(context.clientIp);
@@ -43,7 +56,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ step: "form" as const, result: submission.reply({ formErrors: ["concerns:errors.rejected"] }), similar: [], values: {} }, { status: 400 });
   }
   if (!(await activeKindByCode(value.kind))) {
-    return json({ step: "form" as const, result: submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }), similar: [], values: {} }, { status: 400 });
+    return json(
+      { step: "form" as const, result: submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }), similar: [], values: {} },
+      { status: 400 },
+    );
   }
   if (value.intent === "edit") return json({ step: "form" as const, result: submission.reply(), similar: [], values: {} });
 
@@ -67,17 +83,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const corroborate = /^corroborate:(\d+)$/.exec(value.intent);
   if (corroborate) {
     const result = await corroborateConcern(Number(corroborate[1]), common);
-    if (!result.ok) return json({ step: "form" as const, result: submission.reply({ formErrors: ["concerns:errors.notOpen"] }), similar: [], values: {} }, { status: 400 });
+    if (!result.ok)
+      return json({ step: "form" as const, result: submission.reply({ formErrors: ["concerns:errors.notOpen"] }), similar: [], values: {} }, { status: 400 });
     return redirect(`/concerns/received/${result.trackingCode}?added=1${value.email ? "&emailed=1" : ""}`);
   }
   const result = await createConcern({ ...common, kindCode: value.kind });
-  if (!result.ok) return json({ step: "form" as const, result: submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }), similar: [], values: {} }, { status: 400 });
+  if (!result.ok)
+    return json(
+      { step: "form" as const, result: submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }), similar: [], values: {} },
+      { status: 400 },
+    );
   return redirect(`/concerns/received/${result.trackingCode}${value.email ? "?emailed=1" : ""}`);
 }
 
 export default function NewConcernPage() {
   const actionData = useActionData<typeof action>();
-  if (actionData?.step === "similar") return <SimilarStep similar={actionData.similar as PublicConcern[]} values={actionData.values} block={"block" in actionData ? (actionData.block as string | null) : null} />;
+  if (actionData?.step === "similar")
+    return (
+      <SimilarStep
+        similar={actionData.similar as PublicConcern[]}
+        values={actionData.values}
+        block={"block" in actionData ? (actionData.block as string | null) : null}
+      />
+    );
   return <ConcernForm />;
 }
 
@@ -133,7 +161,9 @@ function ConcernForm() {
               <input type="radio" id={`kind-${k.code}`} name={fields.kind.name} value={k.code} defaultChecked={kindValue === k.code} required />
               <label htmlFor={`kind-${k.code}`}>
                 {kindName(k, i18n.language)}
-                {(i18n.language === "es" ? k.descriptionEs : k.descriptionEn) ? <span className="hint"> — {i18n.language === "es" ? k.descriptionEs : k.descriptionEn}</span> : null}
+                {(i18n.language === "es" ? k.descriptionEs : k.descriptionEn) ? (
+                  <span className="hint"> — {i18n.language === "es" ? k.descriptionEs : k.descriptionEn}</span>
+                ) : null}
               </label>
             </div>
           ))}
@@ -220,9 +250,7 @@ function SimilarStep({ similar, values, block }: { similar: PublicConcern[]; val
         <ul className="similar-list">
           {similar.map((c) => (
             <li key={c.number} className="card">
-              <h2>
-                {t("similar.item", { number: c.number, kind: i18n.language === "es" ? c.kindNameEs : c.kindNameEn })}
-              </h2>
+              <h2>{t("similar.item", { number: c.number, kind: i18n.language === "es" ? c.kindNameEs : c.kindNameEn })}</h2>
               <p>
                 {c.block} · {c.zip} · {t("similar.reported", { month: monthLabel(c.observedMonth, i18n.language) })}
               </p>

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatTrackingCode } from "~/modules/concerns/format";
-import { trackingByCode } from "~/modules/concerns/public.server";
-import { normalizeTrackingCode } from "~/modules/concerns/tracking-code.server";
+import { formatTrackingCode } from "~/modules/concerns";
+import { trackingByCode } from "~/modules/concerns/index.server";
+import { normalizeTrackingCode } from "~/modules/concerns/index.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Concern received · CAB Portal" }];

@@ -1,15 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser, requireRole } from "~/modules/auth/permissions.server";
-import { concernClockByNumber } from "~/modules/concerns/clock.server";
-import { dayLabel, formatTrackingCode, monthLabel } from "~/modules/concerns/format";
-import { trackingByCode } from "~/modules/concerns/public.server";
-import { concernIdByNumber } from "~/modules/concerns/queries.server";
-import { normalizeTrackingCode } from "~/modules/concerns/tracking-code.server";
-import { ConcernResponses } from "~/modules/responses/concern-responses";
-import { isFollowing, publishedResponsesForConcern } from "~/modules/responses/queries.server";
-import { followConcern, unfollowConcern } from "~/modules/responses/service.server";
+import { getUser, requireRole } from "~/modules/auth/index.server";
+import { concernClockByNumber } from "~/modules/concerns/index.server";
+import { dayLabel, formatTrackingCode, monthLabel } from "~/modules/concerns";
+import { trackingByCode } from "~/modules/concerns/index.server";
+import { concernIdByNumber } from "~/modules/concerns/index.server";
+import { normalizeTrackingCode } from "~/modules/concerns/index.server";
+import { ConcernResponses } from "~/modules/responses/ui/concern-responses";
+import { isFollowing, publishedResponsesForConcern } from "~/modules/responses/index.server";
+import { followConcern, unfollowConcern } from "~/modules/responses/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
@@ -59,10 +59,10 @@ export default function TrackPage() {
       <p className="muted">
         {t("track.codeIs")} <strong>{formatTrackingCode(code)}</strong>
       </p>
-      {corroboration ? <p className="alert alert-info">{t("track.corroborationNote", { day: dayLabel(corroboration.day, lng), number: concern.number })}</p> : null}
-      {mergedInto ? (
-        <p className="alert alert-info">{t("track.mergedNote", { number: mergedInto.number, status: t(`status.${mergedInto.status}`) })}</p>
+      {corroboration ? (
+        <p className="alert alert-info">{t("track.corroborationNote", { day: dayLabel(corroboration.day, lng), number: concern.number })}</p>
       ) : null}
+      {mergedInto ? <p className="alert alert-info">{t("track.mergedNote", { number: mergedInto.number, status: t(`status.${mergedInto.status}`) })}</p> : null}
       <dl className="facts">
         <dt>{t("track.status")}</dt>
         <dd>

@@ -1,7 +1,7 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { normalizeTrackingCode } from "~/modules/concerns/tracking-code.server";
+import { normalizeTrackingCode } from "~/modules/concerns/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Track a concern · CAB Portal" }];
 
@@ -24,7 +24,17 @@ export default function TrackLookupPage() {
       <Form method="get" className="stack">
         <div className="field">
           <label htmlFor="code">{t("track.code")}</label>
-          <input id="code" name="code" type="text" defaultValue={typed} autoComplete="off" autoCapitalize="characters" aria-invalid={invalid || undefined} aria-describedby={invalid ? "code-error" : undefined} required />
+          <input
+            id="code"
+            name="code"
+            type="text"
+            defaultValue={typed}
+            autoComplete="off"
+            autoCapitalize="characters"
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? "code-error" : undefined}
+            required
+          />
           {invalid ? (
             <ul id="code-error" className="field-errors">
               <li>{t("track.invalid")}</li>

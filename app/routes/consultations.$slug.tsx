@@ -1,15 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/actions.server";
-import { CommentThread } from "~/modules/comments/comment-thread";
-import { commentThreadFor } from "~/modules/comments/queries.server";
-import { getConsultationBySlug } from "~/modules/consultations/queries.server";
+import { getUser } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { CommentThread } from "~/modules/comments/ui/comment-thread";
+import { commentThreadFor } from "~/modules/comments/index.server";
+import { getConsultationBySlug } from "~/modules/consultations/index.server";
 import { phaseOf } from "~/modules/consultations/schemas";
-import { consultationSubject } from "~/modules/consultations/subject";
-import { formatDateTime } from "~/modules/richtext/dates";
+import { consultationSubject } from "~/modules/consultations";
+import { formatDateTime } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
@@ -25,7 +25,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
   const comments = await commentThreadFor(args.request, user, consultationSubject(c));
   return json({
-    consultation: { id: c.id, slug: c.slug, title: c.title, partners: c.partners, opensAt: c.opensAt, closesAt: c.closesAt, noticeHtml: c.noticeHtml, summaryHtml: c.summaryHtml, phase: phaseOf(c) },
+    consultation: {
+      id: c.id,
+      slug: c.slug,
+      title: c.title,
+      partners: c.partners,
+      opensAt: c.opensAt,
+      closesAt: c.closesAt,
+      noticeHtml: c.noticeHtml,
+      summaryHtml: c.summaryHtml,
+      phase: phaseOf(c),
+    },
     comments,
     isStaff: hasRole(user?.role, "csu_staff"),
   });

@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { listConsultations } from "~/modules/consultations/queries.server";
+import { getUser } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { listConsultations } from "~/modules/consultations/index.server";
 import { phaseOf } from "~/modules/consultations/schemas";
-import { formatDateTime } from "~/modules/richtext/dates";
+import { formatDateTime } from "~/modules/richtext";
 
 export const meta: MetaFunction = () => [{ title: "Public consultations · CAB Portal" }];
 

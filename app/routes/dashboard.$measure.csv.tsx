@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { csvLine } from "~/modules/metrics/csv";
-import { availableYears, dashboardTable, filtersFor, getMeasure, parseDashboardFilters } from "~/modules/metrics/queries.server";
+import { csvLine } from "~/modules/metrics/index.server";
+import { availableYears, dashboardTable, filtersFor, getMeasure, parseDashboardFilters } from "~/modules/metrics/index.server";
 
-const text = (c: { value: number | null; state: string }) => (c.state === "primary" ? "fewer than 11" : c.state === "complementary" ? "suppressed" : String(c.value));
+const text = (c: { value: number | null; state: string }) =>
+  c.state === "primary" ? "fewer than 11" : c.state === "complementary" ? "suppressed" : String(c.value);
 
 /** The same published (suppressed) table as the measure page, as CSV. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,8 +20,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   table.periods.forEach((p, i) => {
     lines.push(csvLine([p, ...(by ? table.table!.cells[i]!.map(text) : []), text(table.periodTotals[i]!), ...(percent ? [rate(table.rates?.[i])] : [])]));
   });
-  lines.push(csvLine(["total", ...(by ? table.table!.colTotals.map(text) : []), text(table.total), ...(percent ? [table.headline.value === null ? "withheld" : table.headline.value.toFixed(1)] : [])]));
-  const filterNote = Object.entries({ grain: filters.grain, year: filters.year ?? "all", ...filters.dims }).map(([k, v]) => `${k}=${v}`).join("; ");
+  lines.push(
+    csvLine([
+      "total",
+      ...(by ? table.table!.colTotals.map(text) : []),
+      text(table.total),
+      ...(percent ? [table.headline.value === null ? "withheld" : table.headline.value.toFixed(1)] : []),
+    ]),
+  );
+  const filterNote = Object.entries({ grain: filters.grain, year: filters.year ?? "all", ...filters.dims })
+    .map(([k, v]) => `${k}=${v}`)
+    .join("; ");
   const body = `# ${measure.nameEn} (synthetic data). Filters: ${filterNote}. Counts 1-10 are "fewer than 11"; "suppressed" cells are hidden so small counts cannot be derived.\n${lines.join("\n")}\n`;
   return new Response(body, {
     headers: {

@@ -4,11 +4,19 @@ import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/metrics/bar-chart";
 import { cellText, formatNumber, formatPercent, localized } from "~/components/metrics/format";
 import { db } from "~/db/client.server";
-import { getUser, requireRole } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { DIMENSION_VALUES, DIMENSIONS, GRAINS, type Dimension } from "~/modules/metrics/catalogue";
-import { availableYears, dashboardTable, filtersFor, dimensionValuesOf, filtersToSearch, getMeasure, parseDashboardFilters } from "~/modules/metrics/queries.server";
-import { createSnapshot } from "~/modules/metrics/service.server";
+import { getUser, requireRole } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { DIMENSION_VALUES, DIMENSIONS, GRAINS, type Dimension } from "~/modules/metrics";
+import {
+  availableYears,
+  dashboardTable,
+  filtersFor,
+  dimensionValuesOf,
+  filtersToSearch,
+  getMeasure,
+  parseDashboardFilters,
+} from "~/modules/metrics/index.server";
+import { createSnapshot } from "~/modules/metrics/index.server";
 import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.measure.nameEn ?? "Measure"} · Dashboard · CAB Portal` }];
@@ -28,7 +36,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const { measure, filters, years, table } = await load(args.request, args.params.measure);
   const { agency: agencies = [], zip: zips = [] } = await dimensionValuesOf(measure.key, ["agency", "zip"]);
   const user = getUser(args);
-  return json({ measure, filters, years, table, options: { agency: agencies, zip: zips }, canCite: hasRole(user?.role, "csu_staff"), search: filtersToSearch(filters) });
+  return json({
+    measure,
+    filters,
+    years,
+    table,
+    options: { agency: agencies, zip: zips },
+    canCite: hasRole(user?.role, "csu_staff"),
+    search: filtersToSearch(filters),
+  });
 }
 
 /** Staff cite the figure as filtered: a snapshot, then its page. */
@@ -38,7 +54,13 @@ export async function action(args: ActionFunctionArgs) {
   if (!measure) throw json({ reason: "not_found" }, { status: 404 });
   const form = await readFormData(args.request);
   const filters = parseDashboardFilters(new URLSearchParams(String(form.get("filters") ?? "")));
-  const id = await db.transaction((tx) => createSnapshot(tx, { measure: measure.key, filters: { grain: filters.grain, ...(filters.year ? { year: String(filters.year) } : {}), ...filters.dims }, actorId: user.id }));
+  const id = await db.transaction((tx) =>
+    createSnapshot(tx, {
+      measure: measure.key,
+      filters: { grain: filters.grain, ...(filters.year ? { year: String(filters.year) } : {}), ...filters.dims },
+      actorId: user.id,
+    }),
+  );
   return redirect(`/dashboard/snapshots/${id}`);
 }
 
@@ -210,7 +232,9 @@ export default function MeasurePage() {
                         ))
                       : null}
                     <td data-state={table.periodTotals[i]!.state}>{cellText(table.periodTotals[i]!, t, locale)}</td>
-                    {percent ? <td>{table.rates?.[i] === null || table.rates?.[i] === undefined ? t("dashboard.withheld") : formatPercent(table.rates[i]!, locale)}</td> : null}
+                    {percent ? (
+                      <td>{table.rates?.[i] === null || table.rates?.[i] === undefined ? t("dashboard.withheld") : formatPercent(table.rates[i]!, locale)}</td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -225,7 +249,11 @@ export default function MeasurePage() {
                       ))
                     : null}
                   <td data-state={table.total.state}>{cellText(table.total, t, locale)}</td>
-                  {percent ? <td>{table.headline.value === null ? t("dashboard.withheld") : `${table.headline.value.toLocaleString(locale === "es" ? "es-US" : "en-US")}%`}</td> : null}
+                  {percent ? (
+                    <td>
+                      {table.headline.value === null ? t("dashboard.withheld") : `${table.headline.value.toLocaleString(locale === "es" ? "es-US" : "en-US")}%`}
+                    </td>
+                  ) : null}
                 </tr>
               </tfoot>
             </table>

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatNumber, localized } from "~/components/metrics/format";
-import { availableYears, dashboardHeadlines, listMeasures } from "~/modules/metrics/queries.server";
+import { availableYears, dashboardHeadlines, listMeasures } from "~/modules/metrics/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · CAB Portal" }];
 

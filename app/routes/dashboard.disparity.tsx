@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { OFFENSE_CATEGORIES, RACE_ETHNICITIES } from "~/modules/metrics/catalogue";
-import { availableYears, disparityView, parseDashboardFilters } from "~/modules/metrics/queries.server";
+import { OFFENSE_CATEGORIES, RACE_ETHNICITIES } from "~/modules/metrics";
+import { availableYears, disparityView, parseDashboardFilters } from "~/modules/metrics/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Disparity by stage · Dashboard · CAB Portal" }];
 
@@ -13,14 +13,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const refParam = url.searchParams.get("reference") ?? "white";
   const reference = (RACE_ETHNICITIES as readonly string[]).includes(refParam) && refParam !== "unknown" && refParam !== "other" ? refParam : "white";
   // Only the year and offense filters apply here; the view compares groups of people.
-  const view = await disparityView({ grain: "year", year: filters.year, dims: filters.dims.offense ? { offense: filters.dims.offense } : {}, by: "" }, reference);
+  const view = await disparityView(
+    { grain: "year", year: filters.year, dims: filters.dims.offense ? { offense: filters.dims.offense } : {}, by: "" },
+    reference,
+  );
   return json({ ...view, years, year: filters.year, offense: filters.dims.offense ?? "", reference });
 }
 
 export default function Disparity() {
   const { rows, groups, years, year, offense, reference } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("metrics");
-  const nf = (n: number, digits: number) => n.toLocaleString(i18n.language === "es" ? "es-US" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const nf = (n: number, digits: number) =>
+    n.toLocaleString(i18n.language === "es" ? "es-US" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return (
     <section>
       <p>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvLine } from "~/modules/metrics/csv";
-import { csvCell, drugCitationTable, parseYear } from "~/modules/responses/dashboard.server";
+import { csvLine } from "~/modules/metrics/index.server";
+import { csvCell, drugCitationTable, parseYear } from "~/modules/responses/index.server";
 
 /** The same published (suppressed) table as /dashboard/drug-citations, as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/metrics/bar-chart";
 import { YearFilter } from "~/components/metrics/year-filter";
 import { cellText } from "~/components/metrics/format";
-import { CITATION_COLUMNS } from "~/modules/responses/citation-columns";
-import { drugCitationTable, parseYear } from "~/modules/responses/dashboard.server";
+import { CITATION_COLUMNS } from "~/modules/responses";
+import { drugCitationTable, parseYear } from "~/modules/responses/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Drug filings and the documented-concern policy · Dashboard · CAB Portal" }];
 

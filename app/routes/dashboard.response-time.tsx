@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/metrics/bar-chart";
 import { YearFilter } from "~/components/metrics/year-filter";
 import { cellText, formatNumber } from "~/components/metrics/format";
-import { parseYear, responseTimeTable } from "~/modules/responses/dashboard.server";
+import { parseYear, responseTimeTable } from "~/modules/responses/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Days to respond · Dashboard · CAB Portal" }];
 

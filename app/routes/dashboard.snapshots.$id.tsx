@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MetricSnapshotCard } from "~/components/metrics/snapshot-card";
-import { snapshotView } from "~/modules/metrics/queries.server";
+import { snapshotView } from "~/modules/metrics/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Cited figure · Dashboard · CAB Portal" }];
 

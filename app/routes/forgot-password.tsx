@@ -4,9 +4,9 @@ import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/form";
-import { enforceAuthRateLimit } from "~/modules/auth/rate-limits.server";
+import { enforceAuthRateLimit } from "~/modules/auth/index.server";
 import { ForgotPasswordSchema } from "~/modules/auth/schemas";
-import { requestPasswordReset } from "~/modules/auth/service.server";
+import { requestPasswordReset } from "~/modules/auth/index.server";
 import { parseForm } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
 

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/form";
 import { i18nServer } from "~/i18n/i18n.server";
 import { AcceptInvitationSchema } from "~/modules/auth/schemas";
-import { acceptInvitation, findOpenInvitation, signOut, startSession } from "~/modules/auth/service.server";
+import { acceptInvitation, findOpenInvitation, signOut, startSession } from "~/modules/auth/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
@@ -75,7 +75,13 @@ export default function AcceptInvitationPage() {
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label={t("invite.displayName")} field={fields.displayName} inputProps={{ autoComplete: "name" }} />
-        <Field label={t("invite.password")} field={fields.password} type="password" hint={t("invite.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
+        <Field
+          label={t("invite.password")}
+          field={fields.password}
+          type="password"
+          hint={t("invite.passwordHint")}
+          inputProps={{ autoComplete: "new-password" }}
+        />
         <div>
           <button type="submit">{t("invite.submit")}</button>
         </div>

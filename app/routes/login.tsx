@@ -4,10 +4,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/form";
-import { requireVisitor, safeRedirect } from "~/modules/auth/permissions.server";
+import { requireVisitor, safeRedirect } from "~/modules/auth/index.server";
 import { LoginSchema } from "~/modules/auth/schemas";
-import { enforceAuthRateLimit } from "~/modules/auth/rate-limits.server";
-import { startSession, verifyLogin } from "~/modules/auth/service.server";
+import { enforceAuthRateLimit } from "~/modules/auth/index.server";
+import { startSession, verifyLogin } from "~/modules/auth/index.server";
 import { parseForm } from "~/utils/forms.server";
 import { sessionMeta } from "~/utils/request.server";
 

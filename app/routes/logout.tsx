@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { blankSessionCookie, signOut } from "~/modules/auth/service.server";
+import { blankSessionCookie, signOut } from "~/modules/auth/index.server";
 import { setFlash } from "~/utils/flash.server";
 
 export async function action({ context }: ActionFunctionArgs) {

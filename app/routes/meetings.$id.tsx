@@ -4,18 +4,18 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/form";
-import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge, TextareaField } from "~/components/meetings";
-import { getUser, requireRole } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/actions.server";
-import { CommentThread } from "~/modules/comments/comment-thread";
-import type { CommentSubject } from "~/modules/comments/permissions";
-import { commentThreadFor } from "~/modules/comments/queries.server";
-import { notFound, refusal, requestLocale, timeContext } from "~/modules/meetings/http.server";
-import { getAgenda, getAttendance, getMinutesFor, getRsvpSummary, getVisibleMeeting, meetingQuorum } from "~/modules/meetings/queries.server";
+import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge, TextareaField } from "~/modules/meetings/ui/meetings";
+import { getUser, requireRole } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { CommentThread } from "~/modules/comments/ui/comment-thread";
+import type { CommentSubject } from "~/modules/comments";
+import { commentThreadFor } from "~/modules/comments/index.server";
+import { notFound, refusal, requestLocale, timeContext } from "~/modules/meetings/index.server";
+import { getAgenda, getAttendance, getMinutesFor, getRsvpSummary, getVisibleMeeting, meetingQuorum } from "~/modules/meetings/index.server";
 import { MeetingPageSchema } from "~/modules/meetings/schemas";
-import { proposeCorrection, setRsvp } from "~/modules/meetings/service.server";
-import { formatDate, formatMeetingRange, formatMeetingTime } from "~/modules/meetings/time";
+import { proposeCorrection, setRsvp } from "~/modules/meetings/index.server";
+import { formatDate, formatMeetingRange, formatMeetingTime } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
@@ -117,7 +117,10 @@ export default function MeetingPage() {
   const actionData = usePageActionData();
   const { meeting, minutes } = data;
   const [rsvpForm, rsvpFields] = useForm({ id: "rsvp", lastResult: actionData?.intent === "rsvp" ? actionData.result : undefined });
-  const [correctionForm, correctionFields] = useForm({ id: "correction", lastResult: actionData?.intent === "propose-correction" ? actionData.result : undefined });
+  const [correctionForm, correctionFields] = useForm({
+    id: "correction",
+    lastResult: actionData?.intent === "propose-correction" ? actionData.result : undefined,
+  });
   return (
     <article>
       <p>

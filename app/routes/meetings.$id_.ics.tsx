@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getUser } from "~/modules/auth/permissions.server";
-import { countyTimeZone } from "~/modules/meetings/config.server";
-import { notFound } from "~/modules/meetings/http.server";
-import { meetingsCalendar } from "~/modules/meetings/ics.server";
-import { getVisibleMeeting } from "~/modules/meetings/queries.server";
+import { getUser } from "~/modules/auth/index.server";
+import { countyTimeZone } from "~/modules/meetings/index.server";
+import { notFound } from "~/modules/meetings/index.server";
+import { meetingsCalendar } from "~/modules/meetings/index.server";
+import { getVisibleMeeting } from "~/modules/meetings/index.server";
 import { appOrigin } from "~/utils/request.server";
 
 /** One meeting as an iCalendar file, in the county's time zone. */

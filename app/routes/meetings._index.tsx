@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/meetings";
-import { getUser } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { requestLocale, timeContext } from "~/modules/meetings/http.server";
-import { listArchive, listUpcoming } from "~/modules/meetings/queries.server";
-import { formatMeetingRange, formatMeetingTime } from "~/modules/meetings/time";
+import { StatusBadge } from "~/modules/meetings/ui/meetings";
+import { getUser } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { requestLocale, timeContext } from "~/modules/meetings/index.server";
+import { listArchive, listUpcoming } from "~/modules/meetings/index.server";
+import { formatMeetingRange, formatMeetingTime } from "~/modules/meetings";
 
 export const meta: MetaFunction = () => [{ title: "Meetings · CAB Portal" }];
 
@@ -20,8 +20,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     q,
     isStaff: hasRole(user?.role, "csu_staff"),
-    upcoming: upcoming.map((m) => ({ id: m.id, title: m.title, mode: m.mode, place: m.place, isPublic: m.isPublic, when: formatMeetingRange(m.startsAt, m.endsAt, locale, timeZone) })),
-    archive: archive.map((m) => ({ id: m.id, title: m.title, when: formatMeetingTime(m.startsAt, locale, timeZone, { dateStyle: "long", timeStyle: undefined }) })),
+    upcoming: upcoming.map((m) => ({
+      id: m.id,
+      title: m.title,
+      mode: m.mode,
+      place: m.place,
+      isPublic: m.isPublic,
+      when: formatMeetingRange(m.startsAt, m.endsAt, locale, timeZone),
+    })),
+    archive: archive.map((m) => ({
+      id: m.id,
+      title: m.title,
+      when: formatMeetingTime(m.startsAt, locale, timeZone, { dateStyle: "long", timeStyle: undefined }),
+    })),
   });
 }
 

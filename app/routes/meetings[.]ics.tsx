@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { countyTimeZone } from "~/modules/meetings/config.server";
-import { meetingsCalendar } from "~/modules/meetings/ics.server";
-import { listPublicForFeed } from "~/modules/meetings/queries.server";
+import { countyTimeZone } from "~/modules/meetings/index.server";
+import { meetingsCalendar } from "~/modules/meetings/index.server";
+import { listPublicForFeed } from "~/modules/meetings/index.server";
 import { appOrigin } from "~/utils/request.server";
 
 /** The subscribable calendar of public board meetings (cancelled ones stay, marked CANCELLED, so calendars drop them). */

@@ -1,10 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/modules/auth/permissions.server";
-import { listNotifications } from "~/modules/notifications/queries.server";
+import { requireUser } from "~/modules/auth/index.server";
+import { listNotifications } from "~/modules/notifications/index.server";
 import { InboxActionSchema } from "~/modules/notifications/schemas";
-import { markAllRead, markRead } from "~/modules/notifications/service.server";
+import { markAllRead, markRead } from "~/modules/notifications/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { parseWithZod } from "@conform-to/zod";

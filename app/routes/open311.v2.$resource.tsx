@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { createRequest, discovery, handle, listRequests, Open311Error, respond, services } from "~/modules/concerns/open311.server";
+import { createRequest, discovery, handle, listRequests, Open311Error, respond, services } from "~/modules/concerns/index.server";
 import { appOrigin } from "~/utils/request.server";
 
 // GET discovery.{json,xml}, services.{json,xml}, requests.{json,xml}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { handle, Open311Error, requestById, respond } from "~/modules/concerns/open311.server";
+import { handle, Open311Error, requestById, respond } from "~/modules/concerns/index.server";
 
 // GET requests/{service_request_id}.{json,xml}
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { handle, Open311Error, respond, serviceDefinition } from "~/modules/concerns/open311.server";
+import { handle, Open311Error, respond, serviceDefinition } from "~/modules/concerns/index.server";
 
 // GET services/{service_code}.{json,xml}: the service's attribute definitions.
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -4,9 +4,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/form";
-import { isTokenUsable } from "~/modules/auth/queries.server";
+import { isTokenUsable } from "~/modules/auth/index.server";
 import { ResetPasswordSchema } from "~/modules/auth/schemas";
-import { blankSessionCookie, resetPassword } from "~/modules/auth/service.server";
+import { blankSessionCookie, resetPassword } from "~/modules/auth/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 
@@ -65,7 +65,13 @@ export default function ResetPasswordPage() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={token} />
         <ErrorList id={fields.token.errorId} errors={fields.token.errors} />
-        <Field label={t("reset.password")} field={fields.password} type="password" hint={t("reset.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
+        <Field
+          label={t("reset.password")}
+          field={fields.password}
+          type="password"
+          hint={t("reset.passwordHint")}
+          inputProps={{ autoComplete: "new-password" }}
+        />
         <div>
           <button type="submit">{t("reset.submit")}</button>
         </div>

@@ -3,15 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MetricSnapshotCard } from "~/components/metrics/snapshot-card";
 import { TableWrap } from "~/components/table-wrap";
-import { getUser } from "~/modules/auth/permissions.server";
-import { hasRole } from "~/modules/auth/roles";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/actions.server";
-import { CommentThread } from "~/modules/comments/comment-thread";
-import { commentThreadFor } from "~/modules/comments/queries.server";
-import { kindName, monthLabel } from "~/modules/concerns/format";
-import { getResponseForViewer } from "~/modules/responses/queries.server";
-import { responseSubject } from "~/modules/responses/subject";
-import { formatDate } from "~/modules/richtext/dates";
+import { getUser } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { CommentThread } from "~/modules/comments/ui/comment-thread";
+import { commentThreadFor } from "~/modules/comments/index.server";
+import { kindName, monthLabel } from "~/modules/concerns";
+import { getResponseForViewer } from "~/modules/responses/index.server";
+import { responseSubject } from "~/modules/responses";
+import { formatDate } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -72,7 +72,12 @@ export default function ResponsePage() {
             <p>
               <strong data-testid="cited-policy">{t("policyLabel", { name: response.policy.name, version: response.policy.version })}</strong>{" "}
               <span className="muted">
-                ({t(`policyKinds.${response.policy.kind}`)}; {t("page.inForce", { from: formatDate(response.policy.effectiveFrom, lng), to: response.policy.effectiveTo ? formatDate(response.policy.effectiveTo, lng) : t("page.today") })})
+                ({t(`policyKinds.${response.policy.kind}`)};{" "}
+                {t("page.inForce", {
+                  from: formatDate(response.policy.effectiveFrom, lng),
+                  to: response.policy.effectiveTo ? formatDate(response.policy.effectiveTo, lng) : t("page.today"),
+                })}
+                )
               </span>
             </p>
             <blockquote>{response.policy.text}</blockquote>
@@ -97,7 +102,12 @@ export default function ResponsePage() {
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">{t("page.answersTitle")}</h2>
         {response.cluster ? (
-          <p>{t("page.cluster", { kind: kindName({ nameEn: response.cluster.kindNameEn, nameEs: response.cluster.kindNameEs }, lng), zip: response.cluster.zip })}</p>
+          <p>
+            {t("page.cluster", {
+              kind: kindName({ nameEn: response.cluster.kindNameEn, nameEs: response.cluster.kindNameEs }, lng),
+              zip: response.cluster.zip,
+            })}
+          </p>
         ) : null}
         {response.ref ? (
           <p>

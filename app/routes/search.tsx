@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "~/modules/auth/permissions.server";
-import { search, snippetParts } from "~/modules/search/queries.server";
+import { getUser } from "~/modules/auth/index.server";
+import { search, snippetParts } from "~/modules/search/index.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Search · CAB Portal" }];
@@ -41,11 +41,8 @@ export default function SearchPage() {
           <ol className="search-results">
             {hits.map((h) => (
               <li key={h.url}>
-                <span className="badge">{t(`kind.${h.kind}`)}</span>{" "}
-                <Link to={h.url}>{h.title}</Link>
-                <p>
-                  {h.parts.map(([text, hit], i) => (hit ? <mark key={i}>{text}</mark> : <span key={i}>{text}</span>))}
-                </p>
+                <span className="badge">{t(`kind.${h.kind}`)}</span> <Link to={h.url}>{h.title}</Link>
+                <p>{h.parts.map(([text, hit], i) => (hit ? <mark key={i}>{text}</mark> : <span key={i}>{text}</span>))}</p>
               </li>
             ))}
           </ol>

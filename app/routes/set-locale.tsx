@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { localeCookie } from "~/i18n/i18n.server";
 import { isLocale } from "~/locales/config";
-import { getUser, safeRedirect } from "~/modules/auth/permissions.server";
-import { setUserLocale } from "~/modules/auth/service.server";
+import { getUser, safeRedirect } from "~/modules/auth/index.server";
+import { setUserLocale } from "~/modules/auth/index.server";
 import { readFormData } from "~/utils/forms.server";
 
 /** The language switch: a plain form post, so it works without JavaScript. */

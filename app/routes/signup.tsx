@@ -5,9 +5,9 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/form";
 import { i18nServer } from "~/i18n/i18n.server";
-import { requireVisitor } from "~/modules/auth/permissions.server";
+import { requireVisitor } from "~/modules/auth/index.server";
 import { SignupSchema } from "~/modules/auth/schemas";
-import { registerResident, startSession } from "~/modules/auth/service.server";
+import { registerResident, startSession } from "~/modules/auth/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
@@ -55,7 +55,13 @@ export default function SignupPage() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label={t("signup.displayName")} field={fields.displayName} inputProps={{ autoComplete: "name" }} />
         <Field label={t("signup.email")} field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
-        <Field label={t("signup.password")} field={fields.password} type="password" hint={t("signup.passwordHint")} inputProps={{ autoComplete: "new-password" }} />
+        <Field
+          label={t("signup.password")}
+          field={fields.password}
+          type="password"
+          hint={t("signup.passwordHint")}
+          inputProps={{ autoComplete: "new-password" }}
+        />
         <div>
           <button type="submit">{t("signup.submit")}</button>
         </div>

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { diffLines, revisionText } from "~/modules/briefs/diff";
-import { getBrief, getRevisionPair } from "~/modules/briefs/queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { diffLines, revisionText } from "~/modules/briefs";
+import { getBrief, getRevisionPair } from "~/modules/briefs/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Compare revisions · CAB Portal" }];
 

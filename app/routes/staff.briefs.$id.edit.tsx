@@ -2,12 +2,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { BriefForm } from "~/modules/briefs/brief-form";
-import { readBriefForm } from "~/modules/briefs/form.server";
-import { getBrief, listRevisions, receiptsFor } from "~/modules/briefs/queries.server";
-import { BriefError, nudgeUnopened, publishBrief, sendToCabReview, updateBrief } from "~/modules/briefs/service.server";
-import { formatDateTime, parseOfficeDateTime } from "~/modules/richtext/dates";
+import { requireRole } from "~/modules/auth/index.server";
+import { BriefForm } from "~/modules/briefs/ui/brief-form";
+import { readBriefForm } from "~/modules/briefs/index.server";
+import { getBrief, listRevisions, receiptsFor } from "~/modules/briefs/index.server";
+import { BriefError, nudgeUnopened, publishBrief, sendToCabReview, updateBrief } from "~/modules/briefs/index.server";
+import { formatDateTime, parseOfficeDateTime } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";

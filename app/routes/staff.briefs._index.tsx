@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { listAllBriefs } from "~/modules/briefs/queries.server";
-import { formatDateTime } from "~/modules/richtext/dates";
+import { requireRole } from "~/modules/auth/index.server";
+import { listAllBriefs } from "~/modules/briefs/index.server";
+import { formatDateTime } from "~/modules/richtext";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Briefs (staff) · CAB Portal" }];

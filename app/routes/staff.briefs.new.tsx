@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { BriefForm } from "~/modules/briefs/brief-form";
-import { readBriefForm } from "~/modules/briefs/form.server";
-import { createBrief } from "~/modules/briefs/service.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { BriefForm } from "~/modules/briefs/ui/brief-form";
+import { readBriefForm } from "~/modules/briefs/index.server";
+import { createBrief } from "~/modules/briefs/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 

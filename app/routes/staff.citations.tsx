@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
 import { ErrorList, FormErrors } from "~/components/form";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { addDays, countyDay } from "~/modules/concerns/time";
-import { drugCitationCountsByMonth, listCitations, listPolicyVersions, lookupDocumentedConcerns, policyInForce } from "~/modules/policies/queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { addDays, countyDay } from "~/modules/concerns";
+import { drugCitationCountsByMonth, listCitations, listPolicyVersions, lookupDocumentedConcerns, policyInForce } from "~/modules/policies/index.server";
 import { CitationSchema, LookupSchema } from "~/modules/policies/schemas";
-import { recordCitation } from "~/modules/policies/service.server";
+import { recordCitation } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 
@@ -23,7 +23,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const parsed = LookupSchema.safeParse(raw);
   const results = searched && parsed.success ? await lookupDocumentedConcerns(parsed.data) : [];
   const lookupErrors = searched && !parsed.success ? parsed.error.flatten().fieldErrors : {};
-  const [versions, recent, counts, current] = await Promise.all([listPolicyVersions(), listCitations(), drugCitationCountsByMonth(), policyInForce("documented_concern", today)]);
+  const [versions, recent, counts, current] = await Promise.all([
+    listPolicyVersions(),
+    listCitations(),
+    drugCitationCountsByMonth(),
+    policyInForce("documented_concern", today),
+  ]);
   return json({ raw, searched, results, lookupErrors, versions, recent, counts, today, currentPolicyId: current?.id ?? "" });
 }
 
@@ -123,7 +128,13 @@ export default function CitationsPage() {
                   <tr key={r.documentationId} data-testid={`lookup-${r.citationNumber}`}>
                     <td>
                       {r.qualifies ? (
-                        <input type="checkbox" name="documentationIds" value={r.documentationId} id={`cite-${r.documentationId}`} aria-label={t("citations.citeOne", { number: r.citationNumber })} />
+                        <input
+                          type="checkbox"
+                          name="documentationIds"
+                          value={r.documentationId}
+                          id={`cite-${r.documentationId}`}
+                          aria-label={t("citations.citeOne", { number: r.citationNumber })}
+                        />
                       ) : null}
                     </td>
                     <th scope="row">{r.citationNumber}</th>

@@ -3,15 +3,15 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { formatTrackingCode } from "~/modules/concerns/format";
-import { concernForStaff, concernIdByNumber } from "~/modules/concerns/queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { formatTrackingCode } from "~/modules/concerns";
+import { concernForStaff, concernIdByNumber } from "~/modules/concerns/index.server";
 import { DocumentSchema, HideSchema, MergeSchema, RedactSchema, StatusChangeSchema } from "~/modules/concerns/schemas";
-import { changeStatus, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/service.server";
-import { NEXT_STATUSES } from "~/modules/concerns/status";
-import { countyDay } from "~/modules/concerns/time";
-import { policyInForce } from "~/modules/policies/queries.server";
-import { documentConcern } from "~/modules/policies/service.server";
+import { changeStatus, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/index.server";
+import { NEXT_STATUSES } from "~/modules/concerns";
+import { countyDay } from "~/modules/concerns";
+import { policyInForce } from "~/modules/policies/index.server";
+import { documentConcern } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
@@ -53,7 +53,9 @@ export async function action(args: ActionFunctionArgs) {
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const formData = await readFormData(args.request);
   const intent = readIntent(formData, ["status", "merge", "redact", "hide", "unhide", "document"]);
-  const schema = { status: StatusChangeSchema, merge: MergeSchema, redact: RedactSchema, hide: HideSchema, unhide: HideSchema, document: DocumentSchema }[intent];
+  const schema = { status: StatusChangeSchema, merge: MergeSchema, redact: RedactSchema, hide: HideSchema, unhide: HideSchema, document: DocumentSchema }[
+    intent
+  ];
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return json({ intent, result: submission.reply() as Record<string, unknown> }, { status: 400 });
   const v = submission.value as Record<string, unknown>;
@@ -72,11 +74,22 @@ export async function action(args: ActionFunctionArgs) {
     outcome = await setHidden(number, intent === "hide", v.reason as string | undefined, actor);
     flash = intent === "hide" ? "concerns:staff.flash.hidden" : "concerns:staff.flash.unhidden";
   } else {
-    outcome = await documentConcern({ number, policyVersionId: v.policyVersionId as string, checked: (v.checklist as string[] | undefined) ?? [], publicNote: v.publicNote as string | undefined }, actor);
+    outcome = await documentConcern(
+      {
+        number,
+        policyVersionId: v.policyVersionId as string,
+        checked: (v.checklist as string[] | undefined) ?? [],
+        publicNote: v.publicNote as string | undefined,
+      },
+      actor,
+    );
     flash = "concerns:staff.flash.documented";
   }
   if (!outcome.ok) {
-    return json({ intent, result: submission.reply({ formErrors: [ERRORS[outcome.error ?? ""] ?? "common:errors.invalid"] }) as Record<string, unknown> }, { status: 400 });
+    return json(
+      { intent, result: submission.reply({ formErrors: [ERRORS[outcome.error ?? ""] ?? "common:errors.invalid"] }) as Record<string, unknown> },
+      { status: 400 },
+    );
   }
   return redirect(`/staff/concerns/${number}`, {
     headers: { "Set-Cookie": await setFlash({ key: flash, values: outcome.citationNumber ? { number: outcome.citationNumber } : undefined }) },
@@ -185,7 +198,11 @@ export default function StaffConcernPage() {
       <h2>{t("staff.documentTitle")}</h2>
       {documentation ? (
         <p className="alert alert-success">
-          {t("staff.documented", { name: documentation.policy.name, version: documentation.policy.version, number: documentation.documentation.citationNumber })}
+          {t("staff.documented", {
+            name: documentation.policy.name,
+            version: documentation.policy.version,
+            number: documentation.documentation.citationNumber,
+          })}
         </p>
       ) : !policy ? (
         <p>{t("errors.noPolicy")}</p>
@@ -282,7 +299,10 @@ export default function StaffConcernPage() {
         <ul>
           {corroborations.map((c) => (
             <li key={c.id}>
-              {when(c.createdAt)} · {c.mergedConcernId ? t("staff.mergedDuplicate") : [c.reporterName, c.reporterEmail, c.reporterPhone].filter(Boolean).join(" · ") || t("staff.noReporter")}
+              {when(c.createdAt)} ·{" "}
+              {c.mergedConcernId
+                ? t("staff.mergedDuplicate")
+                : [c.reporterName, c.reporterEmail, c.reporterPhone].filter(Boolean).join(" · ") || t("staff.noReporter")}
               {c.description ? <span className="pre-wrap"> — {c.description}</span> : null}
             </li>
           ))}
@@ -321,7 +341,13 @@ export default function StaffConcernPage() {
           <p className="hint" id="redact-hint">
             {t("staff.redactHint")}
           </p>
-          <textarea id="redact-description" name="description" rows={6} aria-describedby="redact-hint" defaultValue={typed("redact", "description", concern.description)} />
+          <textarea
+            id="redact-description"
+            name="description"
+            rows={6}
+            aria-describedby="redact-hint"
+            defaultValue={typed("redact", "description", concern.description)}
+          />
           <ErrorList errors={errs("redact", "description")} />
         </div>
         <div className="field">

@@ -2,10 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { kindName } from "~/modules/concerns/format";
-import { listKinds, triageQueue } from "~/modules/concerns/queries.server";
-import { CONCERN_STATUSES, isConcernStatus } from "~/modules/concerns/status";
+import { requireRole } from "~/modules/auth/index.server";
+import { kindName } from "~/modules/concerns";
+import { listKinds, triageQueue } from "~/modules/concerns/index.server";
+import { CONCERN_STATUSES, isConcernStatus } from "~/modules/concerns";
 import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Concerns to triage · CAB Portal" }];

@@ -3,10 +3,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { listKinds } from "~/modules/concerns/queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { listKinds } from "~/modules/concerns/index.server";
 import { KindSchema } from "~/modules/concerns/schemas";
-import { createKind, updateKind } from "~/modules/concerns/service.server";
+import { createKind, updateKind } from "~/modules/concerns/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 
@@ -47,7 +47,15 @@ export async function action(args: ActionFunctionArgs) {
 
 type Reply = { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown>; formErrors?: string[] };
 
-function KindFields({ idPrefix, kind, reply }: { idPrefix: string; kind?: { nameEn: string; nameEs: string; descriptionEn: string; descriptionEs: string }; reply?: Reply }) {
+function KindFields({
+  idPrefix,
+  kind,
+  reply,
+}: {
+  idPrefix: string;
+  kind?: { nameEn: string; nameEs: string; descriptionEn: string; descriptionEs: string };
+  reply?: Reply;
+}) {
   const { t } = useTranslation("concerns");
   const val = (f: string, fallback = "") => {
     const v = reply?.initialValue?.[f];
@@ -105,7 +113,14 @@ export default function KindsPage() {
           <p className="hint" id="new-code-hint">
             {t("staff.kindFields.codeHint")}
           </p>
-          <input id="new-code" name="code" type="text" required aria-describedby="new-code-hint" defaultValue={(replyFor("new")?.initialValue?.code as string) ?? ""} />
+          <input
+            id="new-code"
+            name="code"
+            type="text"
+            required
+            aria-describedby="new-code-hint"
+            defaultValue={(replyFor("new")?.initialValue?.code as string) ?? ""}
+          />
           <ErrorList errors={replyFor("new")?.error?.code} />
         </div>
         <KindFields idPrefix="new" reply={replyFor("new")} />

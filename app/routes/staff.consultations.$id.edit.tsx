@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { ConsultationForm } from "~/modules/consultations/consultation-form";
-import { readConsultationForm } from "~/modules/consultations/form.server";
-import { getConsultation } from "~/modules/consultations/queries.server";
-import { updateConsultation } from "~/modules/consultations/service.server";
-import { toOfficeLocalInput } from "~/modules/richtext/dates";
+import { requireRole } from "~/modules/auth/index.server";
+import { ConsultationForm } from "~/modules/consultations/ui/consultation-form";
+import { readConsultationForm } from "~/modules/consultations/index.server";
+import { getConsultation } from "~/modules/consultations/index.server";
+import { updateConsultation } from "~/modules/consultations/index.server";
+import { toOfficeLocalInput } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 
@@ -42,7 +42,14 @@ export default function EditConsultation() {
       <ConsultationForm
         lastResult={data?.result}
         submitLabel={t("staff.save")}
-        defaults={{ title: c.title, partners: c.partners.join(", "), opensAt: toOfficeLocalInput(c.opensAt), closesAt: toOfficeLocalInput(c.closesAt), noticeJson: c.noticeJson, summaryJson: c.summaryJson }}
+        defaults={{
+          title: c.title,
+          partners: c.partners.join(", "),
+          opensAt: toOfficeLocalInput(c.opensAt),
+          closesAt: toOfficeLocalInput(c.closesAt),
+          noticeJson: c.noticeJson,
+          summaryJson: c.summaryJson,
+        }}
       />
     </section>
   );

@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { ConsultationForm } from "~/modules/consultations/consultation-form";
-import { readConsultationForm } from "~/modules/consultations/form.server";
-import { createConsultation } from "~/modules/consultations/service.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { ConsultationForm } from "~/modules/consultations/ui/consultation-form";
+import { readConsultationForm } from "~/modules/consultations/index.server";
+import { createConsultation } from "~/modules/consultations/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 

@@ -2,14 +2,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form";
-import { QuorumStatus } from "~/components/meetings";
+import { QuorumStatus } from "~/modules/meetings/ui/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { notFound, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
-import { getAttendance, getMeeting, getRsvpSummary, listCabMembers, meetingQuorum } from "~/modules/meetings/queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { notFound, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
+import { getAttendance, getMeeting, getRsvpSummary, listCabMembers, meetingQuorum } from "~/modules/meetings/index.server";
 import { ATTENDANCE_STATUSES } from "~/modules/meetings/schemas";
-import { MeetingsError, recordAttendance } from "~/modules/meetings/service.server";
-import { formatMeetingRange } from "~/modules/meetings/time";
+import { MeetingsError, recordAttendance } from "~/modules/meetings/index.server";
+import { formatMeetingRange } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 
@@ -23,7 +23,12 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!meeting) notFound();
   const locale = await requestLocale(args.request, args.context);
   const { timeZone } = timeContext();
-  const [members, attendance, quorum, rsvp] = await Promise.all([listCabMembers(), getAttendance(meeting.id), meetingQuorum(meeting.id), getRsvpSummary(meeting.id, null)]);
+  const [members, attendance, quorum, rsvp] = await Promise.all([
+    listCabMembers(),
+    getAttendance(meeting.id),
+    meetingQuorum(meeting.id),
+    getRsvpSummary(meeting.id, null),
+  ]);
   const recorded = new Map(attendance.map((a) => [a.userId, a.status]));
   return json({
     meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
@@ -44,7 +49,8 @@ export async function action(args: ActionFunctionArgs) {
   const invalid: string[] = [];
   for (const [key, value] of formData) {
     if (!key.startsWith("status-")) continue;
-    if (typeof value === "string" && (ATTENDANCE_STATUSES as readonly string[]).includes(value)) entries.push({ userId: key.slice(7), status: value as Status });
+    if (typeof value === "string" && (ATTENDANCE_STATUSES as readonly string[]).includes(value))
+      entries.push({ userId: key.slice(7), status: value as Status });
     else invalid.push(key);
   }
   if (invalid.length) return json({ errors: ["meetings:errors.attendanceInvalid"] }, { status: 400 });

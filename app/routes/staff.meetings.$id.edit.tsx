@@ -4,14 +4,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/form";
-import { MeetingForm, SelectField, StatusBadge, TextareaField } from "~/components/meetings";
+import { MeetingForm, SelectField, StatusBadge, TextareaField } from "~/modules/meetings/ui/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
-import { getAgenda, getMeeting } from "~/modules/meetings/queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
+import { getAgenda, getMeeting } from "~/modules/meetings/index.server";
 import { EditMeetingSchema, MeetingSchema } from "~/modules/meetings/schemas";
-import { addAgendaItem, cancelMeeting, moveAgendaItem, removeAgendaItem, updateMeeting } from "~/modules/meetings/service.server";
-import { formatMeetingRange, utcToWallTime } from "~/modules/meetings/time";
+import { addAgendaItem, cancelMeeting, moveAgendaItem, removeAgendaItem, updateMeeting } from "~/modules/meetings/index.server";
+import { formatMeetingRange, utcToWallTime } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 
@@ -106,7 +106,12 @@ export default function EditMeeting() {
         <ol className="agenda">
           {data.agenda.map((item, i) => (
             <li key={item.id}>
-              {item.title} {item.url ? <span className="muted">({t(`subject.${item.subjectType}`)}: {item.url})</span> : null}
+              {item.title}{" "}
+              {item.url ? (
+                <span className="muted">
+                  ({t(`subject.${item.subjectType}`)}: {item.url})
+                </span>
+              ) : null}
               <span className="actions">
                 {(
                   [

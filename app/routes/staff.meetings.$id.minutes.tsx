@@ -4,12 +4,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/form";
-import { ApprovalRecord, RichHtml, richProps, SelectField, StatusBadge, TextareaField } from "~/components/meetings";
+import { ApprovalRecord, RichHtml, richProps, SelectField, StatusBadge, TextareaField } from "~/modules/meetings/ui/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/http.server";
-import { getMeeting, getMinutesFor, heldMeetingsFrom, listCabMembers } from "~/modules/meetings/queries.server";
-import { RichTextEditor } from "~/modules/richtext/editor";
+import { requireRole } from "~/modules/auth/index.server";
+import { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
+import { getMeeting, getMinutesFor, heldMeetingsFrom, listCabMembers } from "~/modules/meetings/index.server";
+import { RichTextEditor } from "~/modules/richtext/ui/editor";
 import { ACTION_STATUSES, MinutesSchema } from "~/modules/meetings/schemas";
 import {
   addActionItem,
@@ -24,8 +24,8 @@ import {
   reviewCorrection,
   saveMinutesDraft,
   setActionItemStatus,
-} from "~/modules/meetings/service.server";
-import { formatDate, formatMeetingRange } from "~/modules/meetings/time";
+} from "~/modules/meetings/index.server";
+import { formatDate, formatMeetingRange } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
@@ -38,7 +38,11 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!meeting) notFound();
   const locale = await requestLocale(args.request, args.context);
   const { timeZone } = timeContext();
-  const [minutes, members, voteMeetings] = await Promise.all([getMinutesFor(meeting.id, { id: user.id, role: user.role }), listCabMembers(), heldMeetingsFrom(meeting.startsAt)]);
+  const [minutes, members, voteMeetings] = await Promise.all([
+    getMinutesFor(meeting.id, { id: user.id, role: user.role }),
+    listCabMembers(),
+    heldMeetingsFrom(meeting.startsAt),
+  ]);
   const day = (d: Date | string) => formatDate(d, locale, timeZone);
   return json({
     meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
@@ -47,7 +51,9 @@ export async function loader(args: LoaderFunctionArgs) {
           id: minutes.id,
           status: minutes.status,
           revisionCount: minutes.revisionCount,
-          current: minutes.current ? { number: minutes.current.number, html: minutes.current.bodyHtml, json: minutes.current.bodyDoc, id: minutes.current.id } : null,
+          current: minutes.current
+            ? { number: minutes.current.number, html: minutes.current.bodyHtml, json: minutes.current.bodyDoc, id: minutes.current.id }
+            : null,
           decisions: minutes.decisions.map((d) => ({ id: d.id, text: d.text, support: d.support, oppose: d.oppose, abstain: d.abstain })),
           actionItems: minutes.actionItems.map((i) => ({ ...i, due: i.dueDate ? day(i.dueDate) : null })),
           corrections: minutes.corrections.map((c) => ({ ...c, date: day(c.createdAt) })),
@@ -124,7 +130,12 @@ export async function action(args: ActionFunctionArgs) {
 type ActionData = { intent: string; result: SubmissionResult<string[]> } | undefined;
 
 function useIntentForm(id: string, intent: string, actionData: ActionData, defaultValue?: Record<string, string>) {
-  return useForm<Record<string, string>, Record<string, unknown>, string[]>({ id, lastResult: actionData?.intent === intent ? actionData.result : undefined, defaultValue, shouldRevalidate: "onBlur" });
+  return useForm<Record<string, string>, Record<string, unknown>, string[]>({
+    id,
+    lastResult: actionData?.intent === intent ? actionData.result : undefined,
+    defaultValue,
+    shouldRevalidate: "onBlur",
+  });
 }
 
 export default function MinutesPage() {
@@ -147,7 +158,8 @@ export default function MinutesPage() {
       <p>{meeting.when}</p>
       {minutes ? (
         <p>
-          <StatusBadge kind="minutesStatus" value={minutes.status} /> {minutes.current ? t("staffMinutes.revision", { number: minutes.current.number, count: minutes.revisionCount }) : null}
+          <StatusBadge kind="minutesStatus" value={minutes.status} />{" "}
+          {minutes.current ? t("staffMinutes.revision", { number: minutes.current.number, count: minutes.revisionCount }) : null}
         </p>
       ) : null}
       {meeting.status !== "held" && !minutes ? <p role="status">{t("staffMinutes.recordAttendanceFirst")}</p> : null}
@@ -284,7 +296,11 @@ export default function MinutesPage() {
               <FormErrors id={actionForm.errorId} errors={actionForm.errors} />
               <input type="hidden" name="intent" value="add-action" />
               <TextareaField label={t("actions.what")} field={actionFields.what} rows={3} />
-              <SelectField label={t("staffMinutes.ownerMember")} field={actionFields.ownerUserId} options={[{ value: "", label: t("staffMinutes.ownerOther") }, ...data.members.map((m) => ({ value: m.id, label: m.name }))]} />
+              <SelectField
+                label={t("staffMinutes.ownerMember")}
+                field={actionFields.ownerUserId}
+                options={[{ value: "", label: t("staffMinutes.ownerOther") }, ...data.members.map((m) => ({ value: m.id, label: m.name }))]}
+              />
               <Field label={t("staffMinutes.ownerName")} field={actionFields.ownerName} hint={t("staffMinutes.ownerNameHint")} />
               <Field label={t("actions.due")} field={actionFields.dueDate} type="date" />
               <div>
@@ -361,7 +377,11 @@ export default function MinutesPage() {
                 <p>{t("approval.recordHelp")}</p>
                 <FormErrors id={approvalForm.errorId} errors={approvalForm.errors} />
                 <input type="hidden" name="intent" value="record-approval" />
-                <SelectField label={t("approval.votedAtField")} field={approvalFields.votedAtMeetingId} options={data.voteMeetings.map((m) => ({ value: m.id, label: m.label }))} />
+                <SelectField
+                  label={t("approval.votedAtField")}
+                  field={approvalFields.votedAtMeetingId}
+                  options={data.voteMeetings.map((m) => ({ value: m.id, label: m.label }))}
+                />
                 <Field label={t("approval.support")} field={approvalFields.support} type="number" inputProps={{ min: 0 }} />
                 <Field label={t("approval.oppose")} field={approvalFields.oppose} type="number" inputProps={{ min: 0 }} />
                 <Field label={t("approval.abstain")} field={approvalFields.abstain} type="number" inputProps={{ min: 0 }} />

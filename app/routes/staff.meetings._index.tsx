@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/meetings";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { requestLocale, timeContext } from "~/modules/meetings/http.server";
-import { listMeetingsForStaff } from "~/modules/meetings/queries.server";
-import { formatMeetingTime } from "~/modules/meetings/time";
+import { StatusBadge } from "~/modules/meetings/ui/meetings";
+import { requireRole } from "~/modules/auth/index.server";
+import { requestLocale, timeContext } from "~/modules/meetings/index.server";
+import { listMeetingsForStaff } from "~/modules/meetings/index.server";
+import { formatMeetingTime } from "~/modules/meetings";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Manage meetings · CAB Portal" }];
@@ -16,7 +16,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const { timeZone } = timeContext();
   const list = await listMeetingsForStaff();
   return json({
-    meetings: list.map((m) => ({ id: m.id, title: m.title, status: m.status, minutesStatus: m.minutesStatus, when: formatMeetingTime(m.startsAt, locale, timeZone) })),
+    meetings: list.map((m) => ({
+      id: m.id,
+      title: m.title,
+      status: m.status,
+      minutesStatus: m.minutesStatus,
+      when: formatMeetingTime(m.startsAt, locale, timeZone),
+    })),
   });
 }
 
@@ -53,7 +59,15 @@ export default function StaffMeetings() {
                   <td>
                     <StatusBadge kind="status" value={m.status} />
                   </td>
-                  <td>{m.minutesStatus ? <Link to={`/staff/meetings/${m.id}/minutes`}><StatusBadge kind="minutesStatus" value={m.minutesStatus} /></Link> : "—"}</td>
+                  <td>
+                    {m.minutesStatus ? (
+                      <Link to={`/staff/meetings/${m.id}/minutes`}>
+                        <StatusBadge kind="minutesStatus" value={m.minutesStatus} />
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

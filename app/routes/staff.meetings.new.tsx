@@ -2,11 +2,11 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MeetingForm } from "~/components/meetings";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { invalid, readRichField, refusal, serviceContext, timeContext } from "~/modules/meetings/http.server";
+import { MeetingForm } from "~/modules/meetings/ui/meetings";
+import { requireRole } from "~/modules/auth/index.server";
+import { invalid, readRichField, refusal, serviceContext, timeContext } from "~/modules/meetings/index.server";
 import { MeetingSchema } from "~/modules/meetings/schemas";
-import { createMeeting } from "~/modules/meetings/service.server";
+import { createMeeting } from "~/modules/meetings/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 
@@ -39,7 +39,13 @@ export default function NewMeeting() {
     <section>
       <h1>{t("staff.newTitle")}</h1>
       <p className="lead">{t("staff.newLead")}</p>
-      <MeetingForm id="meeting" timeZone={timeZone} lastResult={actionData?.result} submitLabel={t("staff.schedule")} defaultValue={{ mode: "in_person", isPublic: true }} />
+      <MeetingForm
+        id="meeting"
+        timeZone={timeZone}
+        lastResult={actionData?.result}
+        submitLabel={t("staff.schedule")}
+        defaultValue={{ mode: "in_person", isPublic: true }}
+      />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { listImports } from "~/modules/metrics/queries.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { listImports } from "~/modules/metrics/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Case data imports · Staff · CAB Portal" }];
 
@@ -57,7 +57,11 @@ export default function MetricsImports() {
                   <td>{t(`staff.statuses.${imp.status}`)}</td>
                   <td>{imp.uploadedBy ?? "—"}</td>
                   <td>{when(imp.createdAt)}</td>
-                  <td>{imp.status === "completed" || imp.status === "ready" ? t("staff.changeText", { before: imp.summary.before, after: imp.summary.after }) : "—"}</td>
+                  <td>
+                    {imp.status === "completed" || imp.status === "ready"
+                      ? t("staff.changeText", { before: imp.summary.before, after: imp.summary.after })
+                      : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -18,9 +18,9 @@ import {
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { CSV_COLUMNS } from "~/modules/metrics/catalogue";
-import { stageImport } from "~/modules/metrics/service.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { CSV_COLUMNS } from "~/modules/metrics";
+import { stageImport } from "~/modules/metrics/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Import case data · Staff · CAB Portal" }];
 
@@ -40,10 +40,10 @@ export async function action(args: ActionFunctionArgs) {
   // The file streams to a temporary file (never held in memory); other fields are tiny.
   let originalName = "upload.csv";
   const fileHandler = unstable_createFileUploadHandler({
-      directory: path.join(os.tmpdir(), "cab-metrics-uploads"),
-      maxPartSize: MAX_UPLOAD_BYTES,
-      file: () => `${randomUUID()}.csv`,
-      filter: ({ name }) => name === "file",
+    directory: path.join(os.tmpdir(), "cab-metrics-uploads"),
+    maxPartSize: MAX_UPLOAD_BYTES,
+    file: () => `${randomUUID()}.csv`,
+    filter: ({ name }) => name === "file",
   });
   const uploadHandler = unstable_composeUploadHandlers(
     (part) => {
@@ -57,7 +57,10 @@ export async function action(args: ActionFunctionArgs) {
     form = await unstable_parseMultipartFormData(args.request, uploadHandler);
   } catch (error) {
     const tooLarge = error instanceof MaxPartSizeExceededError;
-    return json<ActionErrors>({ error: tooLarge ? "metrics:import.errors.tooLarge" : "metrics:import.errors.bad", values: { periodStart: "", periodEnd: "" } }, { status: tooLarge ? 413 : 400 });
+    return json<ActionErrors>(
+      { error: tooLarge ? "metrics:import.errors.tooLarge" : "metrics:import.errors.bad", values: { periodStart: "", periodEnd: "" } },
+      { status: tooLarge ? 413 : 400 },
+    );
   }
   const file = form.get("file");
   const values = { periodStart: String(form.get("periodStart") ?? "").slice(0, 7), periodEnd: String(form.get("periodEnd") ?? "").slice(0, 7) };
@@ -109,11 +112,29 @@ export default function ImportPage() {
         </p>
         <div className="field">
           <label htmlFor="periodStart">{t("import.periodStart")}</label>
-          <input type="month" id="periodStart" name="periodStart" required placeholder="2024-01" pattern="\d{4}-\d{2}" defaultValue={data?.values.periodStart} aria-describedby="period-hint" />
+          <input
+            type="month"
+            id="periodStart"
+            name="periodStart"
+            required
+            placeholder="2024-01"
+            pattern="\d{4}-\d{2}"
+            defaultValue={data?.values.periodStart}
+            aria-describedby="period-hint"
+          />
         </div>
         <div className="field">
           <label htmlFor="periodEnd">{t("import.periodEnd")}</label>
-          <input type="month" id="periodEnd" name="periodEnd" required placeholder="2024-12" pattern="\d{4}-\d{2}" defaultValue={data?.values.periodEnd} aria-describedby="period-hint" />
+          <input
+            type="month"
+            id="periodEnd"
+            name="periodEnd"
+            required
+            placeholder="2024-12"
+            pattern="\d{4}-\d{2}"
+            defaultValue={data?.values.periodEnd}
+            aria-describedby="period-hint"
+          />
         </div>
         <div className="field">
           <label htmlFor="file">{t("import.file")}</label>

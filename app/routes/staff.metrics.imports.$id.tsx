@@ -2,9 +2,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { getImport } from "~/modules/metrics/queries.server";
-import { confirmImport, discardImport } from "~/modules/metrics/service.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { getImport } from "~/modules/metrics/index.server";
+import { confirmImport, discardImport } from "~/modules/metrics/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 
@@ -61,7 +61,8 @@ export default function ImportStatus() {
       </p>
       <h1>{t("importStatus.title", { file: imp.fileName })}</h1>
       <p>
-        {t("importStatus.period", { start, end })} · {t("importStatus.uploaded", { who: imp.uploadedByName ?? "—", when: new Date(imp.createdAt).toLocaleString(i18n.language) })}
+        {t("importStatus.period", { start, end })} ·{" "}
+        {t("importStatus.uploaded", { who: imp.uploadedByName ?? "—", when: new Date(imp.createdAt).toLocaleString(i18n.language) })}
       </p>
       <p>{t("importStatus.rows", { count: imp.totalRows, formatted: nf(imp.totalRows) })}</p>
 

@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { readResponseForm } from "~/modules/responses/form.server";
-import { getResponseForStaff, responseFormOptions } from "~/modules/responses/queries.server";
-import { ResponseForm } from "~/modules/responses/response-form";
-import { ResponseError, saveResponse } from "~/modules/responses/service.server";
-import { formatDateTime } from "~/modules/richtext/dates";
+import { requireRole } from "~/modules/auth/index.server";
+import { readResponseForm } from "~/modules/responses/index.server";
+import { getResponseForStaff, responseFormOptions } from "~/modules/responses/index.server";
+import { ResponseForm } from "~/modules/responses/ui/response-form";
+import { ResponseError, saveResponse } from "~/modules/responses/index.server";
+import { formatDateTime } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 
@@ -54,13 +54,15 @@ export default function EditResponse() {
         <span className="badge" data-testid="response-status">
           {t(`status.${response.status}`)}
         </span>{" "}
-        {published && response.publishedAt ? <span className="muted">{t("staff.publishedAt", { when: formatDateTime(response.publishedAt, i18n.language) })} </span> : null}
+        {published && response.publishedAt ? (
+          <span className="muted">{t("staff.publishedAt", { when: formatDateTime(response.publishedAt, i18n.language) })} </span>
+        ) : null}
         <Link to={`/responses/${response.slug}`}>{published ? t("staff.view") : t("staff.preview")}</Link>
       </p>
-      {published ? (
-        <p className="alert alert-info">{t("staff.publishedNote", { count: response.announced })}</p>
+      {published ? <p className="alert alert-info">{t("staff.publishedNote", { count: response.announced })}</p> : null}
+      {response.clusterNumbers.length ? (
+        <p className="muted">{t("staff.clusterMembers", { numbers: response.clusterNumbers.map((n) => `#${n}`).join(", ") })}</p>
       ) : null}
-      {response.clusterNumbers.length ? <p className="muted">{t("staff.clusterMembers", { numbers: response.clusterNumbers.map((n) => `#${n}`).join(", ") })}</p> : null}
       <ResponseForm
         key={response.updatedAt}
         lastResult={data?.result}

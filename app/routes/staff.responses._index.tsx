@@ -2,9 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { listResponsesForStaff } from "~/modules/responses/queries.server";
-import { formatDate } from "~/modules/richtext/dates";
+import { requireRole } from "~/modules/auth/index.server";
+import { listResponsesForStaff } from "~/modules/responses/index.server";
+import { formatDate } from "~/modules/richtext";
 
 export const meta: MetaFunction = () => [{ title: "Responses · Staff · CAB Portal" }];
 

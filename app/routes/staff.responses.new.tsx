@@ -1,11 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/auth/permissions.server";
-import { readResponseForm } from "~/modules/responses/form.server";
-import { responseFormOptions } from "~/modules/responses/queries.server";
-import { ResponseForm } from "~/modules/responses/response-form";
-import { saveResponse } from "~/modules/responses/service.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { readResponseForm } from "~/modules/responses/index.server";
+import { responseFormOptions } from "~/modules/responses/index.server";
+import { ResponseForm } from "~/modules/responses/ui/response-form";
+import { saveResponse } from "~/modules/responses/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 

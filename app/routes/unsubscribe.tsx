@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { applyUnsubscribe } from "~/modules/notifications/service.server";
-import { verifyUnsubscribeToken } from "~/modules/notifications/unsubscribe.server";
+import { applyUnsubscribe } from "~/modules/notifications/index.server";
+import { verifyUnsubscribeToken } from "~/modules/notifications/index.server";
 import { readFormData } from "~/utils/forms.server";
 
 /**

@@ -1,8 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser, requireUser } from "~/modules/auth/permissions.server";
-import { confirmEmailChange, resendVerification, verifyEmail } from "~/modules/auth/service.server";
+import { getUser, requireUser } from "~/modules/auth/index.server";
+import { confirmEmailChange, resendVerification, verifyEmail } from "~/modules/auth/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
@@ -42,11 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function VerifyEmailPage() {
   const { t } = useTranslation("auth");
   const { state, signedIn } = useLoaderData<typeof loader>();
-  const next = signedIn ? (
-    <Link to="/account">{t("common:nav.account")}</Link>
-  ) : (
-    <Link to="/login?redirectTo=%2Faccount">{t("common:nav.login")}</Link>
-  );
+  const next = signedIn ? <Link to="/account">{t("common:nav.account")}</Link> : <Link to="/login?redirectTo=%2Faccount">{t("common:nav.login")}</Link>;
   return (
     <section>
       <h1>{t("verify.title")}</h1>

@@ -40,6 +40,7 @@ export function readIntent<T extends string>(formData: FormData, allowed: readon
   const all = formData.getAll("intent");
   if (all.length === 0 && fallback) return fallback;
   const [intent] = all;
-  if (all.length !== 1 || typeof intent !== "string" || !(allowed as readonly string[]).includes(intent)) throw json({ reason: "bad_request" }, { status: 400 });
+  if (all.length !== 1 || typeof intent !== "string" || !(allowed as readonly string[]).includes(intent))
+    throw json({ reason: "bad_request" }, { status: 400 });
   return intent as T;
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { json } from "@remix-run/node";
 import { db } from "~/db/client.server";
-import { rateLimitHits } from "~/db/schema";
+import { rateLimitHits } from "~/db/schema/platform";
 
 /**
  * Counts a hit against `key` in a fixed window and says whether it is within `limit`.
@@ -28,10 +28,7 @@ export async function enforceRateLimits(keys: string[], limit: number, windowSec
   for (const key of keys) {
     const result = await hitRateLimit(key, limit, windowSeconds);
     if (!result.allowed) {
-      throw json(
-        { reason: "rate_limited", retryAfter: result.retryAfter },
-        { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
-      );
+      throw json({ reason: "rate_limited", retryAfter: result.retryAfter }, { status: 429, headers: { "Retry-After": String(result.retryAfter) } });
     }
   }
 }

@@ -37,7 +37,16 @@ const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(zone: string) {
   let f = partsFormatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     partsFormatters.set(zone, f);
   }
   return f;
@@ -47,7 +56,11 @@ export type WallTime = { year: number; month: number; day: number; hour: number;
 
 /** The wall-clock time at an instant in a zone. */
 export function wallTimeAt(instant: Date, zone = COUNTY_TIME_ZONE): WallTime {
-  const parts = Object.fromEntries(partsFormatter(zone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    partsFormatter(zone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

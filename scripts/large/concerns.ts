@@ -15,9 +15,36 @@ export const LARGE_ANCHOR = Date.UTC(2026, 10, 1, 12);
 const DAY = 86_400_000;
 
 const STREETS = [
-  "E 35th St", "Central Ave", "Woodland Ave", "E 55th St", "Superior Ave", "Kinsman Rd", "St Clair Ave", "W 25th St", "Lorain Ave", "Euclid Ave",
-  "Buckeye Rd", "E 79th St", "Hough Ave", "Quincy Ave", "Cedar Ave", "Fulton Rd", "Clark Ave", "Broadway Ave", "Harvard Ave", "Union Ave",
-  "E 93rd St", "Miles Ave", "Detroit Ave", "Madison Ave", "E 105th St", "Carnegie Ave", "Payne Ave", "Chester Ave", "Scovill Ave", "Lee Rd",
+  "E 35th St",
+  "Central Ave",
+  "Woodland Ave",
+  "E 55th St",
+  "Superior Ave",
+  "Kinsman Rd",
+  "St Clair Ave",
+  "W 25th St",
+  "Lorain Ave",
+  "Euclid Ave",
+  "Buckeye Rd",
+  "E 79th St",
+  "Hough Ave",
+  "Quincy Ave",
+  "Cedar Ave",
+  "Fulton Rd",
+  "Clark Ave",
+  "Broadway Ave",
+  "Harvard Ave",
+  "Union Ave",
+  "E 93rd St",
+  "Miles Ave",
+  "Detroit Ave",
+  "Madison Ave",
+  "E 105th St",
+  "Carnegie Ave",
+  "Payne Ave",
+  "Chester Ave",
+  "Scovill Ave",
+  "Lee Rd",
 ];
 const NOTES: Record<string, string[]> = {
   under_review: ["Office staff are reviewing this concern.", "A Crime Strategies Unit analyst is looking at this block."],
@@ -36,15 +63,19 @@ const PHRASES = [
 
 export async function seedLargeConcerns({ random }: { random: ReturnType<typeof prng> }) {
   const { db, getSql } = await import("../../app/db/client.server");
-  const { hundredBlock } = await import("../../app/modules/concerns/block");
-  const { NEXT_STATUSES } = await import("../../app/modules/concerns/status");
-  const [{ n }] = (await db.execute(sql`select count(*)::int as n from concerns where source = 'seed' and description like 'Benchmark concern %'`)) as unknown as [{ n: number }];
+  const { hundredBlock } = await import("../../app/modules/concerns/index");
+  const { NEXT_STATUSES } = await import("../../app/modules/concerns/index");
+  const [{ n }] = (await db.execute(
+    sql`select count(*)::int as n from concerns where source = 'seed' and description like 'Benchmark concern %'`,
+  )) as unknown as [{ n: number }];
   if (n >= LARGE_CONCERNS) return 0;
   if (n > 0) throw new Error(`seed:large concerns: ${n} of ${LARGE_CONCERNS} benchmark concerns exist (an interrupted run?): reset the benchmark database`);
 
   const kinds = (await db.execute(sql`select id, code from concern_kinds order by sort_order, id`)) as unknown as { id: number; code: string }[];
   const zips = (await db.execute(sql`select zip, district from zip_areas order by zip`)) as unknown as { zip: string; district: string }[];
-  const staff = ((await db.execute(sql`select id from users where email like '%@large.test' and role = 'csu_staff' order by email`)) as unknown as { id: string }[]).map((r) => r.id);
+  const staff = (
+    (await db.execute(sql`select id from users where email like '%@large.test' and role = 'csu_staff' order by email`)) as unknown as { id: string }[]
+  ).map((r) => r.id);
   if (!kinds.length || !zips.length || !staff.length) throw new Error("seed:large concerns: run the demo seed and the users step first");
   const kindWeights = kinds.map((k) => ({ drug_sales: 45, nuisance_property: 25, gun_violence: 15 })[k.code as "drug_sales"] ?? 15);
   const zipWeights = zips.map((_, i) => [10, 14, 22, 18, 8][i % 5]!);
@@ -60,7 +91,7 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
     for (;;) {
       let c = "";
       for (let i = 0; i < 12; i++) c += ALPHABET[Math.floor(random.next() * ALPHABET.length)];
-      if (!codes.has(c)) return codes.add(c), c;
+      if (!codes.has(c)) return (codes.add(c), c);
     }
   };
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -93,9 +124,31 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
     const path = ["received"];
     const roll = random.next();
     const target =
-      ageDays < 7 ? (roll < 0.7 ? "received" : "under_review")
-      : ageDays < 45 ? (roll < 0.2 ? "received" : roll < 0.55 ? "under_review" : roll < 0.75 ? "referred" : roll < 0.9 ? "not_documented" : "closed")
-      : roll < 0.03 ? "received" : roll < 0.1 ? "under_review" : roll < 0.3 ? "referred" : roll < 0.45 ? "not_documented" : roll < 0.65 ? "responded" : "closed";
+      ageDays < 7
+        ? roll < 0.7
+          ? "received"
+          : "under_review"
+        : ageDays < 45
+          ? roll < 0.2
+            ? "received"
+            : roll < 0.55
+              ? "under_review"
+              : roll < 0.75
+                ? "referred"
+                : roll < 0.9
+                  ? "not_documented"
+                  : "closed"
+          : roll < 0.03
+            ? "received"
+            : roll < 0.1
+              ? "under_review"
+              : roll < 0.3
+                ? "referred"
+                : roll < 0.45
+                  ? "not_documented"
+                  : roll < 0.65
+                    ? "responded"
+                    : "closed";
     const route: Record<string, string[]> = {
       received: [],
       under_review: ["under_review"],
@@ -126,11 +179,30 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
     const hasPhone = random.next() < 0.1;
     const line =
       [
-        id, code(), kind.id, `Benchmark concern ${i + 1}: ${random.pick(PHRASES)}.`, iso(observed), address,
-        (41.4 + random.next() * 0.15).toFixed(6), (-81.75 + random.next() * 0.2).toFixed(6),
-        hasName ? `Resident ${i + 1}` : null, hasEmail ? `reporter${i + 1}@large.test` : null, hasPhone ? `216-555-${String(i % 10000).padStart(4, "0")}` : null,
-        (hasEmail || hasPhone) && random.next() < 0.6, random.next() < 0.25 ? "es" : "en", area.zip, block?.block ?? null, block?.key ?? null, area.district,
-        status, random.next() < 0.004, null, "seed", iso(created), iso(times.at(-1)!), closed ? iso(times.at(-1)!) : null,
+        id,
+        code(),
+        kind.id,
+        `Benchmark concern ${i + 1}: ${random.pick(PHRASES)}.`,
+        iso(observed),
+        address,
+        (41.4 + random.next() * 0.15).toFixed(6),
+        (-81.75 + random.next() * 0.2).toFixed(6),
+        hasName ? `Resident ${i + 1}` : null,
+        hasEmail ? `reporter${i + 1}@large.test` : null,
+        hasPhone ? `216-555-${String(i % 10000).padStart(4, "0")}` : null,
+        (hasEmail || hasPhone) && random.next() < 0.6,
+        random.next() < 0.25 ? "es" : "en",
+        area.zip,
+        block?.block ?? null,
+        block?.key ?? null,
+        area.district,
+        status,
+        random.next() < 0.004,
+        null,
+        "seed",
+        iso(created),
+        iso(times.at(-1)!),
+        closed ? iso(times.at(-1)!) : null,
       ]
         .map(v)
         .join("\t") + "\n";
@@ -138,14 +210,32 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
   }
   rows.sort((a, b) => a.created - b.created);
   for (let i = 0; i < rows.length; i += 2000) {
-    if (!concernsCopy.write(rows.slice(i, i + 2000).map((r) => r.line).join(""))) await once(concernsCopy, "drain");
+    if (
+      !concernsCopy.write(
+        rows
+          .slice(i, i + 2000)
+          .map((r) => r.line)
+          .join(""),
+      )
+    )
+      await once(concernsCopy, "drain");
   }
   concernsCopy.end();
   await once(concernsCopy, "finish");
 
-  const historyCopy = await sqlClient.unsafe(`copy concern_status_history (id, concern_id, status, public_note, internal_note, actor_id, created_at) from stdin`).writable();
+  const historyCopy = await sqlClient
+    .unsafe(`copy concern_status_history (id, concern_id, status, public_note, internal_note, actor_id, created_at) from stdin`)
+    .writable();
   for (let i = 0; i < rows.length; i += 2000) {
-    if (!historyCopy.write(rows.slice(i, i + 2000).flatMap((r) => r.history).join(""))) await once(historyCopy, "drain");
+    if (
+      !historyCopy.write(
+        rows
+          .slice(i, i + 2000)
+          .flatMap((r) => r.history)
+          .join(""),
+      )
+    )
+      await once(historyCopy, "drain");
   }
   historyCopy.end();
   await once(historyCopy, "finish");

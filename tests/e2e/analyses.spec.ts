@@ -82,7 +82,8 @@ test("a proposal goes from a member's idea through a vote that closes by itself 
     where n.type = 'vote_closed' and n.url = ${`/analyses/${id}`} and u.email = 'member1@demo.test'`;
   expect(notified).toHaveLength(1);
   expect(notified[0]!.params.result).toBe("Passed");
-  const emails = await sql`select subject, text from email_outbox where template = 'vote_closed' and to_address = 'member1@demo.test' and subject like ${`%${question}%`}`;
+  const emails =
+    await sql`select subject, text from email_outbox where template = 'vote_closed' and to_address = 'member1@demo.test' and subject like ${`%${question}%`}`;
   expect(emails).toHaveLength(1);
   expect(emails[0]!.text).toContain("Result: Passed");
 

@@ -6,7 +6,9 @@ async function linkFromOutbox(to: string, template: string, path: string) {
   let text: string | undefined;
   // The email is written in the same transaction as the action, but give the page a moment.
   for (let i = 0; i < 20 && !text; i++) {
-    const rows = await sql<{ text: string }[]>`select text from email_outbox where to_address = ${to} and template = ${template} order by created_at desc limit 1`;
+    const rows = await sql<
+      { text: string }[]
+    >`select text from email_outbox where to_address = ${to} and template = ${template} order by created_at desc limit 1`;
     text = rows[0]?.text;
     if (!text) await new Promise((r) => setTimeout(r, 250));
   }

@@ -25,7 +25,9 @@ test("analyst publishes a brief; a member gets the email, opens it, comments, an
   await expectAccessible(page);
 
   // The member's email is in the captured outbox, with the link to the brief.
-  const [mail] = await sql<{ text: string; subject: string }[]>`select text, subject from email_outbox where to_address = 'member5@demo.test' and template = 'brief_published' and subject like ${"%" + title + "%"}`;
+  const [mail] = await sql<
+    { text: string; subject: string }[]
+  >`select text, subject from email_outbox where to_address = 'member5@demo.test' and template = 'brief_published' and subject like ${"%" + title + "%"}`;
   expect(mail?.subject).toBe(`New brief: ${title}`);
   const link = /https?:\/\/[^\s)\]]+\/briefs\/[a-z0-9-]+/.exec(mail!.text)![0];
   const path = new URL(link).pathname;
@@ -38,7 +40,9 @@ test("analyst publishes a brief; a member gets the email, opens it, comments, an
   await expectAccessible(member);
   await expect(member.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(member.getByRole("heading", { level: 2, name: "Findings" })).toBeVisible();
-  const [receipt] = await sql<{ opened_at: Date | null }[]>`select r.opened_at from brief_receipts r join briefs b on b.id = r.brief_id join users u on u.id = r.user_id where b.title = ${title} and u.email = 'member5@demo.test'`;
+  const [receipt] = await sql<
+    { opened_at: Date | null }[]
+  >`select r.opened_at from brief_receipts r join briefs b on b.id = r.brief_id join users u on u.id = r.user_id where b.title = ${title} and u.email = 'member5@demo.test'`;
   expect(receipt?.opened_at).not.toBeNull();
 
   // The member comments.
@@ -65,9 +69,12 @@ test("analyst publishes a brief; a member gets the email, opens it, comments, an
   await expectAccessible(page);
 
   // The member is notified of the reply: an in-app notification and an email.
-  const notes = await sql<{ url: string }[]>`select n.url from notifications n join users u on u.id = n.user_id where u.email = 'member5@demo.test' and n.type = 'comment_reply' and n.url like ${path + "%"}`;
+  const notes = await sql<
+    { url: string }[]
+  >`select n.url from notifications n join users u on u.id = n.user_id where u.email = 'member5@demo.test' and n.type = 'comment_reply' and n.url like ${path + "%"}`;
   expect(notes.length).toBe(1);
-  const replies = await sql`select 1 from email_outbox where to_address = 'member5@demo.test' and template = 'comment_reply' and text like ${"%" + title + "%"}`;
+  const replies =
+    await sql`select 1 from email_outbox where to_address = 'member5@demo.test' and template = 'comment_reply' and text like ${"%" + title + "%"}`;
   expect(replies.length).toBe(1);
   // Following the notification's link (a fresh load, as from the email).
   await member.goto("/briefs");

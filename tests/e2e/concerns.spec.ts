@@ -28,7 +28,11 @@ test("a resident reports a concern on a phone, staff document it, and the reside
   await staff.goto("/staff/concerns?zip=44104&kind=drug_sales");
   await expectAccessible(staff);
   await expect(staff.getByRole("table")).toBeVisible();
-  await staff.getByRole("row").filter({ hasText: `${house} Phoneview Ave` }).getByRole("link").click();
+  await staff
+    .getByRole("row")
+    .filter({ hasText: `${house} Phoneview Ave` })
+    .getByRole("link")
+    .click();
   await expect(staff.getByRole("heading", { level: 2, name: "Document against the charging policy" })).toBeVisible();
   await expectAccessible(staff);
   const items = staff.locator('input[name="checklist"]');

@@ -70,7 +70,8 @@ async function visitAll(page: Page, paths: string[]) {
   page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
   page.on("console", (message) => {
     // A route-discovery fetch cut short by the next navigation is the browser's doing, not the page's.
-    if (message.type() === "error" && !/Failed to load resource|Failed to fetch manifest patches/.test(message.text())) problems.push(`${page.url()}: ${message.text().slice(0, 300)}`);
+    if (message.type() === "error" && !/Failed to load resource|Failed to fetch manifest patches/.test(message.text()))
+      problems.push(`${page.url()}: ${message.text().slice(0, 300)}`);
   });
   for (const path of paths) {
     const response = await page.goto(path);

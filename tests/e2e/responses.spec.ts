@@ -19,7 +19,10 @@ async function report(page: Page, input: { address: string; email: string }) {
   return { code, number };
 }
 
-test("staff publish a response linking two concerns and a metric snapshot; both tracking pages show it and both reporters are emailed", async ({ page, browser }) => {
+test("staff publish a response linking two concerns and a metric snapshot; both tracking pages show it and both reporters are emailed", async ({
+  page,
+  browser,
+}) => {
   const stamp = Date.now().toString().slice(-6);
   const emails = [`e2e.first.${stamp}@example.net`, `e2e.second.${stamp}@example.net`];
   const house = 3000 + (Number(stamp) % 50) * 20;
@@ -38,7 +41,9 @@ test("staff publish a response linking two concerns and a metric snapshot; both 
   await expect(staff.locator('.richtext-editable[contenteditable="true"]')).toBeVisible();
   await staff.getByRole("textbox", { name: "Response" }).click();
   await staff.keyboard.type("We reviewed both reports and documented them under the policy.");
-  await staff.getByLabel("How the documented-concern criterion applies").fill("Both reports come from residents of the block and name a place and time, so both meet the checklist.");
+  await staff
+    .getByLabel("How the documented-concern criterion applies")
+    .fill("Both reports come from residents of the block and name a place and time, so both meet the checklist.");
   await staff.getByLabel(`Link concern #${first.number}`).check();
   await staff.getByLabel("Other concern numbers").fill(String(second.number));
   await staff.getByLabel("New snapshot: measure").selectOption({ label: "Drug cases filed" });
@@ -70,7 +75,9 @@ test("staff publish a response linking two concerns and a metric snapshot; both 
   // Both reporters were emailed, once, with the link to the response.
   const sql = e2eDatabase();
   for (const email of emails) {
-    const rows = await sql<{ subject: string; text: string }[]>`select subject, text from email_outbox where to_address = ${email} and template = 'response_published'`;
+    const rows = await sql<
+      { subject: string; text: string }[]
+    >`select subject, text from email_outbox where to_address = ${email} and template = 'response_published'`;
     expect(rows, email).toHaveLength(1);
     expect(rows[0]!.subject).toContain(title);
     expect(rows[0]!.text).toMatch(/\/responses\/parked-car-sales-on-loopview-ave/);

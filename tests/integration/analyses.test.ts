@@ -2,12 +2,23 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { Logger, runOnce } from "graphile-worker";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { analyses, auditLog, ballotEligible, ballotParticipation, ballots, ballotSecretChoices, ballotVotes, emailOutbox, notifications, users } from "~/db/schema";
-import { hashPassword } from "~/modules/auth/password.server";
-import { taskList } from "~/modules/notifications/worker.server";
-import { remindBallot } from "~/modules/voting/service.server";
-import { tallyBallot } from "~/modules/voting/queries.server";
-import { toLocalDateTimeValue } from "~/modules/voting/time.server";
+import {
+  analyses,
+  auditLog,
+  ballotEligible,
+  ballotParticipation,
+  ballots,
+  ballotSecretChoices,
+  ballotVotes,
+  emailOutbox,
+  notifications,
+  users,
+} from "~/db/schema";
+import { hashPassword } from "~/modules/auth/index.server";
+import { taskList } from "~/modules/notifications/index.server";
+import { remindBallot } from "~/modules/voting/index.server";
+import { tallyBallot } from "~/modules/voting/index.server";
+import { toLocalDateTimeValue } from "~/modules/voting/index.server";
 import { clientFor, type Client } from "../support/app";
 
 const CHOICES = ["support", "oppose", "abstain"] as const;
@@ -124,78 +135,77 @@ describe("proposing an analysis", () => {
 });
 
 describe("50 members voting at once (named ballot)", () => {
-  it(
-    "records exactly one vote per member from 10 concurrent requests each, and the tally equals the rows",
-    async () => {
-      const passwordHash = await hashPassword("demo-password-2026");
-      const extra = Array.from({ length: 38 }, (_, i) => ({
-        email: `voter${i + 1}@analyses.test`,
-        displayName: `Voter ${i + 1}`,
-        role: "cab_member" as const,
-        passwordHash,
-        emailVerifiedAt: new Date(),
-      }));
-      await db.insert(users).values(extra);
-      const emails = [...Array.from({ length: 12 }, (_, i) => `member${i + 1}@demo.test`), ...extra.map((u) => u.email)];
-      const clients: Client[] = [];
-      for (let i = 0; i < emails.length; i += 5) clients.push(...(await Promise.all(emails.slice(i, i + 5).map((e) => clientFor(e)))));
-      expect(clients).toHaveLength(50);
+  it("records exactly one vote per member from 10 concurrent requests each, and the tally equals the rows", async () => {
+    const passwordHash = await hashPassword("demo-password-2026");
+    const extra = Array.from({ length: 38 }, (_, i) => ({
+      email: `voter${i + 1}@analyses.test`,
+      displayName: `Voter ${i + 1}`,
+      role: "cab_member" as const,
+      passwordHash,
+      emailVerifiedAt: new Date(),
+    }));
+    await db.insert(users).values(extra);
+    const emails = [...Array.from({ length: 12 }, (_, i) => `member${i + 1}@demo.test`), ...extra.map((u) => u.email)];
+    const clients: Client[] = [];
+    for (let i = 0; i < emails.length; i += 5) clients.push(...(await Promise.all(emails.slice(i, i + 5).map((e) => clientFor(e)))));
+    expect(clients).toHaveLength(50);
 
-      const id = await propose(member1, "Do diversion referrals differ by the defendant's ZIP code?");
-      const ballot = await openVote(staff, id);
-      const eligible = await db.select({ n: sql<number>`count(*)::int` }).from(ballotEligible).where(eq(ballotEligible.ballotId, ballot.id));
-      expect(eligible[0]!.n).toBe(50);
+    const id = await propose(member1, "Do diversion referrals differ by the defendant's ZIP code?");
+    const ballot = await openVote(staff, id);
+    const eligible = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ballotEligible)
+      .where(eq(ballotEligible.ballotId, ballot.id));
+    expect(eligible[0]!.n).toBe(50);
 
-      const requests = clients.flatMap((client, i) => Array.from({ length: 10 }, (_, k) => vote(client, id, CHOICES[(i + k) % 3]!, `attempt ${k}`)));
-      const responses = await Promise.all(requests);
-      expect(responses.map((r) => r.status).filter((s) => s !== 302)).toEqual([]);
+    const requests = clients.flatMap((client, i) => Array.from({ length: 10 }, (_, k) => vote(client, id, CHOICES[(i + k) % 3]!, `attempt ${k}`)));
+    const responses = await Promise.all(requests);
+    expect(responses.map((r) => r.status).filter((s) => s !== 302)).toEqual([]);
 
-      const rows = await db.select().from(ballotVotes).where(eq(ballotVotes.ballotId, ballot.id));
-      expect(rows).toHaveLength(50);
-      expect(new Set(rows.map((r) => r.userId)).size).toBe(50);
+    const rows = await db.select().from(ballotVotes).where(eq(ballotVotes.ballotId, ballot.id));
+    expect(rows).toHaveLength(50);
+    expect(new Set(rows.map((r) => r.userId)).size).toBe(50);
 
-      // The constraint, not an if: a second row for the same member is impossible.
-      await expect(db.insert(ballotVotes).values({ ballotId: ballot.id, userId: rows[0]!.userId, choice: "support" })).rejects.toMatchObject({
-        cause: expect.objectContaining({ code: "23505" }),
-      });
+    // The constraint, not an if: a second row for the same member is impossible.
+    await expect(db.insert(ballotVotes).values({ ballotId: ballot.id, userId: rows[0]!.userId, choice: "support" })).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: "23505" }),
+    });
 
-      // Results stay hidden while the vote is open.
-      const during = await mainOf(member1.get(`/analyses/${id}`));
-      expect(during).toContain("Results are hidden until the vote closes.");
-      expect(during).not.toContain("Final results");
+    // Results stay hidden while the vote is open.
+    const during = await mainOf(member1.get(`/analyses/${id}`));
+    expect(during).toContain("Results are hidden until the vote closes.");
+    expect(during).not.toContain("Final results");
 
-      await closeSoonAndRunJobs(staff, id, ballot);
-      const [closed] = await db.select().from(ballots).where(eq(ballots.id, ballot.id));
-      expect(closed!.status).toBe("closed");
+    await closeSoonAndRunJobs(staff, id, ballot);
+    const [closed] = await db.select().from(ballots).where(eq(ballots.id, ballot.id));
+    expect(closed!.status).toBe("closed");
 
-      const byChoice = await db
-        .select({ choice: ballotVotes.choice, n: sql<number>`count(*)::int` })
-        .from(ballotVotes)
-        .where(eq(ballotVotes.ballotId, ballot.id))
-        .groupBy(ballotVotes.choice);
-      const counts = Object.fromEntries(CHOICES.map((c) => [c, byChoice.find((r) => r.choice === c)?.n ?? 0]));
-      const tally = await tallyBallot(closed!);
-      expect({ support: tally.support, oppose: tally.oppose, abstain: tally.abstain }).toEqual(counts);
-      expect(tally.participants).toBe(50);
-      expect(tally.support + tally.oppose + tally.abstain).toBe(50);
+    const byChoice = await db
+      .select({ choice: ballotVotes.choice, n: sql<number>`count(*)::int` })
+      .from(ballotVotes)
+      .where(eq(ballotVotes.ballotId, ballot.id))
+      .groupBy(ballotVotes.choice);
+    const counts = Object.fromEntries(CHOICES.map((c) => [c, byChoice.find((r) => r.choice === c)?.n ?? 0]));
+    const tally = await tallyBallot(closed!);
+    expect({ support: tally.support, oppose: tally.oppose, abstain: tally.abstain }).toEqual(counts);
+    expect(tally.participants).toBe(50);
+    expect(tally.support + tally.oppose + tally.abstain).toBe(50);
 
-      const page = await mainOf(member1.get(`/analyses/${id}`));
-      for (const c of CHOICES) {
-        const label = { support: "Support", oppose: "Oppose", abstain: "Abstain" }[c];
-        expect(page).toMatch(new RegExp(`<th scope="row">${label}</th><td>${counts[c]}</td>`));
-      }
-      expect(page).toContain("50 of 50 members (100%)");
-      expect(closed!.result).toBe(tally.result);
+    const page = await mainOf(member1.get(`/analyses/${id}`));
+    for (const c of CHOICES) {
+      const label = { support: "Support", oppose: "Oppose", abstain: "Abstain" }[c];
+      expect(page).toMatch(new RegExp(`<th scope="row">${label}</th><td>${counts[c]}</td>`));
+    }
+    expect(page).toContain("50 of 50 members (100%)");
+    expect(closed!.result).toBe(tally.result);
 
-      // Everyone eligible heard the result, in the app and by email.
-      const told = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(notifications)
-        .where(and(eq(notifications.type, "vote_closed"), eq(notifications.url, `/analyses/${id}`)));
-      expect(told[0]!.n).toBeGreaterThanOrEqual(50);
-    },
-    240_000,
-  );
+    // Everyone eligible heard the result, in the app and by email.
+    const told = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.type, "vote_closed"), eq(notifications.url, `/analyses/${id}`)));
+    expect(told[0]!.n).toBeGreaterThanOrEqual(50);
+  }, 240_000);
 });
 
 describe("refusals with a clear message", () => {
@@ -246,7 +256,9 @@ describe("refusals with a clear message", () => {
     const [spanish] = await db
       .select()
       .from(emailOutbox)
-      .where(and(eq(emailOutbox.template, "vote_closed"), eq(emailOutbox.toAddress, "member7@demo.test"), sql`${emailOutbox.subject} like ${`%${ballot.title}%`}`));
+      .where(
+        and(eq(emailOutbox.template, "vote_closed"), eq(emailOutbox.toAddress, "member7@demo.test"), sql`${emailOutbox.subject} like ${`%${ballot.title}%`}`),
+      );
     expect(spanish!.locale).toBe("es");
     const resultEs = { passed: "Aprobada", failed: "No aprobada", no_quorum: "Sin quórum" }[tally.result];
     expect(spanish!.text).toContain(resultEs);
@@ -421,7 +433,10 @@ describe("jobs, decisions, audit and the public pipeline", () => {
     expect(pipeline).toContain("Are juvenile cases diverted at the same rate in every district?");
     expect(pipeline).toContain("In progress");
 
-    expect((await staff.post(`/analyses/${id}/manage`, { intent: "decision", status: "completed", brief: "http://127.0.0.1/briefs/juvenile-diversion-2026" })).status).toBe(302);
+    expect(
+      (await staff.post(`/analyses/${id}/manage`, { intent: "decision", status: "completed", brief: "http://127.0.0.1/briefs/juvenile-diversion-2026" }))
+        .status,
+    ).toBe(302);
     const [done] = await db.select().from(analyses).where(eq(analyses.id, id));
     expect(done!.status).toBe("completed");
     expect(done!.resultBriefSlug).toBe("juvenile-diversion-2026");
@@ -437,14 +452,22 @@ describe("jobs, decisions, audit and the public pipeline", () => {
       .from(auditLog)
       .where(inArray(auditLog.subjectId, [id, ballot.id]));
     const actions = audit.map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["analysis.proposed", "ballot.opened", "ballot.settings_changed", "ballot.closed", "analysis.decided", "analysis.progress"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["analysis.proposed", "ballot.opened", "ballot.settings_changed", "ballot.closed", "analysis.decided", "analysis.progress"]),
+    );
     expect(actions.filter((a) => a === "analysis.progress")).toHaveLength(2);
     expect(audit.find((a) => a.action === "ballot.closed")!.actorId).toBeNull(); // closed by the job
   }, 60_000);
 
   it("never 500s on malformed staff input or unknown ids", async () => {
     const id = await propose(member1, "Do bail recommendations differ across similar cases?");
-    const bad = await staff.post(`/analyses/${id}/manage`, { intent: "open-vote", closesAt: "tomorrow", quorumPercent: "lots", thresholdPercent: "120", mode: "loud" });
+    const bad = await staff.post(`/analyses/${id}/manage`, {
+      intent: "open-vote",
+      closesAt: "tomorrow",
+      quorumPercent: "lots",
+      thresholdPercent: "120",
+      mode: "loud",
+    });
     expect(bad.status).toBe(400);
     const html = await mainOf(bad);
     expect(html).toContain("Enter a date and time.");
@@ -473,7 +496,13 @@ describe("the county's time zone", () => {
     const page = await mainOf(staff.get(`/analyses/${id}/manage`));
     expect(page).toContain('value="2031-01-15T18:00"');
     expect(page).toContain("America/Chicago");
-    const moved = await staff.post(`/analyses/${id}/manage`, { intent: "vote-settings", closesAt: "2031-07-15T18:00", quorumPercent: "50", thresholdPercent: "50", resultsVisibility: "after_close" });
+    const moved = await staff.post(`/analyses/${id}/manage`, {
+      intent: "vote-settings",
+      closesAt: "2031-07-15T18:00",
+      quorumPercent: "50",
+      thresholdPercent: "50",
+      resultsVisibility: "after_close",
+    });
     expect(moved.status).toBe(302);
     const [summer] = await db.select().from(ballots).where(eq(ballots.id, winter.id));
     expect(summer!.closesAt.toISOString()).toBe("2031-07-15T23:00:00.000Z");

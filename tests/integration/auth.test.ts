@@ -2,7 +2,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { auditLog, authTokens, emailOutbox, invitations, sessions, users } from "~/db/schema";
-import { recordAudit } from "~/modules/audit/service.server";
+import { recordAudit } from "~/modules/audit/index.server";
 import { clientFor, type Client, startOfFreshRateWindow } from "../support/app";
 
 const NEW_PASSWORD = "a-new-password-2026";
@@ -235,7 +235,10 @@ describe("auth: invitations", () => {
   it("refuses an expired invitation and a revoked one", async () => {
     const expiredEmail = "late.member@example.org";
     const expiredLink = await invite(expiredEmail);
-    await db.update(invitations).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(invitations.email, expiredEmail));
+    await db
+      .update(invitations)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(invitations.email, expiredEmail));
     const visitor = await clientFor();
     const page = await visitor.get(expiredLink);
     expect(page.status).toBe(400);
@@ -402,7 +405,10 @@ describe("auth: my account", () => {
     await phone.request("/login", {
       method: "POST",
       body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "User-Agent": "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36",
+      },
     });
     const page = await here.get("/account/sessions");
     expect(page.status).toBe(200);

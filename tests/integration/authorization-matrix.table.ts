@@ -87,7 +87,6 @@ export const visitorsOnly = (ok: Expect = 200, signedIn: Expect = "302 /"): Role
 export const roles = (expect: RoleExpect) => expect;
 export const layout = (why: string): LayoutEntry => ({ layout: why });
 
-
 // ---- sample values, looked up in the seeded test database ----
 
 /** The first column of the first row, or a clear failure naming the lookup. */
@@ -107,10 +106,13 @@ const P = {
   consultationId: (sql: postgres.Sql) => first("consultation", sql`select id from consultations where slug = 'jag-fy2026-notice-of-intent'`),
   analysis: (sql: postgres.Sql) => first("analysis with a named vote", sql`select id from analyses where status = 'in_progress' limit 1`),
   secretAnalysis: (sql: postgres.Sql) => first("analysis with a secret vote", sql`select id from analyses where question = ${SECRET_QUESTION}`),
-  publicMeeting: (sql: postgres.Sql) => first("held public meeting", sql`select id from meetings where is_public and status = 'held' order by starts_at limit 1`),
+  publicMeeting: (sql: postgres.Sql) =>
+    first("held public meeting", sql`select id from meetings where is_public and status = 'held' order by starts_at limit 1`),
   privateMeeting: (sql: postgres.Sql) => first("CAB-only meeting", sql`select id from meetings where title = ${PRIVATE_MEETING_TITLE}`),
-  otherConcernCode: (sql: postgres.Sql) => first("another resident's concern", sql`select tracking_code from concerns where description = ${OTHER_CONCERN.description}`),
-  otherConcernNumber: (sql: postgres.Sql) => first("another resident's concern", sql`select number from concerns where description = ${OTHER_CONCERN.description}`),
+  otherConcernCode: (sql: postgres.Sql) =>
+    first("another resident's concern", sql`select tracking_code from concerns where description = ${OTHER_CONCERN.description}`),
+  otherConcernNumber: (sql: postgres.Sql) =>
+    first("another resident's concern", sql`select number from concerns where description = ${OTHER_CONCERN.description}`),
   measure: "drug_filed",
   snapshot: (sql: postgres.Sql) => first("metric snapshot", sql`select id from metric_snapshots order by as_of limit 1`),
   publishedResponse: (sql: postgres.Sql) => first("published response", sql`select slug from responses where status = 'published' order by created_at limit 1`),
@@ -269,8 +271,20 @@ export const MATRIX: Record<string, Entry> = {
   "routes/consultations.$slug": [
     { label: "open", params: { slug: P.openConsultation }, get: all(200), post: all(400) },
     // Residents' channel: any account may comment while it is open.
-    { label: "open, an empty comment", params: { slug: P.openConsultation }, body: { intent: "comment.create" }, get: all(200), post: atLeast("resident", 400) },
-    { label: "closed, a comment", params: { slug: P.closedConsultation }, body: { intent: "comment.create", body__text: "Late." }, get: all(200), post: { ...atLeast("resident", 403) } },
+    {
+      label: "open, an empty comment",
+      params: { slug: P.openConsultation },
+      body: { intent: "comment.create" },
+      get: all(200),
+      post: atLeast("resident", 400),
+    },
+    {
+      label: "closed, a comment",
+      params: { slug: P.closedConsultation },
+      body: { intent: "comment.create", body__text: "Late." },
+      get: all(200),
+      post: { ...atLeast("resident", 403) },
+    },
     { label: "no such consultation", params: { slug: "no-such-consultation" }, get: all(404), post: all(404) },
   ],
 
@@ -370,7 +384,12 @@ export const MATRIX: Record<string, Entry> = {
   "routes/account.sessions": [
     { get: SIGNED_IN, post: atLeast("resident", 400) },
     // Only your own sessions can be found by handle: member2's is "not found" for everyone else.
-    { label: "ending member2's session", body: () => ({ intent: "revoke", session: fixtures.member2SessionHandle }), get: SIGNED_IN, post: atLeast("resident", 404) },
+    {
+      label: "ending member2's session",
+      body: () => ({ intent: "revoke", session: fixtures.member2SessionHandle }),
+      get: SIGNED_IN,
+      post: atLeast("resident", 404),
+    },
   ],
   "routes/account_.notifications": { get: SIGNED_IN, post: atLeast("resident", 400) },
   "routes/notifications": { get: SIGNED_IN, post: atLeast("resident", 400) },

@@ -22,7 +22,13 @@ const hasChildren = (id: string) => Object.values(routes).some((r) => r?.parentI
 function patternOf(id: string) {
   const parts: string[] = [];
   for (let r: (typeof routes)[string] | undefined = routes[id]; r; r = r.parentId ? routes[r.parentId] : undefined) if (r.path) parts.unshift(r.path);
-  return "/" + parts.join("/").replace(/\/+/g, "/").replace(/^\/|\/$/g, "");
+  return (
+    "/" +
+    parts
+      .join("/")
+      .replace(/\/+/g, "/")
+      .replace(/^\/|\/$/g, "")
+  );
 }
 
 const isLayout = (entry: Entry): entry is LayoutEntry => !Array.isArray(entry) && "layout" in entry;
@@ -149,7 +155,8 @@ describe("authorization matrix", () => {
           const post = await poster.post(url, (typeof routeCase.body === "function" ? routeCase.body() : routeCase.body) ?? {});
           await post.arrayBuffer();
           checks++;
-          if (!matches(routeCase.post[role], post, url)) problems.push(`POST ${url} as ${role}: expected ${routeCase.post[role]}, got ${describeResponse(post)}`);
+          if (!matches(routeCase.post[role], post, url))
+            problems.push(`POST ${url} as ${role}: expected ${routeCase.post[role]}, got ${describeResponse(post)}`);
         }
         expect(problems, problems.join("\n")).toEqual([]);
       });

@@ -3,7 +3,7 @@ import { run } from "graphile-worker";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { briefReceipts, briefs, comments, emailOutbox, notifications, users } from "~/db/schema";
-import { taskList } from "~/modules/notifications/worker.server";
+import { taskList } from "~/modules/notifications/index.server";
 import { clientFor, type Client } from "../support/app";
 
 const doc = (t: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: t }] }] });
@@ -18,7 +18,14 @@ async function as(email: string) {
 
 async function writeBrief(title: string, body = "Body of the brief about charging.") {
   const analyst = await as("analyst@demo.test");
-  const res = await analyst.post("/staff/briefs/new", { title, summary: "A summary of this brief for the board.", topics: "drug cases, charging", periodStart: "2025-01-01", periodEnd: "2025-06-30", body: doc(body) });
+  const res = await analyst.post("/staff/briefs/new", {
+    title,
+    summary: "A summary of this brief for the board.",
+    topics: "drug cases, charging",
+    periodStart: "2025-01-01",
+    periodEnd: "2025-06-30",
+    body: doc(body),
+  });
   expect(res.status).toBe(302);
   const id = res.headers.get("location")!.split("/")[3]!;
   const [row] = await db.select().from(briefs).where(eq(briefs.id, id));
@@ -47,7 +54,11 @@ describe("brief visibility", () => {
     const text = await forVisitor.text();
     expect(text).not.toContain(brief.title);
     // The same answer as for a brief that does not exist (only the CSP nonce differs).
-    const strip = (html: string) => html.replace(/nonce="[^"]*"/g, "").replace(/redirectTo=[^"]*/g, "").replace(/\/briefs\/[a-z0-9-]+/g, "");
+    const strip = (html: string) =>
+      html
+        .replace(/nonce="[^"]*"/g, "")
+        .replace(/redirectTo=[^"]*/g, "")
+        .replace(/\/briefs\/[a-z0-9-]+/g, "");
     expect(strip(text)).toBe(strip(await missing.text()));
     expect(text).toContain("Page not found");
     expect((await resident.get(`/briefs/${brief.slug}`)).status).toBe(404);
@@ -57,18 +68,27 @@ describe("brief visibility", () => {
     const forMember = await member.get(`/briefs/${brief.slug}`);
     expect(forMember.status).toBe(200);
     expect(await forMember.text()).toContain(brief.title);
-    const [receipt] = await db.select().from(briefReceipts).where(and(eq(briefReceipts.briefId, brief.id), eq(briefReceipts.userId, await userId("member1@demo.test"))));
+    const [receipt] = await db
+      .select()
+      .from(briefReceipts)
+      .where(and(eq(briefReceipts.briefId, brief.id), eq(briefReceipts.userId, await userId("member1@demo.test"))));
     expect(receipt!.deliveredAt).not.toBeNull();
     expect(receipt!.openedAt).not.toBeNull();
     // Every member got the in-app notification and the email.
-    const mails = await db.select().from(emailOutbox).where(and(eq(emailOutbox.template, "brief_published"), sql`${emailOutbox.subject} like ${"%" + brief.title + "%"}`));
+    const mails = await db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.template, "brief_published"), sql`${emailOutbox.subject} like ${"%" + brief.title + "%"}`));
     expect(mails.length).toBe(12);
     // Staff see who opened it and can nudge the 11 others.
     const page = await (await analyst.get(`/staff/briefs/${brief.id}/edit`)).text();
     expect(page).toContain("opened by 1");
     const nudge = await analyst.post(`/staff/briefs/${brief.id}/edit`, { intent: "nudge" });
     expect(nudge.status).toBe(302);
-    const nudged = await db.select().from(briefReceipts).where(and(eq(briefReceipts.briefId, brief.id), eq(briefReceipts.nudgeCount, 1)));
+    const nudged = await db
+      .select()
+      .from(briefReceipts)
+      .where(and(eq(briefReceipts.briefId, brief.id), eq(briefReceipts.nudgeCount, 1)));
     expect(nudged.length).toBe(11);
     // Residents cannot reach staff pages at all.
     expect((await resident.get(`/staff/briefs/${brief.id}/edit`)).status).toBe(403);
@@ -116,7 +136,11 @@ describe("revisions and change log", () => {
     const noReason = await analyst.post(`/staff/briefs/${brief.id}/edit`, { ...fields, body: doc("Third version of the text.") });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Give a one-line reason");
-    const withReason = await analyst.post(`/staff/briefs/${brief.id}/edit`, { ...fields, body: doc("Third version of the text."), reason: "Corrected the June filing count." });
+    const withReason = await analyst.post(`/staff/briefs/${brief.id}/edit`, {
+      ...fields,
+      body: doc("Third version of the text."),
+      reason: "Corrected the June filing count.",
+    });
     expect(withReason.status).toBe(302);
 
     const compare = await analyst.get(`/staff/briefs/${brief.id}/compare?a=1&b=3`);
@@ -141,7 +165,15 @@ describe("comments", () => {
     await (await as("analyst@demo.test")).post(`/staff/briefs/${brief.id}/edit`, { intent: "publish" });
     return brief;
   }
-  const latest = async (briefId: string) => (await db.select().from(comments).where(eq(comments.subjectId, briefId)).orderBy(sql`${comments.createdAt} desc`).limit(1))[0]!;
+  const latest = async (briefId: string) =>
+    (
+      await db
+        .select()
+        .from(comments)
+        .where(eq(comments.subjectId, briefId))
+        .orderBy(sql`${comments.createdAt} desc`)
+        .limit(1)
+    )[0]!;
 
   it("threads to three levels, notifies the parent's author, keeps edit history, leaves 'comment removed'", async () => {
     const brief = await publicBrief("Brief for a threaded discussion");
@@ -159,7 +191,10 @@ describe("comments", () => {
     const level1 = await latest(brief.id);
     expect(level1.depth).toBe(1);
     expect(level1.authorIsStaff).toBe(true);
-    const [n] = await db.select().from(notifications).where(and(eq(notifications.userId, await userId("member2@demo.test")), eq(notifications.type, "comment_reply")));
+    const [n] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, await userId("member2@demo.test")), eq(notifications.type, "comment_reply")));
     expect(n!.url).toContain(`#comment-${level1.id}`);
     expect(await db.$count(emailOutbox, and(eq(emailOutbox.template, "comment_reply"), eq(emailOutbox.toAddress, "member2@demo.test")))).toBe(1);
 
@@ -196,7 +231,13 @@ describe("comments", () => {
     expect(v.headers.get("location")).toMatch(/^\/login/);
     const resident = await as("resident@demo.test");
     expect((await resident.post(url, { intent: "comment.create", formId: "new-comment", body: doc("hi") })).status).toBe(403);
-    const hostile = await (await as("member4@demo.test")).post(url, { intent: "comment.create", formId: "new-comment", body: JSON.stringify({ type: "doc", content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "x" }] }] }) });
+    const hostile = await (
+      await as("member4@demo.test")
+    ).post(url, {
+      intent: "comment.create",
+      formId: "new-comment",
+      body: JSON.stringify({ type: "doc", content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "x" }] }] }),
+    });
     expect(hostile.status).toBe(400);
     expect(await hostile.text()).toContain("formatting that is not allowed");
   });
@@ -234,7 +275,17 @@ describe("comments", () => {
     const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "bulk" }] }] };
     const rows = Array.from({ length: 1000 }, (_, i) => {
       const id = crypto.randomUUID();
-      return { id, subjectType: "brief", subjectId: brief.id, rootId: id, authorId: author, bodyJson: body, bodyHtml: `<p>bulk comment ${i}</p>`, bodyText: `bulk ${i}`, createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, i)) };
+      return {
+        id,
+        subjectType: "brief",
+        subjectId: brief.id,
+        rootId: id,
+        authorId: author,
+        bodyJson: body,
+        bodyHtml: `<p>bulk comment ${i}</p>`,
+        bodyText: `bulk ${i}`,
+        createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, i)),
+      };
     });
     await db.insert(comments).values(rows);
     const visitor = await clientFor();
@@ -250,7 +301,9 @@ describe("comments", () => {
     expect(html).toContain("bulk comment 40<");
     expect(html).not.toContain("bulk comment 39<");
     expect(html).not.toContain("bulk comment 60<");
-    const plan = await db.execute(sql`explain select id from comments where subject_type = 'brief' and subject_id = ${brief.id} and parent_id is null order by created_at, id limit 20 offset 40`);
+    const plan = await db.execute(
+      sql`explain select id from comments where subject_type = 'brief' and subject_id = ${brief.id} and parent_id is null order by created_at, id limit 20 offset 40`,
+    );
     expect(JSON.stringify(plan)).toMatch(/comments_subject_top_idx|Index/);
   });
 });
@@ -258,13 +311,24 @@ describe("comments", () => {
 describe("consultations", () => {
   it("residents comment while the window is open; afterwards it is read-only with the summary", async () => {
     const analyst = await as("analyst@demo.test");
-    const notice = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Notice of intent to apply for a grant with Riverside." }] }] });
+    const notice = JSON.stringify({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Notice of intent to apply for a grant with Riverside." }] }],
+    });
     const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
-    const created = await analyst.post("/staff/consultations/new", { title: "Test grant notice", partners: "City of Riverside, Town of Millbrook", opensAt: iso(-60_000), closesAt: iso(3_600_000), notice });
+    const created = await analyst.post("/staff/consultations/new", {
+      title: "Test grant notice",
+      partners: "City of Riverside, Town of Millbrook",
+      opensAt: iso(-60_000),
+      closesAt: iso(3_600_000),
+      notice,
+    });
     expect(created.status).toBe(302);
     const url = created.headers.get("location")!;
     const resident = await as("resident@demo.test");
-    expect((await resident.post(url, { intent: "comment.create", formId: "new-comment", body__text: "Please fund victim advocates in Millbrook." })).status).toBe(302);
+    expect(
+      (await resident.post(url, { intent: "comment.create", formId: "new-comment", body__text: "Please fund victim advocates in Millbrook." })).status,
+    ).toBe(302);
     let page = await (await clientFor()).get(url).then((r) => r.text());
     expect(page).toContain("Please fund victim advocates in Millbrook.");
     expect(page).toContain("Town of Millbrook");
@@ -306,7 +370,13 @@ describe("search", () => {
     // Spanish stemming, and markup in a comment is never rendered as markup.
     const brief = await writeBrief("Brief for search comments");
     await (await as("analyst@demo.test")).post(`/staff/briefs/${brief.id}/edit`, { intent: "publish" });
-    await (await as("member12@demo.test")).post(`/briefs/${brief.slug}`, { intent: "comment.create", formId: "new-comment", body__text: "Los vecinos denunciaron <script>alert(1)</script> ventas en el parque." });
+    await (
+      await as("member12@demo.test")
+    ).post(`/briefs/${brief.slug}`, {
+      intent: "comment.create",
+      formId: "new-comment",
+      body__text: "Los vecinos denunciaron <script>alert(1)</script> ventas en el parque.",
+    });
     const es = await (await visitor.get(`/search?q=${encodeURIComponent("denuncias vecino")}`)).text();
     expect(es).toContain("Brief for search comments");
     expect(es).toMatch(/<mark>(denunciaron|vecinos)<\/mark>/);

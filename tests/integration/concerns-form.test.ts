@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { auditLog, concernCorroborations, concerns, emailOutbox } from "~/db/schema";
-import { addDays, countyDay } from "~/modules/concerns/time";
+import { addDays, countyDay } from "~/modules/concerns";
 import { issueKeyViaAdmin } from "../support/concerns";
 import { clientFor } from "../support/app";
 
@@ -60,7 +60,12 @@ describe("the concern form without JavaScript", () => {
     const receipt = await (await c.get(location)).text();
     expect(receipt).toContain(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
     const [row] = await db.select().from(concerns).where(eq(concerns.trackingCode, code));
-    expect(row).toMatchObject({ address: "7788 Formtest Rd", publicBlock: "7700 block of Formtest Rd", status: "received", reporterEmail: "form.person@example.net" });
+    expect(row).toMatchObject({
+      address: "7788 Formtest Rd",
+      publicBlock: "7700 block of Formtest Rd",
+      status: "received",
+      reporterEmail: "form.person@example.net",
+    });
     const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "form.person@example.net"));
     expect(mail!.subject).toContain(`${code.slice(0, 4)}-`);
   });
@@ -81,7 +86,10 @@ describe("the concern form without JavaScript", () => {
     const back = await c.post("/concerns/new", { ...valid({ kind: "gun_violence", address: "9955 Corner St", email: "second@example.net" }), intent: "edit" });
     expect(back.status).toBe(200);
     expect(await back.text()).toContain('value="9955 Corner St"');
-    const added = await c.post("/concerns/new", { ...valid({ kind: "gun_violence", address: "9955 Corner St", email: "second@example.net" }), intent: `corroborate:${target!.number}` });
+    const added = await c.post("/concerns/new", {
+      ...valid({ kind: "gun_violence", address: "9955 Corner St", email: "second@example.net" }),
+      intent: `corroborate:${target!.number}`,
+    });
     expect(added.status).toBe(302);
     expect(added.headers.get("location")).toMatch(/added=1/);
     const corr = await db.select().from(concernCorroborations).where(eq(concernCorroborations.concernId, target!.id));
@@ -91,7 +99,9 @@ describe("the concern form without JavaScript", () => {
 
     // A status change emails the person who added their report too.
     const analyst = await clientFor("analyst@demo.test");
-    expect((await analyst.post(`/staff/concerns/${target!.number}`, { intent: "status", status: "under_review", publicNote: "Looking at it" })).status).toBe(302);
+    expect((await analyst.post(`/staff/concerns/${target!.number}`, { intent: "status", status: "under_review", publicNote: "Looking at it" })).status).toBe(
+      302,
+    );
     const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "second@example.net"));
     expect(mails.some((m) => m.subject.includes(corr[0]!.trackingCode!.slice(0, 4)) && m.text.includes("Under review"))).toBe(true);
     // Submitting new instead works too.
@@ -106,11 +116,18 @@ describe("the concern form without JavaScript", () => {
     const [one] = await db.select().from(concerns).where(eq(concerns.address, "3030 Redact Way"));
     const [two] = await db.select().from(concerns).where(eq(concerns.address, "3060 Redact Way"));
     const analyst = await clientFor("analyst@demo.test");
-    const red = await analyst.post(`/staff/concerns/${one!.number}`, { intent: "redact", description: "My neighbor [redacted] at [redacted] sells", reason: "names" });
+    const red = await analyst.post(`/staff/concerns/${one!.number}`, {
+      intent: "redact",
+      description: "My neighbor [redacted] at [redacted] sells",
+      reason: "names",
+    });
     expect(red.status).toBe(302);
     const [after] = await db.select().from(concerns).where(eq(concerns.id, one!.id));
     expect(after!.description).toBe("My neighbor [redacted] at [redacted] sells");
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, one!.id), eq(auditLog.action, "concern.redacted")));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, one!.id), eq(auditLog.action, "concern.redacted")));
     expect(audit!.data.original).toBe("My neighbor Jane Doe at 555-1234 sells");
 
     const bad = await analyst.post(`/staff/concerns/${two!.number}`, { intent: "merge", target: String(two!.number) });

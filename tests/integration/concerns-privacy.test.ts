@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { changeStatus, corroborateConcern, createConcern, mergeDuplicate } from "~/modules/concerns/service.server";
-import { addDays, countyDay } from "~/modules/concerns/time";
+import { changeStatus, corroborateConcern, createConcern, mergeDuplicate } from "~/modules/concerns/index.server";
+import { addDays, countyDay } from "~/modules/concerns";
 import { clientFor, type Client } from "../support/app";
 import { issueKeyViaAdmin, lastMonthDay, userId } from "../support/concerns";
 
@@ -61,7 +61,15 @@ beforeAll(async () => {
   codes.push(corr.trackingCode);
   await changeStatus(numbers[1]!, { status: "under_review", publicNote: "We are looking into it.", internalNote: "INTERNAL-NOTE-SECRET" }, analyst);
   await mergeDuplicate(numbers[2]!, numbers[0]!, "Same block, same concern.", analyst);
-  const hidden = await createConcern({ kindCode: "other", description: "abusive", observedDate, address: "87 Hiddenway Ct", zip: "44108", email: "hidden.reporter@example.net", locale: "en" });
+  const hidden = await createConcern({
+    kindCode: "other",
+    description: "abusive",
+    observedDate,
+    address: "87 Hiddenway Ct",
+    zip: "44108",
+    email: "hidden.reporter@example.net",
+    locale: "en",
+  });
   if (hidden.ok) codes.push(hidden.trackingCode);
   const admin = await clientFor("admin@demo.test");
   apiKey = await issueKeyViaAdmin(admin, "Privacy crawl");
@@ -95,7 +103,13 @@ async function crawl(client: Client, starts: string[], limit = 150) {
 describe("privacy: no public page or API response shows private concern data", () => {
   it("crawls every public page a visitor can reach, including tracking pages", async () => {
     const visitor = await clientFor();
-    const starts = ["/", "/concerns", "/concerns/new", "/concerns/track", ...codes.flatMap((c) => [`/concerns/track/${c}`, `/concerns/received/${c}`, `/concerns/track?code=${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}`])];
+    const starts = [
+      "/",
+      "/concerns",
+      "/concerns/new",
+      "/concerns/track",
+      ...codes.flatMap((c) => [`/concerns/track/${c}`, `/concerns/received/${c}`, `/concerns/track?code=${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}`]),
+    ];
     const pages = await crawl(visitor, starts);
     expect(pages.size).toBeGreaterThan(10);
     for (const [path, text] of pages) expectClean(path, text);
@@ -107,7 +121,8 @@ describe("privacy: no public page or API response shows private concern data", (
     // Spanish pages too.
     const es = await clientFor();
     await es.post("/set-locale", { locale: "es", redirectTo: "/concerns" });
-    for (const path of ["/concerns", `/concerns/track/${codes[0]}`, `/concerns/track/${codes[3]}`]) expectClean(`es ${path}`, await (await es.get(path)).text());
+    for (const path of ["/concerns", `/concerns/track/${codes[0]}`, `/concerns/track/${codes[3]}`])
+      expectClean(`es ${path}`, await (await es.get(path)).text());
   });
 
   it("shows no private data on the similar-reports step of the form", async () => {
@@ -159,7 +174,17 @@ describe("privacy: no public page or API response shows private concern data", (
     for (const format of ["json", "xml"]) {
       const r = await c.post(
         `/open311/v2/requests.${format}`,
-        { api_key: apiKey, service_code: "other", description: "SECRET-DESCRIPTION-TOKEN", address_string: "4321 Secretwood Ave", "attribute[zipcode]": "44104", email: "zelda.private@example.net", phone: "216-555-0199", lat: "41.4991234", long: "-81.6954321" },
+        {
+          api_key: apiKey,
+          service_code: "other",
+          description: "SECRET-DESCRIPTION-TOKEN",
+          address_string: "4321 Secretwood Ave",
+          "attribute[zipcode]": "44104",
+          email: "zelda.private@example.net",
+          phone: "216-555-0199",
+          lat: "41.4991234",
+          long: "-81.6954321",
+        },
         { origin: null },
       );
       expect(r.status).toBe(201);

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { metricCases, metricFacts } from "~/db/schema";
-import { DIMENSIONS, MEASURES } from "~/modules/metrics/catalogue";
-import type { CaseRow } from "~/modules/metrics/csv";
-import { recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/service.server";
+import { DIMENSIONS, MEASURES } from "~/modules/metrics";
+import type { CaseRow } from "~/modules/metrics/index.server";
+import { recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/index.server";
 import { clientFor, type Client } from "../support/app";
 import { disclosures, seriesEquations, tableEquations, type Equation } from "../support/disclosure";
 
@@ -72,7 +72,13 @@ beforeAll(async () => {
     program.push({ measureKey: "p4p_referrals", month: `2024-${String(m).padStart(2, "0")}-01`, count: m % 4 === 0 ? 4 : 20 + m });
     program.push({ measureKey: "firearm_cases", month: `2023-${String(m).padStart(2, "0")}-01`, count: m === 5 ? 9 : 30 + m });
   }
-  for (const [race, n] of [["black", 39_000], ["white", 45_000], ["hispanic", 10_000], ["asian", 3_000], ["native", 1_000]] as const) {
+  for (const [race, n] of [
+    ["black", 39_000],
+    ["white", 45_000],
+    ["hispanic", 10_000],
+    ["asian", 3_000],
+    ["native", 1_000],
+  ] as const) {
     program.push({ measureKey: "population", month: "2024-01-01", raceEthnicity: race, count: n });
   }
   await db.insert(metricFacts).values(program);
@@ -95,7 +101,10 @@ function parseHtmlTable(html: string): Parsed | null {
 }
 
 function parseCsv(text: string): Parsed {
-  const lines = text.trim().split("\n").filter((l) => !l.startsWith("#"));
+  const lines = text
+    .trim()
+    .split("\n")
+    .filter((l) => !l.startsWith("#"));
   const header = lines[0]!.split(",");
   const countCols = header.map((h, i) => (h !== "period" && h !== "rate_percent" ? i : -1)).filter((i) => i >= 0);
   const rows = lines.slice(1).map((l) => {
@@ -152,7 +161,19 @@ describe("dashboard suppression", () => {
       for (const g of GRAINS) for (const by of ["", ...DIMENSIONS]) pages.push(`/dashboard/${key}?${g}${by ? `&by=${by}` : ""}`);
     }
     // Filtered views: every single-value filter of every dimension.
-    const filters = ["offense=drug", "offense=violent", "offense=weapons", "race=black", "race=native", "sex=female", "age=under_18", "agency=RAYTOWN%20PD", "agency=JACKSON%20SO", "zip=64063", "zip=64127"];
+    const filters = [
+      "offense=drug",
+      "offense=violent",
+      "offense=weapons",
+      "race=black",
+      "race=native",
+      "sex=female",
+      "age=under_18",
+      "agency=RAYTOWN%20PD",
+      "agency=JACKSON%20SO",
+      "zip=64063",
+      "zip=64127",
+    ];
     for (const f of filters) {
       for (const by of ["", "race", "zip"]) {
         pages.push(`/dashboard/referred?grain=year&${f}${by ? `&by=${by}` : ""}`);

@@ -11,9 +11,9 @@ import { createElement } from "react";
 import postgres from "postgres";
 import { describe, expect, inject, it } from "vitest";
 import { db, getSql } from "~/db/client.server";
-import { registerResident, setDeactivated } from "~/modules/auth/service.server";
-import { queueEmail } from "~/modules/notifications/email.server";
-import { enqueueJob } from "~/modules/notifications/jobs.server";
+import { registerResident, setDeactivated } from "~/modules/auth/index.server";
+import { queueEmail } from "~/modules/notifications/index.server";
+import { enqueueJob } from "~/modules/notifications/index.server";
 import { tableChecksums } from "../../scripts/backup";
 import { withDatabase } from "../setup/global-setup";
 import { startEmbeddedPostgres } from "../../server/embedded-postgres";
@@ -112,17 +112,29 @@ describe("faults: the database goes away", () => {
         await Promise.all(loops);
 
         // ---- what happened ----
-        expect(server.child.exitCode ?? server.child.signalCode, `the server died during the outage (exit ${server.child.exitCode}, signal ${server.child.signalCode}):\n${server.output()}`).toBeNull();
+        expect(
+          server.child.exitCode ?? server.child.signalCode,
+          `the server died during the outage (exit ${server.child.exitCode}, signal ${server.child.signalCode}):\n${server.output()}`,
+        ).toBeNull();
         const hung = events.filter((e) => typeof e.status === "string");
-        expect(hung.map((e) => `${e.kind} ${e.what} at +${e.start - tStopBegin} ms: ${e.status}`), "requests that hung or were cut off").toEqual([]);
+        expect(
+          hung.map((e) => `${e.kind} ${e.what} at +${e.start - tStopBegin} ms: ${e.status}`),
+          "requests that hung or were cut off",
+        ).toEqual([]);
         const wrong5xx = events.filter((e) => typeof e.status === "number" && e.status >= 500 && e.status !== 503);
-        expect(wrong5xx.map((e) => `${e.what} → ${e.status}: ${e.body?.slice(0, 300)}`), "5xx other than 503").toEqual([]);
+        expect(
+          wrong5xx.map((e) => `${e.what} → ${e.status}: ${e.body?.slice(0, 300)}`),
+          "5xx other than 503",
+        ).toEqual([]);
 
         const during = events.filter((e) => e.start >= tStopped && e.end <= tStartBegin);
         const unavailable = events.filter((e) => e.status === 503 && e.kind !== "health");
         expect(unavailable.length, "no request noticed the outage").toBeGreaterThan(0);
         for (const e of unavailable) expect(e.body ?? "", `${e.what} 503 without a clear message`).toMatch(/try again/i);
-        expect(during.filter((e) => e.kind === "write" && e.status === 302).map((e) => e.what), "a write acknowledged while the database was down").toEqual([]);
+        expect(
+          during.filter((e) => e.kind === "write" && e.status === 302).map((e) => e.what),
+          "a write acknowledged while the database was down",
+        ).toEqual([]);
 
         // /healthz: 200 before, 503 while down, 200 again after.
         const health = events.filter((e) => e.kind === "health");
@@ -140,7 +152,10 @@ describe("faults: the database goes away", () => {
         expect(recovery).toBeLessThanOrEqual(5_000);
         // 429 is the per-account login limit (10 a minute) doing its job, not an outage.
         const lateFailures = events.filter((e) => e.start >= tUp + 5_000 && e.status !== 200 && e.status !== 302 && e.status !== 429);
-        expect(lateFailures.map((e) => `${e.what} → ${e.status}`), "failures more than 5 s after the database returned").toEqual([]);
+        expect(
+          lateFailures.map((e) => `${e.what} → ${e.status}`),
+          "failures more than 5 s after the database returned",
+        ).toEqual([]);
 
         // Every acknowledged write is in the database.
         const sql = postgres(url, { max: 1, onnotice: () => {} });
@@ -233,7 +248,14 @@ describe("faults: two app instances on one database", () => {
           const key = `two-instances:${i}:${Date.now()}`;
           keys.push(key);
           await db.transaction((tx) =>
-            queueEmail(tx, { template: "test", to: `job-${i}@example.org`, locale: "en", subject: `Job ${i}`, body: createElement("p", null, `Job ${i}`), idempotencyKey: key }),
+            queueEmail(tx, {
+              template: "test",
+              to: `job-${i}@example.org`,
+              locale: "en",
+              subject: `Job ${i}`,
+              body: createElement("p", null, `Job ${i}`),
+              idempotencyKey: key,
+            }),
           );
         }
       } finally {
@@ -297,7 +319,12 @@ describe("faults: the email provider is down for minutes", () => {
       const SUBMISSIONS = 30;
       const codes: string[] = [];
       for (let i = 0; i < SUBMISSIONS; i++) {
-        const r = await formPost(server.url, "/concerns/new", concernSubmission(i, { email: `${prefix}concern-${i}@example.org` }), AbortSignal.timeout(10_000));
+        const r = await formPost(
+          server.url,
+          "/concerns/new",
+          concernSubmission(i, { email: `${prefix}concern-${i}@example.org` }),
+          AbortSignal.timeout(10_000),
+        );
         await r.arrayBuffer();
         expect(r.status).toBe(302);
         codes.push(/\/concerns\/received\/([A-Z0-9]{12})/.exec(r.headers.get("location") ?? "")![1]!);
@@ -309,12 +336,23 @@ describe("faults: the email provider is down for minutes", () => {
       try {
         for (let i = 0; i < SINGLES; i++) {
           await db.transaction((tx) =>
-            queueEmail(tx, { template: "test", to: `${prefix}single-${i}@example.org`, locale: "en", subject: `Single ${i}`, body: createElement("p", null, `Single ${i}`), idempotencyKey: `${prefix}single-${i}` }),
+            queueEmail(tx, {
+              template: "test",
+              to: `${prefix}single-${i}@example.org`,
+              locale: "en",
+              subject: `Single ${i}`,
+              body: createElement("p", null, `Single ${i}`),
+              idempotencyKey: `${prefix}single-${i}`,
+            }),
           );
         }
-        const { notify } = await import("~/modules/notifications/notify.server");
+        const { notify } = await import("~/modules/notifications/index.server");
         await db.transaction((tx) =>
-          notify(tx, { type: "minutes_approved", key: `${prefix}batch`, url: "/meetings", params: { title: "Outage meeting" } }, Array.from({ length: BATCH }, (_, i) => ({ email: `${prefix}batch-${i}@example.org`, locale: "en" }))),
+          notify(
+            tx,
+            { type: "minutes_approved", key: `${prefix}batch`, url: "/meetings", params: { title: "Outage meeting" } },
+            Array.from({ length: BATCH }, (_, i) => ({ email: `${prefix}batch-${i}@example.org`, locale: "en" })),
+          ),
         );
       } finally {
         if (previousKey === undefined) delete process.env.RESEND_API_KEY;
@@ -322,7 +360,9 @@ describe("faults: the email provider is down for minutes", () => {
       }
       const expected = SUBMISSIONS + SINGLES + BATCH;
       const statuses = async () => {
-        const rows = await sql<{ status: string; n: number }[]>`select status, count(*)::int as n from email_outbox where to_address like ${`${prefix}%`} group by 1`;
+        const rows = await sql<
+          { status: string; n: number }[]
+        >`select status, count(*)::int as n from email_outbox where to_address like ${`${prefix}%`} group by 1`;
         return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
       };
       expect(Object.values(await statuses()).reduce((a, b) => a + b, 0)).toBe(expected);
@@ -373,7 +413,10 @@ describe("faults: the email provider is down for minutes", () => {
 describe("faults: backups", () => {
   const tool = (args: string[], env: Record<string, string | undefined>) =>
     new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", ...args], {
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let output = "";
       child.stdout.on("data", (c) => (output += c));
       child.stderr.on("data", (c) => (output += c));
@@ -391,7 +434,10 @@ describe("faults: backups", () => {
     const [member] = await getSql()`select id from users where email = 'member9@demo.test'`;
     await setDeactivated({ id: admin!.id }, member!.id, true);
     await setDeactivated({ id: admin!.id }, member!.id, false);
-    await registerResident({ email: "backup-resident@example.org", password: "backup-password", displayName: "Beatriz Backup", locale: "es" }, "http://localhost");
+    await registerResident(
+      { email: "backup-resident@example.org", password: "backup-password", displayName: "Beatriz Backup", locale: "es" },
+      "http://localhost",
+    );
     await db.transaction((tx) => enqueueJob(tx, "prune_rate_limits", {}, { runAt: new Date(Date.now() + 86_400_000) }));
     const before = await tableChecksums(sourceUrl);
     expect(before["public.users"]!.rows).toBeGreaterThan(15);
@@ -406,7 +452,8 @@ describe("faults: backups", () => {
     try {
       const backup = await tool(["backup", file], { DATABASE_URL: sourceUrl });
       if (backup.code !== 0) {
-        const activity = await admin2`select pid, datname, state, wait_event_type, wait_event, left(query, 120) as query, xact_start from pg_stat_activity where datname is not null`;
+        const activity =
+          await admin2`select pid, datname, state, wait_event_type, wait_event, left(query, 120) as query, xact_start from pg_stat_activity where datname is not null`;
         console.log(JSON.stringify(activity, null, 1));
       }
       expect(backup.code, backup.output).toBe(0);

@@ -8,7 +8,7 @@
  * submission must change the counts by exactly that much (all of the write, not part of it).
  */
 import type postgres from "postgres";
-import { NOTIFICATION_TYPES } from "~/modules/notifications/types";
+import { NOTIFICATION_TYPES } from "~/modules/notifications";
 import { hostileContext as ctx } from "../support/hostile-fixtures";
 import type { Role } from "./authorization-matrix.table";
 
@@ -44,7 +44,18 @@ const AUTH_TABLES = ["users", "sessions", "auth_tokens", "email_outbox", "audit_
 
 const CONCERN_TABLES = ["concerns", "concern_corroborations", "concern_status_history", "concern_follows", "email_outbox", "audit_log", "notifications"];
 const COMMENT_TABLES = ["comments", "comment_edits", "comment_reports", "audit_log", "notifications", "email_outbox"];
-const VOTING_TABLES = ["analyses", "analysis_links", "analysis_progress", "ballots", "ballot_eligible", "ballot_votes", "ballot_participation", "ballot_secret_choices", "ballot_recusals", "audit_log"];
+const VOTING_TABLES = [
+  "analyses",
+  "analysis_links",
+  "analysis_progress",
+  "ballots",
+  "ballot_eligible",
+  "ballot_votes",
+  "ballot_participation",
+  "ballot_secret_choices",
+  "ballot_recusals",
+  "audit_log",
+];
 const MEETING_TABLES = [
   "meetings",
   "agenda_items",
@@ -61,7 +72,16 @@ const MEETING_TABLES = [
   "email_outbox",
 ];
 const BRIEF_TABLES = ["briefs", "brief_revisions", "brief_receipts", "consultations", "audit_log", "notifications", "email_outbox"];
-const RESPONSE_TABLES = ["responses", "response_concerns", "response_snapshots", "metric_snapshots", "concern_status_history", "audit_log", "notifications", "email_outbox"];
+const RESPONSE_TABLES = [
+  "responses",
+  "response_concerns",
+  "response_snapshots",
+  "metric_snapshots",
+  "concern_status_history",
+  "audit_log",
+  "notifications",
+  "email_outbox",
+];
 const METRIC_TABLES = ["metric_imports", "metric_import_rows", "metric_cases", "metric_facts", "metric_snapshots", "audit_log"];
 const POLICY_TABLES = ["policy_versions", "concern_documentations", "citations", "citation_concerns", "concern_kinds", "concern_status_history", "audit_log"];
 const NOTIFY_TABLES = ["notifications", "notification_preferences", "email_unsubscribes"];
@@ -213,7 +233,12 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: "/account/notifications",
     as: "cab_member",
     kind: "form",
-    valid: () => ({ ...Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, "immediately"])), brief_published: "weekly", comment_reply: "daily", vote_closing: "off" }),
+    valid: () => ({
+      ...Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, "immediately"])),
+      brief_published: "weekly",
+      comment_reply: "daily",
+      vote_closing: "off",
+    }),
     accept: [302],
     tables: NOTIFY_TABLES,
   },
@@ -240,7 +265,15 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     name: "concerns/new: check for similar",
     path: "/concerns/new",
     kind: "form",
-    valid: () => ({ intent: "check", kind: "nuisance_property", description: "Cars blocking the alley every night", observedDate: today(), observedTime: "22:10", address: `${7700 + (counter++ % 90)} Hostile Rd`, zip: "44113" }),
+    valid: () => ({
+      intent: "check",
+      kind: "nuisance_property",
+      description: "Cars blocking the alley every night",
+      observedDate: today(),
+      observedTime: "22:10",
+      address: `${7700 + (counter++ % 90)} Hostile Rd`,
+      zip: "44113",
+    }),
     accept: [200, 302],
     tables: CONCERN_TABLES,
   },
@@ -296,7 +329,11 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
   // ---- comments on every commentable page ----
   commentTarget("a brief", `/briefs/repeat-calls-problem-properties-2025`, "member3@demo.test"),
   commentTarget("an analysis", (sql) => one(sql`select '/analyses/' || id from analyses where status = 'in_progress' limit 1`), "member4@demo.test"),
-  commentTarget("a response", (sql) => one(sql`select '/responses/' || slug from responses where status = 'published' order by created_at limit 1`), "member5@demo.test"),
+  commentTarget(
+    "a response",
+    (sql) => one(sql`select '/responses/' || slug from responses where status = 'published' order by created_at limit 1`),
+    "member5@demo.test",
+  ),
   commentTarget("a consultation", "/consultations/jag-fy2026-notice-of-intent", "resident@demo.test", "resident"),
   {
     name: "edit my comment",
@@ -335,7 +372,12 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     as: "cab_member",
     user: "member7@demo.test",
     kind: "form",
-    valid: () => ({ question: `Do hostile inputs ever reach the database ${unique()}?`, whyItMatters: "Because it matters.", dataNeeded: "Counts only.", links: "" }),
+    valid: () => ({
+      question: `Do hostile inputs ever reach the database ${unique()}?`,
+      whyItMatters: "Because it matters.",
+      dataNeeded: "Counts only.",
+      links: "",
+    }),
     accept: [302],
     tables: VOTING_TABLES,
     onSuccess: { analyses: 1, analysis_progress: 1, audit_log: 1 },
@@ -406,7 +448,16 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: "/staff/meetings/new",
     as: "csu_staff",
     kind: "form",
-    valid: () => ({ intent: "save", title: `Hostile input meeting ${unique()}`, mode: "online", link: "https://meet.example.org/cab", startsAt: wall(40, 18), endsAt: wall(40, 19), isPublic: "on", agenda__text: "One item." }),
+    valid: () => ({
+      intent: "save",
+      title: `Hostile input meeting ${unique()}`,
+      mode: "online",
+      link: "https://meet.example.org/cab",
+      startsAt: wall(40, 18),
+      endsAt: wall(40, 19),
+      isPublic: "on",
+      agenda__text: "One item.",
+    }),
     accept: [302],
     tables: MEETING_TABLES,
   },
@@ -415,7 +466,13 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: () => Promise.resolve(`/staff/meetings/${ctx.upcomingMeetingId}/edit`),
     as: "csu_staff",
     kind: "form",
-    valid: () => ({ intent: "add-agenda-item", title: "Another item", subjectType: "brief", url: "/briefs/repeat-calls-problem-properties-2025", label: "Brief" }),
+    valid: () => ({
+      intent: "add-agenda-item",
+      title: "Another item",
+      subjectType: "brief",
+      url: "/briefs/repeat-calls-problem-properties-2025",
+      label: "Brief",
+    }),
     accept: [302],
     tables: MEETING_TABLES,
   },
@@ -444,7 +501,14 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: "/staff/briefs/new",
     as: "csu_staff",
     kind: "form",
-    valid: () => ({ title: `Hostile brief ${unique()}`, summary: "A summary of this brief for the board.", topics: "drug cases, charging", periodStart: "2025-01-01", periodEnd: "2025-06-30", body: paragraph("Body text.") }),
+    valid: () => ({
+      title: `Hostile brief ${unique()}`,
+      summary: "A summary of this brief for the board.",
+      topics: "drug cases, charging",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-06-30",
+      body: paragraph("Body text."),
+    }),
     accept: [302],
     tables: BRIEF_TABLES,
     onSuccess: { briefs: 1, brief_revisions: 1, audit_log: 1 },
@@ -454,7 +518,14 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: () => Promise.resolve(`/staff/briefs/${ctx.draftBriefId}/edit`),
     as: "csu_staff",
     kind: "form",
-    valid: () => ({ intent: "save", title: "Hostile draft brief", summary: "A summary of this brief for the board.", topics: "", body__text: `Version ${unique()}.`, reason: "" }),
+    valid: () => ({
+      intent: "save",
+      title: "Hostile draft brief",
+      summary: "A summary of this brief for the board.",
+      topics: "",
+      body__text: `Version ${unique()}.`,
+      reason: "",
+    }),
     accept: [302],
     tables: BRIEF_TABLES,
   },
@@ -463,7 +534,13 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: "/staff/consultations/new",
     as: "csu_staff",
     kind: "form",
-    valid: () => ({ title: `Hostile notice ${unique()}`, partners: "City of Riverside", opensAt: iso(-60_000), closesAt: iso(86_400_000), notice__text: "Comment below." }),
+    valid: () => ({
+      title: `Hostile notice ${unique()}`,
+      partners: "City of Riverside",
+      opensAt: iso(-60_000),
+      closesAt: iso(86_400_000),
+      notice__text: "Comment below.",
+    }),
     accept: [302],
     tables: BRIEF_TABLES,
     onSuccess: { consultations: 1, audit_log: 1 },
@@ -473,7 +550,13 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: (sql) => one(sql`select '/staff/consultations/' || id || '/edit' from consultations where slug = 'jag-fy2026-notice-of-intent'`),
     as: "csu_staff",
     kind: "form",
-    valid: () => ({ title: "Notice of intent to apply for a Justice Assistance Grant (FY 2026)", partners: "City of Riverside", opensAt: iso(-2 * 86_400_000), closesAt: iso(28 * 86_400_000), notice__text: "Comment below." }),
+    valid: () => ({
+      title: "Notice of intent to apply for a Justice Assistance Grant (FY 2026)",
+      partners: "City of Riverside",
+      opensAt: iso(-2 * 86_400_000),
+      closesAt: iso(28 * 86_400_000),
+      notice__text: "Comment below.",
+    }),
     accept: [302],
     tables: BRIEF_TABLES,
   },
@@ -533,7 +616,14 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: "/staff/concerns/kinds",
     as: "csu_staff",
     kind: "form",
-    valid: () => ({ intent: "create", code: `k_${unique()}`.slice(0, 40), nameEn: "Test kind", nameEs: "Tipo de prueba", descriptionEn: "", descriptionEs: "" }),
+    valid: () => ({
+      intent: "create",
+      code: `k_${unique()}`.slice(0, 40),
+      nameEn: "Test kind",
+      nameEs: "Tipo de prueba",
+      descriptionEn: "",
+      descriptionEs: "",
+    }),
     accept: [302],
     tables: POLICY_TABLES,
     onSuccess: { concern_kinds: 1, audit_log: 1 },
@@ -552,7 +642,13 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     path: "/admin/policies",
     as: "admin",
     kind: "form",
-    valid: () => ({ kind: "connection_to_violence", name: "Hostile policy", text: "Text.", effectiveFrom: `${2090 + (counter++ % 9)}-0${1 + (counter % 9)}-01`, checklist: "" }),
+    valid: () => ({
+      kind: "connection_to_violence",
+      name: "Hostile policy",
+      text: "Text.",
+      effectiveFrom: `${2090 + (counter++ % 9)}-0${1 + (counter % 9)}-01`,
+      checklist: "",
+    }),
     accept: [302],
     tables: POLICY_TABLES,
   },
@@ -622,7 +718,14 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
 
   // ---- GET parameters: search, dashboard filters, lists ----
   queryTarget("search", "/search", () => ({ q: "drug charging" })),
-  queryTarget("dashboard measure filters", "/dashboard/drug_filed", () => ({ grain: "month", year: "2025", zip: "44103", agency: "KCPD", offense: "drug", race: "black" })),
+  queryTarget("dashboard measure filters", "/dashboard/drug_filed", () => ({
+    grain: "month",
+    year: "2025",
+    zip: "44103",
+    agency: "KCPD",
+    offense: "drug",
+    race: "black",
+  })),
   queryTarget("dashboard measure CSV", "/dashboard/drug_filed/csv", () => ({ grain: "year", year: "2024", sex: "female" })),
   queryTarget("dashboard disparity", "/dashboard/disparity", () => ({ year: "2025", stage: "filed", offense: "drug" })),
   queryTarget("dashboard response time", "/dashboard/response-time", () => ({ from: "2025-01", to: "2025-12", district: "Central" })),
@@ -634,7 +737,13 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
   queryTarget("meetings list", "/meetings", () => ({ q: "board", past: "1" })),
   queryTarget("analyses list", "/analyses", () => ({ status: "proposed", page: "1" })),
   queryTarget("action items", "/action-items", () => ({ status: "open" })),
-  queryTarget("Open311 GET requests.json", "/open311/v2/requests.json", () => ({ api_key: ctx.open311Key, start_date: "2025-01-01", end_date: "2025-03-01", status: "open", service_code: "drug_sales" })),
+  queryTarget("Open311 GET requests.json", "/open311/v2/requests.json", () => ({
+    api_key: ctx.open311Key,
+    start_date: "2025-01-01",
+    end_date: "2025-03-01",
+    status: "open",
+    service_code: "drug_sales",
+  })),
   queryTarget("staff concerns list", "/staff/concerns", () => ({ status: "received", zip: "44103", q: "alley" }), "csu_staff"),
   queryTarget("staff citations lookup", "/staff/citations", () => ({ place: "1400 E 55th St", from: "2025-01-01", to: today() }), "csu_staff"),
   queryTarget("admin audit log", "/admin/audit", () => ({ action: "comment.create", actor: "analyst@demo.test", page: "2" }), "admin"),

@@ -41,7 +41,10 @@ function unclearMessage(response: Response, text: string): string | null {
     try {
       const parsed = JSON.parse(text) as unknown;
       // Open311 GeoReport v2 errors are a list of {code, description}.
-      if (Array.isArray(parsed)) return parsed.every((e) => typeof (e as { description?: unknown })?.description === "string" && (e as { description: string }).description) ? null : `JSON list without descriptions: ${text.slice(0, 120)}`;
+      if (Array.isArray(parsed))
+        return parsed.every((e) => typeof (e as { description?: unknown })?.description === "string" && (e as { description: string }).description)
+          ? null
+          : `JSON list without descriptions: ${text.slice(0, 120)}`;
       const body = parsed as Record<string, unknown>;
       const message = body.error ?? body.message ?? body.reason ?? (body.result as { error?: unknown } | undefined)?.error ?? body.errors;
       return message ? null : `JSON without error/message/reason: ${text.slice(0, 120)}`;
@@ -84,7 +87,10 @@ async function send(target: HostileTarget, url: string, signedIn: Client | null,
   if (target.accept.includes(response.status)) {
     if (target.onSuccess) {
       const wrong = tables.filter((t) => after[t]! - before[t]! !== (target.onSuccess![t] ?? 0));
-      expect(wrong.map((t) => `${t}: changed by ${after[t]! - before[t]!}, expected ${target.onSuccess![t] ?? 0}`), `${what}: all-or-nothing write`).toEqual([]);
+      expect(
+        wrong.map((t) => `${t}: changed by ${after[t]! - before[t]!}, expected ${target.onSuccess![t] ?? 0}`),
+        `${what}: all-or-nothing write`,
+      ).toEqual([]);
     }
     return;
   }
@@ -113,7 +119,11 @@ async function sendValid(target: HostileTarget, url: string, client: Client) {
     response = await client.request(url, { method: "POST", headers, body: data });
   } else {
     headers.set("Content-Type", target.kind === "json" ? "application/json" : "application/x-www-form-urlencoded");
-    response = await client.request(url, { method: "POST", headers, body: target.kind === "json" ? JSON.stringify(target.valid()) : new URLSearchParams(target.valid()).toString() });
+    response = await client.request(url, {
+      method: "POST",
+      headers,
+      body: target.kind === "json" ? JSON.stringify(target.valid()) : new URLSearchParams(target.valid()).toString(),
+    });
   }
   stats.inputs++;
   return { status: response.status, text: await response.text() };
@@ -121,7 +131,10 @@ async function sendValid(target: HostileTarget, url: string, client: Client) {
 
 describe("hostile and malformed input", () => {
   afterAll(() => {
-    const statuses = [...stats.byStatus].sort().map(([s, n]) => `${s}×${n}`).join(" ");
+    const statuses = [...stats.byStatus]
+      .sort()
+      .map(([s, n]) => `${s}×${n}`)
+      .join(" ");
     const kinds = [...stats.byKind].map(([k, n]) => `${k} ${n}`).join(", ");
     console.log(`hostile input: ${stats.inputs} inputs to ${HOSTILE_TARGETS.length} endpoints (${statuses}); kinds: ${kinds}`);
   });

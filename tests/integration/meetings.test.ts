@@ -12,8 +12,8 @@ import {
   recordApproval,
   recordAttendance,
   saveMinutesDraft,
-} from "~/modules/meetings/service.server";
-import { richTextFromPlainText, type RichText } from "~/modules/richtext/richtext.server";
+} from "~/modules/meetings/index.server";
+import { richTextFromPlainText, type RichText } from "~/modules/richtext/index.server";
 import { clientFor } from "../support/app";
 
 const ctx = { origin: "http://portal.test", ip: null };
@@ -37,9 +37,18 @@ async function members() {
 /** A held meeting with `present` of the 12 demo members present, and draft minutes circulated. */
 async function circulatedMinutes(present: number, title = `Test meeting ${Math.random().toString(36).slice(2, 8)}`) {
   const staff = { id: await userId("analyst@demo.test") };
-  const meeting = await createMeeting(staff, { title, mode: "in_person", place: "Room 1", startsAt: "2026-02-03T18:00", endsAt: "2026-02-03T20:00", isPublic: true, agenda: rich("Items") }, ctx);
+  const meeting = await createMeeting(
+    staff,
+    { title, mode: "in_person", place: "Room 1", startsAt: "2026-02-03T18:00", endsAt: "2026-02-03T20:00", isPublic: true, agenda: rich("Items") },
+    ctx,
+  );
   const all = await members();
-  await recordAttendance(staff, meeting.id, all.map((m, i) => ({ userId: m.id, status: i < present ? ("present" as const) : ("absent" as const) })), ctx);
+  await recordAttendance(
+    staff,
+    meeting.id,
+    all.map((m, i) => ({ userId: m.id, status: i < present ? ("present" as const) : ("absent" as const) })),
+    ctx,
+  );
   const { minutesId } = await saveMinutesDraft(staff, meeting.id, rich("The chair opened the meeting.\n\nThe board discussed the brief."), ctx);
   await circulateMinutes(staff, minutesId, ctx);
   return { staff, meeting, minutesId, all };
@@ -67,7 +76,15 @@ describe("meetings: calendar files", () => {
     });
     expect(winter.status).toBe(302);
     const winterId = winter.headers.get("location")!.split("/")[3]!;
-    const summer = await staff.post("/staff/meetings/new", { intent: "save", title: "Summer calendar check", mode: "online", link: "https://meet.example.org/cab", startsAt: "2027-07-15T18:00", endsAt: "2027-07-15T19:00", isPublic: "on" });
+    const summer = await staff.post("/staff/meetings/new", {
+      intent: "save",
+      title: "Summer calendar check",
+      mode: "online",
+      link: "https://meet.example.org/cab",
+      startsAt: "2027-07-15T18:00",
+      endsAt: "2027-07-15T19:00",
+      isPublic: "on",
+    });
     const summerId = summer.headers.get("location")!.split("/")[3]!;
 
     // Stored as the right UTC instants: 18:00 CST = 00:00Z next day; 18:00 CDT = 23:00Z.
@@ -117,17 +134,40 @@ describe("meetings: calendar files", () => {
 
   it("notifies members of a change and a cancellation, each with an updated .ics", async () => {
     const staff = await clientFor("analyst@demo.test");
-    const created = await staff.post("/staff/meetings/new", { intent: "save", title: "Moving meeting", mode: "in_person", place: "Room 5", startsAt: "2027-03-01T18:00", endsAt: "2027-03-01T19:00", isPublic: "on" });
+    const created = await staff.post("/staff/meetings/new", {
+      intent: "save",
+      title: "Moving meeting",
+      mode: "in_person",
+      place: "Room 5",
+      startsAt: "2027-03-01T18:00",
+      endsAt: "2027-03-01T19:00",
+      isPublic: "on",
+    });
     const id = created.headers.get("location")!.split("/")[3]!;
     const edit = `/staff/meetings/${id}/edit`;
     const badItem = await staff.post(edit, { intent: "add-agenda-item", title: "Brief", subjectType: "brief", url: "https://evil.example/x" });
     expect(badItem.status).toBe(400);
-    expect((await staff.post(edit, { intent: "add-agenda-item", title: "The spring brief", subjectType: "brief", url: "/briefs/spring", label: "Spring brief" })).status).toBe(302);
+    expect(
+      (await staff.post(edit, { intent: "add-agenda-item", title: "The spring brief", subjectType: "brief", url: "/briefs/spring", label: "Spring brief" }))
+        .status,
+    ).toBe(302);
     // 2027-03-15 is after the DST change: 18:00 CDT = 23:00Z.
-    const moved = await staff.post(edit, { intent: "save", title: "Moving meeting", mode: "in_person", place: "Room 6", startsAt: "2027-03-15T18:00", endsAt: "2027-03-15T19:00", isPublic: "on" });
+    const moved = await staff.post(edit, {
+      intent: "save",
+      title: "Moving meeting",
+      mode: "in_person",
+      place: "Room 6",
+      startsAt: "2027-03-15T18:00",
+      endsAt: "2027-03-15T19:00",
+      isPublic: "on",
+    });
     expect(moved.status).toBe(302);
     const mails = async (template: string) =>
-      db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, "member2@demo.test"), eq(emailOutbox.template, template))).orderBy(desc(emailOutbox.createdAt));
+      db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.toAddress, "member2@demo.test"), eq(emailOutbox.template, template)))
+        .orderBy(desc(emailOutbox.createdAt));
     const [changed] = await mails("meeting_changed");
     expect(changed!.subject).toBe("Meeting changed: Moving meeting");
     const changedIcs = parseCalendar(Buffer.from(changed!.attachments[0]!.content, "base64").toString("utf8"));
@@ -147,7 +187,11 @@ describe("meetings: calendar files", () => {
 
   it("keeps a non-public meeting out of the feed and away from visitors", async () => {
     const staff = { id: await userId("analyst@demo.test") };
-    const m = await createMeeting(staff, { title: "Closed session", mode: "in_person", place: "Room 3", startsAt: "2027-02-01T12:00", endsAt: "2027-02-01T13:00", isPublic: false }, ctx);
+    const m = await createMeeting(
+      staff,
+      { title: "Closed session", mode: "in_person", place: "Room 3", startsAt: "2027-02-01T12:00", endsAt: "2027-02-01T13:00", isPublic: false },
+      ctx,
+    );
     const visitor = await clientFor();
     expect((await visitor.get(`/meetings/${m.id}`)).status).toBe(404);
     expect((await visitor.get(`/meetings/${m.id}/ics`)).status).toBe(404);
@@ -173,9 +217,13 @@ describe("meetings: minutes are published only on an approval that met quorum", 
 
     const sql = getSql();
     // A direct write that points at the failing approval is refused by the trigger…
-    await expect(sql`update minutes set status = 'approved', approval_id = ${approval.id}, published_at = now() where id = ${minutesId}`).rejects.toThrow(/did not meet quorum/);
+    await expect(sql`update minutes set status = 'approved', approval_id = ${approval.id}, published_at = now() where id = ${minutesId}`).rejects.toThrow(
+      /did not meet quorum/,
+    );
     // …one with no approval at all by the CHECK constraint…
-    await expect(sql`update minutes set status = 'approved', published_at = now() where id = ${minutesId}`).rejects.toThrow(/minutes_approved_has_approval|approval/);
+    await expect(sql`update minutes set status = 'approved', published_at = now() where id = ${minutesId}`).rejects.toThrow(
+      /minutes_approved_has_approval|approval/,
+    );
     // …and an approval row claiming a quorum its counts do not show cannot be written.
     await expect(
       sql`insert into minutes_approvals (minutes_id, revision_id, voted_at_meeting_id, support, oppose, abstain, present_count, eligible_count, quorum_percent, quorum_met, passed)
@@ -185,12 +233,23 @@ describe("meetings: minutes are published only on an approval that met quorum", 
     expect(row!.status).toBe("circulated");
 
     // A failed vote is history: it cannot be rewritten into a pass.
-    await expect(sql`update minutes_approvals set present_count = 12, quorum_met = true, passed = true where id = ${approval.id}`).rejects.toThrow(/append-only/);
+    await expect(sql`update minutes_approvals set present_count = 12, quorum_met = true, passed = true where id = ${approval.id}`).rejects.toThrow(
+      /append-only/,
+    );
 
     // With a later meeting where quorum is present, the vote passes and the minutes are published.
-    const later = await createMeeting(staff, { title: "Later meeting", mode: "online", link: "https://meet.example.org/x", startsAt: "2026-03-03T18:00", endsAt: "2026-03-03T19:00", isPublic: true }, ctx);
+    const later = await createMeeting(
+      staff,
+      { title: "Later meeting", mode: "online", link: "https://meet.example.org/x", startsAt: "2026-03-03T18:00", endsAt: "2026-03-03T19:00", isPublic: true },
+      ctx,
+    );
     const all = await members();
-    await recordAttendance(staff, later.id, all.map((m, i) => ({ userId: m.id, status: i < 7 ? ("present" as const) : ("excused" as const) })), ctx);
+    await recordAttendance(
+      staff,
+      later.id,
+      all.map((m, i) => ({ userId: m.id, status: i < 7 ? ("present" as const) : ("excused" as const) })),
+      ctx,
+    );
     const ok = await recordApproval(staff, minutesId, { votedAtMeetingId: later.id, support: 6, oppose: 1, abstain: 0 }, ctx);
     expect(ok).toMatchObject({ quorumMet: true, passed: true, presentCount: 7, eligibleCount: 12 });
     await publishMinutes(staff, minutesId, ctx);
@@ -203,12 +262,31 @@ describe("meetings: minutes are published only on an approval that met quorum", 
 
   it("refuses a vote at an earlier meeting or with more votes than members present", async () => {
     const { staff, meeting, minutesId, all } = await circulatedMinutes(6);
-    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, support: 6, oppose: 1, abstain: 0 }, ctx)).rejects.toBeInstanceOf(MeetingsError);
-    const earlier = await createMeeting(staff, { title: "Earlier", mode: "online", link: "https://meet.example.org/e", startsAt: "2026-01-05T18:00", endsAt: "2026-01-05T19:00", isPublic: true }, ctx);
-    await recordAttendance(staff, earlier.id, all.map((m) => ({ userId: m.id, status: "present" as const })), ctx);
-    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: earlier.id, support: 12, oppose: 0, abstain: 0 }, ctx)).rejects.toMatchObject({ code: "meetings:errors.voteMeetingEarlier" });
+    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, support: 6, oppose: 1, abstain: 0 }, ctx)).rejects.toBeInstanceOf(
+      MeetingsError,
+    );
+    const earlier = await createMeeting(
+      staff,
+      { title: "Earlier", mode: "online", link: "https://meet.example.org/e", startsAt: "2026-01-05T18:00", endsAt: "2026-01-05T19:00", isPublic: true },
+      ctx,
+    );
+    await recordAttendance(
+      staff,
+      earlier.id,
+      all.map((m) => ({ userId: m.id, status: "present" as const })),
+      ctx,
+    );
+    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: earlier.id, support: 12, oppose: 0, abstain: 0 }, ctx)).rejects.toMatchObject({
+      code: "meetings:errors.voteMeetingEarlier",
+    });
     const client = await clientFor("analyst@demo.test");
-    const r = await client.post(`/staff/meetings/${meeting.id}/minutes`, { intent: "record-approval", votedAtMeetingId: meeting.id, support: "7", oppose: "0", abstain: "0" });
+    const r = await client.post(`/staff/meetings/${meeting.id}/minutes`, {
+      intent: "record-approval",
+      votedAtMeetingId: meeting.id,
+      support: "7",
+      oppose: "0",
+      abstain: "0",
+    });
     expect(r.status).toBe(400);
     expect(await r.text()).toContain("more votes than members present");
   });
@@ -238,7 +316,13 @@ describe("meetings: approved minutes change only through an amendment", () => {
     const noReason = await client.post(`/staff/meetings/${meeting.id}/minutes`, { intent: "amend", body__text: "Corrected text", reason: "" });
     expect(noReason.status).toBe(400);
 
-    const amended = await amendMinutes(staff, minutesId, rich("The chair opened the meeting at 6:10 p.m.\n\nThe board discussed the <brief>."), "Corrected the opening time", ctx);
+    const amended = await amendMinutes(
+      staff,
+      minutesId,
+      rich("The chair opened the meeting at 6:10 p.m.\n\nThe board discussed the <brief>."),
+      "Corrected the opening time",
+      ctx,
+    );
     expect(amended).toMatchObject({ number: 2, kind: "amendment", reason: "Corrected the opening time" });
     const revisions = await db.select().from(minutesRevisions).where(eq(minutesRevisions.minutesId, minutesId)).orderBy(minutesRevisions.number);
     expect(revisions.map((r) => r.number)).toEqual([1, 2]);
@@ -256,7 +340,13 @@ describe("meetings: permissions and input", () => {
   it("sends a visitor to login and gives a resident 403 on staff pages and RSVP", async () => {
     const [upcoming] = await db.select().from(meetings).where(eq(meetings.title, "Board meeting: open-air drug markets"));
     const visitor = await clientFor();
-    for (const path of ["/staff/meetings", "/staff/meetings/new", `/staff/meetings/${upcoming!.id}/edit`, `/staff/meetings/${upcoming!.id}/attendance`, `/staff/meetings/${upcoming!.id}/minutes`]) {
+    for (const path of [
+      "/staff/meetings",
+      "/staff/meetings/new",
+      `/staff/meetings/${upcoming!.id}/edit`,
+      `/staff/meetings/${upcoming!.id}/attendance`,
+      `/staff/meetings/${upcoming!.id}/minutes`,
+    ]) {
       const r = await visitor.get(path);
       expect(r.status, path).toBe(302);
       expect(r.headers.get("location")).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
@@ -268,7 +358,9 @@ describe("meetings: permissions and input", () => {
     const resident = await clientFor("resident@demo.test");
     expect((await resident.get("/staff/meetings/new")).status).toBe(403);
     expect((await resident.get(`/staff/meetings/${upcoming!.id}/attendance`)).status).toBe(403);
-    expect((await resident.post(`/staff/meetings/${upcoming!.id}/attendance`, { [`status-${await userId("member1@demo.test")}`]: "present" })).status).toBe(403);
+    expect((await resident.post(`/staff/meetings/${upcoming!.id}/attendance`, { [`status-${await userId("member1@demo.test")}`]: "present" })).status).toBe(
+      403,
+    );
     expect((await resident.post(`/meetings/${upcoming!.id}`, { intent: "rsvp", response: "yes" })).status).toBe(403);
 
     const member = await clientFor("member4@demo.test");
@@ -277,7 +369,10 @@ describe("meetings: permissions and input", () => {
     expect(ok.status).toBe(302);
     const again = await member.post(`/meetings/${upcoming!.id}`, { intent: "rsvp", response: "yes" });
     expect(again.status).toBe(302);
-    const rows = await db.select().from(meetingRsvps).where(and(eq(meetingRsvps.meetingId, upcoming!.id), eq(meetingRsvps.userId, await userId("member4@demo.test"))));
+    const rows = await db
+      .select()
+      .from(meetingRsvps)
+      .where(and(eq(meetingRsvps.meetingId, upcoming!.id), eq(meetingRsvps.userId, await userId("member4@demo.test"))));
     expect(rows.map((r) => r.response)).toEqual(["yes"]);
   });
 
@@ -289,7 +384,13 @@ describe("meetings: permissions and input", () => {
     expect(emptyHtml).toContain("field-errors");
     expect(emptyHtml).toContain("This field is required.");
 
-    const bad = await staff.post("/staff/meetings/new", { title: "x", mode: "online", startsAt: "2027-02-30T18:00", endsAt: "yesterday", link: "javascript:alert(1)" });
+    const bad = await staff.post("/staff/meetings/new", {
+      title: "x",
+      mode: "online",
+      startsAt: "2027-02-30T18:00",
+      endsAt: "yesterday",
+      link: "javascript:alert(1)",
+    });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(badHtml).toContain("Enter a date and time like");
@@ -346,7 +447,14 @@ describe("meetings: permissions and input", () => {
 describe("meetings: agenda and minutes go through the shared rich-text module", () => {
   it("takes the editor's JSON or the no-JavaScript text, refuses unsafe or broken input with 400, keeps what was typed", async () => {
     const staff = await clientFor("analyst@demo.test");
-    const base = { intent: "save", mode: "online", link: "https://meet.example.org/rt", startsAt: "2027-05-04T18:00", endsAt: "2027-05-04T19:00", isPublic: "on" };
+    const base = {
+      intent: "save",
+      mode: "online",
+      link: "https://meet.example.org/rt",
+      startsAt: "2027-05-04T18:00",
+      endsAt: "2027-05-04T19:00",
+      isPublic: "on",
+    };
     const doc = {
       type: "doc",
       content: [
@@ -362,13 +470,20 @@ describe("meetings: agenda and minutes go through the shared rich-text module", 
     expect(row!.agendaText).toBe("Order of business\nWelcome <script>");
 
     // A javascript: link and unknown node types are refused, as field errors, with the typed fields kept.
-    const badLink = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
+    const badLink = {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }],
+    };
     const refused = await staff.post("/staff/meetings/new", { ...base, title: "Unsafe agenda", agenda: JSON.stringify(badLink) });
     expect(refused.status).toBe(400);
     const refusedHtml = await refused.text();
     expect(refusedHtml).toContain("Links must start with https://, http:// or mailto:.");
     expect(refusedHtml).toContain('value="Unsafe agenda"');
-    const unknown = await staff.post("/staff/meetings/new", { ...base, title: "Odd agenda", agenda: JSON.stringify({ type: "doc", content: [{ type: "iframe" }] }) });
+    const unknown = await staff.post("/staff/meetings/new", {
+      ...base,
+      title: "Odd agenda",
+      agenda: JSON.stringify({ type: "doc", content: [{ type: "iframe" }] }),
+    });
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("formatting that is not allowed");
     expect((await staff.post("/staff/meetings/new", { ...base, title: "Broken agenda", agenda: "{nope" })).status).toBe(400);
@@ -387,9 +502,18 @@ describe("meetings: agenda and minutes go through the shared rich-text module", 
 
   it("saves minutes from either input, refuses empty or broken text, and never stores control characters", async () => {
     const staffUser = { id: await userId("analyst@demo.test") };
-    const meeting = await createMeeting(staffUser, { title: "Rich minutes", mode: "in_person", place: "Room 9", startsAt: "2026-02-10T18:00", endsAt: "2026-02-10T19:00", isPublic: true }, ctx);
+    const meeting = await createMeeting(
+      staffUser,
+      { title: "Rich minutes", mode: "in_person", place: "Room 9", startsAt: "2026-02-10T18:00", endsAt: "2026-02-10T19:00", isPublic: true },
+      ctx,
+    );
     const all = await members();
-    await recordAttendance(staffUser, meeting.id, all.map((m) => ({ userId: m.id, status: "present" as const })), ctx);
+    await recordAttendance(
+      staffUser,
+      meeting.id,
+      all.map((m) => ({ userId: m.id, status: "present" as const })),
+      ctx,
+    );
     const staff = await clientFor("analyst@demo.test");
     const page = `/staff/meetings/${meeting.id}/minutes`;
     const empty = await staff.post(page, { intent: "save-draft", body__text: "   " });
@@ -397,11 +521,20 @@ describe("meetings: agenda and minutes go through the shared rich-text module", 
     expect(await empty.text()).toContain("This field is required.");
     expect((await staff.post(page, { intent: "save-draft", body: "[1,2" })).status).toBe(400);
     expect((await staff.post(page, { intent: "save-draft", body__text: "Opened at six.\u0000\u0007\n\nClosed at seven." })).status).toBe(302);
-    const [revision] = await db.select().from(minutesRevisions).innerJoin(minutes, eq(minutes.id, minutesRevisions.minutesId)).where(eq(minutes.meetingId, meeting.id));
+    const [revision] = await db
+      .select()
+      .from(minutesRevisions)
+      .innerJoin(minutes, eq(minutes.id, minutesRevisions.minutesId))
+      .where(eq(minutes.meetingId, meeting.id));
     expect(revision!.minutes_revisions.bodyHtml).toBe("<p>Opened at six.</p><p>Closed at seven.</p>");
     const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Bold move", marks: [{ type: "bold" }] }] }] };
     expect((await staff.post(page, { intent: "save-draft", body: JSON.stringify(doc) })).status).toBe(302);
-    const revisions = await db.select().from(minutesRevisions).innerJoin(minutes, eq(minutes.id, minutesRevisions.minutesId)).where(eq(minutes.meetingId, meeting.id)).orderBy(desc(minutesRevisions.number));
+    const revisions = await db
+      .select()
+      .from(minutesRevisions)
+      .innerJoin(minutes, eq(minutes.id, minutesRevisions.minutesId))
+      .where(eq(minutes.meetingId, meeting.id))
+      .orderBy(desc(minutesRevisions.number));
     expect(revisions.map((r) => r.minutes_revisions.bodyHtml)).toEqual(["<p><strong>Bold move</strong></p>", "<p>Opened at six.</p><p>Closed at seven.</p>"]);
     // The page's editor starts from the current revision's text.
     expect(await (await staff.get(page)).text()).toMatch(/name="body__text"[^>]*>Bold move<\/textarea>/);
@@ -412,7 +545,11 @@ describe("meetings: the board discusses a meeting in comments", () => {
   it("lets a member comment on a meeting; a visitor is sent to sign in and a resident is refused", async () => {
     const [upcoming] = await db.select().from(meetings).where(eq(meetings.title, "Board meeting: open-air drug markets"));
     const id = upcoming!.id;
-    const onMeeting = () => db.select().from(comments).where(and(eq(comments.subjectType, "meeting"), eq(comments.subjectId, id)));
+    const onMeeting = () =>
+      db
+        .select()
+        .from(comments)
+        .where(and(eq(comments.subjectType, "meeting"), eq(comments.subjectId, id)));
     const before = (await onMeeting()).length;
 
     const member = await clientFor("member3@demo.test");
@@ -437,7 +574,11 @@ describe("meetings: the board discusses a meeting in comments", () => {
     expect(await onMeeting()).toHaveLength(before + 1);
 
     // A closed session's discussion is not even reachable for someone who cannot see the meeting.
-    const closed = await createMeeting({ id: await userId("analyst@demo.test") }, { title: "Closed discussion", mode: "in_person", place: "Room 4", startsAt: "2027-06-01T12:00", endsAt: "2027-06-01T13:00", isPublic: false }, ctx);
+    const closed = await createMeeting(
+      { id: await userId("analyst@demo.test") },
+      { title: "Closed discussion", mode: "in_person", place: "Room 4", startsAt: "2027-06-01T12:00", endsAt: "2027-06-01T13:00", isPublic: false },
+      ctx,
+    );
     expect((await visitor.post(`/meetings/${closed.id}`, { intent: "comment.create", body__text: "Sneaky" })).status).toBe(404);
   });
 });

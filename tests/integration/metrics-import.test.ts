@@ -2,9 +2,9 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { metricCases, metricImportRows, metricImports } from "~/db/schema";
-import { CSV_HEADER } from "~/modules/metrics/catalogue";
-import { csvLine } from "~/modules/metrics/csv";
-import { startWorker } from "~/modules/notifications/worker.server";
+import { CSV_HEADER } from "~/modules/metrics";
+import { csvLine } from "~/modules/metrics/index.server";
+import { startWorker } from "~/modules/notifications/index.server";
 import { clientFor, type Client } from "../support/app";
 import { generateCaseCsv } from "../support/metrics-csv";
 
@@ -78,7 +78,10 @@ describe("metrics import", () => {
     expect(preview).toContain("Preview: every row is valid");
     expect(preview).toContain("from 2030-01 to 2030-12: 0 rows now, 100,000 after");
     expect(await countCases("2030-01-01", "2031-01-01")).toBe(0);
-    const [staged] = await db.select({ n: sql<number>`count(*)::int` }).from(metricImportRows).where(eq(metricImportRows.importId, id));
+    const [staged] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(metricImportRows)
+      .where(eq(metricImportRows.importId, id));
     expect(Number(staged!.n)).toBe(100_000);
 
     const confirmed = await analyst.post(statusPath, { intent: "confirm" });
@@ -102,7 +105,9 @@ describe("metrics import", () => {
     expect(await factSum("referred", "2030-01-01", "2031-01-01")).toBe(100_000);
     // filed: every third row
     expect(await factSum("filed", "2030-01-01", "2031-01-01")).toBe(33_334);
-    const [{ n: stagingLeft }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from metric_import_rows where import_id = ${id}`)) as unknown as [{ n: number }];
+    const [{ n: stagingLeft }] = (await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from metric_import_rows where import_id = ${id}`,
+    )) as unknown as [{ n: number }];
     expect(Number(stagingLeft)).toBe(0);
     expect(await countCases("2024-01-01", "2025-01-01")).toBe(seededBefore);
     expect(Date.now() - started).toBeLessThan(60_000);
@@ -119,7 +124,10 @@ describe("metrics import", () => {
     await analyst.post(againPath, { intent: "confirm" });
     await waitFor(analyst, againPath, (html) => /data-status="(completed|failed)"/.test(html), []);
     expect(await countCases("2030-06-01", "2030-07-01")).toBe(50);
-    const june = await db.select({ caseId: metricCases.caseId }).from(metricCases).where(and(gte(metricCases.receivedDate, "2030-06-01"), lt(metricCases.receivedDate, "2030-07-01")));
+    const june = await db
+      .select({ caseId: metricCases.caseId })
+      .from(metricCases)
+      .where(and(gte(metricCases.receivedDate, "2030-06-01"), lt(metricCases.receivedDate, "2030-07-01")));
     expect(june.every((r) => r.caseId.startsWith("R2030-"))).toBe(true);
     expect(await countCases("2030-05-01", "2030-06-01")).toBe(mayBefore);
     expect(await countCases("2030-01-01", "2031-01-01")).toBe(100_000 - juneBefore + 50);
@@ -139,7 +147,9 @@ describe("metrics import", () => {
     const analyst = await clientFor("analyst@demo.test");
     const before = await countCases("2024-03-01", "2024-04-01");
     const factsBefore = await factSum("referred", "2024-03-01", "2024-04-01");
-    const good = generateCaseCsv(6, { year: 2024, months: [3], prefix: "M" }).trim().split("\n");
+    const good = generateCaseCsv(6, { year: 2024, months: [3], prefix: "M" })
+      .trim()
+      .split("\n");
     const header = CSV_HEADER;
     const row = (over: Record<string, string>) => {
       const base = Object.fromEntries(header.map((h, i) => [h, good[1]!.split(",")[i] ?? ""]));
@@ -159,7 +169,11 @@ describe("metrics import", () => {
     expect(response.status).toBe(302);
     const html = visible(await (await analyst.get(response.headers.get("location")!)).text());
     expect(html).toContain("This file has errors, so nothing was imported");
-    const rows = [...html.matchAll(/<tr data-row="(\d+)"><td>\d+<\/td><td><code>([^<]*)<\/code><\/td><td>([^<]*)<\/td>/g)].map((m) => [Number(m[1]), m[2], m[3]]);
+    const rows = [...html.matchAll(/<tr data-row="(\d+)"><td>\d+<\/td><td><code>([^<]*)<\/code><\/td><td>([^<]*)<\/td>/g)].map((m) => [
+      Number(m[1]),
+      m[2],
+      m[3],
+    ]);
     expect(rows).toEqual([
       [3, "received_date", "Not a valid date (use YYYY-MM-DD)."],
       [5, "race_ethnicity", "Not one of the allowed codes."],

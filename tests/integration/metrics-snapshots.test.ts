@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { metricCases, metricMeasures, metricSnapshots } from "~/db/schema";
-import { recomputeFacts } from "~/modules/metrics/service.server";
+import { recomputeFacts } from "~/modules/metrics/index.server";
 import { clientFor } from "../support/app";
 
 const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
@@ -45,12 +45,17 @@ describe("metric snapshots", () => {
       })),
     );
     await recomputeFacts(db, "2024-07-01", "2024-08-01");
-    await db.update(metricMeasures).set({ definitionEn: "Case participants referred, counted by the date the referral was entered." }).where(eq(metricMeasures.key, "referred"));
+    await db
+      .update(metricMeasures)
+      .set({ definitionEn: "Case participants referred, counted by the date the referral was entered." })
+      .where(eq(metricMeasures.key, "referred"));
     html = visible(await (await clientFor()).get(path).then((r) => r.text()));
     expect(html).toContain(`<strong class="snapshot-frozen">${total.toLocaleString("en-US")}</strong>`);
     expect(html).toContain(`<strong class="snapshot-live">${(total + 20).toLocaleString("en-US")}</strong>`);
     expect(html).toContain("The definition of this measure has changed since it was cited");
-    const audit = await db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'metrics.snapshot.created' and subject_id = ${id}`);
+    const audit = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'metrics.snapshot.created' and subject_id = ${id}`,
+    );
     expect(Number(audit[0]!.n)).toBe(1);
   });
 });

@@ -56,7 +56,18 @@ describe("navigation: no dead links", () => {
     const hub = await analyst.get("/staff");
     expect(hub.status).toBe(200);
     const links = linksOf(await hub.text());
-    for (const path of ["/staff/concerns", "/staff/concerns/kinds", "/staff/citations", "/staff/briefs", "/staff/consultations/new", "/consultations", "/staff/meetings", "/staff/metrics", "/analyses", "/search"]) {
+    for (const path of [
+      "/staff/concerns",
+      "/staff/concerns/kinds",
+      "/staff/citations",
+      "/staff/briefs",
+      "/staff/consultations/new",
+      "/consultations",
+      "/staff/meetings",
+      "/staff/metrics",
+      "/analyses",
+      "/search",
+    ]) {
       expect(links, path).toContain(path);
     }
     // Three clicks deep: hub → list → item → what the item links (agenda links, revisions, …).

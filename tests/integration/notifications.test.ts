@@ -17,12 +17,12 @@ process.env.EMAIL_RETRY_MAX_MS = "100";
 
 const { db } = await import("~/db/client.server");
 const schema = await import("~/db/schema");
-const { notify } = await import("~/modules/notifications/notify.server");
-const { createRunner, CRONTAB } = await import("~/modules/notifications/worker.server");
-const { enqueueJob } = await import("~/modules/notifications/jobs.server");
-const { sendDigests } = await import("~/modules/notifications/digest.server");
-const { recoverStalledSends } = await import("~/modules/notifications/sender.server");
-const { setPreferences } = await import("~/modules/notifications/service.server");
+const { notify } = await import("~/modules/notifications/index.server");
+const { createRunner, CRONTAB } = await import("~/modules/notifications/index.server");
+const { enqueueJob } = await import("~/modules/notifications/index.server");
+const { sendDigests } = await import("~/modules/notifications/index.server");
+const { recoverStalledSends } = await import("~/modules/notifications/index.server");
+const { setPreferences } = await import("~/modules/notifications/index.server");
 const { clientFor } = await import("../support/app");
 const { emailOutbox, notifications, users, notificationPreferences, auditLog } = schema;
 
@@ -84,7 +84,11 @@ describe("notifications: durable email through the queue", () => {
     const people = await createUsers("five", 500);
     const before = { ...fake.stats };
     await db.transaction((tx) =>
-      notify(tx, { type: "brief_published", key: "brief:five-hundred", url: "/briefs/five-hundred", params: { title: "Gun violence in District 3" } }, people.map((p) => ({ userId: p.id }))),
+      notify(
+        tx,
+        { type: "brief_published", key: "brief:five-hundred", url: "/briefs/five-hundred", params: { title: "Gun violence in District 3" } },
+        people.map((p) => ({ userId: p.id })),
+      ),
     );
     expect(await outboxCounts("five")).toEqual([{ status: "queued", n: 500 }]);
 
@@ -116,7 +120,11 @@ describe("notifications: durable email through the queue", () => {
   it("still delivers exactly 500 when the worker is killed mid-way and restarted", async () => {
     const people = await createUsers("crash", 500);
     await db.transaction((tx) =>
-      notify(tx, { type: "vote_opened", key: "vote:crash-test", url: "/analyses/a1", params: { title: "Stop data", closesAt: "Friday" } }, people.map((p) => ({ userId: p.id }))),
+      notify(
+        tx,
+        { type: "vote_opened", key: "vote:crash-test", url: "/analyses/a1", params: { title: "Stop data", closesAt: "Friday" } },
+        people.map((p) => ({ userId: p.id })),
+      ),
     );
     fake.setLatency(150);
     let cut = 0;
@@ -150,7 +158,13 @@ describe("notifications: durable email through the queue", () => {
     fake.failNext([{ status: 500, afterDelivery: true }]);
     const before = fake.stats.replayed;
     try {
-      await db.transaction((tx) => notify(tx, { type: "minutes_approved", key: "minutes:lost", url: "/meetings/m1", params: { title: "May meeting" } }, people.map((p) => ({ userId: p.id }))));
+      await db.transaction((tx) =>
+        notify(
+          tx,
+          { type: "minutes_approved", key: "minutes:lost", url: "/meetings/m1", params: { title: "May meeting" } },
+          people.map((p) => ({ userId: p.id })),
+        ),
+      );
       await startRunner();
       await waitFor(async () => (await outboxCounts("lost")).some((c) => c.status === "sent" && c.n === 3), 20_000, "3 sent");
     } finally {
@@ -167,7 +181,11 @@ describe("notifications: durable email through the queue", () => {
     fake.setFailureRate(0);
     fake.failNext([{ status: 422 }]);
     try {
-      await db.transaction((tx) => notify(tx, { type: "vote_closed", key: "vote:perm", url: "/analyses/a2", params: { title: "Bail study", result: "adopted" } }, [{ userId: person!.id }]));
+      await db.transaction((tx) =>
+        notify(tx, { type: "vote_closed", key: "vote:perm", url: "/analyses/a2", params: { title: "Bail study", result: "adopted" } }, [
+          { userId: person!.id },
+        ]),
+      );
       await startRunner();
       await waitFor(async () => (await outboxCounts("perm")).some((c) => c.status === "failed"), 20_000, "failed");
       const [failed] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, person!.email));
@@ -183,11 +201,19 @@ describe("notifications: durable email through the queue", () => {
       expect(response.headers.get("location")).toBe("/admin/outbox");
       await waitFor(async () => (await outboxCounts("perm")).some((c) => c.status === "sent"), 20_000, "sent after retry");
       expect(deliveredWithPrefix("perm")).toHaveLength(1);
-      const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "email.retry"), eq(auditLog.subjectId, failed!.id)));
+      const audits = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "email.retry"), eq(auditLog.subjectId, failed!.id)));
       expect(audits).toHaveLength(1);
       // A second retry of a sent email does nothing.
       await admin.post(`/admin/outbox/${failed!.id}/retry`, {});
-      expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "email.retry"), eq(auditLog.subjectId, failed!.id)))).toHaveLength(1);
+      expect(
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "email.retry"), eq(auditLog.subjectId, failed!.id))),
+      ).toHaveLength(1);
       expect((await admin.post(`/admin/outbox/not-a-uuid/retry`, {})).status).toBe(404);
     } finally {
       fake.setFailureRate(0.3);
@@ -199,7 +225,11 @@ describe("notifications: durable email through the queue", () => {
     const jobsBefore = await jobCount();
     await expect(
       db.transaction(async (tx) => {
-        await notify(tx, { type: "meeting_cancelled", key: "meeting:rollback", url: "/meetings/x", params: { title: "June", startsAt: "June 3" } }, people.map((p) => ({ userId: p.id })));
+        await notify(
+          tx,
+          { type: "meeting_cancelled", key: "meeting:rollback", url: "/meetings/x", params: { title: "June", startsAt: "June 3" } },
+          people.map((p) => ({ userId: p.id })),
+        );
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -209,7 +239,11 @@ describe("notifications: durable email through the queue", () => {
 
     // The same call committed does enqueue (so the check above can fail).
     await db.transaction((tx) =>
-      notify(tx, { type: "meeting_cancelled", key: "meeting:rollback", url: "/meetings/x", params: { title: "June", startsAt: "June 3" } }, people.map((p) => ({ userId: p.id }))),
+      notify(
+        tx,
+        { type: "meeting_cancelled", key: "meeting:rollback", url: "/meetings/x", params: { title: "June", startsAt: "June 3" } },
+        people.map((p) => ({ userId: p.id })),
+      ),
     );
     expect(await db.select().from(emailOutbox).where(like(emailOutbox.toAddress, "rollback-%"))).toHaveLength(5);
     expect(await jobCount()).toBe(jobsBefore + 1);
@@ -220,7 +254,7 @@ describe("notifications: preferences, digests and unsubscribe", () => {
   it("gathers a day's events into one digest email, in the person's language, from the queue", async () => {
     const [digester, other] = await createUsers("digest", 2, () => "es");
     await setPreferences(digester!.id, { brief_published: "daily", vote_opened: "daily" });
-    const events: import("~/modules/notifications/notify.server").NotificationEvent[] = [
+    const events: import("~/modules/notifications/index.server").NotificationEvent[] = [
       { type: "brief_published" as const, key: "brief:d1", url: "/briefs/d1", params: { title: "Robos en el distrito 1" } },
       { type: "brief_published" as const, key: "brief:d2", url: "/briefs/d2", params: { title: "Tiroteos en verano" } },
       { type: "vote_opened" as const, key: "vote:d3", url: "/analyses/d3", params: { title: "Estudio de fianzas", closesAt: "viernes" } },
@@ -237,7 +271,15 @@ describe("notifications: preferences, digests and unsubscribe", () => {
     await db.transaction((tx) => enqueueJob(tx, "send_digest", { frequency: "daily" }));
     await startRunner();
     await waitFor(() => fake.deliveredTo((a) => a === digester!.email).length > 0, 20_000, "digest delivered");
-    await waitFor(async () => (await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, digester!.email), eq(emailOutbox.status, "sent")))).length === 1);
+    await waitFor(
+      async () =>
+        (
+          await db
+            .select()
+            .from(emailOutbox)
+            .where(and(eq(emailOutbox.toAddress, digester!.email), eq(emailOutbox.status, "sent")))
+        ).length === 1,
+    );
 
     const digests = fake.deliveredTo((a) => a === digester!.email);
     expect(digests).toHaveLength(1);
@@ -257,7 +299,11 @@ describe("notifications: preferences, digests and unsubscribe", () => {
     const [person] = await createUsers("unsub", 1, () => "en");
     fake.setFailureRate(0);
     try {
-      await db.transaction((tx) => notify(tx, { type: "meeting_scheduled", key: "meeting:u1", url: "/meetings/u1", params: { title: "July", startsAt: "July 8" } }, [{ userId: person!.id }]));
+      await db.transaction((tx) =>
+        notify(tx, { type: "meeting_scheduled", key: "meeting:u1", url: "/meetings/u1", params: { title: "July", startsAt: "July 8" } }, [
+          { userId: person!.id },
+        ]),
+      );
       await startRunner();
       await waitFor(() => fake.deliveredTo((a) => a === person!.email).length === 1, 20_000, "first email");
       await stopRunner();
@@ -280,7 +326,12 @@ describe("notifications: preferences, digests and unsubscribe", () => {
     const token = url.searchParams.get("token")!;
     const [payload, signature] = token.split(".") as [string, string];
     const flip = (text: string, i: number) => text.slice(0, i) + (text[i] === "x" ? "y" : "x") + text.slice(i + 1);
-    for (const forged of [`${flip(payload, 5)}.${signature}`, `${payload}.${flip(signature, 10)}`, `${payload}.${flip(signature, signature.length - 1)}`, payload]) {
+    for (const forged of [
+      `${flip(payload, 5)}.${signature}`,
+      `${payload}.${flip(signature, 10)}`,
+      `${payload}.${flip(signature, signature.length - 1)}`,
+      payload,
+    ]) {
       expect((await visitor.post(`/unsubscribe?token=${forged}`, { "List-Unsubscribe": "One-Click" }, { origin: null })).status).toBe(400);
     }
 
@@ -292,17 +343,32 @@ describe("notifications: preferences, digests and unsubscribe", () => {
     expect(prefs).toEqual([expect.objectContaining({ type: "meeting_scheduled", delivery: "off" })]);
 
     // The next event of that type reaches the inbox but sends no email; other types still do.
-    await db.transaction((tx) => notify(tx, { type: "meeting_scheduled", key: "meeting:u2", url: "/meetings/u2", params: { title: "August", startsAt: "Aug 5" } }, [{ userId: person!.id }]));
-    await db.transaction((tx) => notify(tx, { type: "minutes_approved", key: "minutes:u3", url: "/meetings/u1", params: { title: "July" } }, [{ userId: person!.id }]));
+    await db.transaction((tx) =>
+      notify(tx, { type: "meeting_scheduled", key: "meeting:u2", url: "/meetings/u2", params: { title: "August", startsAt: "Aug 5" } }, [
+        { userId: person!.id },
+      ]),
+    );
+    await db.transaction((tx) =>
+      notify(tx, { type: "minutes_approved", key: "minutes:u3", url: "/meetings/u1", params: { title: "July" } }, [{ userId: person!.id }]),
+    );
     const outbox = await db.select({ key: emailOutbox.idempotencyKey }).from(emailOutbox).where(eq(emailOutbox.toAddress, person!.email));
     expect(outbox.map((o) => o.key).sort()).toEqual([`meeting:u1:${person!.id}`, `minutes:u3:${person!.id}`]);
-    expect(await db.select().from(notifications).where(and(eq(notifications.userId, person!.id), eq(notifications.eventKey, "meeting:u2")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, person!.id), eq(notifications.eventKey, "meeting:u2"))),
+    ).toHaveLength(1);
   });
 
   it("suppresses a bare address (no account) after its unsubscribe link is used", async () => {
     const address = "Resident.Without.Account@people.test";
     await db.transaction((tx) =>
-      notify(tx, { type: "concern_status_changed", key: "concern:c1:triaged", url: "/concerns/track/ABC", params: { code: "ABC", status: "triaged", note: "" } }, [{ email: address, locale: "es" }]),
+      notify(
+        tx,
+        { type: "concern_status_changed", key: "concern:c1:triaged", url: "/concerns/track/ABC", params: { code: "ABC", status: "triaged", note: "" } },
+        [{ email: address, locale: "es" }],
+      ),
     );
     const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.idempotencyKey, "concern:c1:triaged:resident.without.account@people.test"));
     expect(row!.subject).toBe("Novedades sobre su inquietud ABC");
@@ -313,7 +379,11 @@ describe("notifications: preferences, digests and unsubscribe", () => {
     const token = /name="token" value="([^"]+)"/.exec(page)![1]!;
     expect((await visitor.post("/unsubscribe", { token })).status).toBe(200);
     await db.transaction((tx) =>
-      notify(tx, { type: "concern_status_changed", key: "concern:c1:closed", url: "/concerns/track/ABC", params: { code: "ABC", status: "closed", note: "" } }, [{ email: address.toLowerCase(), locale: "es" }]),
+      notify(
+        tx,
+        { type: "concern_status_changed", key: "concern:c1:closed", url: "/concerns/track/ABC", params: { code: "ABC", status: "closed", note: "" } },
+        [{ email: address.toLowerCase(), locale: "es" }],
+      ),
     );
     expect(await db.select().from(emailOutbox).where(eq(emailOutbox.idempotencyKey, "concern:c1:closed:resident.without.account@people.test"))).toHaveLength(0);
   });
@@ -336,7 +406,10 @@ describe("notifications: pages (without JavaScript)", () => {
     expect(html).toContain('href="/briefs/b1#c2"');
     expect(html).toContain("Ana replied to your comment");
 
-    const [reply] = await db.select().from(notifications).where(and(eq(notifications.userId, member1!.id), eq(notifications.eventKey, "reply:p1")));
+    const [reply] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, member1!.id), eq(notifications.eventKey, "reply:p1")));
     expect((await client.post("/notifications", { intent: "read", id: reply!.id })).status).toBe(302);
     const [after] = await db.select().from(notifications).where(eq(notifications.id, reply!.id));
     expect(after!.readAt).not.toBeNull();
@@ -350,7 +423,10 @@ describe("notifications: pages (without JavaScript)", () => {
     expect((await client.post("/notifications", { intent: "explode" })).status).toBe(400);
 
     expect((await client.post("/notifications", { intent: "read_all" })).status).toBe(302);
-    const unread = await db.select().from(notifications).where(and(eq(notifications.userId, member1!.id), sql`${notifications.readAt} is null`));
+    const unread = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, member1!.id), sql`${notifications.readAt} is null`));
     expect(unread).toHaveLength(0);
     const home = await (await client.get("/")).text();
     expect(home).not.toContain("inbox-count");
@@ -367,13 +443,17 @@ describe("notifications: pages (without JavaScript)", () => {
     expect(html).toContain("Notification settings");
     expect(html).toMatch(/<label for="[^"]+">Reminders before a vote closes<\/label>/);
 
-    const { NOTIFICATION_TYPES } = await import("~/modules/notifications/types");
+    const { NOTIFICATION_TYPES } = await import("~/modules/notifications");
     const form = Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, "immediately"]));
     const saved = await client.post("/account/notifications", { ...form, brief_published: "weekly", vote_closing: "off" });
     expect(saved.status).toBe(302);
     const [member3] = await db.select().from(users).where(eq(users.email, "member3@demo.test"));
     const prefs = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, member3!.id));
-    expect(Object.fromEntries(prefs.map((p) => [p.type, p.delivery]))).toMatchObject({ brief_published: "weekly", vote_closing: "off", vote_opened: "immediately" });
+    expect(Object.fromEntries(prefs.map((p) => [p.type, p.delivery]))).toMatchObject({
+      brief_published: "weekly",
+      vote_closing: "off",
+      vote_opened: "immediately",
+    });
     const reloaded = await (await client.get("/account/notifications")).text();
     expect(reloaded).toMatch(/<option value="weekly" selected="">Weekly summary<\/option>/);
 
@@ -382,10 +462,19 @@ describe("notifications: pages (without JavaScript)", () => {
     expect(await forged.text()).toContain("This value is not valid.");
 
     // A weekly type waits for the weekly digest.
-    await db.transaction((tx) => notify(tx, { type: "brief_published", key: "brief:w1", url: "/briefs/w1", params: { title: "Weekly" } }, [{ userId: member3!.id }]));
-    expect(await db.select().from(emailOutbox).where(inArray(emailOutbox.idempotencyKey, [`brief:w1:${member3!.id}`]))).toHaveLength(0);
-    const [row] = await db.select().from(notifications).where(and(eq(notifications.userId, member3!.id), eq(notifications.eventKey, "brief:w1")));
+    await db.transaction((tx) =>
+      notify(tx, { type: "brief_published", key: "brief:w1", url: "/briefs/w1", params: { title: "Weekly" } }, [{ userId: member3!.id }]),
+    );
+    expect(
+      await db
+        .select()
+        .from(emailOutbox)
+        .where(inArray(emailOutbox.idempotencyKey, [`brief:w1:${member3!.id}`])),
+    ).toHaveLength(0);
+    const [row] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, member3!.id), eq(notifications.eventKey, "brief:w1")));
     expect(row!.digest).toBe("weekly");
   });
 });
-

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { concerns, open311ApiKeys } from "~/db/schema";
-import { createConcern } from "~/modules/concerns/service.server";
-import { addDays, countyDay } from "~/modules/concerns/time";
+import { createConcern } from "~/modules/concerns/index.server";
+import { addDays, countyDay } from "~/modules/concerns";
 import { clientFor, type Client, startOfFreshRateWindow } from "../support/app";
 import { issueKeyViaAdmin } from "../support/concerns";
 
@@ -67,7 +67,10 @@ describe("Open311 discovery and services", () => {
 
   it("defines a service's attributes, and 404s an unknown service", async () => {
     const c = await clientFor();
-    const def = (await (await c.get("/open311/v2/services/drug_sales.json")).json()) as { service_code: string; attributes: { code: string; required: boolean; order: number; datatype: string; values: unknown[] }[] };
+    const def = (await (await c.get("/open311/v2/services/drug_sales.json")).json()) as {
+      service_code: string;
+      attributes: { code: string; required: boolean; order: number; datatype: string; values: unknown[] }[];
+    };
     expect(def.service_code).toBe("drug_sales");
     expect(def.attributes.map((a) => a.code)).toEqual(["zipcode", "observed_date", "consent_to_contact"]);
     expect(def.attributes[0]).toMatchObject({ required: true, datatype: "string", order: 1 });
@@ -157,8 +160,17 @@ describe("Open311 POST requests", () => {
     expect(r.status).toBe(201);
     const [created] = (await r.json()) as { service_request_id: string; service_notice: string }[];
     expect(created!.service_request_id).toMatch(/^\d+$/);
-    const [row] = await db.select().from(concerns).where(eq(concerns.number, Number(created!.service_request_id)));
-    expect(row).toMatchObject({ source: "open311", address: "1234 Posting Ave", publicBlock: "1200 block of Posting Ave", reporterEmail: "api.reporter@example.net", zip: "44105" });
+    const [row] = await db
+      .select()
+      .from(concerns)
+      .where(eq(concerns.number, Number(created!.service_request_id)));
+    expect(row).toMatchObject({
+      source: "open311",
+      address: "1234 Posting Ave",
+      publicBlock: "1200 block of Posting Ave",
+      reporterEmail: "api.reporter@example.net",
+      zip: "44105",
+    });
     const rx = await c.post("/open311/v2/requests.xml", { ...good(), api_key: key }, { origin: null });
     expect(rx.status).toBe(201);
     expect(await rx.text()).toMatch(/<service_requests><request><service_request_id>\d+<\/service_request_id>/);
@@ -211,11 +223,17 @@ describe("Open311 GET requests", () => {
     expect(closed.some((r) => /^(Closed|Not documented|Responded|Duplicate)/.test(r.status_notes))).toBe(true);
     const gun = (await (await c.get(withKey("/open311/v2/requests.json?service_code=gun_violence"))).json()) as { service_code: string }[];
     expect(gun.every((r) => r.service_code === "gun_violence")).toBe(true);
-    const byId = (await (await c.get(withKey(`/open311/v2/requests.json?service_request_id=${knownNumber},999999`))).json()) as { service_request_id: string }[];
+    const byId = (await (await c.get(withKey(`/open311/v2/requests.json?service_request_id=${knownNumber},999999`))).json()) as {
+      service_request_id: string;
+    }[];
     expect(byId.map((r) => r.service_request_id)).toEqual([String(knownNumber)]);
-    const old = (await (await c.get(withKey(`/open311/v2/requests.json?start_date=${addDays(today, -400)}&end_date=${addDays(today, -330)}`))).json()) as unknown[];
+    const old = (await (
+      await c.get(withKey(`/open311/v2/requests.json?start_date=${addDays(today, -400)}&end_date=${addDays(today, -330)}`))
+    ).json()) as unknown[];
     expect(old).toEqual([]);
-    const recent = (await (await c.get(withKey(`/open311/v2/requests.json?start_date=${addDays(today, -2)}T00:00:00Z`))).json()) as { service_request_id: string }[];
+    const recent = (await (await c.get(withKey(`/open311/v2/requests.json?start_date=${addDays(today, -2)}T00:00:00Z`))).json()) as {
+      service_request_id: string;
+    }[];
     expect(recent.some((r) => r.service_request_id === String(knownNumber))).toBe(true);
   });
 

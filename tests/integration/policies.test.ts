@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { citationConcerns, citations, concernDocumentations, concerns, policyVersions } from "~/db/schema";
-import { createConcern } from "~/modules/concerns/service.server";
-import { addDays, countyDay } from "~/modules/concerns/time";
-import { drugCitationCountsByMonth, lookupDocumentedConcerns, policyInForce } from "~/modules/policies/queries.server";
+import { createConcern } from "~/modules/concerns/index.server";
+import { addDays, countyDay } from "~/modules/concerns";
+import { drugCitationCountsByMonth, lookupDocumentedConcerns, policyInForce } from "~/modules/policies/index.server";
 import { clientFor, type Client } from "../support/app";
 
 const today = countyDay(new Date());
@@ -12,7 +12,14 @@ let admin: Client;
 let analyst: Client;
 
 async function newConcern(daysAgo: number, address: string) {
-  const r = await createConcern({ kindCode: "drug_sales", description: "Sales on the corner", observedDate: addDays(today, -daysAgo), address, zip: "44103", locale: "en" });
+  const r = await createConcern({
+    kindCode: "drug_sales",
+    description: "Sales on the corner",
+    observedDate: addDays(today, -daysAgo),
+    address,
+    zip: "44103",
+    locale: "en",
+  });
   if (!r.ok) throw new Error("seed");
   return r.number;
 }
@@ -66,7 +73,11 @@ describe("charging policies as dated versions", () => {
     const page = await (await analyst.get(`/staff/concerns/${after}`)).text();
     expect(page).toContain("New prosecutor&#x27;s policy");
     // Documenting with too few items is refused, keeping the concern undocumented.
-    const partial = await analyst.post(`/staff/concerns/${after}`, { intent: "document", policyVersionId: newVersion.id, checklist: [newVersion.checklist[0]!.id] });
+    const partial = await analyst.post(`/staff/concerns/${after}`, {
+      intent: "document",
+      policyVersionId: newVersion.id,
+      checklist: [newVersion.checklist[0]!.id],
+    });
     expect(partial.status).toBe(400);
     expect(await partial.text()).toContain("Every checklist item must be met");
     const docAfter = await documentViaPage(after);
@@ -138,7 +149,14 @@ describe("charging policies as dated versions", () => {
     const html = await r.text();
     expect(html).toContain("overlaps another version");
     expect(html).toContain('value="Overlapping policy"');
-    const bad = await admin.post("/admin/policies", { kind: "documented_concern", name: "Bad", text: "x", effectiveFrom: "2026-02-10", effectiveTo: "2026-01-01", checklist: "" });
+    const bad = await admin.post("/admin/policies", {
+      kind: "documented_concern",
+      name: "Bad",
+      text: "x",
+      effectiveFrom: "2026-02-10",
+      effectiveTo: "2026-01-01",
+      checklist: "",
+    });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(badHtml).toContain("The end date must be after the start date.");
@@ -163,16 +181,29 @@ describe("charging policies as dated versions", () => {
     expect(now.filedDocumentedConcern).toBe(was.filedDocumentedConcern);
     // A documented-concern filing must cite a concern.
     const current = (await policyInForce("documented_concern", today))!;
-    const empty = await analyst.post("/staff/citations", { intent: "cite", caseRef: "CR-EMPTY", decision: "filed", policyVersionId: current.id, decidedOn: today });
+    const empty = await analyst.post("/staff/citations", {
+      intent: "cite",
+      caseRef: "CR-EMPTY",
+      decision: "filed",
+      policyVersionId: current.id,
+      decidedOn: today,
+    });
     expect(empty.status).toBe(400);
-    expect(await db.select().from(citations).where(and(eq(citations.caseRef, "CR-EMPTY")))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(citations)
+        .where(and(eq(citations.caseRef, "CR-EMPTY"))),
+    ).toHaveLength(0);
   });
 
   it("keeps policies to admins and citations to staff", async () => {
     const member = await clientFor("member1@demo.test");
     expect((await member.get("/staff/citations")).status).toBe(403);
     expect((await analyst.get("/admin/policies")).status).toBe(403);
-    expect((await analyst.post("/admin/policies", { kind: "documented_concern", name: "x", text: "x", effectiveFrom: today, checklist: "a" })).status).toBe(403);
+    expect((await analyst.post("/admin/policies", { kind: "documented_concern", name: "x", text: "x", effectiveFrom: today, checklist: "a" })).status).toBe(
+      403,
+    );
     expect((await (await clientFor()).get("/staff/concerns")).status).toBe(302);
   });
 });

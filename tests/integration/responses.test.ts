@@ -2,17 +2,28 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { concerns, responses } from "~/db/schema";
-import { changeStatus, corroborateConcern, createConcern, mergeDuplicate, setHidden } from "~/modules/concerns/service.server";
-import { countyDay } from "~/modules/concerns/time";
-import { policyInForce } from "~/modules/policies/queries.server";
-import { documentConcern, recordCitation } from "~/modules/policies/service.server";
+import { changeStatus, corroborateConcern, createConcern, mergeDuplicate, setHidden } from "~/modules/concerns/index.server";
+import { countyDay } from "~/modules/concerns";
+import { policyInForce } from "~/modules/policies/index.server";
+import { documentConcern, recordCitation } from "~/modules/policies/index.server";
 import { clientFor, type Client } from "../support/app";
 import { lastMonthDay, userId } from "../support/concerns";
 
 const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
 
 // Private values of the concerns this file links: none may appear on a public page (scripts included).
-const PRIVATE = ["7781 Privatelane Ave", "7793 Privatelane Ave", "Ramona Reporter", "ramona.reporter@example.net", "otto.other@example.net", "216-555-0142", "cora.corroborator@example.net", "RESP-SECRET-DESCRIPTION", "7790 Privatelane Ave", "carl.third@example.net"];
+const PRIVATE = [
+  "7781 Privatelane Ave",
+  "7793 Privatelane Ave",
+  "Ramona Reporter",
+  "ramona.reporter@example.net",
+  "otto.other@example.net",
+  "216-555-0142",
+  "cora.corroborator@example.net",
+  "RESP-SECRET-DESCRIPTION",
+  "7790 Privatelane Ave",
+  "carl.third@example.net",
+];
 
 type Made = { number: number; code: string; id: string };
 let a: Made;
@@ -67,7 +78,12 @@ beforeAll(async () => {
   a = await make({ address: "7781 Privatelane Ave", email: "ramona.reporter@example.net", name: "Ramona Reporter", phone: "216-555-0142" });
   b = await make({ address: "7793 Privatelane Ave", email: "otto.other@example.net", locale: "es" });
   c = await make({ address: "7790 Privatelane Ave", email: "carl.third@example.net" });
-  const corr = await corroborateConcern(a.number, { description: "RESP-SECRET-DESCRIPTION again", observedDate: lastMonthDay(), email: "cora.corroborator@example.net", locale: "en" });
+  const corr = await corroborateConcern(a.number, {
+    description: "RESP-SECRET-DESCRIPTION again",
+    observedDate: lastMonthDay(),
+    email: "cora.corroborator@example.net",
+    locale: "en",
+  });
   if (!corr.ok) throw new Error("corroborate");
   policyId = (await policyInForce("documented_concern", countyDay(new Date())))!.id;
   analyst = await clientFor("analyst@demo.test");
@@ -92,7 +108,10 @@ describe("responses: permissions and input", () => {
 
   it("answers malformed input with 400 and field errors, keeping what was typed and writing nothing", async () => {
     const [{ n: before }] = (await db.select({ n: sql<number>`count(*)::int` }).from(responses)) as [{ n: number }];
-    let r = await analyst.post("/staff/responses/new", form({ title: "", concernNumbers: "12, abc", clusterZip: "441", snapshotIds: "not-an-id", criterionStatement: "short" }));
+    let r = await analyst.post(
+      "/staff/responses/new",
+      form({ title: "", concernNumbers: "12, abc", clusterZip: "441", snapshotIds: "not-an-id", criterionStatement: "short" }),
+    );
     expect(r.status).toBe(400);
     let html = visible(await r.text());
     expect(html).toContain("Enter concern numbers separated by commas");
@@ -101,7 +120,15 @@ describe("responses: permissions and input", () => {
     expect(html).toContain("at least 20 characters");
     expect(html).toContain('aria-invalid="true"');
     expect(html).toContain("We reviewed both reports");
-    r = await analyst.post("/staff/responses/new", form({ concernNumbers: "99999999", policyVersionId: "00000000-0000-4000-8000-000000000000", refLink: "/analyses/00000000-0000-4000-8000-000000000000", newMeasure: "no_such_measure" }));
+    r = await analyst.post(
+      "/staff/responses/new",
+      form({
+        concernNumbers: "99999999",
+        policyVersionId: "00000000-0000-4000-8000-000000000000",
+        refLink: "/analyses/00000000-0000-4000-8000-000000000000",
+        newMeasure: "no_such_measure",
+      }),
+    );
     expect(r.status).toBe(400);
     html = visible(await r.text());
     expect(html).toContain("One or more of these concern numbers do not exist.");
@@ -164,7 +191,9 @@ describe("responses: draft, publish, notify once", () => {
     // One message per person: the status change to "responded" does not send a second email.
     expect((await outbox("ramona.reporter@example.net", { template: "concern_status_changed" })).length).toBe(statusMailsBefore);
     const residentId = await userId("resident@demo.test");
-    const inbox = await db.execute<{ n: number }>(sql`select count(*)::int as n from notifications where user_id = ${residentId} and event_key = ${`response:${id}`}`);
+    const inbox = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from notifications where user_id = ${residentId} and event_key = ${`response:${id}`}`,
+    );
     expect(Number(inbox[0]!.n)).toBe(1);
     for (const m of [a, b]) {
       const [row] = await db.select({ status: concerns.status }).from(concerns).where(eq(concerns.id, m.id));
@@ -172,7 +201,9 @@ describe("responses: draft, publish, notify once", () => {
     }
     const audit = await db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'response.published' and subject_id = ${id}`);
     expect(Number(audit[0]!.n)).toBe(1);
-    const history = await db.execute<{ n: number }>(sql`select count(*)::int as n from concern_status_history where concern_id = ${a.id} and status = 'responded'`);
+    const history = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from concern_status_history where concern_id = ${a.id} and status = 'responded'`,
+    );
     expect(Number(history[0]!.n)).toBe(1);
   });
 
@@ -181,7 +212,8 @@ describe("responses: draft, publish, notify once", () => {
     expect(r.status).toBe(302);
     r = await analyst.post(`/staff/responses/${id}/edit`, edit({ intent: "publish" }));
     expect(r.status).toBe(302);
-    for (const email of ["ramona.reporter@example.net", "otto.other@example.net", "cora.corroborator@example.net", "resident@demo.test"]) expect(await outbox(email, { response: id }), email).toHaveLength(1);
+    for (const email of ["ramona.reporter@example.net", "otto.other@example.net", "cora.corroborator@example.net", "resident@demo.test"])
+      expect(await outbox(email, { response: id }), email).toHaveLength(1);
     r = await analyst.post(`/staff/responses/${id}/edit`, edit({ concernNumbers: `${a.number}, ${b.number}, ${c.number}` }));
     expect(r.status).toBe(302);
     r = await analyst.post(`/staff/responses/${id}/edit`, edit({ concernNumbers: `${a.number}, ${b.number}, ${c.number}` }));
@@ -194,7 +226,7 @@ describe("responses: draft, publish, notify once", () => {
   it("shows the response on each tracking page and the public pages, with no private data anywhere", async () => {
     const visitor = await clientFor();
     const page = await (await visitor.get(`/responses/${slug}`)).text();
-    expect(visible(page)).toContain("<h1 id=\"response-title\">Sales from parked cars on the 7700 block</h1>");
+    expect(visible(page)).toContain('<h1 id="response-title">Sales from parked cars on the 7700 block</h1>');
     expect(page).toContain(snapshotId);
     expect(visible(page)).toContain("7700 block of Privatelane Ave");
     expect(visible(page)).toContain('data-testid="cited-policy"');
@@ -234,9 +266,13 @@ describe("response clock", () => {
       await db.execute(sql`update concerns set created_at = ${answerAt}::timestamptz - make_interval(days => ${days}) where id = ${m.id}`);
       await changeStatus(m.number, { status: "under_review" }, staff);
       await changeStatus(m.number, { status: i % 2 ? "referred" : "not_documented" }, staff);
-      await db.execute(sql`update concern_status_history set created_at = ${answerAt}::timestamptz where concern_id = ${m.id} and status in ('referred', 'not_documented')`);
+      await db.execute(
+        sql`update concern_status_history set created_at = ${answerAt}::timestamptz where concern_id = ${m.id} and status in ('referred', 'not_documented')`,
+      );
       // "Under review" one day after submission is an acknowledgement, not an answer.
-      await db.execute(sql`update concern_status_history set created_at = ${answerAt}::timestamptz - make_interval(days => ${days}) + interval '1 day' where concern_id = ${m.id} and status = 'under_review'`);
+      await db.execute(
+        sql`update concern_status_history set created_at = ${answerAt}::timestamptz - make_interval(days => ${days}) + interval '1 day' where concern_id = ${m.id} and status = 'under_review'`,
+      );
     }
     // Not counted: a hidden concern and a duplicate merged into another, both "answered" that month.
     for (const kind of ["hidden", "duplicate"] as const) {
@@ -259,7 +295,10 @@ describe("response clock", () => {
     // All fifteen (April adds 1, 2, 3): 0 1 1 2 2 3 3 [5] 8 13 21 34 40 55 89 → the 8th is 5.
     const visitor = await clientFor();
     const csv = await (await visitor.get("/dashboard/response-time/csv?year=2020")).text();
-    const rows = csv.trim().split("\n").filter((l) => !l.startsWith("#"));
+    const rows = csv
+      .trim()
+      .split("\n")
+      .filter((l) => !l.startsWith("#"));
     expect(rows).toEqual([
       "month_answered,concerns_answered,median_days_to_respond",
       // 12 answered, but hidden so April's "fewer than 11" cannot be worked out from the total.
@@ -293,9 +332,15 @@ describe("drug citations on the dashboard", () => {
     ];
     let n = 0;
     for (const [day, filedDoc, filedViolence, declined] of plan) {
-      for (let i = 0; i < filedDoc; i++) await recordCitation({ caseRef: `FX-${n++}`, decision: "filed", policyVersionId: documented.id, decidedOn: day, documentationIds: [doc.documentation.id] }, staff);
-      for (let i = 0; i < filedViolence; i++) await recordCitation({ caseRef: `FX-${n++}`, decision: "filed", policyVersionId: violence.id, decidedOn: day, documentationIds: [] }, staff);
-      for (let i = 0; i < declined; i++) await recordCitation({ caseRef: `FX-${n++}`, decision: "declined", policyVersionId: documented.id, decidedOn: day, documentationIds: [] }, staff);
+      for (let i = 0; i < filedDoc; i++)
+        await recordCitation(
+          { caseRef: `FX-${n++}`, decision: "filed", policyVersionId: documented.id, decidedOn: day, documentationIds: [doc.documentation.id] },
+          staff,
+        );
+      for (let i = 0; i < filedViolence; i++)
+        await recordCitation({ caseRef: `FX-${n++}`, decision: "filed", policyVersionId: violence.id, decidedOn: day, documentationIds: [] }, staff);
+      for (let i = 0; i < declined; i++)
+        await recordCitation({ caseRef: `FX-${n++}`, decision: "declined", policyVersionId: documented.id, decidedOn: day, documentationIds: [] }, staff);
     }
     const visitor = await clientFor();
     const csv = await (await visitor.get("/dashboard/drug-citations/csv?year=2021")).text();
@@ -352,7 +397,9 @@ describe("demo seeds", () => {
     expect(visible(page)).toContain("Documented community concern policy");
     expect(page).not.toContain("block.resident1@example.org");
     expect(page).not.toMatch(/14(08|20|32) E 55th St/);
-    const mails = await db.execute<{ n: number }>(sql`select count(*)::int as n from email_outbox where to_address = 'block.resident1@example.org' and template = 'response_published'`);
+    const mails = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from email_outbox where to_address = 'block.resident1@example.org' and template = 'response_published'`,
+    );
     expect(Number(mails[0]!.n)).toBe(1);
   });
 });

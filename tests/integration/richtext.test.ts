@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { briefs } from "~/db/schema";
-import { parseRichText, richTextFromPlainText } from "~/modules/richtext/richtext.server";
+import { parseRichText, richTextFromPlainText } from "~/modules/richtext/index.server";
 import { clientFor } from "../support/app";
 
 const doc = (...content: unknown[]) => ({ type: "doc", content });
@@ -24,17 +24,44 @@ const HOSTILE: { name: string; input: unknown; expect: "refused" | "stored"; err
   { name: "javascript: link", input: doc(p(text("x", link("javascript:alert(1)")))), expect: "refused", error: "disallowed_link" },
   { name: "JaVaScRiPt: link with spaces", input: doc(p(text("x", link(" JaVaScRiPt:alert(1)")))), expect: "refused", error: "disallowed_link" },
   { name: "entity-encoded javascript link", input: doc(p(text("x", link("javascript&#58;alert(1)")))), expect: "refused", error: "disallowed_link" },
-  { name: "data: link", input: doc(p(text("x", link("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==")))), expect: "refused", error: "disallowed_link" },
+  {
+    name: "data: link",
+    input: doc(p(text("x", link("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==")))),
+    expect: "refused",
+    error: "disallowed_link",
+  },
   { name: "vbscript: link", input: doc(p(text("x", link("vbscript:msgbox(1)")))), expect: "refused", error: "disallowed_link" },
   { name: "relative link", input: doc(p(text("x", link("//evil.example/x")))), expect: "refused", error: "disallowed_link" },
-  { name: "data: image (SVG)", input: doc({ type: "figure", attrs: { src: "data:image/svg+xml,<svg onload=alert(1)>", alt: "x", caption: "" } }), expect: "refused", error: "disallowed_image" },
-  { name: "javascript: image", input: doc({ type: "figure", attrs: { src: "javascript:alert(1)", alt: "x", caption: "" } }), expect: "refused", error: "disallowed_image" },
+  {
+    name: "data: image (SVG)",
+    input: doc({ type: "figure", attrs: { src: "data:image/svg+xml,<svg onload=alert(1)>", alt: "x", caption: "" } }),
+    expect: "refused",
+    error: "disallowed_image",
+  },
+  {
+    name: "javascript: image",
+    input: doc({ type: "figure", attrs: { src: "javascript:alert(1)", alt: "x", caption: "" } }),
+    expect: "refused",
+    error: "disallowed_image",
+  },
   { name: "SVG node", input: doc({ type: "svg", content: [text("x")] }), expect: "refused", error: "invalid_schema" },
   { name: "unknown node type", input: doc({ type: "iframe", attrs: { src: "https://evil.example" } }), expect: "refused", error: "invalid_schema" },
   { name: "unknown mark", input: doc(p(text("x", [{ type: "script" }]))), expect: "refused", error: "invalid_schema" },
-  { name: "event-handler attribute on a node", input: doc({ type: "paragraph", attrs: { onclick: "alert(1)", style: "x" }, content: [text("hi")] }), expect: "stored" },
-  { name: "event-handler attribute on a link", input: doc(p(text("x", [{ type: "link", attrs: { href: "https://ok.example", onmouseover: "alert(1)" } }]))), expect: "stored" },
-  { name: "figure caption with markup", input: doc({ type: "figure", attrs: { src: "https://example.org/c.png", alt: '"><script>alert(1)</script>', caption: "<svg/onload=alert(1)>" } }), expect: "stored" },
+  {
+    name: "event-handler attribute on a node",
+    input: doc({ type: "paragraph", attrs: { onclick: "alert(1)", style: "x" }, content: [text("hi")] }),
+    expect: "stored",
+  },
+  {
+    name: "event-handler attribute on a link",
+    input: doc(p(text("x", [{ type: "link", attrs: { href: "https://ok.example", onmouseover: "alert(1)" } }]))),
+    expect: "stored",
+  },
+  {
+    name: "figure caption with markup",
+    input: doc({ type: "figure", attrs: { src: "https://example.org/c.png", alt: '"><script>alert(1)</script>', caption: "<svg/onload=alert(1)>" } }),
+    expect: "stored",
+  },
   { name: "heading level 1 (not allowed)", input: doc({ type: "heading", attrs: { level: 7 }, content: [text("x")] }), expect: "stored" },
   { name: "text node with marks array garbage", input: doc(p({ type: "text", text: "x", marks: "bold" })), expect: "refused", error: "invalid_schema" },
   { name: "text inside doc directly", input: doc(text("bare")), expect: "refused", error: "invalid_schema" },
@@ -43,7 +70,12 @@ const HOSTILE: { name: string; input: unknown; expect: "refused" | "stored"; err
   { name: "null", input: "null", expect: "refused", error: "malformed" },
   { name: "HTML instead of JSON", input: "<p onclick=alert(1)>hi</p>", expect: "refused", error: "malformed" },
   { name: "5 MB document", input: JSON.stringify(doc(p(text("a".repeat(5 * 1024 * 1024))))), expect: "refused", error: "too_large" },
-  { name: "deeply nested", input: JSON.stringify(JSON.parse(`{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(200)}{"type":"paragraph"}${"]}".repeat(200)}]}`)), expect: "refused", error: "too_deep" },
+  {
+    name: "deeply nested",
+    input: JSON.stringify(JSON.parse(`{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(200)}{"type":"paragraph"}${"]}".repeat(200)}]}`)),
+    expect: "refused",
+    error: "too_deep",
+  },
   { name: "empty document", input: doc({ type: "paragraph" }), expect: "refused", error: "empty" },
 ];
 
@@ -76,7 +108,9 @@ describe("parseRichText: hostile payloads", () => {
     expect(result.html).toContain("<h2>Findings</h2>");
     expect(result.html).toContain('<a rel="noopener noreferrer nofollow" href="https://example.org/data">the data</a>');
     expect(result.html).toContain('href="mailto:csu@example.org"');
-    expect(result.html).toMatch(/<figure class="rt-figure"><img src="\/images\/chart.png" alt="Bar chart of filings" \/><figcaption>Filings by month<\/figcaption><\/figure>/);
+    expect(result.html).toMatch(
+      /<figure class="rt-figure"><img src="\/images\/chart.png" alt="Bar chart of filings" \/><figcaption>Filings by month<\/figcaption><\/figure>/,
+    );
     expect(result.text).toContain("Filings by month");
   });
 
@@ -101,7 +135,13 @@ describe("the brief save route with hostile bodies", () => {
 
   it("stores harmless-but-hostile text inertly and serves it escaped", async () => {
     const analyst = await analystSession();
-    const body = JSON.stringify(doc(p(text("<script>window.pwned=1</script><img src=x onerror=alert(1)>")), { type: "paragraph", attrs: { onclick: "alert(1)" }, content: [text("para")] }));
+    const body = JSON.stringify(
+      doc(p(text("<script>window.pwned=1</script><img src=x onerror=alert(1)>")), {
+        type: "paragraph",
+        attrs: { onclick: "alert(1)" },
+        content: [text("para")],
+      }),
+    );
     const res = await analyst.post("/staff/briefs/new", { ...base, body });
     expect(res.status).toBe(302);
     const id = res.headers.get("location")!.split("/")[3]!;
@@ -123,7 +163,11 @@ describe("the brief save route with hostile bodies", () => {
   const refused: [string, Record<string, string>, RegExp][] = [
     ["a javascript: link", { body: JSON.stringify(doc(p(text("x", link("javascript:alert(1)"))))) }, /Links must start with https:\/\/, http:\/\/ or mailto:/],
     ["a data: link", { body: JSON.stringify(doc(p(text("x", link("data:text/html,<script>alert(1)</script>"))))) }, /Links must start with/],
-    ["an SVG figure", { body: JSON.stringify(doc({ type: "figure", attrs: { src: "data:image/svg+xml,<svg onload=alert(1)>", alt: "x", caption: "" } })) }, /Images must come from/],
+    [
+      "an SVG figure",
+      { body: JSON.stringify(doc({ type: "figure", attrs: { src: "data:image/svg+xml,<svg onload=alert(1)>", alt: "x", caption: "" } })) },
+      /Images must come from/,
+    ],
     ["an unknown node", { body: JSON.stringify(doc({ type: "script", content: [text("alert(1)")] })) }, /formatting that is not allowed/],
     ["malformed JSON", { body: '{"type":"doc",' }, /could not be read/],
     ["raw HTML", { body: "<script>alert(1)</script>" }, /could not be read/],

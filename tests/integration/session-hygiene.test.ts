@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, getSql } from "~/db/client.server";
 import { users } from "~/db/schema";
-import { setDeactivated } from "~/modules/auth/service.server";
+import { setDeactivated } from "~/modules/auth/index.server";
 import { Client, clientFor } from "../support/app";
 import { startServerProcess } from "../support/server-process";
 

@@ -100,7 +100,18 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const idempotency = new Map<string, StoredResponse>();
   const scripted: ScriptedFailure[] = [];
   const delivered: DeliveredEmail[] = [];
-  const stats = { calls: 0, batchCalls: 0, singleCalls: 0, failed: 0, lostResponses: 0, replayed: 0, conflicts: 0, dropped: 0, droppedAfterDelivery: 0, outageCalls: 0 };
+  const stats = {
+    calls: 0,
+    batchCalls: 0,
+    singleCalls: 0,
+    failed: 0,
+    lostResponses: 0,
+    replayed: 0,
+    conflicts: 0,
+    dropped: 0,
+    droppedAfterDelivery: 0,
+    outageCalls: 0,
+  };
   let down = false;
   let outageLost = 0;
   const OUTAGE_FAILURES: ("500" | "503" | "429" | "cut")[] = ["503", "500", "429", "cut"];

@@ -117,15 +117,21 @@ function hostileJson(valid: () => Record<string, string>): fc.Arbitrary<string> 
     fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
     hostileString,
   );
-  const wrongTypes = fc.record({ seed: fc.constant(null).map(() => valid()), values: fc.array(wrongValue, { minLength: 8, maxLength: 8 }) }).map(({ seed, values }) =>
-    JSON.stringify(Object.fromEntries(Object.keys(seed).map((k, i) => [k, values[i % values.length]]))),
-  );
+  const wrongTypes = fc
+    .record({ seed: fc.constant(null).map(() => valid()), values: fc.array(wrongValue, { minLength: 8, maxLength: 8 }) })
+    .map(({ seed, values }) => JSON.stringify(Object.fromEntries(Object.keys(seed).map((k, i) => [k, values[i % values.length]]))));
   const deep = fc
     .tuple(fc.constantFrom(100, 1_000, 10_000, 100_000), fc.constantFrom("[", '{"a":'))
     .map(([depth, open]) => open.repeat(depth) + "1" + (open === "[" ? "]" : "}").repeat(depth));
   const duplicateKeys = fc.constant(null).map(() => {
     const seed = valid();
-    return "{" + Object.entries(seed).flatMap(([k, v]) => [`${JSON.stringify(k)}:${JSON.stringify(v)}`, `${JSON.stringify(k)}:{"$ne":null}`]).join(",") + "}";
+    return (
+      "{" +
+      Object.entries(seed)
+        .flatMap(([k, v]) => [`${JSON.stringify(k)}:${JSON.stringify(v)}`, `${JSON.stringify(k)}:{"$ne":null}`])
+        .join(",") +
+      "}"
+    );
   });
   const malformed = fc.constantFrom("{", "{not json", '{"a":}', "[1,2", "\u0000", "null", "true", "1", '"string"', "[]", '{"__proto__":{"admin":true}}');
   return fc.oneof(wrongTypes, deep, duplicateKeys, malformed, fc.json({ maxDepth: 4 }));
@@ -138,7 +144,9 @@ export function hostileBody(valid: () => Record<string, string>): fc.Arbitrary<H
     { weight: 4, arbitrary: form.map((pairs): HostileBody => ({ kind: "mutated form", contentType: FORM, body: encodeForm(pairs) })) },
     {
       weight: 2,
-      arbitrary: fc.array(fc.tuple(key, hostileString), { maxLength: 6 }).map((pairs): HostileBody => ({ kind: "random form", contentType: FORM, body: encodeForm(pairs) })),
+      arbitrary: fc
+        .array(fc.tuple(key, hostileString), { maxLength: 6 })
+        .map((pairs): HostileBody => ({ kind: "random form", contentType: FORM, body: encodeForm(pairs) })),
     },
     {
       weight: 2,
@@ -164,10 +172,25 @@ export function hostileBody(valid: () => Record<string, string>): fc.Arbitrary<H
     {
       weight: 2,
       arbitrary: fc
-        .tuple(form, fc.constantFrom("text/plain", "application/xml", "application/octet-stream", "multipart/form-data", "multipart/form-data; boundary=", "image/png", "", null))
+        .tuple(
+          form,
+          fc.constantFrom(
+            "text/plain",
+            "application/xml",
+            "application/octet-stream",
+            "multipart/form-data",
+            "multipart/form-data; boundary=",
+            "image/png",
+            "",
+            null,
+          ),
+        )
         .map(([pairs, contentType]): HostileBody => ({ kind: "wrong content type", contentType, body: encodeForm(pairs) })),
     },
-    { weight: 1, arbitrary: fc.constantFrom(FORM, "application/json", null).map((contentType): HostileBody => ({ kind: "empty body", contentType, body: null })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(FORM, "application/json", null).map((contentType): HostileBody => ({ kind: "empty body", contentType, body: null })),
+    },
   );
 }
 
@@ -179,7 +202,16 @@ export function fixedHostileBodies(valid: () => Record<string, string>): Hostile
     { kind: "empty body", contentType: FORM, body: "" },
     { kind: "huge field", contentType: FORM, body: encodeForm(keys.map((k) => [k, "x".repeat(1_000_000)])) },
     { kind: "many fields", contentType: FORM, body: Array.from({ length: 20_000 }, (_, i) => `f${i}=1`).join("&") },
-    { kind: "duplicate keys", contentType: FORM, body: encodeForm(keys.flatMap((k): Pairs => [[k, seed[k]!], [k, "second"]])) },
+    {
+      kind: "duplicate keys",
+      contentType: FORM,
+      body: encodeForm(
+        keys.flatMap((k): Pairs => [
+          [k, seed[k]!],
+          [k, "second"],
+        ]),
+      ),
+    },
     { kind: "deep JSON", contentType: "application/json", body: "[".repeat(200_000) + "]".repeat(200_000) },
     { kind: "invalid UTF-8 bytes", contentType: FORM, body: Uint8Array.from([...Buffer.from(`${keys[0] ?? "a"}=`), 0xff, 0xfe, 0xc3, 0x28]) },
     { kind: "NUL bytes", contentType: FORM, body: encodeForm(keys.map((k) => [k, `\u0000${seed[k]}\u0000`])) },
@@ -227,11 +259,20 @@ export function hostileQuery(valid: () => Record<string, string>): fc.Arbitrary<
 }
 
 /** Multipart uploads: the valid fields mutated, with the expected file, a hostile one or none. */
-export function hostileMultipart(valid: () => Record<string, string>, file: { field: string; name: string; type: string; content: () => string }): fc.Arbitrary<HostileBody> {
+export function hostileMultipart(
+  valid: () => Record<string, string>,
+  file: { field: string; name: string; type: string; content: () => string },
+): fc.Arbitrary<HostileBody> {
   const fileContent = fc.oneof(
     fc.constant(null).map(() => file.content()),
     fc.constant(null).map(() => file.content().replace(/\n.*$/s, "\n")), // the header only
-    fc.constant(null).map(() => file.content().split("\n").map((line, i) => (i === 3 ? line.replace(/,/g, ";") : line)).join("\n")),
+    fc.constant(null).map(() =>
+      file
+        .content()
+        .split("\n")
+        .map((line, i) => (i === 3 ? line.replace(/,/g, ";") : line))
+        .join("\n"),
+    ),
     hostileString,
     fc.uint8Array({ maxLength: 2_000 }),
     fc.constant(""),

@@ -7,20 +7,20 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { invitations, meetings, users } from "~/db/schema";
-import { sessionHandle } from "~/modules/auth/queries.server";
-import { issueToken, registerResident, startSession } from "~/modules/auth/service.server";
-import { createToken } from "~/modules/auth/tokens.server";
-import { createBrief } from "~/modules/briefs/service.server";
-import { briefSubject } from "~/modules/briefs/subject";
-import { createComment } from "~/modules/comments/service.server";
-import { issueApiKey } from "~/modules/concerns/api-keys.server";
-import { createConcern } from "~/modules/concerns/service.server";
-import { addDays, countyDay } from "~/modules/concerns/time";
-import { circulateMinutes, createMeeting, recordAttendance, saveMinutesDraft } from "~/modules/meetings/service.server";
-import { signUnsubscribeToken } from "~/modules/notifications/unsubscribe.server";
-import { policyInForce } from "~/modules/policies/queries.server";
-import { saveResponse } from "~/modules/responses/service.server";
-import { richTextFromPlainText } from "~/modules/richtext/richtext.server";
+import { sessionHandle } from "~/modules/auth/index.server";
+import { issueToken, registerResident, startSession } from "~/modules/auth/index.server";
+import { createToken } from "~/modules/auth/index.server";
+import { createBrief } from "~/modules/briefs/index.server";
+import { briefSubject } from "~/modules/briefs";
+import { createComment } from "~/modules/comments/index.server";
+import { issueApiKey } from "~/modules/concerns/index.server";
+import { createConcern } from "~/modules/concerns/index.server";
+import { addDays, countyDay } from "~/modules/concerns";
+import { circulateMinutes, createMeeting, recordAttendance, saveMinutesDraft } from "~/modules/meetings/index.server";
+import { signUnsubscribeToken } from "~/modules/notifications/index.server";
+import { policyInForce } from "~/modules/policies/index.server";
+import { saveResponse } from "~/modules/responses/index.server";
+import { richTextFromPlainText } from "~/modules/richtext/index.server";
 import { generateCaseCsv } from "./metrics-csv";
 
 export const hostileContext = {
@@ -70,15 +70,23 @@ export async function prepareHostileFixtures() {
   const today = countyDay(new Date());
 
   // A throwaway resident: its password, email and sessions are what the account targets change.
-  const account = await registerResident({ email: "hostile.account@example.org", password: "demo-password-2026", displayName: "Hostile Account", locale: "en" }, origin);
+  const account = await registerResident(
+    { email: "hostile.account@example.org", password: "demo-password-2026", displayName: "Hostile Account", locale: "en" },
+    origin,
+  );
   if (!account.ok) throw new Error("hostile fixture: account");
   for (let i = 0; i < 40; i++) ctx.sessionHandles.push(sessionHandle((await startSession(account.user.id)).session.id));
   // Resetting a password ends the account's sessions: the reset tokens belong to another account.
-  const resetting = await registerResident({ email: "hostile.reset@example.org", password: "demo-password-2026", displayName: "Hostile Reset", locale: "en" }, origin);
+  const resetting = await registerResident(
+    { email: "hostile.reset@example.org", password: "demo-password-2026", displayName: "Hostile Reset", locale: "en" },
+    origin,
+  );
   if (!resetting.ok) throw new Error("hostile fixture: reset account");
   for (let i = 0; i < 40; i++) ctx.resetTokens.push(await issueToken(db, resetting.user.id, "reset_password", 3_600_000));
   const { token, tokenHash } = createToken();
-  await db.insert(invitations).values({ email: "hostile.invitee@example.org", role: "cab_member", tokenHash, invitedById: admin.id, expiresAt: new Date(Date.now() + 86_400_000) });
+  await db
+    .insert(invitations)
+    .values({ email: "hostile.invitee@example.org", role: "cab_member", tokenHash, invitedById: admin.id, expiresAt: new Date(Date.now() + 86_400_000) });
   ctx.invitationToken = token;
   ctx.unsubscribeToken = await signUnsubscribeToken({ userId: member1.id }, "brief_published");
   ctx.open311Key = (await issueApiKey("Hostile input", { id: admin.id })).key;
@@ -97,25 +105,44 @@ export async function prepareHostileFixtures() {
   ctx.concernCode = concern.trackingCode;
   ctx.concernNumber = String(concern.number);
 
-  const [brief] = await db.execute<{ id: string; slug: string; title: string }>(sql`select id, slug, title from briefs where slug = 'repeat-calls-problem-properties-2025'`);
-  const comment = await createComment(briefSubject(brief!), { id: member3.id, role: member3.role, displayName: member3.displayName }, text("Hostile fixture: a comment to edit, report and hide.", "comment"), null);
+  const [brief] = await db.execute<{ id: string; slug: string; title: string }>(
+    sql`select id, slug, title from briefs where slug = 'repeat-calls-problem-properties-2025'`,
+  );
+  const comment = await createComment(
+    briefSubject(brief!),
+    { id: member3.id, role: member3.role, displayName: member3.displayName },
+    text("Hostile fixture: a comment to edit, report and hide.", "comment"),
+    null,
+  );
   ctx.member3CommentId = comment.id;
 
-  const [open] = await db.execute<{ id: string }>(sql`select a.id from analyses a join ballots b on b.subject_id = a.id::text and b.subject_type = 'analysis' where b.status = 'open'`);
+  const [open] = await db.execute<{ id: string }>(
+    sql`select a.id from analyses a join ballots b on b.subject_id = a.id::text and b.subject_type = 'analysis' where b.status = 'open'`,
+  );
   ctx.openVoteAnalysisId = open!.id;
 
   const [upcoming] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.status, "scheduled"));
   ctx.upcomingMeetingId = upcoming!.id;
   // A meeting that was held, with draft minutes circulated: corrections and decisions apply to it.
   const day = addDays(today, -7);
-  const held = await createMeeting({ id: analyst.id }, { title: "Hostile fixture meeting", mode: "online", link: "https://meet.example.org/h", startsAt: `${day}T18:00`, endsAt: `${day}T19:00`, isPublic: true }, { origin });
+  const held = await createMeeting(
+    { id: analyst.id },
+    { title: "Hostile fixture meeting", mode: "online", link: "https://meet.example.org/h", startsAt: `${day}T18:00`, endsAt: `${day}T19:00`, isPublic: true },
+    { origin },
+  );
   await db.update(meetings).set({ status: "held" }).where(eq(meetings.id, held.id));
   await recordAttendance({ id: analyst.id }, held.id, [{ userId: member11.id, status: "present" }], { origin });
   const draft = await saveMinutesDraft({ id: analyst.id }, held.id, text("The chair opened the meeting.", "document"), { origin });
   await circulateMinutes({ id: analyst.id }, draft.minutesId, { origin });
   ctx.heldMeetingId = held.id;
 
-  ctx.draftBriefId = (await createBrief({ id: analyst.id }, { title: "Hostile draft brief", summary: "A summary of this brief for the board.", topics: [] }, text("Draft.", "document"))).id;
+  ctx.draftBriefId = (
+    await createBrief(
+      { id: analyst.id },
+      { title: "Hostile draft brief", summary: "A summary of this brief for the board.", topics: [] },
+      text("Draft.", "document"),
+    )
+  ).id;
   const policy = await policyInForce("documented_concern", today);
   const violence = await policyInForce("connection_to_violence", today);
   ctx.policyId = policy!.id;

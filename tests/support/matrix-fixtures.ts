@@ -8,19 +8,19 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { analyses, briefs, users } from "~/db/schema";
-import { openAnalysisVote, voteOnAnalysis } from "~/modules/analyses/service.server";
-import { sessionHandle } from "~/modules/auth/queries.server";
-import { startSession } from "~/modules/auth/service.server";
-import { createBrief } from "~/modules/briefs/service.server";
-import { briefSubject } from "~/modules/briefs/subject";
-import { createComment, moderateComment } from "~/modules/comments/service.server";
-import { issueApiKey } from "~/modules/concerns/api-keys.server";
-import { createConcern } from "~/modules/concerns/service.server";
-import { addDays, countyDay } from "~/modules/concerns/time";
-import { createMeeting } from "~/modules/meetings/service.server";
-import { policyInForce } from "~/modules/policies/queries.server";
-import { saveResponse } from "~/modules/responses/service.server";
-import { richTextFromPlainText } from "~/modules/richtext/richtext.server";
+import { openAnalysisVote, voteOnAnalysis } from "~/modules/analyses/index.server";
+import { sessionHandle } from "~/modules/auth/index.server";
+import { startSession } from "~/modules/auth/index.server";
+import { createBrief } from "~/modules/briefs/index.server";
+import { briefSubject } from "~/modules/briefs";
+import { createComment, moderateComment } from "~/modules/comments/index.server";
+import { issueApiKey } from "~/modules/concerns/index.server";
+import { createConcern } from "~/modules/concerns/index.server";
+import { addDays, countyDay } from "~/modules/concerns";
+import { createMeeting } from "~/modules/meetings/index.server";
+import { policyInForce } from "~/modules/policies/index.server";
+import { saveResponse } from "~/modules/responses/index.server";
+import { richTextFromPlainText } from "~/modules/richtext/index.server";
 
 /** Another resident's concern: these private details must reach no page but the staff one. */
 export const OTHER_CONCERN = {
@@ -85,7 +85,11 @@ export async function prepareMatrixFixtures() {
   );
   await moderateComment(subject, analystActor, comment!.id, { action: "hide", reason: "Matrix fixture moderation" });
 
-  await createBrief({ id: analyst.id }, { title: DRAFT_BRIEF_TITLE, summary: "A draft that only office staff may see.", topics: [] }, text("Draft body.", "document"));
+  await createBrief(
+    { id: analyst.id },
+    { title: DRAFT_BRIEF_TITLE, summary: "A draft that only office staff may see.", topics: [] },
+    text("Draft body.", "document"),
+  );
 
   const policy = await policyInForce("documented_concern", today);
   await saveResponse(
@@ -109,16 +113,25 @@ export async function prepareMatrixFixtures() {
   const start = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   await createMeeting(
     { id: analyst.id },
-    { title: PRIVATE_MEETING_TITLE, mode: "online", link: "https://meet.example.org/closed", startsAt: `${start}T18:00`, endsAt: `${start}T19:00`, isPublic: false },
+    {
+      title: PRIVATE_MEETING_TITLE,
+      mode: "online",
+      link: "https://meet.example.org/closed",
+      startsAt: `${start}T18:00`,
+      endsAt: `${start}T19:00`,
+      isPublic: false,
+    },
     { origin: "http://localhost" },
   );
 
   const [analysis] = await db.select().from(analyses).where(eq(analyses.question, SECRET_QUESTION));
-  const opened = await openAnalysisVote(
-    { id: analyst.id },
-    analysis!.id,
-    { mode: "secret", resultsVisibility: "live", closesAt: new Date(Date.now() + 5 * 86_400_000), quorumPercent: 50, thresholdPercent: 50 },
-  );
+  const opened = await openAnalysisVote({ id: analyst.id }, analysis!.id, {
+    mode: "secret",
+    resultsVisibility: "live",
+    closesAt: new Date(Date.now() + 5 * 86_400_000),
+    quorumPercent: 50,
+    thresholdPercent: 50,
+  });
   if (!opened.ok) throw new Error(`fixture ballot: ${opened.reason}`);
   const voted = await voteOnAnalysis(analysis!.id, member2.id, "oppose", null);
   if (!voted.ok) throw new Error(`fixture vote: ${voted.reason}`);

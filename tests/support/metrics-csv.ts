@@ -1,5 +1,5 @@
-import { CSV_HEADER } from "~/modules/metrics/catalogue";
-import { csvLine } from "~/modules/metrics/csv";
+import { CSV_HEADER } from "~/modules/metrics";
+import { csvLine } from "~/modules/metrics/index.server";
 
 /** A valid case-level CSV of n rows spread over the months of `year` (deterministic). */
 export function generateCaseCsv(n: number, opts: { year: number; months?: number[]; prefix?: string }) {

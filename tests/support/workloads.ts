@@ -42,7 +42,11 @@ export const signupWorkload: WriteWorkload = {
     const email = `load-${runId}-${n}@example.org`;
     const response = await formPost(baseUrl, "/signup", { displayName: `Load ${n}`, email, password: "load-test-password" }, signal);
     const body = await response.text();
-    return { status: response.status, key: response.status === 302 && response.headers.get("location") === "/account" ? email : null, body: response.status >= 500 ? body : undefined };
+    return {
+      status: response.status,
+      key: response.status === 302 && response.headers.get("location") === "/account" ? email : null,
+      body: response.status >= 500 ? body : undefined,
+    };
   },
   async missing(sql, keys) {
     if (!keys.length) return [];
@@ -59,7 +63,12 @@ export const signupWorkload: WriteWorkload = {
 export const loginWorkload: WriteWorkload = {
   name: "login",
   async write({ baseUrl, n, signal }) {
-    const response = await formPost(baseUrl, "/login", { email: `member${(n % 12) + 1}@demo.test`, password: process.env.DEMO_PASSWORD ?? "demo-password-2026" }, signal);
+    const response = await formPost(
+      baseUrl,
+      "/login",
+      { email: `member${(n % 12) + 1}@demo.test`, password: process.env.DEMO_PASSWORD ?? "demo-password-2026" },
+      signal,
+    );
     const body = await response.text();
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("cab_session="));
     const id = cookie?.split(";")[0]!.slice("cab_session=".length);

@@ -68,7 +68,14 @@ export function BarChart({
               <rect x={x} y={y(p.value)} width={barW} height={Math.max(0, top + plotH - y(p.value))} fill="#1d4e89" />
             )}
             {i % labelEvery === 0 ? (
-              <text x={x + barW / 2} y={height - bottom + 16} fontSize="11" fill="#1b1f24" textAnchor="end" transform={`rotate(-45 ${x + barW / 2} ${height - bottom + 16})`}>
+              <text
+                x={x + barW / 2}
+                y={height - bottom + 16}
+                fontSize="11"
+                fill="#1b1f24"
+                textAnchor="end"
+                transform={`rotate(-45 ${x + barW / 2} ${height - bottom + 16})`}
+              >
                 {p.label}
               </text>
             ) : null}

@@ -31,7 +31,8 @@ export function MetricSnapshotCard({ data, headingLevel = 2 }: { data: SnapshotC
   const locale = i18n.language;
   const { snapshot, live, definitionChanged } = data;
   const H = `h${headingLevel}` as "h2" | "h3";
-  const date = (iso: string) => new Date(iso).toLocaleDateString(locale === "es" ? "es-US" : "en-US", { year: "numeric", month: "long", day: "numeric", timeZone: COUNTY_TIME_ZONE });
+  const date = (iso: string) =>
+    new Date(iso).toLocaleDateString(locale === "es" ? "es-US" : "en-US", { year: "numeric", month: "long", day: "numeric", timeZone: COUNTY_TIME_ZONE });
   const frozen = snapshot.value === null ? null : Number(snapshot.value);
   const filters = Object.entries(snapshot.filters);
   const search = new URLSearchParams(snapshot.filters).toString();

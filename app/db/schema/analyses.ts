@@ -1,19 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  check,
-  foreignKey,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigserial, check, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 // ───────────────────────────── Proposed analyses ─────────────────────────────
@@ -163,7 +149,11 @@ export const ballotVotes = pgTable(
   (t) => [
     unique("ballot_votes_one_per_member").on(t.ballotId, t.userId),
     // Only someone on the eligible snapshot can have a vote row at all.
-    foreignKey({ name: "ballot_votes_eligible_fk", columns: [t.ballotId, t.userId], foreignColumns: [ballotEligible.ballotId, ballotEligible.userId] }).onDelete("cascade"),
+    foreignKey({
+      name: "ballot_votes_eligible_fk",
+      columns: [t.ballotId, t.userId],
+      foreignColumns: [ballotEligible.ballotId, ballotEligible.userId],
+    }).onDelete("cascade"),
   ],
 );
 
@@ -176,7 +166,11 @@ export const ballotParticipation = pgTable(
   },
   (t) => [
     unique("ballot_participation_one_per_member").on(t.ballotId, t.userId),
-    foreignKey({ name: "ballot_participation_eligible_fk", columns: [t.ballotId, t.userId], foreignColumns: [ballotEligible.ballotId, ballotEligible.userId] }).onDelete("cascade"),
+    foreignKey({
+      name: "ballot_participation_eligible_fk",
+      columns: [t.ballotId, t.userId],
+      foreignColumns: [ballotEligible.ballotId, ballotEligible.userId],
+    }).onDelete("cascade"),
   ],
 );
 
@@ -208,6 +202,10 @@ export const ballotRecusals = pgTable(
   },
   (t) => [
     unique("ballot_recusals_one_per_member").on(t.ballotId, t.userId),
-    foreignKey({ name: "ballot_recusals_eligible_fk", columns: [t.ballotId, t.userId], foreignColumns: [ballotEligible.ballotId, ballotEligible.userId] }).onDelete("cascade"),
+    foreignKey({
+      name: "ballot_recusals_eligible_fk",
+      columns: [t.ballotId, t.userId],
+      foreignColumns: [ballotEligible.ballotId, ballotEligible.userId],
+    }).onDelete("cascade"),
   ],
 );

@@ -35,9 +35,13 @@ export const comments = pgTable(
   },
   (t) => [
     // Top-level threads of a subject, in order: the paging query.
-    index("comments_subject_top_idx").on(t.subjectType, t.subjectId, t.createdAt).where(sql`${t.parentId} is null`),
+    index("comments_subject_top_idx")
+      .on(t.subjectType, t.subjectId, t.createdAt)
+      .where(sql`${t.parentId} is null`),
     index("comments_root_idx").on(t.rootId, t.createdAt),
-    index("comments_pending_idx").on(t.status).where(sql`${t.status} = 'hidden_pending'`),
+    index("comments_pending_idx")
+      .on(t.status)
+      .where(sql`${t.status} = 'hidden_pending'`),
   ],
 );
 

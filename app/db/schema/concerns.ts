@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  doublePrecision,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  type AnyPgColumn,
-} from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 // Relative (drizzle-kit reads this file without the app's path aliases).
@@ -146,5 +134,9 @@ export const open311ApiKeys = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("open311_api_keys_active_idx").on(t.keyHash).where(sql`${t.revokedAt} is null`)],
+  (t) => [
+    index("open311_api_keys_active_idx")
+      .on(t.keyHash)
+      .where(sql`${t.revokedAt} is null`),
+  ],
 );

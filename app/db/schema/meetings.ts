@@ -1,19 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  type AnyPgColumn,
-} from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 /** A ProseMirror (tiptap) document as stored; validated on the server before it gets here. */
@@ -257,7 +243,10 @@ export const minutesApprovals = pgTable(
   },
   (t) => [
     index("minutes_approvals_minutes_idx").on(t.minutesId),
-    check("minutes_approvals_counts", sql`${t.support} >= 0 and ${t.oppose} >= 0 and ${t.abstain} >= 0 and ${t.support} + ${t.oppose} + ${t.abstain} <= ${t.presentCount}`),
+    check(
+      "minutes_approvals_counts",
+      sql`${t.support} >= 0 and ${t.oppose} >= 0 and ${t.abstain} >= 0 and ${t.support} + ${t.oppose} + ${t.abstain} <= ${t.presentCount}`,
+    ),
     check("minutes_approvals_present", sql`${t.presentCount} >= 0 and ${t.eligibleCount} > 0 and ${t.presentCount} <= ${t.eligibleCount}`),
     check("minutes_approvals_quorum_percent", sql`${t.quorumPercent} between 1 and 100`),
     check("minutes_approvals_quorum_met", sql`${t.quorumMet} = (${t.presentCount} * 100 >= ${t.quorumPercent} * ${t.eligibleCount})`),

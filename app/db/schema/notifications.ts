@@ -53,7 +53,9 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex("notifications_user_event_unique").on(t.userId, t.eventKey),
     index("notifications_user_unread_idx").on(t.userId, t.readAt),
-    index("notifications_digest_pending_idx").on(t.digest, t.createdAt).where(sql`${t.digest} is not null and ${t.digestedAt} is null`),
+    index("notifications_digest_pending_idx")
+      .on(t.digest, t.createdAt)
+      .where(sql`${t.digest} is not null and ${t.digestedAt} is null`),
   ],
 );
 

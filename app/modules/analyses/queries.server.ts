@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { analyses, analysisLinks, analysisProgress, ballots, users } from "~/db/schema";
-import { getBallotForSubject } from "~/modules/voting/queries.server";
+import { analyses, analysisLinks, analysisProgress, ballots } from "~/db/schema/analyses";
+import { users } from "~/db/schema/auth";
+import { getBallotForSubject } from "~/modules/voting/index.server";
 import { PIPELINE_STATUSES, stageOf } from "./status";
 
 export const BALLOT_SUBJECT = "analysis";
@@ -19,7 +20,13 @@ export async function getAnalysis(id: string, tx: DbOrTx = db) {
   const [links, progress, ballot] = await Promise.all([
     tx.select().from(analysisLinks).where(eq(analysisLinks.analysisId, id)).orderBy(asc(analysisLinks.createdAt)),
     tx
-      .select({ status: analysisProgress.status, note: analysisProgress.note, briefSlug: analysisProgress.briefSlug, createdAt: analysisProgress.createdAt, actorName: users.displayName })
+      .select({
+        status: analysisProgress.status,
+        note: analysisProgress.note,
+        briefSlug: analysisProgress.briefSlug,
+        createdAt: analysisProgress.createdAt,
+        actorName: users.displayName,
+      })
       .from(analysisProgress)
       .leftJoin(users, eq(users.id, analysisProgress.actorId))
       .where(eq(analysisProgress.analysisId, id))
@@ -69,7 +76,12 @@ export async function listPipeline() {
   const steps = await db
     .select({ analysisId: analysisProgress.analysisId, status: analysisProgress.status, createdAt: analysisProgress.createdAt })
     .from(analysisProgress)
-    .where(inArray(analysisProgress.analysisId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        analysisProgress.analysisId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(analysisProgress.createdAt), asc(analysisProgress.id));
   return rows.map((r) => ({ ...r, steps: steps.filter((s) => s.analysisId === r.id) }));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VOTE_CHOICES } from "~/modules/voting/tally";
+import { VOTE_CHOICES } from "~/modules/voting";
 import { parseLinks } from "./links";
 
 const text = (max: number, min = 1) =>

@@ -1,11 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { analyses, analysisLinks, analysisProgress, ballots } from "~/db/schema";
-import { recordAudit } from "~/modules/audit/service.server";
-import type { Role } from "~/modules/auth/roles";
-import { hasRole } from "~/modules/auth/roles";
-import { castVote, openBallot, recuse, updateBallotSettings, type Actor, type BallotSettings, type SettingsChange, type VoteOutcome } from "~/modules/voting/service.server";
-import type { VoteChoice } from "~/modules/voting/tally";
+import { analyses, analysisLinks, analysisProgress, ballots } from "~/db/schema/analyses";
+import { recordAudit } from "~/modules/audit/index.server";
+import type { Role } from "~/modules/auth";
+import { hasRole } from "~/modules/auth";
+import {
+  castVote,
+  openBallot,
+  recuse,
+  updateBallotSettings,
+  type Actor,
+  type BallotSettings,
+  type SettingsChange,
+  type VoteOutcome,
+} from "~/modules/voting/index.server";
+import type { VoteChoice } from "~/modules/voting";
 import { activeMemberIds, analysisUrl, BALLOT_SUBJECT } from "./queries.server";
 import type { LinkRef } from "./links";
 import { briefSlugFrom, NEXT_STATUSES, type AnalysisStatus } from "./status";

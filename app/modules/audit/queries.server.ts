@@ -1,6 +1,7 @@
 import { desc, eq, lt } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { auditLog, users } from "~/db/schema";
+import { auditLog } from "~/db/schema/audit";
+import { users } from "~/db/schema/auth";
 
 export async function listAuditEntries({ before, limit = 50 }: { before?: number; limit?: number } = {}) {
   return db

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "~/db/client.server";
-import { auditLog } from "~/db/schema";
+import { auditLog } from "~/db/schema/audit";
 
 export type AuditEntry = {
   actorId: string | null;

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { DbOrTx } from "~/db/client.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { queueEmail } from "~/modules/notifications/email.server";
+import { queueEmail } from "~/modules/notifications/index.server";
 import { AuthEmail, type AuthEmailKind } from "../../../emails/auth-email";
 
 type AuthEmailInput = { to: string; userId: string | null; locale: string; url: string; name: string; role?: string };

@@ -2,7 +2,7 @@ import { isProduction } from "~/utils/env.server";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { Lucia, TimeSpan } from "lucia";
 import { db } from "~/db/client.server";
-import { sessions, users } from "~/db/schema";
+import { sessions, users } from "~/db/schema/auth";
 import type { AccountRole } from "./roles";
 
 const adapter = new DrizzlePostgreSQLAdapter(db, sessions, users);

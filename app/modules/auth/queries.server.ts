@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { authTokens, invitations, sessions, users } from "~/db/schema";
+import { authTokens, invitations, sessions, users } from "~/db/schema/auth";
 import { hashToken } from "./tokens.server";
 
 /**
@@ -38,7 +38,14 @@ export async function isTokenUsable(token: string, kind: "verify_email" | "reset
 
 export async function getAccount(userId: string) {
   const [row] = await db
-    .select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   return row ?? null;
@@ -46,14 +53,29 @@ export async function getAccount(userId: string) {
 
 export async function listUsers() {
   return db
-    .select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, deactivatedAt: users.deactivatedAt, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      deactivatedAt: users.deactivatedAt,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .orderBy(asc(users.displayName), asc(users.email));
 }
 
 export async function listPendingInvitations() {
   return db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt, invitedBy: users.displayName })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+      invitedBy: users.displayName,
+    })
     .from(invitations)
     .leftJoin(users, eq(users.id, invitations.invitedById))
     .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))

@@ -31,9 +31,7 @@ export const LoginSchema = z.object({ email: emailField, password: passwordField
 export const SignupSchema = z.object({ displayName: displayNameField, email: emailField, password: newPasswordField });
 export const ForgotPasswordSchema = z.object({ email: emailField });
 // Emailed tokens are 43 characters of base64url; anything else is a dead link, said so in words.
-export const tokenField = z
-  .string({ required_error: "auth:reset.invalid", invalid_type_error: "auth:reset.invalid" })
-  .max(200, "auth:reset.invalid");
+export const tokenField = z.string({ required_error: "auth:reset.invalid", invalid_type_error: "auth:reset.invalid" }).max(200, "auth:reset.invalid");
 
 export const ResetPasswordSchema = z.object({ token: tokenField, password: newPasswordField });
 export const AcceptInvitationSchema = z.object({ displayName: displayNameField, password: newPasswordField });

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { authTokens, invitations, users } from "~/db/schema";
-import { recordAudit } from "~/modules/audit/service.server";
+import { authTokens, invitations, users } from "~/db/schema/auth";
+import { recordAudit } from "~/modules/audit/index.server";
 import { lucia } from "./lucia.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { AccountRole } from "./roles";
@@ -19,7 +19,10 @@ export function normalizeEmail(email: string) {
 }
 
 export async function findUserByEmail(email: string, tx: DbOrTx = db) {
-  const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${normalizeEmail(email)}`);
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${normalizeEmail(email)}`);
   return user ?? null;
 }
 
@@ -71,7 +74,13 @@ export async function registerResident(input: { email: string; password: string;
       .values({ email: normalizeEmail(input.email), passwordHash, displayName: input.displayName.trim(), role: "resident", locale: input.locale })
       .returning();
     const token = await issueToken(tx, user!.id, "verify_email", VERIFY_TOKEN_TTL_MS);
-    await queueAuthEmail(tx, "verify-email", { to: user!.email, userId: user!.id, locale: user!.locale, url: `${origin}/verify-email?token=${token}`, name: user!.displayName });
+    await queueAuthEmail(tx, "verify-email", {
+      to: user!.email,
+      userId: user!.id,
+      locale: user!.locale,
+      url: `${origin}/verify-email?token=${token}`,
+      name: user!.displayName,
+    });
     return { ok: true as const, user: user! };
   });
 }
@@ -107,7 +116,13 @@ export async function resendVerification(userId: string, origin: string) {
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
     if (!user || user.emailVerifiedAt || user.deactivatedAt) return false;
     const token = await issueToken(tx, user.id, "verify_email", VERIFY_TOKEN_TTL_MS);
-    await queueAuthEmail(tx, "verify-email", { to: user.email, userId: user.id, locale: user.locale, url: `${origin}/verify-email?token=${token}`, name: user.displayName });
+    await queueAuthEmail(tx, "verify-email", {
+      to: user.email,
+      userId: user.id,
+      locale: user.locale,
+      url: `${origin}/verify-email?token=${token}`,
+      name: user.displayName,
+    });
     return true;
   });
 }
@@ -118,7 +133,13 @@ export async function requestPasswordReset(email: string, origin: string) {
   if (!user || user.deactivatedAt) return false;
   await db.transaction(async (tx) => {
     const token = await issueToken(tx, user.id, "reset_password", RESET_TOKEN_TTL_MS);
-    await queueAuthEmail(tx, "reset-password", { to: user.email, userId: user.id, locale: user.locale, url: `${origin}/reset-password?token=${token}`, name: user.displayName });
+    await queueAuthEmail(tx, "reset-password", {
+      to: user.email,
+      userId: user.id,
+      locale: user.locale,
+      url: `${origin}/reset-password?token=${token}`,
+      name: user.displayName,
+    });
   });
   return true;
 }
@@ -128,7 +149,10 @@ export async function resetPassword(token: string, newPassword: string) {
   const userId = await db.transaction(async (tx) => {
     const row = await consumeToken(tx, token, "reset_password");
     if (!row) return null;
-    await tx.update(users).set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, row.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+      .where(eq(users.id, row.userId));
     return row.userId;
   });
   // A reset means the old password may be known to someone else: end every session.
@@ -139,7 +163,10 @@ export async function resetPassword(token: string, newPassword: string) {
 export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return false;
-  await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(newPassword) })
+    .where(eq(users.id, userId));
   return true;
 }
 
@@ -147,7 +174,13 @@ export async function requestEmailChange(user: { id: string; displayName: string
   return db.transaction(async (tx) => {
     if (await findUserByEmail(newEmail, tx)) return { ok: false as const, reason: "email_taken" as const };
     const token = await issueToken(tx, user.id, "change_email", VERIFY_TOKEN_TTL_MS, normalizeEmail(newEmail));
-    await queueAuthEmail(tx, "change-email", { to: normalizeEmail(newEmail), userId: user.id, locale: user.locale, url: `${origin}/verify-email?change=1&token=${token}`, name: user.displayName });
+    await queueAuthEmail(tx, "change-email", {
+      to: normalizeEmail(newEmail),
+      userId: user.id,
+      locale: user.locale,
+      url: `${origin}/verify-email?change=1&token=${token}`,
+      name: user.displayName,
+    });
     return { ok: true as const };
   });
 }
@@ -169,7 +202,11 @@ export async function setUserLocale(userId: string, locale: string) {
 
 // ---- Administration: every change here is audited in the same transaction. ----
 
-export async function createInvitation(actor: { id: string; displayName: string; ipAddress?: string }, input: { email: string; role: AccountRole; locale: string }, origin: string) {
+export async function createInvitation(
+  actor: { id: string; displayName: string; ipAddress?: string },
+  input: { email: string; role: AccountRole; locale: string },
+  origin: string,
+) {
   return db.transaction(async (tx) => {
     if (await findUserByEmail(input.email, tx)) return { ok: false as const, reason: "email_taken" as const };
     const { token, tokenHash } = createToken();
@@ -185,7 +222,14 @@ export async function createInvitation(actor: { id: string; displayName: string;
       data: { email: invitation!.email, role: input.role },
       ipAddress: actor.ipAddress,
     });
-    await queueAuthEmail(tx, "invitation", { to: invitation!.email, userId: null, locale: input.locale, url: `${origin}/invitations/${token}`, name: actor.displayName, role: input.role });
+    await queueAuthEmail(tx, "invitation", {
+      to: invitation!.email,
+      userId: null,
+      locale: input.locale,
+      url: `${origin}/invitations/${token}`,
+      name: actor.displayName,
+      role: input.role,
+    });
     return { ok: true as const, invitation: invitation! };
   });
 }
@@ -194,7 +238,9 @@ export async function findOpenInvitation(token: string) {
   const [invitation] = await db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())));
+    .where(
+      and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())),
+    );
   return invitation ?? null;
 }
 
@@ -204,16 +250,31 @@ export async function acceptInvitation(token: string, input: { displayName: stri
     const [invitation] = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })
-      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+      .where(
+        and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())),
+      )
       .returning();
     if (!invitation) return { ok: false as const, reason: "invalid" as const };
     if (await findUserByEmail(invitation.email, tx)) return { ok: false as const, reason: "email_taken" as const };
     const [user] = await tx
       .insert(users)
-      .values({ email: invitation.email, passwordHash, displayName: input.displayName.trim(), role: invitation.role, locale: input.locale, emailVerifiedAt: new Date() })
+      .values({
+        email: invitation.email,
+        passwordHash,
+        displayName: input.displayName.trim(),
+        role: invitation.role,
+        locale: input.locale,
+        emailVerifiedAt: new Date(),
+      })
       .returning();
     await tx.update(invitations).set({ acceptedUserId: user!.id }).where(eq(invitations.id, invitation.id));
-    await recordAudit(tx, { actorId: user!.id, action: "invitation.accepted", subjectType: "invitation", subjectId: invitation.id, data: { role: invitation.role } });
+    await recordAudit(tx, {
+      actorId: user!.id,
+      action: "invitation.accepted",
+      subjectType: "invitation",
+      subjectId: invitation.id,
+      data: { role: invitation.role },
+    });
     return { ok: true as const, user: user! };
   });
 }
@@ -225,7 +286,8 @@ export async function revokeInvitation(actor: { id: string; ipAddress?: string }
       .set({ revokedAt: new Date() })
       .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning();
-    if (row) await recordAudit(tx, { actorId: actor.id, action: "invitation.revoked", subjectType: "invitation", subjectId: row.id, ipAddress: actor.ipAddress });
+    if (row)
+      await recordAudit(tx, { actorId: actor.id, action: "invitation.revoked", subjectType: "invitation", subjectId: row.id, ipAddress: actor.ipAddress });
     return Boolean(row);
   });
 }
@@ -236,7 +298,14 @@ export async function changeRole(actor: { id: string; ipAddress?: string }, user
     if (!before) return false;
     if (before.role === role) return true;
     await tx.update(users).set({ role }).where(eq(users.id, userId));
-    await recordAudit(tx, { actorId: actor.id, action: "user.role_changed", subjectType: "user", subjectId: userId, data: { from: before.role, to: role }, ipAddress: actor.ipAddress });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.role_changed",
+      subjectType: "user",
+      subjectId: userId,
+      data: { from: before.role, to: role },
+      ipAddress: actor.ipAddress,
+    });
     return true;
   });
 }
@@ -251,7 +320,13 @@ export async function setDeactivated(actor: { id: string; ipAddress?: string }, 
       .returning({ id: users.id });
     if (!row) return false;
     if (deactivated) await tx.execute(sql`delete from sessions where user_id = ${userId}`);
-    await recordAudit(tx, { actorId: actor.id, action: deactivated ? "user.deactivated" : "user.reactivated", subjectType: "user", subjectId: userId, ipAddress: actor.ipAddress });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: deactivated ? "user.deactivated" : "user.reactivated",
+      subjectType: "user",
+      subjectId: userId,
+      ipAddress: actor.ipAddress,
+    });
     return true;
   });
 }

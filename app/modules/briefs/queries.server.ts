@@ -1,12 +1,16 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { briefReceipts, briefRevisions, briefs, users } from "~/db/schema";
-import type { Role } from "~/modules/auth/roles";
+import { briefReceipts, briefRevisions, briefs } from "~/db/schema/briefs";
+import { users } from "~/db/schema/auth";
+import type { Role } from "~/modules/auth";
 import { canSeeBrief, visibleStatuses } from "./visibility";
 
 /** The brief at `slug` if this viewer may see it; null otherwise (the route answers 404 either way). */
 export async function getBriefForViewer(slug: string, role: Role | null | undefined) {
-  const [brief] = await db.select().from(briefs).where(eq(briefs.slug, slug.slice(0, 200)));
+  const [brief] = await db
+    .select()
+    .from(briefs)
+    .where(eq(briefs.slug, slug.slice(0, 200)));
   if (!brief || !canSeeBrief(role, brief.status)) return null;
   return brief;
 }
@@ -44,7 +48,12 @@ export async function listBriefs(role: Role | null | undefined, { topic, limit =
 }
 
 export async function listPublicBriefs(limit = 50) {
-  return db.select({ ...listColumns, bodyHtml: briefs.bodyHtml }).from(briefs).where(eq(briefs.status, "public")).orderBy(desc(briefs.publishedAt)).limit(limit);
+  return db
+    .select({ ...listColumns, bodyHtml: briefs.bodyHtml })
+    .from(briefs)
+    .where(eq(briefs.status, "public"))
+    .orderBy(desc(briefs.publishedAt))
+    .limit(limit);
 }
 
 export async function listAllBriefs() {
@@ -53,7 +62,14 @@ export async function listAllBriefs() {
 
 export async function listRevisions(briefId: string) {
   return db
-    .select({ id: briefRevisions.id, number: briefRevisions.number, statusAtSave: briefRevisions.statusAtSave, reason: briefRevisions.reason, createdAt: briefRevisions.createdAt, authorName: users.displayName })
+    .select({
+      id: briefRevisions.id,
+      number: briefRevisions.number,
+      statusAtSave: briefRevisions.statusAtSave,
+      reason: briefRevisions.reason,
+      createdAt: briefRevisions.createdAt,
+      authorName: users.displayName,
+    })
     .from(briefRevisions)
     .leftJoin(users, eq(users.id, briefRevisions.authorId))
     .where(eq(briefRevisions.briefId, briefId))

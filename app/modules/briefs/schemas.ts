@@ -16,7 +16,16 @@ export const BriefFormSchema = z
       .max(500, "common:errors.tooLong")
       .optional()
       .transform((v) =>
-        [...new Set((v ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean))].slice(0, 12).map((s) => s.slice(0, 40)),
+        [
+          ...new Set(
+            (v ?? "")
+              .split(",")
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean),
+          ),
+        ]
+          .slice(0, 12)
+          .map((s) => s.slice(0, 40)),
       ),
     periodStart: dateString,
     periodEnd: dateString,

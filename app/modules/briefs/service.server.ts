@@ -1,10 +1,11 @@
 import { and, eq, isNotNull, isNull, like, or, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { briefReceipts, briefRevisions, briefs, users } from "~/db/schema";
-import { recordAudit } from "~/modules/audit/service.server";
-import { enqueueJob } from "~/modules/notifications/jobs.server";
-import { notify } from "~/modules/notifications/notify.server";
-import type { RichText } from "~/modules/richtext/richtext.server";
+import { briefReceipts, briefRevisions, briefs } from "~/db/schema/briefs";
+import { users } from "~/db/schema/auth";
+import { recordAudit } from "~/modules/audit/index.server";
+import { enqueueJob } from "~/modules/notifications/index.server";
+import { notify } from "~/modules/notifications/index.server";
+import type { RichText } from "~/modules/richtext/index.server";
 import type { BriefFormValues } from "./schemas";
 
 export class BriefError extends Error {
@@ -35,7 +36,12 @@ export function slugify(title: string) {
 async function uniqueSlug(tx: DbOrTx, title: string) {
   const base = slugify(title);
   const taken = new Set(
-    (await tx.select({ slug: briefs.slug }).from(briefs).where(or(eq(briefs.slug, base), like(briefs.slug, `${base}-%`)))).map((r) => r.slug),
+    (
+      await tx
+        .select({ slug: briefs.slug })
+        .from(briefs)
+        .where(or(eq(briefs.slug, base), like(briefs.slug, `${base}-%`)))
+    ).map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
@@ -74,7 +80,14 @@ export async function createBrief(actor: Actor, values: BriefFormValues, body: R
       statusAtSave: "draft",
       authorId: actor.id,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "brief.create", subjectType: "brief", subjectId: brief!.id, data: { title: values.title }, ipAddress: meta.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "brief.create",
+      subjectType: "brief",
+      subjectId: brief!.id,
+      data: { title: values.title },
+      ipAddress: meta.ip,
+    });
     return brief!;
   });
 }
@@ -114,7 +127,14 @@ export async function updateBrief(actor: Actor, briefId: string, values: BriefFo
       })
       .where(eq(briefs.id, briefId))
       .returning();
-    await recordAudit(tx, { actorId: actor.id, action: "brief.update", subjectType: "brief", subjectId: briefId, data: { revision: number, reason }, ipAddress: meta.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "brief.update",
+      subjectType: "brief",
+      subjectId: briefId,
+      data: { revision: number, reason },
+      ipAddress: meta.ip,
+    });
     return updated!;
   });
 }
@@ -132,17 +152,29 @@ async function deliverToMembers(tx: DbOrTx, brief: typeof briefs.$inferSelect, s
   if (stage === "public") {
     // Members who already received it for review are not told twice.
     const already = new Set(
-      (await tx.select({ userId: briefReceipts.userId }).from(briefReceipts).where(and(eq(briefReceipts.briefId, brief.id), isNotNull(briefReceipts.deliveredAt)))).map((r) => r.userId),
+      (
+        await tx
+          .select({ userId: briefReceipts.userId })
+          .from(briefReceipts)
+          .where(and(eq(briefReceipts.briefId, brief.id), isNotNull(briefReceipts.deliveredAt)))
+      ).map((r) => r.userId),
     );
     members = members.filter((m) => !already.has(m.id));
   }
   if (!members.length) return 0;
-  await notify(tx, { type: "brief_published", key: `brief:${brief.id}:${stage}`, url: briefUrl(brief.slug), params: { title: brief.title } }, members.map((m) => ({ userId: m.id })));
+  await notify(
+    tx,
+    { type: "brief_published", key: `brief:${brief.id}:${stage}`, url: briefUrl(brief.slug), params: { title: brief.title } },
+    members.map((m) => ({ userId: m.id })),
+  );
   const now = new Date();
   await tx
     .insert(briefReceipts)
     .values(members.map((m) => ({ briefId: brief.id, userId: m.id, deliveredAt: now })))
-    .onConflictDoUpdate({ target: [briefReceipts.briefId, briefReceipts.userId], set: { deliveredAt: sql`coalesce(${briefReceipts.deliveredAt}, excluded.delivered_at)` } });
+    .onConflictDoUpdate({
+      target: [briefReceipts.briefId, briefReceipts.userId],
+      set: { deliveredAt: sql`coalesce(${briefReceipts.deliveredAt}, excluded.delivered_at)` },
+    });
   return members.length;
 }
 
@@ -162,14 +194,25 @@ export async function sendToCabReview(actor: Actor, briefId: string, embargoUnti
       .where(eq(briefs.id, briefId))
       .returning();
     if (embargoUntil) await enqueueJob(tx, PUBLISH_TASK, { briefId }, { jobKey: `brief-publish:${briefId}`, runAt: embargoUntil });
-    await recordAudit(tx, { actorId: actor.id, action: "brief.cab_review", subjectType: "brief", subjectId: briefId, data: { embargoUntil: embargoUntil?.toISOString() ?? null }, ipAddress: meta.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "brief.cab_review",
+      subjectType: "brief",
+      subjectId: briefId,
+      data: { embargoUntil: embargoUntil?.toISOString() ?? null },
+      ipAddress: meta.ip,
+    });
     const delivered = await deliverToMembers(tx, updated!, "cab_review");
     return { brief: updated!, delivered };
   });
 }
 
 async function makePublic(tx: DbOrTx, brief: typeof briefs.$inferSelect, publishedAt: Date) {
-  const [updated] = await tx.update(briefs).set({ status: "public", publishedAt, publishAt: null, updatedAt: new Date() }).where(eq(briefs.id, brief.id)).returning();
+  const [updated] = await tx
+    .update(briefs)
+    .set({ status: "public", publishedAt, publishAt: null, updatedAt: new Date() })
+    .where(eq(briefs.id, brief.id))
+    .returning();
   const delivered = await deliverToMembers(tx, updated!, "public");
   return { brief: updated!, delivered };
 }
@@ -183,7 +226,14 @@ export async function publishBrief(actor: Actor, briefId: string, at: Date | nul
     if (at && at.getTime() > Date.now()) {
       const [updated] = await tx.update(briefs).set({ publishAt: at, updatedAt: new Date() }).where(eq(briefs.id, briefId)).returning();
       await enqueueJob(tx, PUBLISH_TASK, { briefId }, { jobKey: `brief-publish:${briefId}`, runAt: at });
-      await recordAudit(tx, { actorId: actor.id, action: "brief.schedule", subjectType: "brief", subjectId: briefId, data: { publishAt: at.toISOString() }, ipAddress: meta.ip });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "brief.schedule",
+        subjectType: "brief",
+        subjectId: briefId,
+        data: { publishAt: at.toISOString() },
+        ipAddress: meta.ip,
+      });
       return { brief: updated!, delivered: 0, scheduled: true };
     }
     const result = await makePublic(tx, brief, new Date());
@@ -202,7 +252,13 @@ export async function publishDueBrief(briefId: string) {
     if (!brief || brief.status === "public" || !brief.publishAt) return false;
     if (brief.publishAt.getTime() > Date.now() + 1000) return false;
     await makePublic(tx, brief, brief.publishAt);
-    await recordAudit(tx, { actorId: null, action: "brief.publish_scheduled", subjectType: "brief", subjectId: briefId, data: { publishAt: brief.publishAt.toISOString() } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "brief.publish_scheduled",
+      subjectType: "brief",
+      subjectId: briefId,
+      data: { publishAt: brief.publishAt.toISOString() },
+    });
     return true;
   });
 }
@@ -229,7 +285,14 @@ export async function nudgeUnopened(actor: Actor, briefId: string, meta: Meta = 
       .update(briefReceipts)
       .set({ lastNudgedAt: now, nudgeCount: sql`${briefReceipts.nudgeCount} + 1` })
       .where(and(eq(briefReceipts.briefId, briefId), isNotNull(briefReceipts.deliveredAt), isNull(briefReceipts.openedAt)));
-    await recordAudit(tx, { actorId: actor.id, action: "brief.nudge", subjectType: "brief", subjectId: briefId, data: { count: pending.length }, ipAddress: meta.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "brief.nudge",
+      subjectType: "brief",
+      subjectId: briefId,
+      data: { count: pending.length },
+      ipAddress: meta.ip,
+    });
     return pending.length;
   });
 }

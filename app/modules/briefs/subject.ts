@@ -1,4 +1,4 @@
-import type { CommentSubject } from "~/modules/comments/permissions";
+import type { CommentSubject } from "~/modules/comments";
 
 /** A brief as a commentable thing. Brief discussion is the board's (see comments/permissions.ts). */
 export function briefSubject(brief: { id: string; slug: string; title: string }): CommentSubject {

@@ -1,4 +1,4 @@
-import { hasRole, type Role } from "~/modules/auth/roles";
+import { hasRole, type Role } from "~/modules/auth";
 import type { BriefStatus } from "./schemas";
 
 /**

@@ -1,9 +1,9 @@
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
-import { getUser } from "~/modules/auth/permissions.server";
-import { readRichTextField, richTextErrorKey } from "~/modules/richtext/richtext.server";
+import { getUser } from "~/modules/auth/index.server";
+import { readRichTextField, richTextErrorKey } from "~/modules/richtext/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
-import { loginRedirect } from "~/modules/auth/permissions.server";
+import { loginRedirect } from "~/modules/auth/index.server";
 import { canComment, type CommentSubject } from "./permissions";
 import { commentInSubject } from "./queries.server";
 import { CommentError, createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
@@ -107,7 +107,8 @@ export async function handleCommentAction(args: { request: Request; context: App
     return redirect(url, { headers: { "Set-Cookie": await setFlash({ key: flash }) } });
   } catch (error) {
     // Not allowed, or no such comment here: the error page says so (no form on the page is about it).
-    if (error instanceof CommentError && (error.status === 403 || error.status === 404)) throw json({ reason: error.status === 403 ? "forbidden" : "not_found" }, { status: error.status });
+    if (error instanceof CommentError && (error.status === 403 || error.status === 404))
+      throw json({ reason: error.status === 403 ? "forbidden" : "not_found" }, { status: error.status });
     if (error instanceof CommentError) return fail(formId, [error.key], error.status);
     throw error;
   }

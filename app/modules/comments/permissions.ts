@@ -1,4 +1,4 @@
-import { hasRole, type Role } from "~/modules/auth/roles";
+import { hasRole, type Role } from "~/modules/auth";
 
 /**
  * Who may do what with comments — decided here, once, for every commentable thing:

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { commentEdits, comments, users } from "~/db/schema";
+import { commentEdits, comments } from "~/db/schema/comments";
+import { users } from "~/db/schema/auth";
 import { THREADS_PER_PAGE } from "./permissions";
 
 export type CommentView = {
@@ -142,7 +143,15 @@ export async function pageOfThread(tx: DbOrTx, rootId: string, perPage = THREADS
 /** Comments waiting for staff review (auto-hidden after reports), for the moderation queue. */
 export async function listPendingModeration(limit = 50) {
   return db
-    .select({ id: comments.id, subjectType: comments.subjectType, subjectId: comments.subjectId, bodyText: comments.bodyText, openReports: comments.openReports, createdAt: comments.createdAt, authorName: users.displayName })
+    .select({
+      id: comments.id,
+      subjectType: comments.subjectType,
+      subjectId: comments.subjectId,
+      bodyText: comments.bodyText,
+      openReports: comments.openReports,
+      createdAt: comments.createdAt,
+      authorName: users.displayName,
+    })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.status, "hidden_pending"))
@@ -153,7 +162,7 @@ export async function listPendingModeration(limit = 50) {
 /** What a route's loader returns for <CommentThread>: the page of threads and what the viewer may do. */
 export async function commentThreadFor(
   request: Request,
-  user: { id: string; role: import("~/modules/auth/roles").Role } | null,
+  user: { id: string; role: import("~/modules/auth").Role } | null,
   subject: import("./permissions").CommentSubject,
 ) {
   const { canComment, canModerate, canReport } = await import("./permissions");
@@ -176,7 +185,10 @@ export async function commentThreadFor(
 /** What a visible comment is about (for other modules' typed references to a comment), or null. */
 export async function visibleCommentSubject(id: string, dbx: DbOrTx = db) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await dbx.select({ subjectType: comments.subjectType, subjectId: comments.subjectId }).from(comments).where(and(eq(comments.id, id), eq(comments.status, "visible")));
+  const [row] = await dbx
+    .select({ subjectType: comments.subjectType, subjectId: comments.subjectId })
+    .from(comments)
+    .where(and(eq(comments.id, id), eq(comments.status, "visible")));
   return row ?? null;
 }
 

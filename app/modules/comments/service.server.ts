@@ -1,11 +1,11 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { User } from "lucia";
 import { db, type DbOrTx } from "~/db/client.server";
-import { commentEdits, commentReports, comments } from "~/db/schema";
-import { recordAudit } from "~/modules/audit/service.server";
-import { hasRole } from "~/modules/auth/roles";
-import { notify } from "~/modules/notifications/notify.server";
-import type { RichText } from "~/modules/richtext/richtext.server";
+import { commentEdits, commentReports, comments } from "~/db/schema/comments";
+import { recordAudit } from "~/modules/audit/index.server";
+import { hasRole } from "~/modules/auth";
+import { notify } from "~/modules/notifications/index.server";
+import type { RichText } from "~/modules/richtext/index.server";
 import { AUTO_HIDE_REPORTS, canComment, canModerate, MAX_COMMENT_DEPTH, type CommentSubject } from "./permissions";
 import { pageOfThread } from "./queries.server";
 
@@ -65,11 +65,20 @@ export async function createComment(subject: CommentSubject, actor: Actor, body:
       bodyHtml: body.html,
       bodyText: body.text,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "comment.create", subjectType: "comment", subjectId: id, data: { on: `${subject.type}:${subject.id}`, parentId }, ipAddress: ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "comment.create",
+      subjectType: "comment",
+      subjectId: id,
+      data: { on: `${subject.type}:${subject.id}`, parentId },
+      ipAddress: ip,
+    });
     const page = await pageOfThread(tx, rootId ?? id);
     const url = commentUrl(subject, page, id);
     if (parent && parent.authorId !== actor.id) {
-      await notify(tx, { type: "comment_reply", key: `comment:${id}:reply`, url, params: { author: actor.displayName, title: subject.title } }, [{ userId: parent.authorId }]);
+      await notify(tx, { type: "comment_reply", key: `comment:${id}:reply`, url, params: { author: actor.displayName, title: subject.title } }, [
+        { userId: parent.authorId },
+      ]);
     }
     return { id, url };
   });
@@ -114,7 +123,11 @@ export async function reportComment(subject: CommentSubject, actor: Actor, comme
     const row = await findInSubject(tx, subject, commentId);
     if (row.authorId === actor.id) throw new CommentError("comments:errors.ownComment");
     if (row.status === "deleted") throw new CommentError("comments:errors.notFound", 404);
-    const inserted = await tx.insert(commentReports).values({ commentId, reporterId: actor.id, reason }).onConflictDoNothing().returning({ id: commentReports.id });
+    const inserted = await tx
+      .insert(commentReports)
+      .values({ commentId, reporterId: actor.id, reason })
+      .onConflictDoNothing()
+      .returning({ id: commentReports.id });
     if (inserted.length) {
       const openReports = row.openReports + 1;
       const autoHide = row.status === "visible" && openReports >= AUTO_HIDE_REPORTS;
@@ -122,7 +135,14 @@ export async function reportComment(subject: CommentSubject, actor: Actor, comme
         .update(comments)
         .set({ openReports, ...(autoHide ? { status: "hidden_pending" as const } : {}) })
         .where(eq(comments.id, commentId));
-      await recordAudit(tx, { actorId: actor.id, action: autoHide ? "comment.report_autohide" : "comment.report", subjectType: "comment", subjectId: commentId, data: { reason }, ipAddress: ip });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: autoHide ? "comment.report_autohide" : "comment.report",
+        subjectType: "comment",
+        subjectId: commentId,
+        data: { reason },
+        ipAddress: ip,
+      });
     }
     return { url: commentUrl(subject, await pageOfThread(tx, row.rootId ?? row.id), commentId) };
   });
@@ -140,7 +160,10 @@ export async function moderateComment(
   return db.transaction(async (tx) => {
     const row = await findInSubject(tx, subject, commentId);
     if (row.status === "deleted") throw new CommentError("comments:errors.notFound", 404);
-    await tx.update(commentReports).set({ resolvedAt: new Date() }).where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)));
+    await tx
+      .update(commentReports)
+      .set({ resolvedAt: new Date() })
+      .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)));
     await tx
       .update(comments)
       .set(

@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { open311ApiKeys, users } from "~/db/schema";
-import { recordAudit } from "~/modules/audit/service.server";
+import { open311ApiKeys } from "~/db/schema/concerns";
+import { users } from "~/db/schema/auth";
+import { recordAudit } from "~/modules/audit/index.server";
 
 type Actor = { id: string; ipAddress?: string | null };
 
@@ -18,7 +19,14 @@ export async function issueApiKey(name: string, actor: Actor) {
       .insert(open311ApiKeys)
       .values({ name, keyHash: hashApiKey(key), keyPrefix: key.slice(0, 11), createdById: actor.id })
       .returning({ id: open311ApiKeys.id });
-    await recordAudit(tx, { actorId: actor.id, action: "open311_key.issued", subjectType: "open311_api_key", subjectId: row!.id, data: { name }, ipAddress: actor.ipAddress });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "open311_key.issued",
+      subjectType: "open311_api_key",
+      subjectId: row!.id,
+      data: { name },
+      ipAddress: actor.ipAddress,
+    });
     return { id: row!.id, key };
   });
 }
@@ -31,7 +39,14 @@ export async function revokeApiKey(id: string, actor: Actor) {
       .where(and(eq(open311ApiKeys.id, id), isNull(open311ApiKeys.revokedAt)))
       .returning({ id: open311ApiKeys.id, name: open311ApiKeys.name });
     if (!row) return { ok: false as const };
-    await recordAudit(tx, { actorId: actor.id, action: "open311_key.revoked", subjectType: "open311_api_key", subjectId: id, data: { name: row.name }, ipAddress: actor.ipAddress });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "open311_key.revoked",
+      subjectType: "open311_api_key",
+      subjectId: id,
+      data: { name: row.name },
+      ipAddress: actor.ipAddress,
+    });
     return { ok: true as const };
   });
 }

@@ -45,7 +45,10 @@ export async function concernClockByNumber(number: number, dbx: DbOrTx = db): Pr
 export type ResponseTimeMonth = { month: string; answered: number; medianDays: number };
 
 /** Concerns answered per month (county calendar) and their median days to respond. Not suppressed: callers publish. */
-export async function medianDaysToRespondByMonth(range: { year?: number | null } = {}, dbx: DbOrTx = db): Promise<{ months: ResponseTimeMonth[]; overall: { answered: number; medianDays: number | null } }> {
+export async function medianDaysToRespondByMonth(
+  range: { year?: number | null } = {},
+  dbx: DbOrTx = db,
+): Promise<{ months: ResponseTimeMonth[]; overall: { answered: number; medianDays: number | null } }> {
   const yearFilter = range.year ? sql`and extract(year from r.answered) = ${range.year}` : sql``;
   const base = sql`(${clockRows(sql`not c.hidden and c.duplicate_of_id is null`)}) r where r.answered is not null ${yearFilter}`;
   const rows = await dbx.execute<{ month: string; n: number; median: number }>(sql`

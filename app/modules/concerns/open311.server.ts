@@ -5,7 +5,7 @@
  */
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import { create } from "xmlbuilder2";
-import { concernKinds, concerns } from "~/db/schema";
+import { concernKinds, concerns } from "~/db/schema/concerns";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { verifyApiKey } from "./api-keys.server";
 import { listKinds } from "./queries.server";
@@ -133,7 +133,16 @@ export async function services() {
 /** Attributes beyond the spec's standard fields that a concern needs. */
 export function serviceAttributes() {
   return [
-    { variable: true, code: "zipcode", datatype: "string", required: true, datatype_description: "Five-digit ZIP code of the location", order: 1, description: "ZIP code", values: [] },
+    {
+      variable: true,
+      code: "zipcode",
+      datatype: "string",
+      required: true,
+      datatype_description: "Five-digit ZIP code of the location",
+      order: 1,
+      description: "ZIP code",
+      values: [],
+    },
     {
       variable: true,
       code: "observed_date",
@@ -190,7 +199,8 @@ export function toOpen311(c: PublicConcern) {
 
 function parseDate(value: string, name: string) {
   // W3C datetime: a date, or a date and time with an offset.
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) throw new Open311Error(400, `${name} is not a valid W3C datetime`);
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
+    throw new Open311Error(400, `${name} is not a valid W3C datetime`);
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw new Open311Error(400, `${name} is not a valid W3C datetime`);
   return d;
@@ -211,8 +221,12 @@ export async function listRequests(params: URLSearchParams) {
   await requireReadKey(params);
   const ids = params.get("service_request_id");
   if (ids) {
-    const numbers = ids.split(",").map((s) => s.trim()).filter(Boolean);
-    if (!numbers.length || numbers.length > MAX_RESULTS || !numbers.every((n) => /^\d{1,9}$/.test(n))) throw new Open311Error(400, "service_request_id must be a comma-separated list of request ids");
+    const numbers = ids
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (!numbers.length || numbers.length > MAX_RESULTS || !numbers.every((n) => /^\d{1,9}$/.test(n)))
+      throw new Open311Error(400, "service_request_id must be a comma-separated list of request ids");
     const rows = await selectPublicConcerns(inArray(concerns.number, numbers.map(Number)), { limit: MAX_RESULTS });
     return rows.map(toOpen311);
   }
@@ -222,11 +236,15 @@ export async function listRequests(params: URLSearchParams) {
   const start = startRaw ? parseDate(startRaw, "start_date") : new Date((end ?? new Date()).getTime() - MAX_RANGE_DAYS * 86400000);
   const until = end ?? new Date(start.getTime() + MAX_RANGE_DAYS * 86400000);
   if (until < start) throw new Open311Error(400, "end_date is before start_date");
-  if (until.getTime() - start.getTime() > MAX_RANGE_DAYS * 86400000) throw new Open311Error(400, `start_date and end_date must be at most ${MAX_RANGE_DAYS} days apart`);
+  if (until.getTime() - start.getTime() > MAX_RANGE_DAYS * 86400000)
+    throw new Open311Error(400, `start_date and end_date must be at most ${MAX_RANGE_DAYS} days apart`);
   const status = params.get("status");
   const statuses = status ? status.split(",").map((s) => s.trim()) : [];
   if (statuses.some((s) => s !== "open" && s !== "closed")) throw new Open311Error(400, "status must be open or closed");
-  const codes = (params.get("service_code") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const codes = (params.get("service_code") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const wanted = statuses.length === 1 ? (statuses[0] === "open" ? OPEN_STATUSES : CLOSED_STATUSES) : null;
   const rows = await selectPublicConcerns(
     and(
@@ -326,5 +344,3 @@ export async function createRequest(form: FormData, clientIp: string) {
     },
   ];
 }
-
-

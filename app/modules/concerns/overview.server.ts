@@ -1,6 +1,6 @@
 import { asc, count, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { concernKinds, zipAreas } from "~/db/schema";
+import { concernKinds, zipAreas } from "~/db/schema/concerns";
 import { publicConcernsSubquery } from "./public.server";
 import { protectCells, type CellState } from "./suppression";
 import { COUNTY_TIME_ZONE, countyDay } from "./time";
@@ -34,18 +34,20 @@ export function overviewMonths(today = countyDay(new Date()), n = 6): string[] {
  * Exact numbers leave this function only for cells that are shown.
  */
 export async function concernOverview(months = overviewMonths()): Promise<Overview> {
-  const pc = publicConcernsSubquery(sql`to_char(observed_at at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)}, 'YYYY-MM') between ${months[0]} and ${months.at(-1)}`);
+  const pc = publicConcernsSubquery(
+    sql`to_char(observed_at at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)}, 'YYYY-MM') between ${months[0]} and ${months.at(-1)}`,
+  );
   const [counts, blockRows, kinds, areas] = await Promise.all([
-    db
-      .select({ zip: pc.zip, kindCode: pc.kindCode, month: pc.observedMonth, n: count() })
-      .from(pc)
-      .groupBy(pc.zip, pc.kindCode, pc.observedMonth),
+    db.select({ zip: pc.zip, kindCode: pc.kindCode, month: pc.observedMonth, n: count() }).from(pc).groupBy(pc.zip, pc.kindCode, pc.observedMonth),
     db
       .selectDistinct({ zip: pc.zip, kindCode: pc.kindCode, block: pc.block })
       .from(pc)
       .where(sql`${pc.block} is not null`)
       .orderBy(pc.block),
-    db.select({ code: concernKinds.code, nameEn: concernKinds.nameEn, nameEs: concernKinds.nameEs, active: concernKinds.active }).from(concernKinds).orderBy(asc(concernKinds.sortOrder), asc(concernKinds.id)),
+    db
+      .select({ code: concernKinds.code, nameEn: concernKinds.nameEn, nameEs: concernKinds.nameEs, active: concernKinds.active })
+      .from(concernKinds)
+      .orderBy(asc(concernKinds.sortOrder), asc(concernKinds.id)),
     db.select().from(zipAreas).orderBy(zipAreas.zip),
   ]);
   const key = (zip: string, kind: string, month: string) => `${zip}|${kind}|${month}`;

@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { concernKinds, concerns, concernStatusHistory } from "~/db/schema";
+import { concernKinds, concerns, concernStatusHistory } from "~/db/schema/concerns";
 import type { ConcernStatus } from "./status";
 import { COUNTY_TIME_ZONE } from "./time";
 
@@ -25,7 +25,9 @@ export const publicConcernColumns = {
   requestedDay: sql<string>`to_char(${concerns.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`.as("requested_day"),
   updatedDay: sql<string>`to_char(${concerns.updatedAt} at time zone 'UTC', 'YYYY-MM-DD')`.as("updated_day"),
   corroborations: sql<number>`(select count(*) from concern_corroborations cc where cc.concern_id = ${concerns.id})::int`.as("corroborations"),
-  latestPublicNote: sql<string | null>`(select h.public_note from concern_status_history h where h.concern_id = ${concerns.id} and h.public_note is not null order by h.created_at desc limit 1)`.as(
+  latestPublicNote: sql<
+    string | null
+  >`(select h.public_note from concern_status_history h where h.concern_id = ${concerns.id} and h.public_note is not null order by h.created_at desc limit 1)`.as(
     "latest_public_note",
   ),
 };

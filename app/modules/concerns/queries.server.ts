@@ -2,7 +2,9 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type DbOrTx } from "~/db/client.server";
-import { concernCorroborations, concernDocumentations, concernKinds, concerns, concernStatusHistory, policyVersions, users } from "~/db/schema";
+import { concernCorroborations, concernKinds, concerns, concernStatusHistory } from "~/db/schema/concerns";
+import { concernDocumentations, policyVersions } from "~/db/schema/policies";
+import { users } from "~/db/schema/auth";
 import { OPEN_STATUSES, type ConcernStatus } from "./status";
 
 export async function listKinds({ activeOnly = false } = {}) {
@@ -85,14 +87,20 @@ export async function concernIdByNumber(number: number) {
   return row?.id ?? null;
 }
 
-
-
 /** The open concerns of one kind in one ZIP (a "cluster" an office response can answer). */
 export async function openConcernIdsInCluster(input: { zip: string; kindId: number }, dbx: DbOrTx = db) {
   const rows = await dbx
     .select({ id: concerns.id })
     .from(concerns)
-    .where(and(eq(concerns.zip, input.zip), eq(concerns.kindId, input.kindId), eq(concerns.hidden, false), isNull(concerns.duplicateOfId), inArray(concerns.status, [...OPEN_STATUSES])));
+    .where(
+      and(
+        eq(concerns.zip, input.zip),
+        eq(concerns.kindId, input.kindId),
+        eq(concerns.hidden, false),
+        isNull(concerns.duplicateOfId),
+        inArray(concerns.status, [...OPEN_STATUSES]),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

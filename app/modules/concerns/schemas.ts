@@ -20,14 +20,24 @@ export const ConcernFieldsSchema = z.object({
     .transform(plainText)
     .pipe(z.string().trim().min(1, "common:errors.required").max(DESCRIPTION_MAX, "concerns:errors.descriptionLong")),
   observedDate: z.string(REQUIRED).regex(/^\d{4}-\d{2}-\d{2}$/, "concerns:errors.date"),
-  observedTime: z.string(REQUIRED).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "concerns:errors.time").optional(),
+  observedTime: z
+    .string(REQUIRED)
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "concerns:errors.time")
+    .optional(),
   address: z.string(REQUIRED).trim().min(3, "concerns:errors.address").max(200, "common:errors.tooLong"),
-  zip: z.string(REQUIRED).trim().regex(/^\d{5}$/, "concerns:errors.zip"),
+  zip: z
+    .string(REQUIRED)
+    .trim()
+    .regex(/^\d{5}$/, "concerns:errors.zip"),
   latitude: z.number(REQUIRED).min(-90, "common:errors.invalid").max(90, "common:errors.invalid").optional(),
   longitude: z.number(REQUIRED).min(-180, "common:errors.invalid").max(180, "common:errors.invalid").optional(),
   name: optionalText(100),
   email: z.string(REQUIRED).trim().max(254, "common:errors.tooLong").email("common:errors.invalidEmail").optional(),
-  phone: z.string(REQUIRED).trim().regex(/^[0-9+().\-\s]{7,30}$/, "concerns:errors.phone").optional(),
+  phone: z
+    .string(REQUIRED)
+    .trim()
+    .regex(/^[0-9+().\-\s]{7,30}$/, "concerns:errors.phone")
+    .optional(),
   consent: z.boolean(REQUIRED).optional(),
   /** Honeypot: people never see it; bots fill it in. */
   website: z.string(REQUIRED).max(2000).optional(),
@@ -57,7 +67,11 @@ export function withDateRules<T extends z.ZodType<ConcernFields, z.ZodTypeDef, u
 
 export const ConcernFormSchema = ConcernFieldsSchema.extend({
   // "check" (step 1), "edit" (back to step 1), "submit" (a new concern), "corroborate:<number>".
-  intent: z.string(REQUIRED).max(40).regex(/^(check|edit|submit|corroborate:\d{1,9})$/, "common:errors.invalid").default("check"),
+  intent: z
+    .string(REQUIRED)
+    .max(40)
+    .regex(/^(check|edit|submit|corroborate:\d{1,9})$/, "common:errors.invalid")
+    .default("check"),
 });
 
 export const StatusChangeSchema = z.object({

@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
-import { concernCorroborations, concernKinds, concerns, concernStatusHistory, zipAreas } from "~/db/schema";
+import { concernCorroborations, concernKinds, concerns, concernStatusHistory, zipAreas } from "~/db/schema/concerns";
 import { getFixedT } from "~/i18n/i18n.server";
 import { isLocale } from "~/locales";
-import { recordAudit } from "~/modules/audit/service.server";
-import { notify } from "~/modules/notifications/notify.server";
+import { recordAudit } from "~/modules/audit/index.server";
+import { notify } from "~/modules/notifications/index.server";
 import { hundredBlock } from "./block";
 import { formatTrackingCode } from "./format";
 import { CLOSED_STATUSES, NEXT_STATUSES, type ConcernStatus } from "./status";
@@ -35,7 +35,10 @@ export type NewConcern = {
 export type CreateResult = { ok: true; number: number; trackingCode: string; concernId: string } | { ok: false; error: "unknown_kind" };
 
 export async function activeKindByCode(code: string, tx: DbOrTx = db) {
-  const [kind] = await tx.select().from(concernKinds).where(and(eq(concernKinds.code, code), eq(concernKinds.active, true)));
+  const [kind] = await tx
+    .select()
+    .from(concernKinds)
+    .where(and(eq(concernKinds.code, code), eq(concernKinds.active, true)));
   return kind ?? null;
 }
 
@@ -56,7 +59,14 @@ async function followers(tx: DbOrTx, concernId: string) {
 }
 
 /** Emails the followers of a concern, each in their own language, inside the caller's transaction. */
-async function notifyStatus(tx: DbOrTx, concern: { id: string; trackingCode: string }, historyId: string, status: ConcernStatus, note: string | null, only?: { email: string; locale: string; code: string }) {
+async function notifyStatus(
+  tx: DbOrTx,
+  concern: { id: string; trackingCode: string },
+  historyId: string,
+  status: ConcernStatus,
+  note: string | null,
+  only?: { email: string; locale: string; code: string },
+) {
   const recipients = only ? [only] : await followers(tx, concern.id);
   for (const r of recipients) {
     const locale = isLocale(r.locale) ? r.locale : "en";
@@ -140,7 +150,11 @@ export async function corroborateConcern(number: number, input: Omit<NewConcern,
     await tx.update(concerns).set({ updatedAt: new Date() }).where(eq(concerns.id, target.id));
     if (input.email) {
       const t = await getFixedT(isLocale(input.locale) ? input.locale : "en", "concerns");
-      await notifyStatus(tx, target, `corroboration:${row!.id}`, target.status, t("notes.corroborated"), { email: input.email.toLowerCase(), locale: input.locale, code: trackingCode });
+      await notifyStatus(tx, target, `corroboration:${row!.id}`, target.status, t("notes.corroborated"), {
+        email: input.email.toLowerCase(),
+        locale: input.locale,
+        code: trackingCode,
+      });
     }
     return { ok: true as const, number, trackingCode };
   });
@@ -268,9 +282,24 @@ export async function createKind(input: KindInput & { code: string }, actor: Act
     const [{ max }] = (await tx.select({ max: sql<number>`coalesce(max(${concernKinds.sortOrder}), 0)::int` }).from(concernKinds)) as [{ max: number }];
     const [kind] = await tx
       .insert(concernKinds)
-      .values({ code: input.code, nameEn: input.nameEn, nameEs: input.nameEs, descriptionEn: input.descriptionEn ?? "", descriptionEs: input.descriptionEs ?? "", active: input.active ?? true, sortOrder: max + 10 })
+      .values({
+        code: input.code,
+        nameEn: input.nameEn,
+        nameEs: input.nameEs,
+        descriptionEn: input.descriptionEn ?? "",
+        descriptionEs: input.descriptionEs ?? "",
+        active: input.active ?? true,
+        sortOrder: max + 10,
+      })
       .returning();
-    await recordAudit(tx, { actorId: actor.id, action: "concern_kind.created", subjectType: "concern_kind", subjectId: String(kind!.id), data: { code: input.code }, ipAddress: actor.ipAddress });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "concern_kind.created",
+      subjectType: "concern_kind",
+      subjectId: String(kind!.id),
+      data: { code: input.code },
+      ipAddress: actor.ipAddress,
+    });
     return { ok: true as const, kind: kind! };
   });
 }
@@ -279,15 +308,27 @@ export async function updateKind(id: number, input: KindInput, actor: Actor) {
   return db.transaction(async (tx) => {
     const [kind] = await tx
       .update(concernKinds)
-      .set({ nameEn: input.nameEn, nameEs: input.nameEs, descriptionEn: input.descriptionEn ?? "", descriptionEs: input.descriptionEs ?? "", active: input.active ?? false })
+      .set({
+        nameEn: input.nameEn,
+        nameEs: input.nameEs,
+        descriptionEn: input.descriptionEn ?? "",
+        descriptionEs: input.descriptionEs ?? "",
+        active: input.active ?? false,
+      })
       .where(eq(concernKinds.id, id))
       .returning();
     if (!kind) return { ok: false as const, error: "not_found" as const };
-    await recordAudit(tx, { actorId: actor.id, action: "concern_kind.updated", subjectType: "concern_kind", subjectId: String(id), data: { ...input }, ipAddress: actor.ipAddress });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "concern_kind.updated",
+      subjectType: "concern_kind",
+      subjectId: String(id),
+      data: { ...input },
+      ipAddress: actor.ipAddress,
+    });
     return { ok: true as const };
   });
 }
-
 
 /** Statuses a published response does not move: it is already answered, closed or merged away. */
 const NOT_RESPONDABLE: readonly ConcernStatus[] = ["responded", "closed", "duplicate"];

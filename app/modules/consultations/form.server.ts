@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json } from "@remix-run/node";
-import { parseOfficeDateTime } from "~/modules/richtext/dates";
-import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/richtext.server";
+import { parseOfficeDateTime } from "~/modules/richtext";
+import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/index.server";
 import { ConsultationFormSchema } from "./schemas";
 import type { ConsultationInput } from "./service.server";
 

@@ -1,17 +1,28 @@
 import { desc, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { consultations } from "~/db/schema";
+import { consultations } from "~/db/schema/consultations";
 
 export async function listConsultations() {
   return db
-    .select({ id: consultations.id, slug: consultations.slug, title: consultations.title, partners: consultations.partners, opensAt: consultations.opensAt, closesAt: consultations.closesAt, hasSummary: consultations.summaryHtml })
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      title: consultations.title,
+      partners: consultations.partners,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      hasSummary: consultations.summaryHtml,
+    })
     .from(consultations)
     .orderBy(desc(consultations.opensAt))
     .limit(200);
 }
 
 export async function getConsultationBySlug(slug: string) {
-  const [row] = await db.select().from(consultations).where(eq(consultations.slug, slug.slice(0, 200)));
+  const [row] = await db
+    .select()
+    .from(consultations)
+    .where(eq(consultations.slug, slug.slice(0, 200)));
   return row ?? null;
 }
 

@@ -6,7 +6,18 @@ export const ConsultationFormSchema = z.object({
     .string()
     .max(1000, "common:errors.tooLong")
     .optional()
-    .transform((v) => [...new Set((v ?? "").split(",").map((s) => s.trim()).filter(Boolean))].slice(0, 30).map((s) => s.slice(0, 100))),
+    .transform((v) =>
+      [
+        ...new Set(
+          (v ?? "")
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ]
+        .slice(0, 30)
+        .map((s) => s.slice(0, 100)),
+    ),
   opensAt: z.string({ required_error: "common:errors.required" }).max(40),
   closesAt: z.string({ required_error: "common:errors.required" }).max(40),
 });

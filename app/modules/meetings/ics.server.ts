@@ -25,7 +25,14 @@ function zoned(instant: Date, zone: string | null): ICalDateTimeValue {
   const format = (fmt?: string) => {
     const w = zone
       ? wallTimeAt(instant, zone)
-      : { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate(), hour: instant.getUTCHours(), minute: instant.getUTCMinutes(), second: instant.getUTCSeconds() };
+      : {
+          year: instant.getUTCFullYear(),
+          month: instant.getUTCMonth() + 1,
+          day: instant.getUTCDate(),
+          hour: instant.getUTCHours(),
+          minute: instant.getUTCMinutes(),
+          second: instant.getUTCSeconds(),
+        };
     if (fmt === "YYYYMMDD") return `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}`;
     if (fmt === "HHmmss") return `${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
     return instant.toISOString();
@@ -49,7 +56,9 @@ function offsetString(minutes: number) {
 }
 
 function shortZoneName(instant: Date, zone: string) {
-  return new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  return (
+    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? zone
+  );
 }
 
 /** The instants in [from, to) at which the zone's UTC offset changes, found from the platform's tz data. */
@@ -90,7 +99,14 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
   const lines = ["BEGIN:VTIMEZONE", `TZID:${zone}`];
   const startOffset = offsets[0]!;
   const observance = (kind: "STANDARD" | "DAYLIGHT", localStart: string, fromOff: number, toOff: number, name: string) => {
-    lines.push(`BEGIN:${kind}`, `DTSTART:${localStart}`, `TZOFFSETFROM:${offsetString(fromOff)}`, `TZOFFSETTO:${offsetString(toOff)}`, `TZNAME:${name}`, `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${localStart}`,
+      `TZOFFSETFROM:${offsetString(fromOff)}`,
+      `TZOFFSETTO:${offsetString(toOff)}`,
+      `TZNAME:${name}`,
+      `END:${kind}`,
+    );
   };
   const local = (instant: Date, offset: number) => {
     const d = new Date(instant.getTime() + offset * 60_000);

@@ -12,9 +12,9 @@ import {
   minutesCorrections,
   minutesDecisions,
   minutesRevisions,
-  users,
-} from "~/db/schema";
-import { hasRole, type Role } from "~/modules/auth/roles";
+} from "~/db/schema/meetings";
+import { users } from "~/db/schema/auth";
+import { hasRole, type Role } from "~/modules/auth";
 import { activeCabMembers, quorumOf } from "./service.server";
 
 export type Viewer = { id: string; role: Role } | null;
@@ -41,7 +41,12 @@ const listColumns = {
 export async function listUpcoming(viewer: Viewer, now = new Date()) {
   const where: SQL[] = [gte(meetings.endsAt, now), eq(meetings.status, "scheduled")];
   if (!isMember(viewer)) where.push(eq(meetings.isPublic, true));
-  return db.select(listColumns).from(meetings).where(and(...where)).orderBy(asc(meetings.startsAt)).limit(50);
+  return db
+    .select(listColumns)
+    .from(meetings)
+    .where(and(...where))
+    .orderBy(asc(meetings.startsAt))
+    .limit(50);
 }
 
 /** Past meetings with approved minutes, searched in the title, agenda and minutes text. */
@@ -89,7 +94,10 @@ export async function getRsvpSummary(meetingId: string, viewer: Viewer) {
     .groupBy(meetingRsvps.response);
   let mine: "yes" | "no" | "maybe" | null = null;
   if (viewer) {
-    const [row] = await db.select({ response: meetingRsvps.response }).from(meetingRsvps).where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.userId, viewer.id)));
+    const [row] = await db
+      .select({ response: meetingRsvps.response })
+      .from(meetingRsvps)
+      .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.userId, viewer.id)));
     mine = row?.response ?? null;
   }
   const by = Object.fromEntries(counts.map((c) => [c.response, c.n])) as Partial<Record<"yes" | "no" | "maybe", number>>;
@@ -142,7 +150,15 @@ async function approvalsOf(minutesId: string) {
 
 async function revisionsOf(minutesId: string) {
   return db
-    .select({ id: minutesRevisions.id, number: minutesRevisions.number, kind: minutesRevisions.kind, reason: minutesRevisions.reason, bodyHtml: minutesRevisions.bodyHtml, bodyDoc: minutesRevisions.bodyDoc, createdAt: minutesRevisions.createdAt })
+    .select({
+      id: minutesRevisions.id,
+      number: minutesRevisions.number,
+      kind: minutesRevisions.kind,
+      reason: minutesRevisions.reason,
+      bodyHtml: minutesRevisions.bodyHtml,
+      bodyDoc: minutesRevisions.bodyDoc,
+      createdAt: minutesRevisions.createdAt,
+    })
     .from(minutesRevisions)
     .where(eq(minutesRevisions.minutesId, minutesId))
     .orderBy(asc(minutesRevisions.number));
@@ -150,7 +166,14 @@ async function revisionsOf(minutesId: string) {
 
 async function actionItemsOf(minutesId: string) {
   return db
-    .select({ id: actionItems.id, what: actionItems.what, ownerName: sql<string>`coalesce(${users.displayName}, ${actionItems.ownerName})`, ownerUserId: actionItems.ownerUserId, dueDate: actionItems.dueDate, status: actionItems.status })
+    .select({
+      id: actionItems.id,
+      what: actionItems.what,
+      ownerName: sql<string>`coalesce(${users.displayName}, ${actionItems.ownerName})`,
+      ownerUserId: actionItems.ownerUserId,
+      dueDate: actionItems.dueDate,
+      status: actionItems.status,
+    })
     .from(actionItems)
     .leftJoin(users, eq(users.id, actionItems.ownerUserId))
     .where(eq(actionItems.minutesId, minutesId))
@@ -162,7 +185,9 @@ async function decisionsOf(minutesId: string) {
 }
 
 async function correctionsOf(minutesId: string, onlyBy?: string) {
-  const where = onlyBy ? and(eq(minutesCorrections.minutesId, minutesId), eq(minutesCorrections.proposedById, onlyBy)) : eq(minutesCorrections.minutesId, minutesId);
+  const where = onlyBy
+    ? and(eq(minutesCorrections.minutesId, minutesId), eq(minutesCorrections.proposedById, onlyBy))
+    : eq(minutesCorrections.minutesId, minutesId);
   return db
     .select({
       id: minutesCorrections.id,
@@ -240,7 +265,11 @@ export async function listActionItems(viewer: Viewer, status: "open" | "in_progr
     .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
     .leftJoin(users, eq(users.id, actionItems.ownerUserId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(sql`case ${actionItems.status} when 'open' then 0 when 'in_progress' then 1 else 2 end`, sql`${actionItems.dueDate} asc nulls last`, asc(actionItems.createdAt))
+    .orderBy(
+      sql`case ${actionItems.status} when 'open' then 0 when 'in_progress' then 1 else 2 end`,
+      sql`${actionItems.dueDate} asc nulls last`,
+      asc(actionItems.createdAt),
+    )
     .limit(500);
 }
 

@@ -8,7 +8,11 @@ const wallTime = z
   .string(req)
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "meetings:errors.dateTime");
-const count = z.number({ ...req, invalid_type_error: "meetings:errors.count" }).int("meetings:errors.count").min(0, "meetings:errors.count").max(10_000, "meetings:errors.count");
+const count = z
+  .number({ ...req, invalid_type_error: "meetings:errors.count" })
+  .int("meetings:errors.count")
+  .min(0, "meetings:errors.count")
+  .max(10_000, "meetings:errors.count");
 const id = z.string(req).uuid("common:errors.invalid");
 
 export const MEETING_MODES = ["in_person", "online", "hybrid"] as const;
@@ -44,58 +48,67 @@ export const MeetingSchema = z
   });
 export type MeetingInput = z.infer<typeof MeetingSchema>;
 
-export const EditMeetingSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("cancel"), reason: optionalText(500) }),
-  z.object({
-    intent: z.literal("add-agenda-item"),
-    title: text(300),
-    subjectType: z.enum(SUBJECT_TYPES, { errorMap: () => ({ message: "common:errors.invalid" }) }).optional(),
-    url: optionalText(500),
-    label: optionalText(200),
-  }),
-  z.object({ intent: z.literal("remove-agenda-item"), itemId: id }),
-  z.object({ intent: z.literal("move-agenda-item"), itemId: id, direction: z.enum(["up", "down"]) }),
-]).superRefine((v, ctx) => {
-  if (v.intent !== "add-agenda-item") return;
-  if (v.subjectType && !v.url) ctx.addIssue({ code: "custom", path: ["url"], message: "meetings:errors.linkPathRequired" });
-  if (!v.subjectType && v.url) ctx.addIssue({ code: "custom", path: ["subjectType"], message: "common:errors.required" });
-  if (v.subjectType && v.url && !(v.url.startsWith(SUBJECT_PATHS[v.subjectType]) && /^\/[A-Za-z0-9/_-]+$/.test(v.url))) {
-    ctx.addIssue({ code: "custom", path: ["url"], message: "meetings:errors.linkPath" });
-  }
-});
+export const EditMeetingSchema = z
+  .discriminatedUnion("intent", [
+    z.object({ intent: z.literal("cancel"), reason: optionalText(500) }),
+    z.object({
+      intent: z.literal("add-agenda-item"),
+      title: text(300),
+      subjectType: z.enum(SUBJECT_TYPES, { errorMap: () => ({ message: "common:errors.invalid" }) }).optional(),
+      url: optionalText(500),
+      label: optionalText(200),
+    }),
+    z.object({ intent: z.literal("remove-agenda-item"), itemId: id }),
+    z.object({ intent: z.literal("move-agenda-item"), itemId: id, direction: z.enum(["up", "down"]) }),
+  ])
+  .superRefine((v, ctx) => {
+    if (v.intent !== "add-agenda-item") return;
+    if (v.subjectType && !v.url) ctx.addIssue({ code: "custom", path: ["url"], message: "meetings:errors.linkPathRequired" });
+    if (!v.subjectType && v.url) ctx.addIssue({ code: "custom", path: ["subjectType"], message: "common:errors.required" });
+    if (v.subjectType && v.url && !(v.url.startsWith(SUBJECT_PATHS[v.subjectType]) && /^\/[A-Za-z0-9/_-]+$/.test(v.url))) {
+      ctx.addIssue({ code: "custom", path: ["url"], message: "meetings:errors.linkPath" });
+    }
+  });
 
 export const RsvpSchema = z.object({ intent: z.literal("rsvp"), response: z.enum(RSVP_RESPONSES, { errorMap: () => ({ message: "meetings:errors.rsvp" }) }) });
 export const CorrectionSchema = z.object({ intent: z.literal("propose-correction"), text: text(5000) });
 export const MeetingPageSchema = z.discriminatedUnion("intent", [RsvpSchema, CorrectionSchema]);
 
-export const MinutesSchema = z.discriminatedUnion("intent", [
-  // The minutes' body is rich text, read by the shared rich-text module (readRichField), not here.
-  z.object({ intent: z.literal("save-draft") }),
-  z.object({ intent: z.literal("add-decision"), text: text(2000), support: count.optional(), oppose: count.optional(), abstain: count.optional() }),
-  z.object({ intent: z.literal("remove-decision"), decisionId: id }),
-  z.object({
-    intent: z.literal("add-action"),
-    what: text(1000),
-    ownerUserId: z.string(req).max(100).optional(),
-    ownerName: optionalText(200),
-    dueDate: z
-      .string(req)
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "meetings:errors.date")
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "meetings:errors.date")
-      .optional(),
-  }),
-  z.object({ intent: z.literal("action-status"), actionItemId: id, status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: "common:errors.invalid" }) }) }),
-  z.object({ intent: z.literal("remove-action"), actionItemId: id }),
-  z.object({ intent: z.literal("circulate") }),
-  z.object({
-    intent: z.literal("review-correction"),
-    correctionId: id,
-    decision: z.enum(["accepted", "declined"], { errorMap: () => ({ message: "meetings:errors.decision" }) }),
-    note: optionalText(2000),
-  }),
-  z.object({ intent: z.literal("record-approval"), votedAtMeetingId: id, support: count, oppose: count, abstain: count }),
-  z.object({ intent: z.literal("publish") }),
-  z.object({ intent: z.literal("amend"), reason: text(2000) }),
-]).superRefine((v, ctx) => {
-  if (v.intent === "add-action" && !v.ownerUserId && !v.ownerName) ctx.addIssue({ code: "custom", path: ["ownerName"], message: "meetings:errors.ownerRequired" });
-});
+export const MinutesSchema = z
+  .discriminatedUnion("intent", [
+    // The minutes' body is rich text, read by the shared rich-text module (readRichField), not here.
+    z.object({ intent: z.literal("save-draft") }),
+    z.object({ intent: z.literal("add-decision"), text: text(2000), support: count.optional(), oppose: count.optional(), abstain: count.optional() }),
+    z.object({ intent: z.literal("remove-decision"), decisionId: id }),
+    z.object({
+      intent: z.literal("add-action"),
+      what: text(1000),
+      ownerUserId: z.string(req).max(100).optional(),
+      ownerName: optionalText(200),
+      dueDate: z
+        .string(req)
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "meetings:errors.date")
+        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "meetings:errors.date")
+        .optional(),
+    }),
+    z.object({
+      intent: z.literal("action-status"),
+      actionItemId: id,
+      status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: "common:errors.invalid" }) }),
+    }),
+    z.object({ intent: z.literal("remove-action"), actionItemId: id }),
+    z.object({ intent: z.literal("circulate") }),
+    z.object({
+      intent: z.literal("review-correction"),
+      correctionId: id,
+      decision: z.enum(["accepted", "declined"], { errorMap: () => ({ message: "meetings:errors.decision" }) }),
+      note: optionalText(2000),
+    }),
+    z.object({ intent: z.literal("record-approval"), votedAtMeetingId: id, support: count, oppose: count, abstain: count }),
+    z.object({ intent: z.literal("publish") }),
+    z.object({ intent: z.literal("amend"), reason: text(2000) }),
+  ])
+  .superRefine((v, ctx) => {
+    if (v.intent === "add-action" && !v.ownerUserId && !v.ownerName)
+      ctx.addIssue({ code: "custom", path: ["ownerName"], message: "meetings:errors.ownerRequired" });
+  });

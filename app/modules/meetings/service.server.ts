@@ -12,13 +12,13 @@ import {
   minutesCorrections,
   minutesDecisions,
   minutesRevisions,
-  users,
-} from "~/db/schema";
-import { recordAudit } from "~/modules/audit/service.server";
-import { notify, type NotificationType } from "~/modules/notifications/notify.server";
+} from "~/db/schema/meetings";
+import { users } from "~/db/schema/auth";
+import { recordAudit } from "~/modules/audit/index.server";
+import { notify, type NotificationType } from "~/modules/notifications/index.server";
 import { countyTimeZone, quorumPercent } from "./config.server";
 import { meetingsCalendar } from "./ics.server";
-import type { RichText } from "~/modules/richtext/richtext.server";
+import type { RichText } from "~/modules/richtext/index.server";
 import { formatMeetingRange, wallTimeToUtc } from "./time";
 import type { MeetingInput } from "./schemas";
 
@@ -122,18 +122,35 @@ type MeetingRow = typeof meetings.$inferSelect;
 /** The meeting as an .ics attachment (base64, as the email provider wants it). */
 function icsAttachment(meeting: MeetingRow, origin: string, method: "request" | "cancel") {
   const ics = meetingsCalendar([meeting], { origin, zone: countyTimeZone(), name: meeting.title, method });
-  return { filename: "meeting.ics", content: Buffer.from(ics, "utf8").toString("base64"), contentType: `text/calendar; charset=utf-8; method=${method.toUpperCase()}` };
+  return {
+    filename: "meeting.ics",
+    content: Buffer.from(ics, "utf8").toString("base64"),
+    contentType: `text/calendar; charset=utf-8; method=${method.toUpperCase()}`,
+  };
 }
 
 /** Tells every board member, each in their own language (the time is written in it). */
-async function notifyMembers(tx: DbOrTx, type: NotificationType, key: string, meeting: MeetingRow, origin: string, recipients?: { id: string; locale: string }[], withIcs?: "request" | "cancel") {
+async function notifyMembers(
+  tx: DbOrTx,
+  type: NotificationType,
+  key: string,
+  meeting: MeetingRow,
+  origin: string,
+  recipients?: { id: string; locale: string }[],
+  withIcs?: "request" | "cancel",
+) {
   const people = recipients ?? (await activeCabMembers(tx));
   const byLocale = new Map<string, string[]>();
   for (const p of people) byLocale.set(p.locale, [...(byLocale.get(p.locale) ?? []), p.id]);
   const attachments = withIcs ? [icsAttachment(meeting, origin, withIcs)] : undefined;
   for (const [locale, ids] of byLocale) {
     const startsAt = formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, countyTimeZone());
-    await notify(tx, { type, key, url: `/meetings/${meeting.id}`, params: { title: meeting.title, startsAt }, attachments }, ids.map((userId) => ({ userId })), origin);
+    await notify(
+      tx,
+      { type, key, url: `/meetings/${meeting.id}`, params: { title: meeting.title, startsAt }, attachments },
+      ids.map((userId) => ({ userId })),
+      origin,
+    );
   }
 }
 
@@ -146,7 +163,14 @@ export async function createMeeting(actor: Actor, input: MeetingWrite, ctx: Ctx)
       .insert(meetings)
       .values({ ...values, createdById: actor.id })
       .returning();
-    await recordAudit(tx, { actorId: actor.id, action: "meeting.create", subjectType: "meeting", subjectId: meeting!.id, data: { title: meeting!.title, startsAt: meeting!.startsAt }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.create",
+      subjectType: "meeting",
+      subjectId: meeting!.id,
+      data: { title: meeting!.title, startsAt: meeting!.startsAt },
+      ipAddress: ctx.ip,
+    });
     await notifyMembers(tx, "meeting_scheduled", `meeting_scheduled:${meeting!.id}`, meeting!, ctx.origin, undefined, "request");
     return meeting!;
   });
@@ -167,7 +191,10 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingWrit
       action: "meeting.update",
       subjectType: "meeting",
       subjectId: id,
-      data: { before: { title: before.title, startsAt: before.startsAt, endsAt: before.endsAt, place: before.place, link: before.link }, after: { title: meeting!.title, startsAt: meeting!.startsAt, endsAt: meeting!.endsAt } },
+      data: {
+        before: { title: before.title, startsAt: before.startsAt, endsAt: before.endsAt, place: before.place, link: before.link },
+        after: { title: meeting!.title, startsAt: meeting!.startsAt, endsAt: meeting!.endsAt },
+      },
       ipAddress: ctx.ip,
     });
     // Only a scheduled (future) meeting is news to the invited; fixing a held meeting's record is not.
@@ -187,16 +214,31 @@ export async function cancelMeeting(actor: Actor, id: string, reason: string | u
       .set({ status: "cancelled", cancelReason: reason ?? null, sequence: before.sequence + 1, updatedAt: new Date() })
       .where(eq(meetings.id, id))
       .returning();
-    await recordAudit(tx, { actorId: actor.id, action: "meeting.cancel", subjectType: "meeting", subjectId: id, data: { reason: reason ?? null }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.cancel",
+      subjectType: "meeting",
+      subjectId: id,
+      data: { reason: reason ?? null },
+      ipAddress: ctx.ip,
+    });
     await notifyMembers(tx, "meeting_cancelled", `meeting_cancelled:${id}`, meeting!, ctx.origin, undefined, "cancel");
     return meeting!;
   });
 }
 
-export async function addAgendaItem(actor: Actor, meetingId: string, item: { title: string; subjectType?: "brief" | "analysis" | "response"; url?: string; label?: string }, ctx: Ctx) {
+export async function addAgendaItem(
+  actor: Actor,
+  meetingId: string,
+  item: { title: string; subjectType?: "brief" | "analysis" | "response"; url?: string; label?: string },
+  ctx: Ctx,
+) {
   return db.transaction(async (tx) => {
     await lockMeeting(tx, meetingId);
-    const [last] = await tx.select({ n: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+    const [last] = await tx
+      .select({ n: max(agendaItems.position) })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId));
     const url = item.subjectType ? (item.url ?? null) : null;
     const [row] = await tx
       .insert(agendaItems)
@@ -206,12 +248,19 @@ export async function addAgendaItem(actor: Actor, meetingId: string, item: { tit
         title: item.title,
         subjectType: item.subjectType ?? null,
         // The id is the last path segment of the linked page (a slug or uuid).
-        subjectId: url ? url.split("/").filter(Boolean).pop() ?? null : null,
+        subjectId: url ? (url.split("/").filter(Boolean).pop() ?? null) : null,
         url,
         label: url ? (item.label ?? null) : null,
       })
       .returning();
-    await recordAudit(tx, { actorId: actor.id, action: "meeting.agenda_item.add", subjectType: "meeting", subjectId: meetingId, data: { title: item.title, url }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.agenda_item.add",
+      subjectType: "meeting",
+      subjectId: meetingId,
+      data: { title: item.title, url },
+      ipAddress: ctx.ip,
+    });
     return row!;
   });
 }
@@ -219,25 +268,49 @@ export async function addAgendaItem(actor: Actor, meetingId: string, item: { tit
 export async function removeAgendaItem(actor: Actor, meetingId: string, itemId: string, ctx: Ctx) {
   await db.transaction(async (tx) => {
     await lockMeeting(tx, meetingId);
-    const removed = await tx.delete(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId))).returning();
+    const removed = await tx
+      .delete(agendaItems)
+      .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
+      .returning();
     if (!removed.length) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
-    await recordAudit(tx, { actorId: actor.id, action: "meeting.agenda_item.remove", subjectType: "meeting", subjectId: meetingId, data: { title: removed[0]!.title }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.agenda_item.remove",
+      subjectType: "meeting",
+      subjectId: meetingId,
+      data: { title: removed[0]!.title },
+      ipAddress: ctx.ip,
+    });
   });
 }
 
 export async function moveAgendaItem(actor: Actor, meetingId: string, itemId: string, direction: "up" | "down", ctx: Ctx) {
   await db.transaction(async (tx) => {
     await lockMeeting(tx, meetingId);
-    const items = await tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+    const items = await tx
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
     const i = items.findIndex((x) => x.id === itemId);
     if (i < 0) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
     const j = direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= items.length) return;
     [items[i], items[j]] = [items[j]!, items[i]!];
     for (const [index, item] of items.entries()) {
-      await tx.update(agendaItems).set({ position: index + 1 }).where(eq(agendaItems.id, item.id));
+      await tx
+        .update(agendaItems)
+        .set({ position: index + 1 })
+        .where(eq(agendaItems.id, item.id));
     }
-    await recordAudit(tx, { actorId: actor.id, action: "meeting.agenda_item.move", subjectType: "meeting", subjectId: meetingId, data: { itemId, direction }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.agenda_item.move",
+      subjectType: "meeting",
+      subjectId: meetingId,
+      data: { itemId, direction },
+      ipAddress: ctx.ip,
+    });
   });
 }
 
@@ -265,11 +338,21 @@ export async function recordAttendance(actor: Actor, meetingId: string, entries:
       await tx
         .insert(meetingAttendance)
         .values({ meetingId, userId: e.userId, status: e.status, recordedById: actor.id })
-        .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.userId], set: { status: e.status, recordedById: actor.id, recordedAt: new Date() } });
+        .onConflictDoUpdate({
+          target: [meetingAttendance.meetingId, meetingAttendance.userId],
+          set: { status: e.status, recordedById: actor.id, recordedAt: new Date() },
+        });
     }
     // Recording attendance is what makes a meeting "held".
     if (meeting.status !== "held") await tx.update(meetings).set({ status: "held", updatedAt: new Date() }).where(eq(meetings.id, meetingId));
-    await recordAudit(tx, { actorId: actor.id, action: "meeting.attendance", subjectType: "meeting", subjectId: meetingId, data: { entries: valid }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.attendance",
+      subjectType: "meeting",
+      subjectId: meetingId,
+      data: { entries: valid },
+      ipAddress: ctx.ip,
+    });
     return quorumOf(tx, meetingId);
   });
 }
@@ -277,7 +360,10 @@ export async function recordAttendance(actor: Actor, meetingId: string, entries:
 // ---------------------------------------------------------------- minutes
 
 async function nextRevisionNumber(tx: Transaction, minutesId: string) {
-  const [row] = await tx.select({ n: max(minutesRevisions.number) }).from(minutesRevisions).where(eq(minutesRevisions.minutesId, minutesId));
+  const [row] = await tx
+    .select({ n: max(minutesRevisions.number) })
+    .from(minutesRevisions)
+    .where(eq(minutesRevisions.minutesId, minutesId));
   return (row?.n ?? 0) + 1;
 }
 
@@ -295,10 +381,25 @@ export async function saveMinutesDraft(actor: Actor, meetingId: string, rich: Ri
     if (row!.status === "approved") throw new MeetingsError("meetings:errors.approvedUseAmendment");
     const [revision] = await tx
       .insert(minutesRevisions)
-      .values({ minutesId: row!.id, number: await nextRevisionNumber(tx, row!.id), kind: "draft", bodyDoc: rich.doc as RichDoc, bodyHtml: rich.html, bodyText: rich.text, createdById: actor.id })
+      .values({
+        minutesId: row!.id,
+        number: await nextRevisionNumber(tx, row!.id),
+        kind: "draft",
+        bodyDoc: rich.doc as RichDoc,
+        bodyHtml: rich.html,
+        bodyText: rich.text,
+        createdById: actor.id,
+      })
       .returning();
     await tx.update(minutes).set({ currentRevisionId: revision!.id }).where(eq(minutes.id, row!.id));
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.revise", subjectType: "minutes", subjectId: row!.id, data: { revision: revision!.number }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "minutes.revise",
+      subjectType: "minutes",
+      subjectId: row!.id,
+      data: { revision: revision!.number },
+      ipAddress: ctx.ip,
+    });
     return { minutesId: row!.id, revision: revision! };
   });
 }
@@ -316,7 +417,14 @@ export async function addDecision(actor: Actor, minutesId: string, input: { text
       .insert(minutesDecisions)
       .values({ minutesId, text: input.text, support: input.support ?? null, oppose: input.oppose ?? null, abstain: input.abstain ?? null })
       .returning();
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.decision.add", subjectType: "minutes", subjectId: minutesId, data: { decisionId: row!.id }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "minutes.decision.add",
+      subjectType: "minutes",
+      subjectId: minutesId,
+      data: { decisionId: row!.id },
+      ipAddress: ctx.ip,
+    });
     return row!;
   });
 }
@@ -324,24 +432,55 @@ export async function addDecision(actor: Actor, minutesId: string, input: { text
 export async function removeDecision(actor: Actor, minutesId: string, decisionId: string, ctx: Ctx) {
   await db.transaction(async (tx) => {
     await editableMinutes(tx, minutesId);
-    const removed = await tx.delete(minutesDecisions).where(and(eq(minutesDecisions.id, decisionId), eq(minutesDecisions.minutesId, minutesId))).returning();
+    const removed = await tx
+      .delete(minutesDecisions)
+      .where(and(eq(minutesDecisions.id, decisionId), eq(minutesDecisions.minutesId, minutesId)))
+      .returning();
     if (!removed.length) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.decision.remove", subjectType: "minutes", subjectId: minutesId, data: { text: removed[0]!.text }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "minutes.decision.remove",
+      subjectType: "minutes",
+      subjectId: minutesId,
+      data: { text: removed[0]!.text },
+      ipAddress: ctx.ip,
+    });
   });
 }
 
-export async function addActionItem(actor: Actor, minutesId: string, input: { what: string; ownerUserId?: string; ownerName?: string; dueDate?: string }, ctx: Ctx) {
+export async function addActionItem(
+  actor: Actor,
+  minutesId: string,
+  input: { what: string; ownerUserId?: string; ownerName?: string; dueDate?: string },
+  ctx: Ctx,
+) {
   return db.transaction(async (tx) => {
     await editableMinutes(tx, minutesId);
     if (input.ownerUserId) {
-      const [owner] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.ownerUserId), isNull(users.deactivatedAt)));
+      const [owner] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, input.ownerUserId), isNull(users.deactivatedAt)));
       if (!owner) throw new MeetingsError("common:errors.invalid", "ownerUserId");
     }
     const [row] = await tx
       .insert(actionItems)
-      .values({ minutesId, what: input.what, ownerUserId: input.ownerUserId ?? null, ownerName: input.ownerUserId ? null : (input.ownerName ?? null), dueDate: input.dueDate ?? null })
+      .values({
+        minutesId,
+        what: input.what,
+        ownerUserId: input.ownerUserId ?? null,
+        ownerName: input.ownerUserId ? null : (input.ownerName ?? null),
+        dueDate: input.dueDate ?? null,
+      })
       .returning();
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.action_item.add", subjectType: "minutes", subjectId: minutesId, data: { actionItemId: row!.id }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "minutes.action_item.add",
+      subjectType: "minutes",
+      subjectId: minutesId,
+      data: { actionItemId: row!.id },
+      ipAddress: ctx.ip,
+    });
     return row!;
   });
 }
@@ -351,16 +490,33 @@ export async function setActionItemStatus(actor: Actor, actionItemId: string, st
   await db.transaction(async (tx) => {
     const [row] = await tx.update(actionItems).set({ status, updatedAt: new Date() }).where(eq(actionItems.id, actionItemId)).returning();
     if (!row) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.action_item.status", subjectType: "action_item", subjectId: actionItemId, data: { status }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "minutes.action_item.status",
+      subjectType: "action_item",
+      subjectId: actionItemId,
+      data: { status },
+      ipAddress: ctx.ip,
+    });
   });
 }
 
 export async function removeActionItem(actor: Actor, minutesId: string, actionItemId: string, ctx: Ctx) {
   await db.transaction(async (tx) => {
     await editableMinutes(tx, minutesId);
-    const removed = await tx.delete(actionItems).where(and(eq(actionItems.id, actionItemId), eq(actionItems.minutesId, minutesId))).returning();
+    const removed = await tx
+      .delete(actionItems)
+      .where(and(eq(actionItems.id, actionItemId), eq(actionItems.minutesId, minutesId)))
+      .returning();
     if (!removed.length) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.action_item.remove", subjectType: "minutes", subjectId: minutesId, data: { what: removed[0]!.what }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "minutes.action_item.remove",
+      subjectType: "minutes",
+      subjectId: minutesId,
+      data: { what: removed[0]!.what },
+      ipAddress: ctx.ip,
+    });
   });
 }
 
@@ -396,7 +552,13 @@ export async function proposeCorrection(user: Actor, minutesId: string, text: st
       .where(and(eq(meetingAttendance.meetingId, row.meetingId), eq(meetingAttendance.userId, user.id), eq(meetingAttendance.status, "present")));
     if (!attended) throw new MeetingsError("meetings:errors.onlyAttendees", undefined, 403);
     const [correction] = await tx.insert(minutesCorrections).values({ minutesId, revisionId: row.currentRevisionId!, proposedById: user.id, text }).returning();
-    await recordAudit(tx, { actorId: user.id, action: "minutes.correction.propose", subjectType: "minutes", subjectId: minutesId, data: { correctionId: correction!.id } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "minutes.correction.propose",
+      subjectType: "minutes",
+      subjectId: minutesId,
+      data: { correctionId: correction!.id },
+    });
     return correction!;
   });
 }
@@ -411,7 +573,14 @@ export async function reviewCorrection(actor: Actor, correctionId: string, decis
       .update(minutesCorrections)
       .set({ status: decision, reviewNote: note ?? null, reviewedById: actor.id, reviewedAt: new Date() })
       .where(eq(minutesCorrections.id, correctionId));
-    await recordAudit(tx, { actorId: actor.id, action: `minutes.correction.${decision}`, subjectType: "minutes", subjectId: correction.minutesId, data: { correctionId, note: note ?? null }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `minutes.correction.${decision}`,
+      subjectType: "minutes",
+      subjectId: correction.minutesId,
+      data: { correctionId, note: note ?? null },
+      ipAddress: ctx.ip,
+    });
   });
 }
 
@@ -419,7 +588,12 @@ export async function reviewCorrection(actor: Actor, correctionId: string, decis
  * Records the board's vote on the current text of circulated minutes, held at a meeting (the
  * same one or a later one) whose attendance gives the quorum. A vote that fails is recorded too.
  */
-export async function recordApproval(actor: Actor, minutesId: string, input: { votedAtMeetingId: string; support: number; oppose: number; abstain: number }, ctx: Ctx) {
+export async function recordApproval(
+  actor: Actor,
+  minutesId: string,
+  input: { votedAtMeetingId: string; support: number; oppose: number; abstain: number },
+  ctx: Ctx,
+) {
   return db.transaction(async (tx) => {
     const row = await lockMinutes(tx, minutesId);
     if (row.status !== "circulated") throw new MeetingsError("meetings:errors.notCirculated");
@@ -431,7 +605,13 @@ export async function recordApproval(actor: Actor, minutesId: string, input: { v
     const q = await quorumOf(tx, at.id);
     if (q.eligible === 0) throw new MeetingsError("meetings:errors.noMembers");
     if (input.support + input.oppose + input.abstain > q.present) throw new MeetingsError("meetings:errors.moreVotesThanPresent", "support");
-    const outcome = approvalOutcome({ support: input.support, oppose: input.oppose, presentCount: q.present, eligibleCount: q.eligible, quorumPercent: q.percent });
+    const outcome = approvalOutcome({
+      support: input.support,
+      oppose: input.oppose,
+      presentCount: q.present,
+      eligibleCount: q.eligible,
+      quorumPercent: q.percent,
+    });
     const [approval] = await tx
       .insert(minutesApprovals)
       .values({
@@ -448,7 +628,14 @@ export async function recordApproval(actor: Actor, minutesId: string, input: { v
         recordedById: actor.id,
       })
       .returning();
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.approval.record", subjectType: "minutes", subjectId: minutesId, data: { approvalId: approval!.id, ...input, ...outcome }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "minutes.approval.record",
+      subjectType: "minutes",
+      subjectId: minutesId,
+      data: { approvalId: approval!.id, ...input, ...outcome },
+      ipAddress: ctx.ip,
+    });
     return approval!;
   });
 }
@@ -461,13 +648,27 @@ export async function publishMinutes(actor: Actor, minutesId: string, ctx: Ctx) 
     const [approval] = await tx
       .select()
       .from(minutesApprovals)
-      .where(and(eq(minutesApprovals.minutesId, minutesId), eq(minutesApprovals.revisionId, row.currentRevisionId!), eq(minutesApprovals.quorumMet, true), eq(minutesApprovals.passed, true)))
+      .where(
+        and(
+          eq(minutesApprovals.minutesId, minutesId),
+          eq(minutesApprovals.revisionId, row.currentRevisionId!),
+          eq(minutesApprovals.quorumMet, true),
+          eq(minutesApprovals.passed, true),
+        ),
+      )
       .orderBy(desc(minutesApprovals.createdAt))
       .limit(1);
     if (!approval) throw new MeetingsError("meetings:errors.noPassingApproval");
     await tx.update(minutes).set({ status: "approved", approvalId: approval.id, publishedAt: new Date() }).where(eq(minutes.id, minutesId));
     const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, row.meetingId));
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.publish", subjectType: "minutes", subjectId: minutesId, data: { approvalId: approval.id }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "minutes.publish",
+      subjectType: "minutes",
+      subjectId: minutesId,
+      data: { approvalId: approval.id },
+      ipAddress: ctx.ip,
+    });
     await notifyMembers(tx, "minutes_approved", `minutes_approved:${minutesId}`, meeting!, ctx.origin);
   });
 }
@@ -481,10 +682,26 @@ export async function amendMinutes(actor: Actor, minutesId: string, rich: RichTe
     if (row.status !== "approved") throw new MeetingsError("meetings:errors.notApproved");
     const [revision] = await tx
       .insert(minutesRevisions)
-      .values({ minutesId, number: await nextRevisionNumber(tx, minutesId), kind: "amendment", bodyDoc: rich.doc as RichDoc, bodyHtml: rich.html, bodyText: rich.text, reason: reason.trim(), createdById: actor.id })
+      .values({
+        minutesId,
+        number: await nextRevisionNumber(tx, minutesId),
+        kind: "amendment",
+        bodyDoc: rich.doc as RichDoc,
+        bodyHtml: rich.html,
+        bodyText: rich.text,
+        reason: reason.trim(),
+        createdById: actor.id,
+      })
       .returning();
     await tx.update(minutes).set({ currentRevisionId: revision!.id }).where(eq(minutes.id, minutesId));
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.amend", subjectType: "minutes", subjectId: minutesId, data: { revision: revision!.number, reason }, ipAddress: ctx.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "minutes.amend",
+      subjectType: "minutes",
+      subjectId: minutesId,
+      data: { revision: revision!.number, reason },
+      ipAddress: ctx.ip,
+    });
     return revision!;
   });
 }

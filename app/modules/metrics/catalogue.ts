@@ -225,7 +225,8 @@ export const MEASURES: MeasureDef[] = [
     nameEn: "Drug cases with a firearm recovered",
     nameEs: "Casos de drogas con arma de fuego recuperada",
     definitionEn: "Referred non-violent drug case participants in whose case a firearm was recovered, as a share of drug referrals.",
-    definitionEs: "Participantes en casos de drogas no violentos remitidos en cuyo caso se recuperó un arma de fuego, como proporción de las remisiones de drogas.",
+    definitionEs:
+      "Participantes en casos de drogas no violentos remitidos en cuyo caso se recuperó un arma de fuego, como proporción de las remisiones de drogas.",
     numeratorEn: "Drug referrals with a firearm recovered",
     numeratorEs: "Remisiones de drogas con arma de fuego recuperada",
     ...DRUG_REFERRED,
@@ -239,8 +240,10 @@ export const MEASURES: MeasureDef[] = [
     kind: "program",
     nameEn: "Partners for Peace referrals",
     nameEs: "Remisiones a Partners for Peace",
-    definitionEn: "People referred by the office to the Partners for Peace violence-interruption program, against the monthly target. Counts only: no records of individuals are kept.",
-    definitionEs: "Personas remitidas por la fiscalía al programa de interrupción de la violencia Partners for Peace, frente a la meta mensual. Solo cifras: no se guardan registros individuales.",
+    definitionEn:
+      "People referred by the office to the Partners for Peace violence-interruption program, against the monthly target. Counts only: no records of individuals are kept.",
+    definitionEs:
+      "Personas remitidas por la fiscalía al programa de interrupción de la violencia Partners for Peace, frente a la meta mensual. Solo cifras: no se guardan registros individuales.",
     numeratorEn: "Referrals made in the period",
     numeratorEs: "Remisiones hechas en el período",
     unit: "count",

@@ -34,8 +34,10 @@ const ID = /^[A-Za-z0-9._:/-]{1,64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OPTIONAL_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
 const req = (message: string) => ({ required_error: E.required, invalid_type_error: message });
-const code = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { errorMap: (issue) => ({ message: issue.code === "invalid_type" ? E.required : E.code }) });
-const optionalCode = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.literal(""), z.enum(values)], { errorMap: () => ({ message: E.code }) });
+const code = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { errorMap: (issue) => ({ message: issue.code === "invalid_type" ? E.required : E.code }) });
+const optionalCode = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.literal(""), z.enum(values)], { errorMap: () => ({ message: E.code }) });
 const FIELDS_DATE = ["received_date", "filed_date", "declined_date", "diverted_date", "disposed_date", "sentenced_date"] as const;
 
 /**
@@ -51,8 +53,14 @@ export const CaseRowSchema = z.object({
   race_ethnicity: code(RACE_ETHNICITIES),
   sex: code(SEXES),
   age_band: code(AGE_BANDS),
-  referring_agency: z.string(req(E.agency)).min(1, E.required).regex(/^[A-Z0-9][A-Z0-9 _-]{0,39}$/, E.agency),
-  zip: z.string(req(E.zip)).min(1, E.required).regex(/^\d{5}$/, E.zip),
+  referring_agency: z
+    .string(req(E.agency))
+    .min(1, E.required)
+    .regex(/^[A-Z0-9][A-Z0-9 _-]{0,39}$/, E.agency),
+  zip: z
+    .string(req(E.zip))
+    .min(1, E.required)
+    .regex(/^\d{5}$/, E.zip),
   filed_date: z.string().regex(OPTIONAL_DATE, E.date),
   declined_date: z.string().regex(OPTIONAL_DATE, E.date),
   decline_reason: optionalCode(DECLINE_REASONS),
@@ -60,7 +68,9 @@ export const CaseRowSchema = z.object({
   disposed_date: z.string().regex(OPTIONAL_DATE, E.date),
   sentenced_date: z.string().regex(OPTIONAL_DATE, E.date),
   disposition: optionalCode(DISPOSITIONS),
-  firearm_recovered: z.enum(["true", "false", "yes", "no", "1", "0", "y", "n"], { errorMap: (issue) => ({ message: issue.code === "invalid_type" ? E.required : E.boolean }) }),
+  firearm_recovered: z.enum(["true", "false", "yes", "no", "1", "0", "y", "n"], {
+    errorMap: (issue) => ({ message: issue.code === "invalid_type" ? E.required : E.boolean }),
+  }),
 });
 
 const OPTIONAL_COLUMNS = new Set(CSV_COLUMNS.filter((c) => !c.required).map((c) => c.name));
@@ -92,7 +102,6 @@ function rowRules(r: z.infer<typeof CaseRowSchema>): { column: string; message: 
   if (r.declined_date && !r.decline_reason) issues.push({ column: "decline_reason", message: E.declineReason });
   return issues;
 }
-
 
 /** A validated row in the shape of metric_cases. */
 export type CaseRow = {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { metricImports, metricMeasures, metricSnapshots, users } from "~/db/schema";
+import { metricImports, metricMeasures, metricSnapshots } from "~/db/schema/metrics";
+import { users } from "~/db/schema/auth";
 import { DIMENSION_COLUMN, DIMENSION_VALUES, DIMENSIONS, GRAINS, RACE_ETHNICITIES, type Dimension, type Grain } from "./catalogue";
 import { RRI_STAGES, relativeRateIndex, type RriRow, type StageCounts } from "./rri";
 import { publishableRate, suppressSeries, suppressTable, type PublishedCell, type SuppressedSeries, type SuppressedTable } from "./suppression";
@@ -58,7 +59,11 @@ export function filtersToSearch(f: DashboardFilters, extra: Record<string, strin
 }
 
 export async function listMeasures(dbx: DbOrTx = db) {
-  return dbx.select().from(metricMeasures).where(sql`${metricMeasures.kind} <> 'context'`).orderBy(asc(metricMeasures.sortOrder));
+  return dbx
+    .select()
+    .from(metricMeasures)
+    .where(sql`${metricMeasures.kind} <> 'context'`)
+    .orderBy(asc(metricMeasures.sortOrder));
 }
 
 export async function getMeasure(key: string, dbx: DbOrTx = db) {
@@ -119,7 +124,9 @@ function periodsBetween(lo: string, hi: string, grain: Grain) {
 /** Every period of the measure's data range at the grain (unfiltered, so empty ones show 0). */
 async function periodsOf(measureKey: string, f: DashboardFilters, dbx: DbOrTx) {
   const source = countsSource(measureKey, { ...f, dims: {} }, false, "");
-  const range = await dbx.execute<{ lo: string | null; hi: string | null }>(sql`select min(month)::text as lo, max(month)::text as hi from ${source.from} where ${source.where}`);
+  const range = await dbx.execute<{ lo: string | null; hi: string | null }>(
+    sql`select min(month)::text as lo, max(month)::text as hi from ${source.from} where ${source.where}`,
+  );
   const { lo, hi } = range[0] ?? { lo: null, hi: null };
   return lo && hi ? periodsBetween(lo, hi, f.grain) : [];
 }
@@ -139,7 +146,10 @@ export async function dimensionValuesOf(measureKey: string, dims: Dimension[], d
   const columns = open.map((d) => DIMENSION_COLUMN[d]);
   const rows = await dbx.execute<{ d: string; v: string }>(
     sql`select distinct dimension as d, value as v from metric_rollups
-      where measure_key in (select key from metric_measures where kind = 'case') and dimension in ${sql`(${sql.join(columns.map((c) => sql`${c}`), sql`, `)})`} and value <> '' order by 1, 2`,
+      where measure_key in (select key from metric_measures where kind = 'case') and dimension in ${sql`(${sql.join(
+        columns.map((c) => sql`${c}`),
+        sql`, `,
+      )})`} and value <> '' order by 1, 2`,
   );
   for (const d of open) out[d] = rows.filter((r) => r.d === DIMENSION_COLUMN[d]).map((r) => r.v);
   return out;
@@ -203,13 +213,23 @@ export async function dashboardHeadlines(measures: Measure[], year: number, dbx:
   return measures.map((measure) => {
     const has = totals.has(measure.key);
     const cell = new Map(has ? [[`${p}\u0000`, totals.get(measure.key)!]] : []);
-    const den = measure.unit === "percent" && measure.denominatorKey ? new Map(totals.has(measure.denominatorKey) ? [[p, totals.get(measure.denominatorKey)!]] : []) : null;
+    const den =
+      measure.unit === "percent" && measure.denominatorKey
+        ? new Map(totals.has(measure.denominatorKey) ? [[p, totals.get(measure.denominatorKey)!]] : [])
+        : null;
     return { measure, table: buildTable(measure, "", has ? [p] : [], [], cell, den) };
   });
 }
 
 /** Suppression, totals and rates of a measure's counts (cell: "period\0value" → count). */
-function buildTable(measure: Measure, by: Dimension | "", periods: string[], columns: string[], cell: Map<string, number>, den: Map<string, number> | null): DashboardTable {
+function buildTable(
+  measure: Measure,
+  by: Dimension | "",
+  periods: string[],
+  columns: string[],
+  cell: Map<string, number>,
+  den: Map<string, number> | null,
+): DashboardTable {
   let table: SuppressedTable | null = null;
   let series: SuppressedSeries | null = null;
   let periodTotals: PublishedCell[];
@@ -233,9 +253,16 @@ function buildTable(measure: Measure, by: Dimension | "", periods: string[], col
     });
     const denTotal = [...den.values()].reduce((a, b) => a + b, 0);
     const rate = total.value === null ? null : publishableRate(total.value, denTotal);
-    headline = rate === null ? { value: null, numerator: null, denominator: null } : { value: Math.round(rate * 1000) / 10, numerator: total.value, denominator: denTotal };
+    headline =
+      rate === null
+        ? { value: null, numerator: null, denominator: null }
+        : { value: Math.round(rate * 1000) / 10, numerator: total.value, denominator: denTotal };
   }
-  const suppressedAny = periodTotals.some((c) => c.state !== "shown") || total.state !== "shown" || (table?.cells.some((r) => r.some((c) => c.state !== "shown")) ?? false) || (table?.colTotals.some((c) => c.state !== "shown") ?? false);
+  const suppressedAny =
+    periodTotals.some((c) => c.state !== "shown") ||
+    total.state !== "shown" ||
+    (table?.cells.some((r) => r.some((c) => c.state !== "shown")) ?? false) ||
+    (table?.colTotals.some((c) => c.state !== "shown") ?? false);
   return { periods, columns, table, series, periodTotals, total, rates, headline, suppressedAny };
 }
 
@@ -248,7 +275,9 @@ export async function disparityView(f: DashboardFilters, reference: string, dbx:
   const counts: Record<string, StageCounts> = Object.fromEntries(RACE_ETHNICITIES.map((r) => [r, {} as StageCounts]));
   for (const stage of stageMeasures) {
     const source = countsSource(stage, filters, true, "race");
-    const rows = await dbx.execute<{ v: string; n: number }>(sql`select ${source.v} as v, sum(count)::int as n from ${source.from} where ${source.where} group by 1`);
+    const rows = await dbx.execute<{ v: string; n: number }>(
+      sql`select ${source.v} as v, sum(count)::int as n from ${source.from} where ${source.where} group by 1`,
+    );
     for (const r of RACE_ETHNICITIES) counts[r]![stage] = 0;
     for (const r of rows) if (counts[r.v]) counts[r.v]![stage] = Number(r.n);
   }

@@ -39,11 +39,10 @@ describe("relative rate index", () => {
   });
 
   it("gives no index when the reference group's own rate is insufficient or zero", () => {
-    const out = relativeRateIndex(
-      { ref: { referred: 100, filed: 4, diverted: 0 }, other: { referred: 200, filed: 80, diverted: 20 } },
-      "ref",
-      ["filed", "diverted"],
-    );
+    const out = relativeRateIndex({ ref: { referred: 100, filed: 4, diverted: 0 }, other: { referred: 200, filed: 80, diverted: 20 } }, "ref", [
+      "filed",
+      "diverted",
+    ]);
     expect(out[0]!.groups.ref).toEqual({ status: "insufficient", reason: "small_count" });
     expect(out[0]!.groups.other).toEqual({ status: "insufficient", reason: "reference_insufficient" });
     expect(out[1]!.groups.ref).toEqual({ status: "reference", rate: 0 });

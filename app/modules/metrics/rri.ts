@@ -30,7 +30,11 @@ export type RriCell =
 export type RriRow = { stage: RriStage; base: RriStage | "population"; groups: Record<string, RriCell> };
 
 /** The rate of one group at one stage, or why it cannot be published. */
-export function stageRate(counts: StageCounts, stage: RriStage, minBase = MIN_RRI_BASE): { rate: number } | { reason: "small_base" | "small_count" | "no_data" } {
+export function stageRate(
+  counts: StageCounts,
+  stage: RriStage,
+  minBase = MIN_RRI_BASE,
+): { rate: number } | { reason: "small_base" | "small_count" | "no_data" } {
   const base = counts[PRIOR_STAGE[stage]];
   const n = counts[stage];
   if (base === undefined || n === undefined) return { reason: "no_data" };

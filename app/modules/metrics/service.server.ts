@@ -3,9 +3,9 @@ import { once } from "node:events";
 import { parse } from "csv-parse";
 import { and, eq, sql } from "drizzle-orm";
 import { db, getSql, type DbOrTx, type Transaction } from "~/db/client.server";
-import { metricImportRows, metricImports, metricMeasures, metricSnapshots } from "~/db/schema";
-import { recordAudit } from "~/modules/audit/service.server";
-import { enqueueJob } from "~/modules/notifications/jobs.server";
+import { metricImportRows, metricImports, metricMeasures, metricSnapshots } from "~/db/schema/metrics";
+import { recordAudit } from "~/modules/audit/index.server";
+import { enqueueJob } from "~/modules/notifications/index.server";
 import { CASE_MEASURES, MEASURES } from "./catalogue";
 import { CSV_ERRORS, nextMonth, validateHeader, validateRow, type CaseRow, type RowError } from "./csv";
 import { dashboardTable, definitionHash, parseDashboardFilters, type DashboardFilters } from "./queries.server";
@@ -42,9 +42,23 @@ export async function syncMeasureCatalogue(tx: DbOrTx) {
     .onConflictDoUpdate({
       target: metricMeasures.key,
       set: Object.fromEntries(
-        ["kind", "name_en", "name_es", "definition_en", "definition_es", "numerator_en", "numerator_es", "denominator_key", "denominator_en", "denominator_es", "unit", "stage", "direction", "monthly_target", "sort_order"].map(
-          (c) => [c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase()), sql.raw(`excluded.${c}`)],
-        ),
+        [
+          "kind",
+          "name_en",
+          "name_es",
+          "definition_en",
+          "definition_es",
+          "numerator_en",
+          "numerator_es",
+          "denominator_key",
+          "denominator_en",
+          "denominator_es",
+          "unit",
+          "stage",
+          "direction",
+          "monthly_target",
+          "sort_order",
+        ].map((c) => [c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase()), sql.raw(`excluded.${c}`)]),
       ),
     });
 }
@@ -62,24 +76,63 @@ export async function recomputeFacts(tx: DbOrTx, start: string, endExclusive: st
 }
 
 const STAGE_COLUMNS = [
-  "import_id", "row_number", "case_id", "participant_id", "received_date", "offense_category", "drug_level", "race_ethnicity", "sex", "age_band",
-  "referring_agency", "zip", "filed_date", "declined_date", "decline_reason", "diverted_date", "disposed_date", "sentenced_date", "disposition", "firearm_recovered",
+  "import_id",
+  "row_number",
+  "case_id",
+  "participant_id",
+  "received_date",
+  "offense_category",
+  "drug_level",
+  "race_ethnicity",
+  "sex",
+  "age_band",
+  "referring_agency",
+  "zip",
+  "filed_date",
+  "declined_date",
+  "decline_reason",
+  "diverted_date",
+  "disposed_date",
+  "sentenced_date",
+  "disposition",
+  "firearm_recovered",
 ];
 
 /** One line of COPY text format. Validated values hold no tabs, newlines or backslashes. */
 function copyLine(importId: string, rowNumber: number, r: CaseRow) {
   const v = (x: string | null) => (x === null ? "\\N" : x);
-  return [
-    importId, String(rowNumber), r.caseId, r.participantId, r.receivedDate, r.offenseCategory, v(r.drugLevel), r.raceEthnicity, r.sex, r.ageBand,
-    r.referringAgency, r.zip, v(r.filedDate), v(r.declinedDate), v(r.declineReason), v(r.divertedDate), v(r.disposedDate), v(r.sentencedDate), v(r.disposition),
-    r.firearmRecovered ? "t" : "f",
-  ].join("\t") + "\n";
+  return (
+    [
+      importId,
+      String(rowNumber),
+      r.caseId,
+      r.participantId,
+      r.receivedDate,
+      r.offenseCategory,
+      v(r.drugLevel),
+      r.raceEthnicity,
+      r.sex,
+      r.ageBand,
+      r.referringAgency,
+      r.zip,
+      v(r.filedDate),
+      v(r.declinedDate),
+      v(r.declineReason),
+      v(r.divertedDate),
+      v(r.disposedDate),
+      v(r.sentencedDate),
+      v(r.disposition),
+      r.firearmRecovered ? "t" : "f",
+    ].join("\t") + "\n"
+  );
 }
 
 /** Bulk-loads validated rows into metric_cases with COPY (the seeds use it). */
 export async function copyIntoCases(rows: CaseRow[], importId: string | null) {
   const cols = STAGE_COLUMNS.filter((c) => c !== "row_number");
-  const copy = await getSql().unsafe(`copy metric_cases (${cols.join(", ")}) from stdin`).writable();
+  const copy = await getSql()
+    .unsafe(`copy metric_cases (${cols.join(", ")}) from stdin`)
+    .writable();
   for (let i = 0; i < rows.length; i += 2000) {
     const chunk = rows
       .slice(i, i + 2000)
@@ -102,7 +155,13 @@ export async function stageImport(input: UploadInput): Promise<string> {
   const endExclusive = nextMonth(input.periodEnd);
   const [created] = await db
     .insert(metricImports)
-    .values({ uploadedBy: input.actorId, fileName: input.fileName.slice(0, 200), periodStart: input.periodStart, periodEnd: input.periodEnd, status: "validating" })
+    .values({
+      uploadedBy: input.actorId,
+      fileName: input.fileName.slice(0, 200),
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      status: "validating",
+    })
     .returning({ id: metricImports.id });
   const importId = created!.id;
 
@@ -116,7 +175,9 @@ export async function stageImport(input: UploadInput): Promise<string> {
   };
   // Valid rows stream into staging with COPY (a 100,000-row file in a few seconds); once any
   // error is found nothing more is written and what was staged is removed at the end.
-  const copy = await getSql().unsafe(`copy metric_import_rows (${STAGE_COLUMNS.join(", ")}) from stdin`).writable();
+  const copy = await getSql()
+    .unsafe(`copy metric_import_rows (${STAGE_COLUMNS.join(", ")}) from stdin`)
+    .writable();
   let buffer: string[] = [];
   const flush = async () => {
     if (!buffer.length) return;
@@ -260,13 +321,14 @@ export async function runImport(importId: string) {
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
       const summary = await summaryInTx(tx, importId, start, endExclusive);
       await tx.execute(sql`delete from metric_cases where received_date >= ${start}::date and received_date < ${endExclusive}::date`);
-      const [{ max }] = (await tx.execute<{ max: number | null }>(sql`select max(row_number) as max from metric_import_rows where import_id = ${importId}`)) as unknown as [
-        { max: number | null },
-      ];
+      const [{ max }] = (await tx.execute<{ max: number | null }>(
+        sql`select max(row_number) as max from metric_import_rows where import_id = ${importId}`,
+      )) as unknown as [{ max: number | null }];
       const last = Number(max ?? 0);
       let done = 0;
       for (let from = 0; from <= last; from += COMMIT_CHUNK) {
-        const inserted = await tx.execute(sql`insert into metric_cases (case_id, participant_id, received_date, offense_category, drug_level, race_ethnicity, sex, age_band,
+        const inserted =
+          await tx.execute(sql`insert into metric_cases (case_id, participant_id, received_date, offense_category, drug_level, race_ethnicity, sex, age_band,
             referring_agency, zip, filed_date, declined_date, decline_reason, diverted_date, disposed_date, sentenced_date, disposition, firearm_recovered, import_id)
           select case_id, participant_id, received_date, offense_category, drug_level, race_ethnicity, sex, age_band,
             referring_agency, zip, filed_date, declined_date, decline_reason, diverted_date, disposed_date, sentenced_date, disposition, firearm_recovered, import_id
@@ -277,10 +339,7 @@ export async function runImport(importId: string) {
       await syncMeasureCatalogue(tx);
       await recomputeFacts(tx, start, endExclusive);
       await tx.delete(metricImportRows).where(eq(metricImportRows.importId, importId));
-      await tx
-        .update(metricImports)
-        .set({ status: "completed", processedRows: done, summary, completedAt: new Date() })
-        .where(eq(metricImports.id, importId));
+      await tx.update(metricImports).set({ status: "completed", processedRows: done, summary, completedAt: new Date() }).where(eq(metricImports.id, importId));
       await recordAudit(tx, {
         actorId: imp.importedBy,
         action: "metrics.import.completed",
@@ -322,7 +381,13 @@ export async function createSnapshot(
 ): Promise<string> {
   const [measure] = await tx.select().from(metricMeasures).where(eq(metricMeasures.key, input.measure));
   if (!measure || measure.kind === "context") throw new Error(`unknown measure ${input.measure}`);
-  const filters = parseDashboardFilters(new URLSearchParams(Object.entries(input.filters).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])));
+  const filters = parseDashboardFilters(
+    new URLSearchParams(
+      Object.entries(input.filters)
+        .filter(([, v]) => v !== undefined && v !== "")
+        .map(([k, v]) => [k, String(v)]),
+    ),
+  );
   const table = await dashboardTable(measure, { ...filters, by: "" }, tx);
   const [row] = await tx
     .insert(metricSnapshots)
@@ -341,7 +406,13 @@ export async function createSnapshot(
     })
     .returning({ id: metricSnapshots.id });
   if (input.actorId !== undefined) {
-    await recordAudit(tx, { actorId: input.actorId, action: "metrics.snapshot.created", subjectType: "metric_snapshot", subjectId: row!.id, data: { measure: measure.key } });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "metrics.snapshot.created",
+      subjectType: "metric_snapshot",
+      subjectId: row!.id,
+      data: { measure: measure.key },
+    });
   }
   return row!.id;
 }

@@ -4,11 +4,7 @@ import { disclosures, seriesEquations, tableEquations } from "../../../tests/sup
 import { publishableRate, suppressSeries, suppressTable, type SuppressedTable } from "./suppression";
 
 function flatten(t: SuppressedTable): (number | null)[] {
-  return [
-    ...t.cells.flatMap((row, r) => [...row.map((c) => c.value), t.rowTotals[r]!.value]),
-    ...t.colTotals.map((c) => c.value),
-    t.grandTotal.value,
-  ];
+  return [...t.cells.flatMap((row, r) => [...row.map((c) => c.value), t.rowTotals[r]!.value]), ...t.colTotals.map((c) => c.value), t.grandTotal.value];
 }
 
 const states = (t: SuppressedTable) => t.cells.map((row) => row.map((c) => c.state[0]).join("")).join("/");
@@ -66,7 +62,12 @@ describe("suppressTable", () => {
   it("never discloses a small count, for any table (property)", () => {
     const table = fc
       .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }))
-      .chain(([r, c]) => fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 400 })), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }));
+      .chain(([r, c]) =>
+        fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 400 })), { minLength: c, maxLength: c }), {
+          minLength: r,
+          maxLength: r,
+        }),
+      );
     fc.assert(
       fc.property(table, (counts) => {
         const t = suppressTable(counts);

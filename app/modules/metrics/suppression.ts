@@ -54,8 +54,7 @@ export function suppressTable(counts: number[][]): SuppressedTable {
   const grand = rowTotals.reduce((a, b) => a + b, 0);
 
   // The extended grid: row R holds the column totals, column C the row totals.
-  const value = (r: number, c: number) =>
-    r < R && c < C ? counts[r]![c]! : r === R && c < C ? colTotals[c]! : r < R && c === C ? rowTotals[r]! : grand;
+  const value = (r: number, c: number) => (r < R && c < C ? counts[r]![c]! : r === R && c < C ? colTotals[c]! : r < R && c === C ? rowTotals[r]! : grand);
   const isMargin = (r: number, c: number) => r === R || c === C;
   const suppressed: boolean[][] = Array.from({ length: R + 1 }, (_, r) => Array.from({ length: C + 1 }, (_, c) => isSmallCount(value(r, c))));
   const primary = suppressed.map((row) => [...row]);

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { notificationPreferences, notifications, users } from "~/db/schema";
+import { notificationPreferences, notifications } from "~/db/schema/notifications";
+import { users } from "~/db/schema/auth";
 import { getFixedT } from "~/i18n/i18n.server";
 import { DigestEmail } from "../../../emails/digest-email";
 import { queueEmail } from "./email.server";
@@ -34,21 +35,19 @@ async function sendDigestTo(userId: string, frequency: DigestFrequency, now: Dat
     const items = await tx
       .select()
       .from(notifications)
-      .where(
-        and(
-          eq(notifications.userId, userId),
-          eq(notifications.digest, frequency),
-          isNull(notifications.digestedAt),
-          lte(notifications.createdAt, now),
-        ),
-      )
+      .where(and(eq(notifications.userId, userId), eq(notifications.digest, frequency), isNull(notifications.digestedAt), lte(notifications.createdAt, now)))
       .orderBy(asc(notifications.createdAt))
       .for("update", { skipLocked: true });
     if (!items.length) return false;
     await tx
       .update(notifications)
       .set({ digestedAt: now })
-      .where(inArray(notifications.id, items.map((i) => i.id)));
+      .where(
+        inArray(
+          notifications.id,
+          items.map((i) => i.id),
+        ),
+      );
 
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
     if (!user || user.deactivatedAt) return false;
@@ -80,7 +79,15 @@ async function sendDigestTo(userId: string, frequency: DigestFrequency, now: Dat
       url: `${origin}${i.url}`,
       when: format.format(i.createdAt),
     }));
-    const key = crypto.createHash("sha256").update(included.map((i) => i.id).sort().join(",")).digest("base64url");
+    const key = crypto
+      .createHash("sha256")
+      .update(
+        included
+          .map((i) => i.id)
+          .sort()
+          .join(","),
+      )
+      .digest("base64url");
     await queueEmail(tx, {
       template: `digest_${frequency}`,
       to: user.email,

@@ -2,7 +2,7 @@ import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { Resend } from "resend";
 import type { DbOrTx } from "~/db/client.server";
-import { emailOutbox } from "~/db/schema";
+import { emailOutbox } from "~/db/schema/notifications";
 import { enqueueJob } from "./jobs.server";
 
 export type EmailAttachment = { filename: string; content: string; contentType?: string };

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { emailUnsubscribes, notificationPreferences, notifications, users } from "~/db/schema";
+import { emailUnsubscribes, notificationPreferences, notifications } from "~/db/schema/notifications";
+import { users } from "~/db/schema/auth";
 import { getFixedT } from "~/i18n/i18n.server";
 import { NotificationEmail } from "../../../emails/notification-email";
 import { insertOutbox, renderEmail, type OutboxEmail } from "./email.server";
@@ -42,7 +43,11 @@ export async function notify(tx: DbOrTx, event: NotificationEvent, recipients: R
         .where(inArray(users.id, userIds))
     : [];
   const active = accounts.filter((a) => !a.deactivatedAt);
-  const delivery = await deliveryFor(tx, event.type, active.map((a) => a.id));
+  const delivery = await deliveryFor(
+    tx,
+    event.type,
+    active.map((a) => a.id),
+  );
 
   if (active.length) {
     for (let i = 0; i < active.length; i += 1000) {
@@ -69,7 +74,11 @@ export async function notify(tx: DbOrTx, event: NotificationEvent, recipients: R
     recipients.flatMap((r) => ("email" in r ? [{ email: r.email.trim(), locale: r.locale }] : [])),
     (r) => r.email.toLowerCase(),
   );
-  const unsubscribed = await unsubscribedEmails(tx, event.type, bare.map((b) => b.email.toLowerCase()));
+  const unsubscribed = await unsubscribedEmails(
+    tx,
+    event.type,
+    bare.map((b) => b.email.toLowerCase()),
+  );
   const emails = [
     ...active
       .filter((a) => (delivery.get(a.id) ?? DEFAULT_DELIVERY) === "immediately")
@@ -148,4 +157,3 @@ function dedupeBy<T>(items: T[], key: (item: T) => string) {
 export function appUrl() {
   return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 }
-

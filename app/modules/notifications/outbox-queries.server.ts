@@ -1,6 +1,6 @@
 import { count, desc, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { emailOutbox } from "~/db/schema";
+import { emailOutbox } from "~/db/schema/notifications";
 
 export const OUTBOX_PAGE_SIZE = 50;
 

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { emailOutbox } from "~/db/schema";
-import { recordAudit } from "~/modules/audit/service.server";
-import { hasRole, type Role } from "~/modules/auth/roles";
+import { emailOutbox } from "~/db/schema/notifications";
+import { recordAudit } from "~/modules/audit/index.server";
+import { hasRole, type Role } from "~/modules/auth";
 import { enqueueSends } from "./email.server";
 
 type Actor = { id: string; role: Role };

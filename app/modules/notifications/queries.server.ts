@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { notificationPreferences, notifications } from "~/db/schema";
+import { notificationPreferences, notifications } from "~/db/schema/notifications";
 import { DEFAULT_DELIVERY, NOTIFICATION_TYPES, type Delivery, type NotificationType } from "./types";
 
 /** The number in the header's inbox link. */

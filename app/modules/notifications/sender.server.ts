@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, asc, inArray, sql } from "drizzle-orm";
 import type { CreateEmailOptions, ErrorResponse } from "resend";
 import { db } from "~/db/client.server";
-import { emailOutbox } from "~/db/schema";
+import { emailOutbox } from "~/db/schema/notifications";
 import { EMAIL_FROM, emailCaptureMode, getResend } from "./email.server";
 
 type OutboxRow = typeof emailOutbox.$inferSelect;
@@ -39,7 +39,15 @@ export async function sendOutboxEmails(ids: string[], job: JobAttempt = { attemp
     .orderBy(asc(emailOutbox.id));
   if (!rows.length) return;
   if (emailCaptureMode()) {
-    await db.update(emailOutbox).set({ status: "captured", sentAt: new Date() }).where(inArray(emailOutbox.id, rows.map((r) => r.id)));
+    await db
+      .update(emailOutbox)
+      .set({ status: "captured", sentAt: new Date() })
+      .where(
+        inArray(
+          emailOutbox.id,
+          rows.map((r) => r.id),
+        ),
+      );
     return;
   }
   const plain = rows.filter((r) => r.attachments.length === 0);
@@ -51,7 +59,15 @@ export async function sendOutboxEmails(ids: string[], job: JobAttempt = { attemp
   if (!pending.length) return;
   if (job.attempts >= job.maxAttempts && !signal?.aborted) {
     // Out of attempts: a permanent failure, visible (and retryable) in the admin outbox.
-    await db.update(emailOutbox).set({ status: "failed" }).where(inArray(emailOutbox.id, pending.map((r) => r.id)));
+    await db
+      .update(emailOutbox)
+      .set({ status: "failed" })
+      .where(
+        inArray(
+          emailOutbox.id,
+          pending.map((r) => r.id),
+        ),
+      );
     return;
   }
   throw new Error(`${pending.length} email(s) not accepted yet; the queue retries later`);
@@ -72,9 +88,7 @@ function toPayload(row: OutboxRow): CreateEmailOptions {
     html: row.html,
     text: row.text,
     headers: row.headers,
-    ...(row.attachments.length
-      ? { attachments: row.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) }
-      : {}),
+    ...(row.attachments.length ? { attachments: row.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
   };
 }
 

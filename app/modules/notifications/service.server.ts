@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { emailUnsubscribes, notificationPreferences, notifications, users } from "~/db/schema";
+import { emailUnsubscribes, notificationPreferences, notifications } from "~/db/schema/notifications";
+import { users } from "~/db/schema/auth";
 import { NOTIFICATION_TYPES, type Delivery, type NotificationType } from "./types";
 import type { UnsubscribeToken } from "./unsubscribe.server";
 

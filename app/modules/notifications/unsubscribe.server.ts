@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { notificationSecrets } from "~/db/schema";
+import { notificationSecrets } from "~/db/schema/notifications";
 import { isUnsubscribeScope, type UnsubscribeScope } from "./types";
 
 /**
@@ -33,7 +33,10 @@ function signingKey(): Promise<Buffer> {
 
 async function storedSecret(name: string) {
   // Its own autocommit statement (not the caller's transaction): a rollback must not lose it.
-  await db.insert(notificationSecrets).values({ name, value: crypto.randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  await db
+    .insert(notificationSecrets)
+    .values({ name, value: crypto.randomBytes(32).toString("base64url") })
+    .onConflictDoNothing();
   const [row] = await db.select({ value: notificationSecrets.value }).from(notificationSecrets).where(eq(notificationSecrets.name, name));
   return row!.value;
 }
@@ -41,7 +44,10 @@ async function storedSecret(name: string) {
 export async function signUnsubscribeToken(subject: UnsubscribeSubject, scope: UnsubscribeScope) {
   const body = "userId" in subject ? { u: subject.userId, s: scope } : { e: subject.email.toLowerCase(), s: scope };
   const payload = Buffer.from(JSON.stringify(body)).toString("base64url");
-  const signature = crypto.createHmac("sha256", await signingKey()).update(payload).digest("base64url");
+  const signature = crypto
+    .createHmac("sha256", await signingKey())
+    .update(payload)
+    .digest("base64url");
   return `${payload}.${signature}`;
 }
 
@@ -51,7 +57,12 @@ export async function verifyUnsubscribeToken(token: unknown): Promise<Unsubscrib
   const [payload, signature, extra] = token.split(".");
   if (!payload || !signature || extra !== undefined) return null;
   // Compared as text: base64url has several spellings of the same bytes; only ours is valid.
-  const expected = Buffer.from(crypto.createHmac("sha256", await signingKey()).update(payload).digest("base64url"));
+  const expected = Buffer.from(
+    crypto
+      .createHmac("sha256", await signingKey())
+      .update(payload)
+      .digest("base64url"),
+  );
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
   try {

@@ -1,10 +1,10 @@
 import { run, type RunnerOptions, type TaskList } from "graphile-worker";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
-import { publishDueBrief } from "~/modules/briefs/service.server";
-import { closeBallotTask, remindBallotTask } from "~/modules/voting/tasks.server";
+import { publishDueBrief } from "~/modules/briefs/index.server";
+import { closeBallotTask, remindBallotTask } from "~/modules/voting/index.server";
 import { sendDigests } from "./digest.server";
 import { recoverStalledSends, sendOutboxEmails } from "./sender.server";
-import { runImport as runMetricsImport } from "~/modules/metrics/service.server";
+import { runImport as runMetricsImport } from "~/modules/metrics/index.server";
 
 /**
  * The job queue (graphile-worker, on the app's own PostgreSQL).

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { citationConcerns, citations, concernDocumentations, concernKinds, concerns, policyVersions } from "~/db/schema";
-import { blockKeyFor } from "~/modules/concerns/block";
-import { COUNTY_TIME_ZONE } from "~/modules/concerns/time";
+import { citationConcerns, citations, concernDocumentations, policyVersions } from "~/db/schema/policies";
+import { concernKinds, concerns } from "~/db/schema/concerns";
+import { blockKeyFor } from "~/modules/concerns";
+import { COUNTY_TIME_ZONE } from "~/modules/concerns";
 
 export type PolicyKind = "documented_concern" | "connection_to_violence";
 export type PolicyVersion = typeof policyVersions.$inferSelect;
@@ -21,7 +22,13 @@ export async function policyInForce(kind: PolicyKind, day: string, tx: DbOrTx = 
   const [row] = await tx
     .select()
     .from(policyVersions)
-    .where(and(eq(policyVersions.kind, kind), lte(policyVersions.effectiveFrom, day), or(isNull(policyVersions.effectiveTo), sql`${policyVersions.effectiveTo} > ${day}`)))
+    .where(
+      and(
+        eq(policyVersions.kind, kind),
+        lte(policyVersions.effectiveFrom, day),
+        or(isNull(policyVersions.effectiveTo), sql`${policyVersions.effectiveTo} > ${day}`),
+      ),
+    )
     .orderBy(desc(policyVersions.effectiveFrom))
     .limit(1);
   return row ?? null;
@@ -122,7 +129,9 @@ export async function listCitations(limit = 50) {
       policyName: policyVersions.name,
       policyVersion: policyVersions.version,
       policyKind: policyVersions.kind,
-      cited: sql<string[]>`coalesce((select array_agg(d.citation_number order by d.citation_number) from citation_concerns cc join concern_documentations d on d.id = cc.documentation_id where cc.citation_id = ${citations.id}), '{}')`,
+      cited: sql<
+        string[]
+      >`coalesce((select array_agg(d.citation_number order by d.citation_number) from citation_concerns cc join concern_documentations d on d.id = cc.documentation_id where cc.citation_id = ${citations.id}), '{}')`,
     })
     .from(citations)
     .innerJoin(policyVersions, eq(policyVersions.id, citations.policyVersionId))

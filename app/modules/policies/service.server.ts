@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull, or, sql, TransactionRollbackError } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { citationConcerns, citations, concernDocumentations, concerns, policyVersions, type ChecklistItem } from "~/db/schema";
+import { citationConcerns, citations, concernDocumentations, policyVersions, type ChecklistItem } from "~/db/schema/policies";
+import { concerns } from "~/db/schema/concerns";
 import { getFixedT } from "~/i18n/i18n.server";
-import { recordAudit } from "~/modules/audit/service.server";
-import { applyStatus } from "~/modules/concerns/service.server";
-import { countyDay } from "~/modules/concerns/time";
+import { recordAudit } from "~/modules/audit/index.server";
+import { applyStatus } from "~/modules/concerns/index.server";
+import { countyDay } from "~/modules/concerns";
 import { policyInForce, policyVersionById, qualifies, type PolicyKind } from "./queries.server";
 
 type Actor = { id: string; ipAddress?: string | null };
@@ -16,57 +17,68 @@ export type NewPolicyVersion = { kind: PolicyKind; name: string; text: string; e
  * (a new prosecutor replaces a policy); any other overlap is refused.
  */
 export async function createPolicyVersion(input: NewPolicyVersion, actor: Actor) {
-  return db.transaction(async (tx) => {
-    // One writer per kind at a time, so two admins cannot create overlapping versions.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`policy:${input.kind}`}))`);
-    const current = await policyInForce(input.kind, input.effectiveFrom, tx);
-    if (current && current.effectiveFrom < input.effectiveFrom) {
-      await tx.update(policyVersions).set({ effectiveTo: input.effectiveFrom }).where(eq(policyVersions.id, current.id));
+  return db
+    .transaction(async (tx) => {
+      // One writer per kind at a time, so two admins cannot create overlapping versions.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`policy:${input.kind}`}))`);
+      const current = await policyInForce(input.kind, input.effectiveFrom, tx);
+      if (current && current.effectiveFrom < input.effectiveFrom) {
+        await tx.update(policyVersions).set({ effectiveTo: input.effectiveFrom }).where(eq(policyVersions.id, current.id));
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "policy_version.ended",
+          subjectType: "policy_version",
+          subjectId: current.id,
+          data: { effectiveTo: input.effectiveFrom, previousEffectiveTo: current.effectiveTo },
+          ipAddress: actor.ipAddress,
+        });
+      }
+      const end = input.effectiveTo ?? null;
+      const overlapping = await tx
+        .select({ id: policyVersions.id })
+        .from(policyVersions)
+        .where(
+          and(
+            eq(policyVersions.kind, input.kind),
+            or(isNull(policyVersions.effectiveTo), sql`${policyVersions.effectiveTo} > ${input.effectiveFrom}`),
+            end ? sql`${policyVersions.effectiveFrom} < ${end}` : undefined,
+          ),
+        );
+      if (overlapping.length) {
+        tx.rollback();
+      }
+      const [{ next }] = (await tx
+        .select({ next: sql<number>`coalesce(max(${policyVersions.version}), 0)::int + 1` })
+        .from(policyVersions)
+        .where(eq(policyVersions.kind, input.kind))) as [{ next: number }];
+      const checklist: ChecklistItem[] = input.checklist.map((label, i) => ({ id: `v${next}-${i + 1}`, label }));
+      const [row] = await tx
+        .insert(policyVersions)
+        .values({
+          kind: input.kind,
+          version: next,
+          name: input.name,
+          text: input.text,
+          effectiveFrom: input.effectiveFrom,
+          effectiveTo: end,
+          checklist,
+          createdById: actor.id,
+        })
+        .returning();
       await recordAudit(tx, {
         actorId: actor.id,
-        action: "policy_version.ended",
+        action: "policy_version.created",
         subjectType: "policy_version",
-        subjectId: current.id,
-        data: { effectiveTo: input.effectiveFrom, previousEffectiveTo: current.effectiveTo },
+        subjectId: row!.id,
+        data: { kind: input.kind, version: next, effectiveFrom: input.effectiveFrom, effectiveTo: end },
         ipAddress: actor.ipAddress,
       });
-    }
-    const end = input.effectiveTo ?? null;
-    const overlapping = await tx
-      .select({ id: policyVersions.id })
-      .from(policyVersions)
-      .where(
-        and(
-          eq(policyVersions.kind, input.kind),
-          or(isNull(policyVersions.effectiveTo), sql`${policyVersions.effectiveTo} > ${input.effectiveFrom}`),
-          end ? sql`${policyVersions.effectiveFrom} < ${end}` : undefined,
-        ),
-      );
-    if (overlapping.length) {
-      tx.rollback();
-    }
-    const [{ next }] = (await tx
-      .select({ next: sql<number>`coalesce(max(${policyVersions.version}), 0)::int + 1` })
-      .from(policyVersions)
-      .where(eq(policyVersions.kind, input.kind))) as [{ next: number }];
-    const checklist: ChecklistItem[] = input.checklist.map((label, i) => ({ id: `v${next}-${i + 1}`, label }));
-    const [row] = await tx
-      .insert(policyVersions)
-      .values({ kind: input.kind, version: next, name: input.name, text: input.text, effectiveFrom: input.effectiveFrom, effectiveTo: end, checklist, createdById: actor.id })
-      .returning();
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "policy_version.created",
-      subjectType: "policy_version",
-      subjectId: row!.id,
-      data: { kind: input.kind, version: next, effectiveFrom: input.effectiveFrom, effectiveTo: end },
-      ipAddress: actor.ipAddress,
+      return { ok: true as const, version: row! };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return { ok: false as const, error: "overlap" as const };
+      throw error;
     });
-    return { ok: true as const, version: row! };
-  }).catch((error: unknown) => {
-    if (error instanceof TransactionRollbackError) return { ok: false as const, error: "overlap" as const };
-    throw error;
-  });
 }
 
 /**
@@ -124,7 +136,12 @@ export async function recordCitation(input: NewCitation, actor: Actor) {
     if (policy.kind === "documented_concern" && input.decision === "filed" && !ids.length) return { ok: false as const, error: "no_concerns" as const };
     const docs = ids.length
       ? await tx
-          .select({ id: concernDocumentations.id, policyVersionId: concernDocumentations.policyVersionId, answers: concernDocumentations.checklistAnswers, observedAt: concerns.observedAt })
+          .select({
+            id: concernDocumentations.id,
+            policyVersionId: concernDocumentations.policyVersionId,
+            answers: concernDocumentations.checklistAnswers,
+            observedAt: concerns.observedAt,
+          })
           .from(concernDocumentations)
           .innerJoin(concerns, eq(concerns.id, concernDocumentations.concernId))
           .where(and(inArray(concernDocumentations.id, ids), eq(concerns.hidden, false)))
@@ -158,5 +175,3 @@ export async function recordCitation(input: NewCitation, actor: Actor) {
     return { ok: true as const, citation: citation! };
   });
 }
-
-

@@ -3,9 +3,9 @@
  * drug charging decisions that cite the policy. The page and its CSV read the same function, so
  * they publish exactly the same (suppressed) numbers.
  */
-import { medianDaysToRespondByMonth, responseYears, stillWaiting } from "~/modules/concerns/clock.server";
-import { isSmallCount, MIN_PUBLIC_COUNT, suppressSeries, suppressTable, type PublishedCell } from "~/modules/metrics/suppression";
-import { drugCitationCountsByMonth } from "~/modules/policies/queries.server";
+import { medianDaysToRespondByMonth, responseYears, stillWaiting } from "~/modules/concerns/index.server";
+import { isSmallCount, MIN_PUBLIC_COUNT, suppressSeries, suppressTable, type PublishedCell } from "~/modules/metrics";
+import { drugCitationCountsByMonth } from "~/modules/policies/index.server";
 import { CITATION_COLUMNS } from "./citation-columns";
 export { CITATION_COLUMNS };
 
@@ -44,7 +44,6 @@ export async function responseTimeTable(year: number | null): Promise<ResponseTi
   };
 }
 
-
 export type DrugCitationTable = {
   months: string[];
   cells: PublishedCell[][];
@@ -60,7 +59,14 @@ export async function drugCitationTable(year: number | null): Promise<DrugCitati
   const years = [...new Set(all.map((r) => Number(r.month.slice(0, 4))))].sort();
   const sorted = all.filter((r) => !year || r.month.startsWith(`${year}-`)).sort((a, b) => a.month.localeCompare(b.month));
   const table = suppressTable(sorted.map((r) => CITATION_COLUMNS.map((c) => r[c])));
-  return { months: sorted.map((r) => r.month), cells: table.cells, monthTotals: table.rowTotals, columnTotals: table.colTotals, grandTotal: table.grandTotal, years };
+  return {
+    months: sorted.map((r) => r.month),
+    cells: table.cells,
+    monthTotals: table.rowTotals,
+    columnTotals: table.colTotals,
+    grandTotal: table.grandTotal,
+    years,
+  };
 }
 
 /** A published cell as CSV text, as the metrics CSVs write it. */

@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import { readIntent } from "~/utils/forms.server";
 import { json } from "@remix-run/node";
-import { getAnalysis } from "~/modules/analyses/queries.server";
-import { visibleCommentSubject } from "~/modules/comments/queries.server";
-import { concernIdsByNumbers, listKinds } from "~/modules/concerns/queries.server";
-import { getMeasure, getSnapshot } from "~/modules/metrics/queries.server";
-import { policyVersionById } from "~/modules/policies/queries.server";
-import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/richtext.server";
+import { getAnalysis } from "~/modules/analyses/index.server";
+import { visibleCommentSubject } from "~/modules/comments/index.server";
+import { concernIdsByNumbers, listKinds } from "~/modules/concerns/index.server";
+import { getMeasure, getSnapshot } from "~/modules/metrics/index.server";
+import { policyVersionById } from "~/modules/policies/index.server";
+import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/index.server";
 import { parseIdList, parseNumberList, parseRefLink, ResponseFormSchema } from "./schemas";
 import type { ResponseInput } from "./service.server";
 

@@ -1,12 +1,14 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { concernFollows, concerns, responseConcerns, responses, responseSnapshots, users } from "~/db/schema";
-import { getAnalysis } from "~/modules/analyses/queries.server";
-import { hasRole, type Role } from "~/modules/auth/roles";
-import { selectPublicConcerns } from "~/modules/concerns/public.server";
-import { concernNumbersByIds, listKinds, triageQueue } from "~/modules/concerns/queries.server";
-import { listMeasures, snapshotView } from "~/modules/metrics/queries.server";
-import { listPolicyVersions, policyVersionById } from "~/modules/policies/queries.server";
+import { concernFollows, responseConcerns, responses, responseSnapshots } from "~/db/schema/responses";
+import { concerns } from "~/db/schema/concerns";
+import { users } from "~/db/schema/auth";
+import { getAnalysis } from "~/modules/analyses/index.server";
+import { hasRole, type Role } from "~/modules/auth";
+import { selectPublicConcerns } from "~/modules/concerns/index.server";
+import { concernNumbersByIds, listKinds, triageQueue } from "~/modules/concerns/index.server";
+import { listMeasures, snapshotView } from "~/modules/metrics/index.server";
+import { listPolicyVersions, policyVersionById } from "~/modules/policies/index.server";
 
 export type Response = typeof responses.$inferSelect;
 
@@ -17,7 +19,14 @@ const linkedCount = sql<number>`(select count(*) from response_concerns rc where
 /** Published responses, newest first (the public list). */
 export async function listPublishedResponses(limit = 100) {
   return db
-    .select({ id: responses.id, slug: responses.slug, title: responses.title, summary: responses.summary, publishedAt: responses.publishedAt, concernCount: linkedCount })
+    .select({
+      id: responses.id,
+      slug: responses.slug,
+      title: responses.title,
+      summary: responses.summary,
+      publishedAt: responses.publishedAt,
+      concernCount: linkedCount,
+    })
     .from(responses)
     .where(eq(responses.status, "published"))
     .orderBy(desc(responses.publishedAt))
@@ -44,7 +53,11 @@ export async function listResponsesForStaff(limit = 200) {
 }
 
 async function snapshotIdsOf(responseId: string, dbx: DbOrTx = db) {
-  const rows = await dbx.select({ id: responseSnapshots.snapshotId }).from(responseSnapshots).where(eq(responseSnapshots.responseId, responseId)).orderBy(asc(responseSnapshots.position));
+  const rows = await dbx
+    .select({ id: responseSnapshots.snapshotId })
+    .from(responseSnapshots)
+    .where(eq(responseSnapshots.responseId, responseId))
+    .orderBy(asc(responseSnapshots.position));
   return rows.map((r) => r.id);
 }
 
@@ -62,8 +75,16 @@ export async function getResponseForStaff(id: string) {
   const numberOf = new Map(numbers.map((n) => [n.id, n.number]));
   return {
     ...row,
-    directNumbers: links.filter((l) => l.via === "direct").map((l) => numberOf.get(l.concernId)!).filter(Boolean).sort((a, b) => a - b),
-    clusterNumbers: links.filter((l) => l.via === "cluster").map((l) => numberOf.get(l.concernId)!).filter(Boolean).sort((a, b) => a - b),
+    directNumbers: links
+      .filter((l) => l.via === "direct")
+      .map((l) => numberOf.get(l.concernId)!)
+      .filter(Boolean)
+      .sort((a, b) => a - b),
+    clusterNumbers: links
+      .filter((l) => l.via === "cluster")
+      .map((l) => numberOf.get(l.concernId)!)
+      .filter(Boolean)
+      .sort((a, b) => a - b),
     announced: links.filter((l) => l.notifiedAt).length,
     snapshotIds,
     clusterKindCode: kinds.find((k) => k.id === row.clusterKindId)?.code ?? "",
@@ -79,7 +100,12 @@ export async function getResponseForViewer(slug: string, role: Role | null | und
   const [row] = await db.select().from(responses).where(eq(responses.slug, slug));
   if (!row) return null;
   if (row.status !== "published" && !hasRole(role, "csu_staff")) return null;
-  const [links, snapshotIds, kinds, policy] = await Promise.all([linksOf(row.id), snapshotIdsOf(row.id), listKinds(), row.policyVersionId ? policyVersionById(row.policyVersionId) : null]);
+  const [links, snapshotIds, kinds, policy] = await Promise.all([
+    linksOf(row.id),
+    snapshotIdsOf(row.id),
+    listKinds(),
+    row.policyVersionId ? policyVersionById(row.policyVersionId) : null,
+  ]);
   const ids = links.map((l) => l.concernId);
   const linked = ids.length ? await selectPublicConcerns(inArray(concerns.id, ids), { limit: 1000, order: "oldest" }) : [];
   const snapshots = (await Promise.all(snapshotIds.map((id) => snapshotView(id)))).flatMap((v) =>
@@ -102,7 +128,14 @@ export async function getResponseForViewer(slug: string, role: Role | null | und
     updatedAt: row.updatedAt.toISOString(),
     criterionStatement: row.criterionStatement,
     policy: policy
-      ? { name: policy.name, version: policy.version, kind: policy.kind, text: policy.text, effectiveFrom: policy.effectiveFrom, effectiveTo: policy.effectiveTo }
+      ? {
+          name: policy.name,
+          version: policy.version,
+          kind: policy.kind,
+          text: policy.text,
+          effectiveFrom: policy.effectiveFrom,
+          effectiveTo: policy.effectiveTo,
+        }
       : null,
     cluster: row.clusterZip && kind ? { zip: row.clusterZip, kindNameEn: kind.nameEn, kindNameEs: kind.nameEs } : null,
     ref,
@@ -122,7 +155,10 @@ export async function publishedResponsesForConcern(concernId: string) {
 }
 
 export async function isFollowing(concernId: string, userId: string) {
-  const [row] = await db.select({ userId: concernFollows.userId }).from(concernFollows).where(and(eq(concernFollows.concernId, concernId), eq(concernFollows.userId, userId)));
+  const [row] = await db
+    .select({ userId: concernFollows.userId })
+    .from(concernFollows)
+    .where(and(eq(concernFollows.concernId, concernId), eq(concernFollows.userId, userId)));
   return Boolean(row);
 }
 
@@ -134,6 +170,14 @@ export async function responseFormOptions() {
     kinds: kinds.map((k) => ({ code: k.code, nameEn: k.nameEn, nameEs: k.nameEs })),
     measures: measures.map((m) => ({ key: m.key, nameEn: m.nameEn, nameEs: m.nameEs, kind: m.kind })),
     // Staff-only page, but the form needs no more than the public block to pick a concern.
-    waiting: waiting.map((w) => ({ number: w.number, kindNameEn: w.kindNameEn, kindNameEs: w.kindNameEs, block: w.block, zip: w.zip, status: w.status, daysWaiting: w.daysWaiting })),
+    waiting: waiting.map((w) => ({
+      number: w.number,
+      kindNameEn: w.kindNameEn,
+      kindNameEs: w.kindNameEs,
+      block: w.block,
+      zip: w.zip,
+      status: w.status,
+      daysWaiting: w.daysWaiting,
+    })),
   };
 }

@@ -1,14 +1,15 @@
 import { and, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
-import { concernFollows, responseConcerns, responses, responseSnapshots, users } from "~/db/schema";
+import { concernFollows, responseConcerns, responses, responseSnapshots } from "~/db/schema/responses";
+import { users } from "~/db/schema/auth";
 import { getFixedT } from "~/i18n/i18n.server";
-import { recordAudit } from "~/modules/audit/service.server";
-import { slugify } from "~/modules/briefs/service.server";
-import { markRespondedByResponse } from "~/modules/concerns/service.server";
-import { openConcernIdsInCluster } from "~/modules/concerns/queries.server";
-import { createSnapshot } from "~/modules/metrics/service.server";
-import { notify, type Recipient } from "~/modules/notifications/notify.server";
-import type { RichText } from "~/modules/richtext/richtext.server";
+import { recordAudit } from "~/modules/audit/index.server";
+import { slugify } from "~/modules/briefs/index.server";
+import { markRespondedByResponse } from "~/modules/concerns/index.server";
+import { openConcernIdsInCluster } from "~/modules/concerns/index.server";
+import { createSnapshot } from "~/modules/metrics/index.server";
+import { notify, type Recipient } from "~/modules/notifications/index.server";
+import type { RichText } from "~/modules/richtext/index.server";
 import type { ResponseRef } from "./schemas";
 
 export class ResponseError extends Error {
@@ -44,7 +45,14 @@ export const responseUrl = (slug: string) => `/responses/${slug}`;
 
 async function uniqueSlug(tx: DbOrTx, title: string) {
   const base = slugify(title) === "brief" ? "response" : slugify(title);
-  const taken = new Set((await tx.select({ slug: responses.slug }).from(responses).where(or(eq(responses.slug, base), like(responses.slug, `${base}-%`)))).map((r) => r.slug));
+  const taken = new Set(
+    (
+      await tx
+        .select({ slug: responses.slug })
+        .from(responses)
+        .where(or(eq(responses.slug, base), like(responses.slug, `${base}-%`)))
+    ).map((r) => r.slug),
+  );
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
@@ -89,16 +97,19 @@ export async function saveResponse(actor: Actor, id: string | null, input: Respo
 
     // Direct links: replace those nobody has been told about; links already announced stay.
     const wanted = [...new Set(input.concernIds)];
-    await tx
-      .delete(responseConcerns)
-      .where(
-        and(
-          eq(responseConcerns.responseId, response.id),
-          eq(responseConcerns.via, "direct"),
-          isNull(responseConcerns.notifiedAt),
-          wanted.length ? sql`${responseConcerns.concernId} not in (${sql.join(wanted.map((w) => sql`${w}::uuid`), sql`, `)})` : undefined,
-        ),
-      );
+    await tx.delete(responseConcerns).where(
+      and(
+        eq(responseConcerns.responseId, response.id),
+        eq(responseConcerns.via, "direct"),
+        isNull(responseConcerns.notifiedAt),
+        wanted.length
+          ? sql`${responseConcerns.concernId} not in (${sql.join(
+              wanted.map((w) => sql`${w}::uuid`),
+              sql`, `,
+            )})`
+          : undefined,
+      ),
+    );
     if (wanted.length) {
       await tx
         .insert(responseConcerns)
@@ -108,14 +119,18 @@ export async function saveResponse(actor: Actor, id: string | null, input: Respo
 
     // Snapshots: the list as given, then the new one.
     const snapshotIds = [...new Set(input.snapshotIds)];
-    if (input.newSnapshot) snapshotIds.push(await createSnapshot(tx, { measure: input.newSnapshot.measure, filters: input.newSnapshot.filters, actorId: actor.id }));
+    if (input.newSnapshot)
+      snapshotIds.push(await createSnapshot(tx, { measure: input.newSnapshot.measure, filters: input.newSnapshot.filters, actorId: actor.id }));
     await tx.delete(responseSnapshots).where(eq(responseSnapshots.responseId, response.id));
-    if (snapshotIds.length) await tx.insert(responseSnapshots).values(snapshotIds.map((snapshotId, position) => ({ responseId: response.id, snapshotId, position })));
+    if (snapshotIds.length)
+      await tx.insert(responseSnapshots).values(snapshotIds.map((snapshotId, position) => ({ responseId: response.id, snapshotId, position })));
 
     const clusterChanged = !current || current.clusterZip !== values.clusterZip || current.clusterKindId !== values.clusterKindId;
     const publishing = options.publish && response.status === "draft";
     if (publishing) {
-      [response] = (await tx.update(responses).set({ status: "published", publishedAt: new Date() }).where(eq(responses.id, response.id)).returning()) as [typeof responses.$inferSelect];
+      [response] = (await tx.update(responses).set({ status: "published", publishedAt: new Date() }).where(eq(responses.id, response.id)).returning()) as [
+        typeof responses.$inferSelect,
+      ];
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -184,7 +199,11 @@ async function announce(tx: Transaction, response: typeof responses.$inferSelect
     ...contacts.filter((c) => !followerEmails.has(c.email.toLowerCase())).map((c) => ({ email: c.email, locale: c.locale })),
   ];
   if (recipients.length) {
-    await notify(tx, { type: "response_published", key: `response:${response.id}`, url: responseUrl(response.slug), params: { title: response.title } }, recipients);
+    await notify(
+      tx,
+      { type: "response_published", key: `response:${response.id}`, url: responseUrl(response.slug), params: { title: response.title } },
+      recipients,
+    );
   }
   await tx
     .update(responseConcerns)

@@ -1,4 +1,4 @@
-import type { CommentSubject } from "~/modules/comments/permissions";
+import type { CommentSubject } from "~/modules/comments";
 
 /** A published response as a commentable thing: the board's discussion (see comments/permissions.ts). */
 export function responseSubject(response: { id: string; slug: string; title: string }): CommentSubject {

@@ -99,4 +99,3 @@ export function commentExtensions(): Extensions {
 export function extensionsFor(profile: RichTextProfile): Extensions {
   return profile === "comment" ? commentExtensions() : documentExtensions();
 }
-

@@ -2,16 +2,7 @@ import { getSchema, type Extensions, type JSONContent } from "@tiptap/core";
 import { generateHTML } from "@tiptap/html/server";
 import { Node as PMNode, type Schema } from "@tiptap/pm/model";
 import sanitizeHtml from "sanitize-html";
-import {
-  extensionsFor,
-  isSafeImageSrc,
-  isSafeLinkHref,
-  MAX_DEPTH,
-  MAX_JSON_CHARS,
-  plainTextOf,
-  plainTextToDoc,
-  type RichTextProfile,
-} from "./extensions";
+import { extensionsFor, isSafeImageSrc, isSafeLinkHref, MAX_DEPTH, MAX_JSON_CHARS, plainTextOf, plainTextToDoc, type RichTextProfile } from "./extensions";
 
 export type RichTextError = "empty" | "too_large" | "malformed" | "too_deep" | "invalid_schema" | "disallowed_link" | "disallowed_image";
 
@@ -35,7 +26,33 @@ function schemaFor(profile: RichTextProfile) {
 // The second wall: whatever the renderer produced, only these tags, attributes and schemes survive.
 const SANITIZE: Record<RichTextProfile, sanitizeHtml.IOptions> = {
   document: {
-    allowedTags: ["p", "br", "h2", "h3", "h4", "strong", "em", "s", "a", "ul", "ol", "li", "blockquote", "hr", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "figure", "img", "figcaption"],
+    allowedTags: [
+      "p",
+      "br",
+      "h2",
+      "h3",
+      "h4",
+      "strong",
+      "em",
+      "s",
+      "a",
+      "ul",
+      "ol",
+      "li",
+      "blockquote",
+      "hr",
+      "table",
+      "colgroup",
+      "col",
+      "thead",
+      "tbody",
+      "tr",
+      "th",
+      "td",
+      "figure",
+      "img",
+      "figcaption",
+    ],
     allowedAttributes: { a: ["href", "rel"], img: ["src", "alt"], th: ["colspan", "rowspan"], td: ["colspan", "rowspan"], ol: ["start"], figure: ["class"] },
     allowedClasses: { figure: ["rt-figure"] },
     allowedSchemes: ["http", "https", "mailto"],

@@ -30,7 +30,6 @@ export function isSafeImageSrc(src: unknown): src is string {
 export const MAX_JSON_CHARS: Record<RichTextProfile, number> = { document: 400_000, comment: 20_000 };
 export const MAX_DEPTH = 40;
 
-
 export type JsonNode = { type?: string; text?: string; content?: JsonNode[]; attrs?: Record<string, unknown>; marks?: unknown[] };
 
 /** Plain text of a ProseMirror JSON document, one line per block (no schema needed: used in the browser too). */

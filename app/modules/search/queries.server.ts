@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import type { Role } from "~/modules/auth/roles";
-import { visibleStatuses } from "~/modules/briefs/visibility";
+import type { Role } from "~/modules/auth";
+import { visibleStatuses } from "~/modules/briefs";
 
 // Private-use characters mark the hits in ts_headline's output; the page splits on them and
 // renders text nodes (escaped by React), so no HTML from the database is ever trusted.
@@ -18,7 +18,10 @@ export async function search(query: string, role: Role | null | undefined, limit
   const q = query.trim().slice(0, 200);
   if (!q) return [];
   const statuses = visibleStatuses(role).filter((s) => s !== "draft");
-  const statusList = sql.join(statuses.map((s) => sql`${s}`), sql`, `);
+  const statusList = sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
   const rows = await db.execute<{ kind: SearchHit["kind"]; title: string; url: string; snippet: string; rank: number }>(sql`
     with q as (select websearch_to_tsquery('english', ${q}) as en, websearch_to_tsquery('spanish', ${q}) as es),

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotSecretChoices, ballotVotes, users } from "~/db/schema";
+import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotSecretChoices, ballotVotes } from "~/db/schema/analyses";
+import { users } from "~/db/schema/auth";
 import { computeTally, type Tally, type VoteChoice } from "./tally";
 
 export type Ballot = typeof ballots.$inferSelect;
@@ -27,11 +28,23 @@ export async function tallyBallot(ballot: Pick<Ballot, "id" | "mode" | "quorumPe
       .from(choiceTable)
       .where(eq(choiceTable.ballotId, ballot.id))
       .groupBy(choiceTable.choice),
-    tx.select({ n: sql<number>`count(*)::int` }).from(ballotEligible).where(eq(ballotEligible.ballotId, ballot.id)),
-    tx.select({ n: sql<number>`count(*)::int` }).from(ballotRecusals).where(eq(ballotRecusals.ballotId, ballot.id)),
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ballotEligible)
+      .where(eq(ballotEligible.ballotId, ballot.id)),
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ballotRecusals)
+      .where(eq(ballotRecusals.ballotId, ballot.id)),
     ballot.mode === "secret"
-      ? tx.select({ n: sql<number>`count(*)::int` }).from(ballotParticipation).where(eq(ballotParticipation.ballotId, ballot.id))
-      : tx.select({ n: sql<number>`count(*)::int` }).from(ballotVotes).where(eq(ballotVotes.ballotId, ballot.id)),
+      ? tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(ballotParticipation)
+          .where(eq(ballotParticipation.ballotId, ballot.id))
+      : tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(ballotVotes)
+          .where(eq(ballotVotes.ballotId, ballot.id)),
   ]);
   const counts: Record<VoteChoice, number> = { support: 0, oppose: 0, abstain: 0 };
   for (const row of choiceRows) counts[row.choice] = row.n;
@@ -56,8 +69,14 @@ export type VoterState = {
 
 export async function getVoterState(ballot: Pick<Ballot, "id" | "mode">, userId: string, tx: DbOrTx = db): Promise<VoterState> {
   const [[eligible], [recusal], [vote], [participation]] = await Promise.all([
-    tx.select({ userId: ballotEligible.userId }).from(ballotEligible).where(and(eq(ballotEligible.ballotId, ballot.id), eq(ballotEligible.userId, userId))),
-    tx.select({ conflict: ballotRecusals.conflict }).from(ballotRecusals).where(and(eq(ballotRecusals.ballotId, ballot.id), eq(ballotRecusals.userId, userId))),
+    tx
+      .select({ userId: ballotEligible.userId })
+      .from(ballotEligible)
+      .where(and(eq(ballotEligible.ballotId, ballot.id), eq(ballotEligible.userId, userId))),
+    tx
+      .select({ conflict: ballotRecusals.conflict })
+      .from(ballotRecusals)
+      .where(and(eq(ballotRecusals.ballotId, ballot.id), eq(ballotRecusals.userId, userId))),
     tx
       .select({ choice: ballotVotes.choice, reason: ballotVotes.reason })
       .from(ballotVotes)

@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
-import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotVotes, users } from "~/db/schema";
+import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotVotes } from "~/db/schema/analyses";
+import { users } from "~/db/schema/auth";
 import { getFixedT } from "~/i18n/i18n.server";
-import { recordAudit } from "~/modules/audit/service.server";
-import { enqueueJob } from "~/modules/notifications/jobs.server";
-import { notify } from "~/modules/notifications/notify.server";
+import { recordAudit } from "~/modules/audit/index.server";
+import { enqueueJob } from "~/modules/notifications/index.server";
+import { notify } from "~/modules/notifications/index.server";
 import { getVoterState, listEligible, listNonVoters, tallyBallot, type Ballot } from "./queries.server";
 import type { BallotMode, ResultsVisibility, VoteChoice } from "./tally";
 import { formatForNotification } from "./time.server";
@@ -20,14 +21,7 @@ export const REMINDER_BEFORE_MS = 24 * HOUR;
 
 export type Actor = { id: string; ipAddress?: string | null };
 
-export type VoteRefusal =
-  | "not_found"
-  | "not_open_yet"
-  | "closed"
-  | "not_eligible"
-  | "recused"
-  | "already_voted_secret"
-  | "already_recused";
+export type VoteRefusal = "not_found" | "not_open_yet" | "closed" | "not_eligible" | "recused" | "already_voted_secret" | "already_recused";
 
 export type VoteOutcome = { ok: true } | { ok: false; reason: VoteRefusal };
 
@@ -102,7 +96,12 @@ export async function openBallot(
   await scheduleBallotJobs(tx, ballot, now);
   await notify(
     tx,
-    { type: "vote_opened", key: `vote_opened:${ballot.id}`, url: ballot.url, params: { title: ballot.title, closesAt: formatForNotification(ballot.closesAt) } },
+    {
+      type: "vote_opened",
+      key: `vote_opened:${ballot.id}`,
+      url: ballot.url,
+      params: { title: ballot.title, closesAt: formatForNotification(ballot.closesAt) },
+    },
     eligible.map((userId) => ({ userId })),
   );
   return { ok: true as const, ballot };
@@ -137,7 +136,8 @@ export async function updateBallotSettings(actor: Actor, ballotId: string, chang
     const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
     if (!changed.length) return { ok: false as const, reason: "unchanged" as SettingsRefusal };
     if (changed.includes("closesAt") && new Date(after.closesAt) <= now) return { ok: false as const, reason: "closes_in_past" as SettingsRefusal };
-    if (ballot.mode === "secret" && after.resultsVisibility !== "after_close") return { ok: false as const, reason: "secret_results_hidden" as SettingsRefusal };
+    if (ballot.mode === "secret" && after.resultsVisibility !== "after_close")
+      return { ok: false as const, reason: "secret_results_hidden" as SettingsRefusal };
     if (changed.includes("quorumPercent") || changed.includes("thresholdPercent")) {
       const tally = await tallyBallot(ballot, tx);
       if (tally.participants > 0) return { ok: false as const, reason: "settings_locked" as SettingsRefusal };
@@ -275,11 +275,7 @@ export async function closeBallot(ballotId: string, now = new Date()) {
     }
     if (ballot.mode === "secret") await resealSecretChoices(tx, ballot.id);
     const tally = await tallyBallot(ballot, tx);
-    const [closed] = await tx
-      .update(ballots)
-      .set({ status: "closed", result: tally.result, closedAt: now })
-      .where(eq(ballots.id, ballot.id))
-      .returning();
+    const [closed] = await tx.update(ballots).set({ status: "closed", result: tally.result, closedAt: now }).where(eq(ballots.id, ballot.id)).returning();
     await recordAudit(tx, {
       actorId: null,
       action: "ballot.closed",
@@ -292,7 +288,10 @@ export async function closeBallot(ballotId: string, now = new Date()) {
     // The result is a word to translate: notify each language group with its own wording.
     const byLocale = new Map<string, string[]>();
     if (recipients.size) {
-      const rows = await tx.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, [...recipients]));
+      const rows = await tx
+        .select({ id: users.id, locale: users.locale })
+        .from(users)
+        .where(inArray(users.id, [...recipients]));
       for (const r of rows) byLocale.set(r.locale, [...(byLocale.get(r.locale) ?? []), r.id]);
     }
     for (const [locale, ids] of byLocale) {
@@ -324,7 +323,12 @@ export async function remindBallot(ballotId: string, now = new Date()) {
     const pending = await listNonVoters(ballot, tx);
     await notify(
       tx,
-      { type: "vote_closing", key: `vote_closing:${ballot.id}`, url: ballot.url, params: { title: ballot.title, closesAt: formatForNotification(ballot.closesAt) } },
+      {
+        type: "vote_closing",
+        key: `vote_closing:${ballot.id}`,
+        url: ballot.url,
+        params: { title: ballot.title, closesAt: formatForNotification(ballot.closesAt) },
+      },
       pending.map((userId) => ({ userId })),
     );
     return pending.length;

@@ -3,8 +3,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
-import { OFFENSE_CATEGORIES, RACE_ETHNICITIES } from "~/modules/metrics/catalogue";
-import { RichTextEditor } from "~/modules/richtext/editor";
+import { OFFENSE_CATEGORIES, RACE_ETHNICITIES } from "~/modules/metrics";
+import { RichTextEditor } from "~/modules/richtext/ui/editor";
 
 export type ResponseFormOptions = {
   policies: { id: string; kind: string; name: string; version: number; effectiveFrom: string; effectiveTo: string | null }[];
@@ -93,7 +93,13 @@ export function ResponseForm({
   const snapshotProps = getTextareaProps(fields.snapshotIds, { ariaAttributes: true });
   const selected = new Set(([] as unknown[]).concat(fields.concern.initialValue ?? []).map(String));
   const describe = (id: string, errors: unknown) => [`${id}-hint`, Array.isArray(errors) && errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
-  const select = (name: keyof Fields) => ({ id: fields[name].id, name: fields[name].name, defaultValue: initial(fields[name].initialValue), "aria-invalid": fields[name].errors?.length ? true : undefined, "aria-describedby": fields[name].errors?.length ? fields[name].errorId : undefined });
+  const select = (name: keyof Fields) => ({
+    id: fields[name].id,
+    name: fields[name].name,
+    defaultValue: initial(fields[name].initialValue),
+    "aria-invalid": fields[name].errors?.length ? true : undefined,
+    "aria-describedby": fields[name].errors?.length ? fields[name].errorId : undefined,
+  });
   const kindName = (k: { nameEn: string; nameEs: string }) => (lng === "es" ? k.nameEs : k.nameEn);
 
   return (
@@ -108,7 +114,17 @@ export function ResponseForm({
         <textarea {...summaryProps} key={summaryProps.key} rows={3} aria-describedby={describe(fields.summary.id, fields.summary.errors)} />
         <ErrorList id={fields.summary.errorId} errors={fields.summary.errors} />
       </div>
-      <RichTextEditor name="body" id="response-body" label={t("form.body")} hint={t("form.bodyHint")} profile="document" defaultJson={defaults?.bodyJson} defaultText={typedText} errors={bodyErrors} rows={14} />
+      <RichTextEditor
+        name="body"
+        id="response-body"
+        label={t("form.body")}
+        hint={t("form.bodyHint")}
+        profile="document"
+        defaultJson={defaults?.bodyJson}
+        defaultText={typedText}
+        errors={bodyErrors}
+        rows={14}
+      />
 
       <fieldset>
         <legend>{t("form.policyLegend")}</legend>
@@ -128,7 +144,12 @@ export function ResponseForm({
           <p id={`${fields.criterionStatement.id}-hint`} className="hint">
             {t("form.criterionHint")}
           </p>
-          <textarea {...criterionProps} key={criterionProps.key} rows={4} aria-describedby={describe(fields.criterionStatement.id, fields.criterionStatement.errors)} />
+          <textarea
+            {...criterionProps}
+            key={criterionProps.key}
+            rows={4}
+            aria-describedby={describe(fields.criterionStatement.id, fields.criterionStatement.errors)}
+          />
           <ErrorList id={fields.criterionStatement.errorId} errors={fields.criterionStatement.errors} />
         </div>
       </fieldset>
@@ -154,7 +175,14 @@ export function ResponseForm({
                 {options.waiting.map((w) => (
                   <tr key={w.number}>
                     <td>
-                      <input type="checkbox" name="concern" value={w.number} id={`concern-${w.number}`} defaultChecked={selected.has(String(w.number))} aria-label={t("form.linkOne", { number: w.number })} />
+                      <input
+                        type="checkbox"
+                        name="concern"
+                        value={w.number}
+                        id={`concern-${w.number}`}
+                        defaultChecked={selected.has(String(w.number))}
+                        aria-label={t("form.linkOne", { number: w.number })}
+                      />
                     </td>
                     <th scope="row">#{w.number}</th>
                     <td>{lng === "es" ? w.kindNameEs : w.kindNameEn}</td>

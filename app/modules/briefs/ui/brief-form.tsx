@@ -4,8 +4,8 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/form";
-import { RichTextEditor } from "~/modules/richtext/editor";
-import { BriefFormSchema } from "./schemas";
+import { RichTextEditor } from "~/modules/richtext/ui/editor";
+import { BriefFormSchema } from "../schemas";
 
 export type BriefFormDefaults = {
   title: string;
@@ -17,15 +17,36 @@ export type BriefFormDefaults = {
 };
 
 /** The brief's writing form (new and edit). Works without JavaScript: the body is then a textarea. */
-export function BriefForm({ lastResult, defaults, needsReason, submitLabel }: { lastResult?: SubmissionResult<string[]> | null; defaults?: BriefFormDefaults; needsReason: boolean; submitLabel: string }) {
+export function BriefForm({
+  lastResult,
+  defaults,
+  needsReason,
+  submitLabel,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  defaults?: BriefFormDefaults;
+  needsReason: boolean;
+  submitLabel: string;
+}) {
   const { t } = useTranslation("briefs");
   const navigation = useNavigation();
-  const [form, fields] = useForm<{ title: string; summary: string; topics: string; periodStart: string; periodEnd: string; reason: string; body: string; body__text: string }>({
+  const [form, fields] = useForm<{
+    title: string;
+    summary: string;
+    topics: string;
+    periodStart: string;
+    periodEnd: string;
+    reason: string;
+    body: string;
+    body__text: string;
+  }>({
     id: "brief-form",
     lastResult,
     constraint: getZodConstraint(BriefFormSchema),
     shouldValidate: "onBlur",
-    defaultValue: defaults ? { title: defaults.title, summary: defaults.summary, topics: defaults.topics, periodStart: defaults.periodStart, periodEnd: defaults.periodEnd } : undefined,
+    defaultValue: defaults
+      ? { title: defaults.title, summary: defaults.summary, topics: defaults.topics, periodStart: defaults.periodStart, periodEnd: defaults.periodEnd }
+      : undefined,
   });
   const bodyErrors = (form.allErrors.body ?? form.allErrors["body__text"]) as string[] | undefined;
   const typedText = typeof fields.body__text?.initialValue === "string" ? (fields.body__text.initialValue as string) : undefined;
@@ -40,7 +61,12 @@ export function BriefForm({ lastResult, defaults, needsReason, submitLabel }: { 
         <p id={`${fields.summary.id}-hint`} className="hint">
           {t("form.summaryHint")}
         </p>
-        <textarea {...summaryProps} key={summaryProps.key} rows={3} aria-describedby={[`${fields.summary.id}-hint`, fields.summary.errors?.length ? fields.summary.errorId : null].filter(Boolean).join(" ")} />
+        <textarea
+          {...summaryProps}
+          key={summaryProps.key}
+          rows={3}
+          aria-describedby={[`${fields.summary.id}-hint`, fields.summary.errors?.length ? fields.summary.errorId : null].filter(Boolean).join(" ")}
+        />
         <ErrorList id={fields.summary.errorId} errors={fields.summary.errors} />
       </div>
       <Field label={t("form.topics")} field={fields.topics} hint={t("form.topicsHint")} />
@@ -49,7 +75,17 @@ export function BriefForm({ lastResult, defaults, needsReason, submitLabel }: { 
         <Field label={t("form.periodStart")} field={fields.periodStart} type="date" />
         <Field label={t("form.periodEnd")} field={fields.periodEnd} type="date" />
       </fieldset>
-      <RichTextEditor name="body" id="brief-body" label={t("form.body")} hint={t("form.bodyHint")} profile="document" defaultJson={defaults?.bodyJson} defaultText={typedText} errors={bodyErrors} rows={16} />
+      <RichTextEditor
+        name="body"
+        id="brief-body"
+        label={t("form.body")}
+        hint={t("form.bodyHint")}
+        profile="document"
+        defaultJson={defaults?.bodyJson}
+        defaultText={typedText}
+        errors={bodyErrors}
+        rows={16}
+      />
       {needsReason ? (
         <Field label={t("form.reason")} field={fields.reason} hint={t("form.reasonHint")} inputProps={{ required: true, maxLength: 300 }} />
       ) : null}

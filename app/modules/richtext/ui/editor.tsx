@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
-import { plainTextOf, type RichTextProfile } from "./text";
+import { plainTextOf, type RichTextProfile } from "../text";
 
 // The tiptap bundle is fetched only when an editor is on the page and JavaScript runs.
 const TiptapEditor = lazy(() => import("./tiptap-editor"));

@@ -5,9 +5,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextAreaField } from "~/components/form";
 import { ProposeSchema } from "~/modules/analyses/schemas";
-import type { Stage } from "~/modules/analyses/status";
-import type { Tally } from "~/modules/voting/tally";
-
+import type { Stage } from "~/modules/analyses";
+import type { Tally } from "~/modules/voting";
 
 /** A radio group in a fieldset, with its errors announced. */
 export function RadioGroup({
@@ -54,7 +53,17 @@ export function StageBadge({ stage }: { stage: Stage }) {
 }
 
 /** Counts, turnout and quorum of a ballot. Only rendered where the results may be seen. */
-export function BallotResults({ tally, quorumPercent, thresholdPercent, final }: { tally: Tally; quorumPercent: number; thresholdPercent: number; final: boolean }) {
+export function BallotResults({
+  tally,
+  quorumPercent,
+  thresholdPercent,
+  final,
+}: {
+  tally: Tally;
+  quorumPercent: number;
+  thresholdPercent: number;
+  final: boolean;
+}) {
   const { t } = useTranslation("analyses");
   return (
     <div className="ballot-results">

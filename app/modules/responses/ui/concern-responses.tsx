@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { dayLabel } from "~/modules/concerns/format";
-import { formatDate } from "~/modules/richtext/dates";
+import { dayLabel } from "~/modules/concerns";
+import { formatDate } from "~/modules/richtext";
 
 type Props = {
   clock: { submittedDay: string; answeredDay: string | null; days: number } | null;

@@ -1,9 +1,25 @@
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useState } from "react";
-import { extensionsFor, isSafeImageSrc, isSafeLinkHref, plainTextToDoc, type RichTextProfile } from "./extensions";
+import { extensionsFor, isSafeImageSrc, isSafeLinkHref, plainTextToDoc, type RichTextProfile } from "../extensions";
 
 export type TiptapLabels = Record<
-  "toolbar" | "bold" | "italic" | "h2" | "h3" | "bulletList" | "orderedList" | "blockquote" | "link" | "linkPrompt" | "unlink" | "table" | "figure" | "figureSrc" | "figureAlt" | "figureCaption" | "insert",
+  | "toolbar"
+  | "bold"
+  | "italic"
+  | "h2"
+  | "h3"
+  | "bulletList"
+  | "orderedList"
+  | "blockquote"
+  | "link"
+  | "linkPrompt"
+  | "unlink"
+  | "table"
+  | "figure"
+  | "figureSrc"
+  | "figureAlt"
+  | "figureCaption"
+  | "insert",
   string
 >;
 

@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/form";
-import { RichTextEditor } from "~/modules/richtext/editor";
+import { RichTextEditor } from "~/modules/richtext/ui/editor";
 
 function describedBy(field: FieldMetadata<unknown>, hintId?: string) {
   return [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
@@ -26,7 +26,17 @@ export function TextareaField({ label, field, hint, rows = 8 }: { label: ReactNo
   );
 }
 
-export function SelectField({ label, field, options, hint }: { label: ReactNode; field: FieldMetadata<unknown>; options: { value: string; label: string }[]; hint?: ReactNode }) {
+export function SelectField({
+  label,
+  field,
+  options,
+  hint,
+}: {
+  label: ReactNode;
+  field: FieldMetadata<unknown>;
+  options: { value: string; label: string }[];
+  hint?: ReactNode;
+}) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   const props = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: true });
   return (
@@ -85,7 +95,19 @@ export function richProps(field: FieldMetadata<unknown> | undefined, textField: 
 }
 
 /** Schedule or change a meeting. Times are typed in the county's time zone. */
-export function MeetingForm({ id, defaultValue, lastResult, timeZone, submitLabel }: { id: string; defaultValue?: MeetingFormValues; lastResult?: SubmissionResult<string[]> | null; timeZone: string; submitLabel: string }) {
+export function MeetingForm({
+  id,
+  defaultValue,
+  lastResult,
+  timeZone,
+  submitLabel,
+}: {
+  id: string;
+  defaultValue?: MeetingFormValues;
+  lastResult?: SubmissionResult<string[]> | null;
+  timeZone: string;
+  submitLabel: string;
+}) {
   const { t } = useTranslation("meetings");
   const { agendaJson, ...plainDefaults } = defaultValue ?? {};
   const [form, fields] = useForm<Record<string, unknown>, Record<string, unknown>, string[]>({
@@ -118,7 +140,15 @@ export function MeetingForm({ id, defaultValue, lastResult, timeZone, submitLabe
       <Field label={t("form.startsAt")} field={fields.startsAt} type="datetime-local" hint={t("form.timeHint", { zone: timeZone })} />
       <Field label={t("form.endsAt")} field={fields.endsAt} type="datetime-local" hint={t("form.timeHint", { zone: timeZone })} />
       <CheckboxField label={t("form.isPublic")} field={fields.isPublic} />
-      <RichTextEditor name="agenda" id={`${id}-agenda`} label={t("form.agenda")} hint={t("form.textHint")} profile="document" defaultJson={agendaJson} {...richProps(fields.agenda, fields.agenda__text)} />
+      <RichTextEditor
+        name="agenda"
+        id={`${id}-agenda`}
+        label={t("form.agenda")}
+        hint={t("form.textHint")}
+        profile="document"
+        defaultJson={agendaJson}
+        {...richProps(fields.agenda, fields.agenda__text)}
+      />
       <div>
         <button type="submit">{submitLabel}</button>
       </div>

@@ -2,10 +2,10 @@ import { Form, Link, useActionData, useLocation, useNavigation } from "@remix-ru
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
-import { formatDateTime } from "~/modules/richtext/dates";
-import { RichTextEditor } from "~/modules/richtext/editor";
-import { MAX_COMMENT_DEPTH } from "./permissions";
-import type { CommentView, ThreadPage } from "./queries.server";
+import { formatDateTime } from "~/modules/richtext";
+import { RichTextEditor } from "~/modules/richtext/ui/editor";
+import { MAX_COMMENT_DEPTH } from "../permissions";
+import type { CommentView, ThreadPage } from "../queries.server";
 
 export type CommentPermissions = { userId: string | null; canComment: boolean; canModerate: boolean; canReport: boolean; signedIn: boolean; open: boolean };
 type ActionShape = { comment?: { formId: string; errors: string[]; text?: string } } | undefined;
@@ -14,7 +14,17 @@ type ActionShape = { comment?: { formId: string; errors: string[]; text?: string
  * A <details> whose contents (an editor) are mounted only while open once JavaScript runs;
  * without JavaScript everything is in the page and <details> opens natively.
  */
-function LazyDetails({ summary, children, className, defaultOpen = false }: { summary: ReactNode; children: ReactNode; className?: string; defaultOpen?: boolean }) {
+function LazyDetails({
+  summary,
+  children,
+  className,
+  defaultOpen = false,
+}: {
+  summary: ReactNode;
+  children: ReactNode;
+  className?: string;
+  defaultOpen?: boolean;
+}) {
   const [hydrated, setHydrated] = useState(false);
   const [open, setOpen] = useState(defaultOpen);
   useEffect(() => setHydrated(true), []);
@@ -31,7 +41,21 @@ function useCommentError(formId: string) {
   return data?.comment?.formId === formId ? data.comment : null;
 }
 
-function CommentForm({ formId, intent, commentId, label, submit, defaultJson }: { formId: string; intent: "comment.create" | "comment.edit"; commentId?: string; label: string; submit: string; defaultJson?: unknown }) {
+function CommentForm({
+  formId,
+  intent,
+  commentId,
+  label,
+  submit,
+  defaultJson,
+}: {
+  formId: string;
+  intent: "comment.create" | "comment.edit";
+  commentId?: string;
+  label: string;
+  submit: string;
+  defaultJson?: unknown;
+}) {
   const error = useCommentError(formId);
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("formId") === formId;
@@ -40,7 +64,16 @@ function CommentForm({ formId, intent, commentId, label, submit, defaultJson }: 
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="formId" value={formId} />
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
-      <RichTextEditor name="body" id={`${formId}-body`} label={label} profile="comment" rows={4} defaultJson={defaultJson} defaultText={error?.text} errors={error?.errors} />
+      <RichTextEditor
+        name="body"
+        id={`${formId}-body`}
+        label={label}
+        profile="comment"
+        rows={4}
+        defaultJson={defaultJson}
+        defaultText={error?.text}
+        errors={error?.errors}
+      />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {submit}
@@ -50,7 +83,21 @@ function CommentForm({ formId, intent, commentId, label, submit, defaultJson }: 
   );
 }
 
-function ReasonForm({ formId, intent, commentId, label, submit, danger }: { formId: string; intent: string; commentId: string; label: string; submit: string; danger?: boolean }) {
+function ReasonForm({
+  formId,
+  intent,
+  commentId,
+  label,
+  submit,
+  danger,
+}: {
+  formId: string;
+  intent: string;
+  commentId: string;
+  label: string;
+  submit: string;
+  danger?: boolean;
+}) {
   const error = useCommentError(formId);
   return (
     <Form method="post" className="stack comment-form">
@@ -137,12 +184,25 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
             {perms.canComment && comment.depth < MAX_COMMENT_DEPTH && comment.status === "visible" ? (
               // Keyed by the replies: a posted reply closes and empties the form.
               <LazyDetails summary={t("reply")} key={`reply-${comment.children.length}`}>
-                <CommentForm formId={`reply-${comment.id}`} intent="comment.create" commentId={comment.id} label={t("replyLabel", { name: comment.authorName })} submit={t("postReply")} />
+                <CommentForm
+                  formId={`reply-${comment.id}`}
+                  intent="comment.create"
+                  commentId={comment.id}
+                  label={t("replyLabel", { name: comment.authorName })}
+                  submit={t("postReply")}
+                />
               </LazyDetails>
             ) : null}
             {own && perms.open && comment.status === "visible" ? (
               <LazyDetails summary={t("edit")} key={`edit-${comment.editedAt ?? ""}`}>
-                <CommentForm formId={`edit-${comment.id}`} intent="comment.edit" commentId={comment.id} label={t("editLabel")} submit={t("saveEdit")} defaultJson={comment.json} />
+                <CommentForm
+                  formId={`edit-${comment.id}`}
+                  intent="comment.edit"
+                  commentId={comment.id}
+                  label={t("editLabel")}
+                  submit={t("saveEdit")}
+                  defaultJson={comment.json}
+                />
               </LazyDetails>
             ) : null}
             {own ? (
@@ -160,7 +220,13 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
                 <span className="muted">{t("reportedByYou")}</span>
               ) : (
                 <LazyDetails summary={t("report")}>
-                  <ReasonForm formId={`report-${comment.id}`} intent="comment.report" commentId={comment.id} label={t("reportReason")} submit={t("sendReport")} />
+                  <ReasonForm
+                    formId={`report-${comment.id}`}
+                    intent="comment.report"
+                    commentId={comment.id}
+                    label={t("reportReason")}
+                    submit={t("sendReport")}
+                  />
                 </LazyDetails>
               )
             ) : null}
@@ -198,7 +264,17 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
  * `permissions`; its action passes comment intents to handleCommentAction. Paged by
  * top-level thread with ?cpage=N.
  */
-export function CommentThread({ thread, permissions, locale, headingLevel = 2 }: { thread: ThreadPage; permissions: CommentPermissions; locale: string; headingLevel?: 2 | 3 }) {
+export function CommentThread({
+  thread,
+  permissions,
+  locale,
+  headingLevel = 2,
+}: {
+  thread: ThreadPage;
+  permissions: CommentPermissions;
+  locale: string;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation("comments");
   const location = useLocation();
   const Heading = `h${headingLevel}` as "h2";
@@ -216,7 +292,15 @@ export function CommentThread({ thread, permissions, locale, headingLevel = 2 }:
         // Keyed by the count: once a comment is posted the editor starts empty again.
         <CommentForm key={thread.totalComments} formId="new-comment" intent="comment.create" label={t("newLabel")} submit={t("post")} />
       ) : (
-        <p className="muted">{!permissions.open ? t("closed") : permissions.signedIn ? t("cannotComment") : <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("signInToComment")}</Link>}</p>
+        <p className="muted">
+          {!permissions.open ? (
+            t("closed")
+          ) : permissions.signedIn ? (
+            t("cannotComment")
+          ) : (
+            <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("signInToComment")}</Link>
+          )}
+        </p>
       )}
       {thread.threads.length ? (
         <ul className="comment-list">

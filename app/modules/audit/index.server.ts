@@ -1,0 +1,3 @@
+// The audit module's public surface on the server: other code imports from here, never deeper.
+export { listAuditEntries } from "./queries.server";
+export { recordAudit } from "./service.server";

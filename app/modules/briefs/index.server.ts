@@ -1,0 +1,24 @@
+// The briefs module's public surface on the server: other code imports from here, never deeper.
+export { readBriefForm } from "./form.server";
+export {
+  changeLog,
+  getBrief,
+  getBriefForViewer,
+  getRevisionPair,
+  listAllBriefs,
+  listBriefs,
+  listPublicBriefs,
+  listRevisions,
+  receiptsFor,
+} from "./queries.server";
+export {
+  BriefError,
+  createBrief,
+  nudgeUnopened,
+  publishBrief,
+  publishDueBrief,
+  recordBriefOpened,
+  sendToCabReview,
+  slugify,
+  updateBrief,
+} from "./service.server";

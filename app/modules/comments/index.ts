@@ -1,0 +1,2 @@
+// The comments module's browser-safe surface (types, constants, components).
+export type { CommentSubject } from "./permissions";

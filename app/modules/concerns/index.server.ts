@@ -1,0 +1,33 @@
+// The concerns module's public surface on the server: other code imports from here, never deeper.
+export { hashApiKey, issueApiKey, listApiKeys, revokeApiKey } from "./api-keys.server";
+export { concernClockByNumber, medianDaysToRespondByMonth, responseYears, stillWaiting } from "./clock.server";
+export { ConcernFormSchema, concernFieldConstraints, withDateRules } from "./form.server";
+export { Open311Error, createRequest, discovery, handle, listRequests, requestById, respond, serviceDefinition, services } from "./open311.server";
+export { concernOverview } from "./overview.server";
+export type { OverviewCell } from "./overview.server";
+export { selectPublicConcerns, similarOpenConcerns, trackingByCode } from "./public.server";
+export type { PublicConcern } from "./public.server";
+export {
+  concernForStaff,
+  concernIdByNumber,
+  concernIdsByNumbers,
+  concernNumbersByIds,
+  listKinds,
+  openConcernIdsInCluster,
+  triageQueue,
+} from "./queries.server";
+export { enforceConcernFormLimit, enforceConcernSubmitLimit } from "./rate-limits.server";
+export {
+  activeKindByCode,
+  applyStatus,
+  changeStatus,
+  corroborateConcern,
+  createConcern,
+  createKind,
+  markRespondedByResponse,
+  mergeDuplicate,
+  redactDescription,
+  setHidden,
+  updateKind,
+} from "./service.server";
+export { normalizeTrackingCode } from "./tracking-code.server";

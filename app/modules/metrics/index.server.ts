@@ -1,0 +1,20 @@
+// The metrics module's public surface on the server: other code imports from here, never deeper.
+export {
+  availableYears,
+  dashboardHeadlines,
+  dashboardTable,
+  dimensionValuesOf,
+  disparityView,
+  filtersFor,
+  filtersToSearch,
+  getImport,
+  getMeasure,
+  getSnapshot,
+  listImports,
+  listMeasures,
+  parseDashboardFilters,
+  snapshotView,
+} from "./queries.server";
+export { confirmImport, copyIntoCases, createSnapshot, discardImport, recomputeFacts, runImport, stageImport, syncMeasureCatalogue } from "./service.server";
+export { csvLine } from "./csv";
+export type { CaseRow } from "./csv";

@@ -1,0 +1,13 @@
+// The responses module's public surface on the server: other code imports from here, never deeper.
+export { csvCell, drugCitationTable, parseYear, responseTimeTable } from "./dashboard.server";
+export { readResponseForm } from "./form.server";
+export {
+  getResponseForStaff,
+  getResponseForViewer,
+  isFollowing,
+  listPublishedResponses,
+  listResponsesForStaff,
+  publishedResponsesForConcern,
+  responseFormOptions,
+} from "./queries.server";
+export { ResponseError, followConcern, saveResponse, unfollowConcern } from "./service.server";
