@@ -9,6 +9,7 @@ import { describeUserAgent } from "~/modules/auth";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Where you are signed in · CAB Portal" }];
 
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // Only this user's own sessions can be found by handle.
   const sessionId = await findSessionByHandle(user.id, handle);
-  if (!sessionId) throw new Response(null, { status: 404 });
+  if (!sessionId) notFound();
   await signOut(sessionId);
   if (sessionId === context.session?.id) return signedOutRedirect("auth:logout.done");
   return redirect("/account/sessions", { headers: { "Set-Cookie": await setFlash({ key: "auth:sessions.revoked" }) } });

@@ -11,12 +11,13 @@ import { phaseOf } from "~/modules/consultations/schemas";
 import { consultationSubject } from "~/modules/consultations";
 import { formatDateTime } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
 
 async function load(args: LoaderFunctionArgs) {
   const consultation = await getConsultationBySlug(args.params.slug ?? "");
-  if (!consultation) throw json({ reason: "not_found" }, { status: 404 });
+  if (!consultation) notFound();
   return consultation;
 }
 

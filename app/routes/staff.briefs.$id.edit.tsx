@@ -6,18 +6,19 @@ import { requireRole } from "~/modules/auth/index.server";
 import { BriefForm } from "~/modules/briefs/ui/brief-form";
 import { readBriefForm } from "~/modules/briefs/index.server";
 import { getBrief, listRevisions, receiptsFor } from "~/modules/briefs/index.server";
-import { BriefError, nudgeUnopened, publishBrief, sendToCabReview, updateBrief } from "~/modules/briefs/index.server";
+import { nudgeUnopened, publishBrief, sendToCabReview, updateBrief } from "~/modules/briefs/index.server";
 import { formatDateTime, parseOfficeDateTime } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData, readIntent } from "~/utils/forms.server";
+import { readFormData, readIntent, refusalOf } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { DomainError, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · CAB Portal` }];
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
   const brief = await getBrief(args.params.id ?? "");
-  if (!brief) throw json({ reason: "not_found" }, { status: 404 });
+  if (!brief) notFound();
   const [revisions, receipts] = await Promise.all([listRevisions(brief.id), receiptsFor(brief.id)]);
   return json({ brief, revisions, receipts });
 }
@@ -27,7 +28,7 @@ type WorkflowData = { workflow: { intent: string; error: string } };
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const brief = await getBrief(args.params.id ?? "");
-  if (!brief) throw json({ reason: "not_found" }, { status: 404 });
+  if (!brief) notFound();
   const meta = { ip: args.context.clientIp };
   const formData = await readFormData(args.request);
   const intent = readIntent(formData, ["save", "cab_review", "publish", "nudge"], "save");
@@ -47,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
       const raw = formData.get(name);
       if (typeof raw !== "string" || !raw.trim()) return null;
       const d = parseOfficeDateTime(raw.trim());
-      if (!d) throw new BriefError("briefs:errors.invalidDate", name);
+      if (!d) throw new DomainError("briefs:errors.invalidDate", { field: name });
       return d;
     };
     switch (intent) {
@@ -67,11 +68,8 @@ export async function action(args: ActionFunctionArgs) {
         return json<WorkflowData>({ workflow: { intent: String(intent), error: "common:errors.invalid" } }, { status: 400 });
     }
   } catch (error) {
-    if (error instanceof BriefError) {
-      if (error.status === 404) throw json({ reason: "not_found" }, { status: 404 });
-      return json<WorkflowData>({ workflow: { intent: String(intent), error: error.key } }, { status: error.status });
-    }
-    throw error;
+    const refusal = refusalOf(error);
+    return json<WorkflowData>({ workflow: { intent: String(intent), error: refusal.key } }, { status: refusal.status });
   }
 }
 

@@ -15,11 +15,12 @@ import { documentConcern } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Concern · Staff · CAB Portal" }];
 
 function numberParam(value: string | undefined) {
-  if (!value || !/^\d{1,9}$/.test(value)) throw json({ reason: "not_found" }, { status: 404 });
+  if (!value || !/^\d{1,9}$/.test(value)) notFound();
   return Number(value);
 }
 
@@ -27,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
   const number = numberParam(args.params.number);
   const data = await concernForStaff(number);
-  if (!data) throw json({ reason: "not_found" }, { status: 404 });
+  if (!data) notFound();
   const observedDay = countyDay(data.concern.observedAt);
   const policy = data.documentation ? null : await policyInForce("documented_concern", observedDay);
   return json({ ...data, observedDay, policy, next: NEXT_STATUSES[data.concern.status] });
@@ -49,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const number = numberParam(args.params.number);
   // A concern that is not there is a 404 for every form, as for the page (not a 400 per intent).
-  if (!(await concernIdByNumber(number))) throw json({ reason: "not_found" }, { status: 404 });
+  if (!(await concernIdByNumber(number))) notFound();
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const formData = await readFormData(args.request);
   const intent = readIntent(formData, ["status", "merge", "redact", "hide", "unhide", "document"]);

@@ -5,13 +5,14 @@ import { FormErrors } from "~/components/form";
 import { QuorumStatus } from "~/modules/meetings/ui/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/index.server";
-import { notFound, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
+import { requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
 import { getAttendance, getMeeting, getRsvpSummary, listCabMembers, meetingQuorum } from "~/modules/meetings/index.server";
 import { ATTENDANCE_STATUSES } from "~/modules/meetings/schemas";
-import { MeetingsError, recordAttendance } from "~/modules/meetings/index.server";
+import { recordAttendance } from "~/modules/meetings/index.server";
 import { formatMeetingRange } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, refusalOf } from "~/utils/forms.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Attendance · CAB Portal" }];
 
@@ -57,8 +58,8 @@ export async function action(args: ActionFunctionArgs) {
   try {
     await recordAttendance(user, meeting.id, entries, serviceContext(args.request, args.context));
   } catch (error) {
-    if (error instanceof MeetingsError && error.status === 400) return json({ errors: [error.code] }, { status: 400 });
-    throw error;
+    const refusal = refusalOf(error);
+    return json({ errors: [refusal.key] }, { status: refusal.status });
   }
   return redirect(`/staff/meetings/${meeting.id}/attendance`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.attendanceSaved" }) } });
 }

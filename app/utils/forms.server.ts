@@ -1,6 +1,8 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json } from "@remix-run/node";
 import type { z } from "zod";
+import { DomainError, forbidden, notFound } from "./errors";
 
 /** Reads a form body; a body that is not a form is the client's mistake (400), not ours (500). */
 export async function readFormData(request: Request): Promise<FormData> {
@@ -26,9 +28,25 @@ export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, s
   return { formData, submission: parseWithZod(formData, { schema }) };
 }
 
-/** The one-field-error shape conform understands, for errors found after validation. */
-export function fieldError(field: string, message: string) {
-  return { [field]: [message] };
+type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };
+
+/**
+ * The one way a route answers a module's refusal: a `DomainError` with status 404 or 403 is that
+ * error page (thrown, like `notFound()`); any other `DomainError` is returned for the form to show;
+ * anything that is not a `DomainError` is rethrown (a bug, not a refusal).
+ */
+export function refusalOf(error: unknown): DomainError {
+  if (!(error instanceof DomainError)) throw error;
+  if (error.status === 404) notFound();
+  if (error.status === 403) forbidden();
+  return error;
+}
+
+/** `refusalOf` as conform's reply: the key on its field (or on the form), with the error's status. */
+export function domainErrorReply(submission: Reply, error: unknown): { result: SubmissionResult<string[]>; status: number } {
+  const refusal = refusalOf(error);
+  const result = refusal.field ? submission.reply({ fieldErrors: { [refusal.field]: [refusal.key] } }) : submission.reply({ formErrors: [refusal.key] });
+  return { result, status: refusal.status };
 }
 
 /**

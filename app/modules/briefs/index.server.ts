@@ -12,7 +12,6 @@ export {
   receiptsFor,
 } from "./queries.server";
 export {
-  BriefError,
   createBrief,
   nudgeUnopened,
   publishBrief,

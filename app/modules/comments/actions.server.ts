@@ -1,12 +1,14 @@
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import { getUser } from "~/modules/auth/index.server";
 import { readRichTextField, richTextErrorKey } from "~/modules/richtext/index.server";
+import { forbidden, notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
+import { refusalOf } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { loginRedirect } from "~/modules/auth/index.server";
 import { canComment, type CommentSubject } from "./permissions";
 import { commentInSubject } from "./queries.server";
-import { CommentError, createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
+import { createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
 
 export const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
 export type CommentIntent = (typeof COMMENT_INTENTS)[number];
@@ -53,7 +55,7 @@ export async function handleCommentAction(args: { request: Request; context: App
   const ip = args.context.clientIp;
   // A reply, edit, report or moderation names a comment: one that is not in this thread is a 404
   // page before anything else is checked (its errors would belong under a form the page lacks).
-  if ((intent !== "comment.create" || commentId) && !(await commentInSubject(subject, commentId))) throw json({ reason: "not_found" }, { status: 404 });
+  if ((intent !== "comment.create" || commentId) && !(await commentInSubject(subject, commentId))) notFound();
   try {
     let url: string;
     let flash: string;
@@ -62,7 +64,7 @@ export async function handleCommentAction(args: { request: Request; context: App
       case "comment.edit": {
         // Who may write is decided before what was written: a resident under a board thread is
         // told they cannot comment there, not that their (empty) comment is empty.
-        if (intent === "comment.create" && !canComment(user, subject)) throw json({ reason: "forbidden" }, { status: 403 });
+        if (intent === "comment.create" && !canComment(user, subject)) forbidden();
         await enforceRateLimits([`comment:${user.id}`], 30, 60);
         const body = readRichTextField(formData, "body", "comment");
         const typed = str(formData, "body__text").slice(0, 20_000) || undefined;
@@ -107,9 +109,7 @@ export async function handleCommentAction(args: { request: Request; context: App
     return redirect(url, { headers: { "Set-Cookie": await setFlash({ key: flash }) } });
   } catch (error) {
     // Not allowed, or no such comment here: the error page says so (no form on the page is about it).
-    if (error instanceof CommentError && (error.status === 403 || error.status === 404))
-      throw json({ reason: error.status === 403 ? "forbidden" : "not_found" }, { status: error.status });
-    if (error instanceof CommentError) return fail(formId, [error.key], error.status);
-    throw error;
+    const refusal = refusalOf(error);
+    return fail(formId, [refusal.key], refusal.status);
   }
 }

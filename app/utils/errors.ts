@@ -1,0 +1,38 @@
+/**
+ * The app's one error convention (browser-safe: no server imports).
+ *
+ * A module refuses with a `DomainError`: an i18n key ("meetings:errors.quorumNotMet"), the HTTP
+ * status it means (400 a fix-your-input refusal, 403 not allowed, 404 no such thing, 409 the state
+ * changed), optionally the form field it is about and values for the message. Routes turn it into a
+ * form error or an error page with `domainErrorReply` (app/utils/forms.server.ts); a route that finds
+ * nothing throws `notFound()` (the root ErrorBoundary renders the page, as for unknown addresses).
+ */
+export class DomainError extends Error {
+  readonly key: string;
+  readonly status: number;
+  readonly field?: string;
+  readonly values?: Record<string, string | number>;
+
+  constructor(key: string, options: { status?: number; field?: string; values?: Record<string, string | number> } = {}) {
+    super(key);
+    this.name = "DomainError";
+    this.key = key;
+    this.status = options.status ?? 400;
+    this.field = options.field;
+    this.values = options.values;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+/** A 404 page: the same one every unknown address gets (routes/$.tsx, root ErrorBoundary). */
+export function notFound(): never {
+  throw new Response(null, { status: 404, statusText: "Not Found" });
+}
+
+/** A 403 page. */
+export function forbidden(): never {
+  throw new Response(null, { status: 403, statusText: "Forbidden" });
+}
