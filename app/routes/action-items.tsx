@@ -51,11 +51,7 @@ export default function ActionItemsPage() {
         </select>
         <button type="submit">{t("actions.apply")}</button>
       </Form>
-      {data.items.length ? (
-        <ActionItemsTable items={data.items} withMeeting />
-      ) : (
-        <p role="status">{t("actions.none")}</p>
-      )}
+      {data.items.length ? <ActionItemsTable items={data.items} withMeeting /> : <p role="status">{t("actions.none")}</p>}
     </section>
   );
 }

@@ -19,6 +19,7 @@ import {
 import { createSnapshot } from "~/modules/metrics/index.server";
 import { readFormData } from "~/utils/forms.server";
 import { notFound } from "~/utils/errors";
+import { YearSelect } from "~/components/metrics/year-filter";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.measure.nameEn ?? "Measure"} · Dashboard · CAB Portal` }];
 
@@ -130,17 +131,7 @@ export default function MeasurePage() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="f-year">{t("dashboard.year")}</label>
-            <select id="f-year" name="year" defaultValue={filters.year ?? ""}>
-              <option value="">{t("dashboard.allYears")}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <YearSelect year={filters.year} years={years} />
           {isCase
             ? DIMENSIONS.map((d) => {
                 const values = DIMENSION_VALUES[d] ?? options[d as "agency" | "zip"] ?? [];

@@ -251,9 +251,7 @@ export default function MeetingPage() {
               </ul>
             </>
           ) : null}
-          {minutes.actionItems.length ? (
-            <ActionItemsTable items={minutes.actionItems} />
-          ) : null}
+          {minutes.actionItems.length ? <ActionItemsTable items={minutes.actionItems} /> : null}
           {minutes.approval ? (
             <section aria-labelledby="approval-heading">
               <h3 id="approval-heading">{t("approval.title")}</h3>

@@ -6,7 +6,7 @@ import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
 import { formatTrackingCode } from "~/modules/concerns";
 import { concernForStaff, concernIdByNumber } from "~/modules/concerns/index.server";
-import { DocumentSchema, HideSchema, MergeSchema, RedactSchema, StatusChangeSchema } from "~/modules/concerns/schemas";
+import { StaffConcernSchema } from "~/modules/concerns/schemas";
 import { changeStatus, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/index.server";
 import { NEXT_STATUSES } from "~/modules/concerns";
 import { countyDay } from "~/modules/concerns";
@@ -53,38 +53,35 @@ export async function action(args: ActionFunctionArgs) {
   if (!(await concernIdByNumber(number))) notFound();
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const formData = await readFormData(args.request);
+  // An intent that is none of the page's forms is a 400 page (readIntent), not errors for a form the page lacks.
   const intent = readIntent(formData, ["status", "merge", "redact", "hide", "unhide", "document"]);
-  const schema = { status: StatusChangeSchema, merge: MergeSchema, redact: RedactSchema, hide: HideSchema, unhide: HideSchema, document: DocumentSchema }[
-    intent
-  ];
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseWithZod(formData, { schema: StaffConcernSchema });
   if (submission.status !== "success") return json({ intent, result: submission.reply() as Record<string, unknown> }, { status: 400 });
-  const v = submission.value as Record<string, unknown>;
+  const v = submission.value;
   let outcome: { ok: boolean; error?: string; citationNumber?: string };
   let flash = "";
-  if (intent === "status") {
-    outcome = await changeStatus(number, { status: v.status as never, publicNote: v.publicNote as string, internalNote: v.internalNote as string }, actor);
-    flash = "concerns:staff.flash.status";
-  } else if (intent === "merge") {
-    outcome = await mergeDuplicate(number, v.target as number, v.publicNote as string | undefined, actor);
-    flash = "concerns:staff.flash.merged";
-  } else if (intent === "redact") {
-    outcome = await redactDescription(number, v.description as string, v.reason as string | undefined, actor);
-    flash = "concerns:staff.flash.redacted";
-  } else if (intent === "hide" || intent === "unhide") {
-    outcome = await setHidden(number, intent === "hide", v.reason as string | undefined, actor);
-    flash = intent === "hide" ? "concerns:staff.flash.hidden" : "concerns:staff.flash.unhidden";
-  } else {
-    outcome = await documentConcern(
-      {
-        number,
-        policyVersionId: v.policyVersionId as string,
-        checked: (v.checklist as string[] | undefined) ?? [],
-        publicNote: v.publicNote as string | undefined,
-      },
-      actor,
-    );
-    flash = "concerns:staff.flash.documented";
+  switch (v.intent) {
+    case "status":
+      outcome = await changeStatus(number, { status: v.status, publicNote: v.publicNote, internalNote: v.internalNote }, actor);
+      flash = "concerns:staff.flash.status";
+      break;
+    case "merge":
+      outcome = await mergeDuplicate(number, v.target, v.publicNote, actor);
+      flash = "concerns:staff.flash.merged";
+      break;
+    case "redact":
+      outcome = await redactDescription(number, v.description, v.reason, actor);
+      flash = "concerns:staff.flash.redacted";
+      break;
+    case "hide":
+    case "unhide":
+      outcome = await setHidden(number, v.intent === "hide", v.reason, actor);
+      flash = v.intent === "hide" ? "concerns:staff.flash.hidden" : "concerns:staff.flash.unhidden";
+      break;
+    case "document":
+      outcome = await documentConcern({ number, policyVersionId: v.policyVersionId, checked: v.checklist ?? [], publicNote: v.publicNote }, actor);
+      flash = "concerns:staff.flash.documented";
+      break;
   }
   if (!outcome.ok) {
     return json(

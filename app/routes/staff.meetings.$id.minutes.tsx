@@ -242,32 +242,32 @@ export default function MinutesPage() {
               hiddenCaption
               status={(i) => (
                 <>
-              <Form method="post" className="actions">
-                <input type="hidden" name="intent" value="action-status" />
-                <input type="hidden" name="actionItemId" value={i.id} />
-                <label htmlFor={`status-${i.id}`} className="visually-hidden">
-                  {t("actions.statusOf", { what: i.what })}
-                </label>
-                <select id={`status-${i.id}`} name="status" defaultValue={i.status}>
-                  {ACTION_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`actionStatus.${s}`)}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" className="secondary small">
-                  {t("actions.update")}
-                </button>
-              </Form>
-              {!approved ? (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="remove-action" />
-                  <input type="hidden" name="actionItemId" value={i.id} />
-                  <button type="submit" className="secondary small" aria-label={t("staffMinutes.removeAction", { what: i.what })}>
-                    {t("staff.remove")}
-                  </button>
-                </Form>
-              ) : null}
+                  <Form method="post" className="actions">
+                    <input type="hidden" name="intent" value="action-status" />
+                    <input type="hidden" name="actionItemId" value={i.id} />
+                    <label htmlFor={`status-${i.id}`} className="visually-hidden">
+                      {t("actions.statusOf", { what: i.what })}
+                    </label>
+                    <select id={`status-${i.id}`} name="status" defaultValue={i.status}>
+                      {ACTION_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`actionStatus.${s}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="secondary small">
+                      {t("actions.update")}
+                    </button>
+                  </Form>
+                  {!approved ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="remove-action" />
+                      <input type="hidden" name="actionItemId" value={i.id} />
+                      <button type="submit" className="secondary small" aria-label={t("staffMinutes.removeAction", { what: i.what })}>
+                        {t("staff.remove")}
+                      </button>
+                    </Form>
+                  ) : null}
                 </>
               )}
             />

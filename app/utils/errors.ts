@@ -23,10 +23,6 @@ export class DomainError extends Error {
   }
 }
 
-export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
-}
-
 /** A 404 page: the same one every unknown address gets (routes/$.tsx, root ErrorBoundary). */
 export function notFound(): never {
   throw new Response(null, { status: 404, statusText: "Not Found" });

@@ -35,5 +35,5 @@ export const BriefFormSchema = z
 
 export type BriefFormValues = z.infer<typeof BriefFormSchema>;
 
-export const BRIEF_STATUSES = ["draft", "cab_review", "public"] as const;
+const BRIEF_STATUSES = ["draft", "cab_review", "public"] as const;
 export type BriefStatus = (typeof BRIEF_STATUSES)[number];

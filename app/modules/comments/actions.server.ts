@@ -10,7 +10,7 @@ import { canComment, type CommentSubject } from "./permissions";
 import { commentInSubject } from "./queries.server";
 import { createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
 
-export const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
+const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
 export type CommentIntent = (typeof COMMENT_INTENTS)[number];
 
 export function isCommentIntent(intent: unknown): intent is CommentIntent {
@@ -18,7 +18,7 @@ export function isCommentIntent(intent: unknown): intent is CommentIntent {
 }
 
 /** What a failed comment form returns: which form (so the right one shows the error) and what was typed. */
-export type CommentActionData = { comment: { formId: string; errors: string[]; text?: string } };
+type CommentActionData = { comment: { formId: string; errors: string[]; text?: string } };
 
 function fail(formId: string, errors: string[], status = 400, text?: string) {
   return json<CommentActionData>({ comment: { formId, errors, text } }, { status });

@@ -23,7 +23,7 @@ async function findInSubject(tx: DbOrTx, subject: CommentSubject, commentId: str
   return row;
 }
 
-export function commentUrl(subject: CommentSubject, page: number, commentId: string) {
+function commentUrl(subject: CommentSubject, page: number, commentId: string) {
   const sep = subject.url.includes("?") ? "&" : "?";
   return `${subject.url}${page > 1 ? `${sep}cpage=${page}` : ""}#comment-${commentId}`;
 }

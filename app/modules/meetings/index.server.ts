@@ -23,6 +23,7 @@ export {
   addActionItem,
   addDecision,
   amendMinutes,
+  approvalOutcome,
   circulateMinutes,
   proposeCorrection,
   publishMinutes,

@@ -1,8 +1,8 @@
 // Minutes: drafts and their revisions, decisions, action items, circulation, corrections,
 // approval by roll-call vote, publication and amendments. Meetings themselves (scheduling, agenda,
 // RSVP, attendance) are in service.server.ts.
-import { and, desc, eq, isNull, max } from "drizzle-orm";
-import { db, type DbOrTx, type Transaction } from "~/db/client.server";
+import { and, desc, eq, max } from "drizzle-orm";
+import { db, type Transaction } from "~/db/client.server";
 import {
   type RichDoc,
   actionItems,
@@ -14,14 +14,13 @@ import {
   minutesDecisions,
   minutesRevisions,
 } from "~/db/schema/meetings";
-import { users } from "~/db/schema/auth";
 import { recordAudit } from "~/modules/audit/index.server";
 import type { RichText } from "~/modules/richtext/index.server";
 import { DomainError } from "~/utils/errors";
-import { lockMeeting, notifyMembers, quorumOf, type Actor, type Ctx } from "./service.server";
+import { isActiveUser, lockMeeting, notifyMembers, presentMembers, quorumOf, type Actor, type Ctx } from "./service.server";
 
 /** Majority of votes cast (abstentions do not count either way), as the DB CHECK says. */
-function approvalOutcome(input: { support: number; oppose: number; presentCount: number; eligibleCount: number; quorumPercent: number }) {
+export function approvalOutcome(input: { support: number; oppose: number; presentCount: number; eligibleCount: number; quorumPercent: number }) {
   const quorumMet = input.eligibleCount > 0 && input.presentCount * 100 >= input.quorumPercent * input.eligibleCount;
   return { quorumMet, passed: quorumMet && input.support > input.oppose };
 }
@@ -130,11 +129,7 @@ export async function addActionItem(
   return db.transaction(async (tx) => {
     await editableMinutes(tx, minutesId);
     if (input.ownerUserId) {
-      const [owner] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, input.ownerUserId), isNull(users.deactivatedAt)));
-      if (!owner) throw new DomainError("common:errors.invalid", { field: "ownerUserId" });
+      if (!(await isActiveUser(tx, input.ownerUserId))) throw new DomainError("common:errors.invalid", { field: "ownerUserId" });
     }
     const [row] = await tx
       .insert(actionItems)
@@ -191,14 +186,6 @@ export async function removeActionItem(actor: Actor, minutesId: string, actionIt
       ipAddress: ctx.ip,
     });
   });
-}
-
-async function presentMembers(tx: DbOrTx, meetingId: string) {
-  return tx
-    .select({ id: users.id, locale: users.locale })
-    .from(meetingAttendance)
-    .innerJoin(users, eq(users.id, meetingAttendance.userId))
-    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isNull(users.deactivatedAt)));
 }
 
 /** Sends the draft to the members who attended, for corrections. */
@@ -378,4 +365,3 @@ export async function amendMinutes(actor: Actor, minutesId: string, rich: RichTe
     return revision!;
   });
 }
-

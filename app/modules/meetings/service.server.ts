@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
 import { type RichDoc, agendaItems, meetingAttendance, meetingRsvps, meetings } from "~/db/schema/meetings";
 import { users } from "~/db/schema/auth";
@@ -21,6 +21,24 @@ export async function activeCabMembers(tx: DbOrTx) {
     .from(users)
     .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)))
     .orderBy(asc(users.displayName));
+}
+
+/** Whether `id` is an active account (an action item's owner must be one). */
+export async function isActiveUser(tx: DbOrTx, id: string) {
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.deactivatedAt)));
+  return Boolean(row);
+}
+
+/** Active people marked present at a meeting (minutes go to them for corrections). */
+export async function presentMembers(tx: DbOrTx, meetingId: string) {
+  return tx
+    .select({ id: users.id, locale: users.locale })
+    .from(meetingAttendance)
+    .innerJoin(users, eq(users.id, meetingAttendance.userId))
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isNull(users.deactivatedAt)));
 }
 
 /** Present board members / board members, for the quorum of a meeting. */

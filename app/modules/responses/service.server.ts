@@ -33,7 +33,7 @@ export type ResponseInput = {
   newSnapshot: { measure: string; filters: Record<string, string> } | null;
 };
 
-export const responseUrl = (slug: string) => `/responses/${slug}`;
+const responseUrl = (slug: string) => `/responses/${slug}`;
 
 async function uniqueSlug(tx: DbOrTx, title: string) {
   const base = slugify(title) === "brief" ? "response" : slugify(title);
