@@ -13,7 +13,7 @@ import { followConcern, unfollowConcern } from "~/modules/responses/index.server
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
-import { notFound } from "~/utils/errors";
+import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Your concern · CAB Portal" }, { name: "robots", content: "noindex" }];
 
@@ -45,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
   const intent = (await readFormData(args.request)).get("intent");
   if (intent === "follow") await followConcern(concernId, user.id);
   else if (intent === "unfollow") await unfollowConcern(concernId, user.id);
-  else throw json({ reason: "bad_request" }, { status: 400 });
+  else badRequest();
   const flash = { key: intent === "follow" ? "responses:follow.followed" : "responses:follow.unfollowed" };
   return redirect(`/concerns/track/${code}`, { headers: { "Set-Cookie": await setFlash(flash) } });
 }

@@ -13,7 +13,7 @@ import { getResponseForViewer } from "~/modules/responses/index.server";
 import { responseSubject } from "~/modules/responses";
 import { formatDate } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
-import { notFound } from "~/utils/errors";
+import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.response.title} · CAB Portal` : "Response · CAB Portal" },
@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   const { response } = await loadVisible(args);
   if (response.status !== "published") notFound();
   const formData = await readFormData(args.request);
-  if (!isCommentIntent(formData.get("intent"))) throw json({ reason: "bad_request" }, { status: 400 });
+  if (!isCommentIntent(formData.get("intent"))) badRequest();
   return handleCommentAction(args, responseSubject(response), formData);
 }
 

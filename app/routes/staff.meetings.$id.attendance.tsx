@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,7 @@ import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/index.server";
 import { requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
 import { getAttendance, getMeeting, getRsvpSummary, listCabMembers, meetingQuorum } from "~/modules/meetings/index.server";
-import { ATTENDANCE_STATUSES } from "~/modules/meetings/schemas";
+import { ATTENDANCE_STATUSES, AttendanceSchema } from "~/modules/meetings/schemas";
 import { recordAttendance } from "~/modules/meetings/index.server";
 import { formatMeetingRange } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
@@ -15,8 +16,6 @@ import { readFormData, refusalOf } from "~/utils/forms.server";
 import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Attendance · CAB Portal" }];
-
-type Status = (typeof ATTENDANCE_STATUSES)[number];
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
@@ -45,16 +44,9 @@ export async function action(args: ActionFunctionArgs) {
   const meeting = await getMeeting(args.params.id ?? "");
   if (!meeting) notFound();
   const formData = await readFormData(args.request);
-  // One radio group per member, named "status-<userId>"; unknown people are ignored by the service.
-  const entries: { userId: string; status: Status }[] = [];
-  const invalid: string[] = [];
-  for (const [key, value] of formData) {
-    if (!key.startsWith("status-")) continue;
-    if (typeof value === "string" && (ATTENDANCE_STATUSES as readonly string[]).includes(value))
-      entries.push({ userId: key.slice(7), status: value as Status });
-    else invalid.push(key);
-  }
-  if (invalid.length) return json({ errors: ["meetings:errors.attendanceInvalid"] }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: AttendanceSchema });
+  if (submission.status !== "success") return json({ errors: ["meetings:errors.attendanceInvalid"] }, { status: 400 });
+  const entries = submission.value;
   try {
     await recordAttendance(user, meeting.id, entries, serviceContext(args.request, args.context));
   } catch (error) {

@@ -7,7 +7,7 @@ import { getImport } from "~/modules/metrics/index.server";
 import { confirmImport, discardImport } from "~/modules/metrics/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
-import { notFound } from "~/utils/errors";
+import { badRequest, notFound } from "~/utils/errors";
 
 const RUNNING = new Set(["validating", "queued", "importing"]);
 
@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
     await discardImport(id, user.id, args.context.clientIp);
     return redirect("/staff/metrics", { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.discardedFlash" }) } });
   }
-  throw json({ reason: "bad_request" }, { status: 400 });
+  badRequest();
 }
 
 export default function ImportStatus() {

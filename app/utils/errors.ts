@@ -28,6 +28,11 @@ export function notFound(): never {
   throw new Response(null, { status: 404, statusText: "Not Found" });
 }
 
+/** A 400 page: a request no form of ours sends (a body that is not a form, an unknown intent). */
+export function badRequest(): never {
+  throw new Response(null, { status: 400, statusText: "Bad Request" });
+}
+
 /** A 403 page. */
 export function forbidden(): never {
   throw new Response(null, { status: 403, statusText: "Forbidden" });

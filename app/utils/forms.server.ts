@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { json } from "@remix-run/node";
 import type { z } from "zod";
-import { DomainError, forbidden, notFound } from "./errors";
+import { badRequest, DomainError, forbidden, notFound } from "./errors";
 
 /** Reads a form body; a body that is not a form is the client's mistake (400), not ours (500). */
 export async function readFormData(request: Request): Promise<FormData> {
@@ -10,7 +9,7 @@ export async function readFormData(request: Request): Promise<FormData> {
   try {
     formData = await request.formData();
   } catch {
-    throw json({ reason: "bad_request" }, { status: 400 });
+    badRequest();
   }
   // No form field legitimately holds U+0000 and PostgreSQL text cannot store it (a 500 later):
   // drop it here, once, rather than refuse what the person typed.
@@ -58,7 +57,6 @@ export function readIntent<T extends string>(formData: FormData, allowed: readon
   const all = formData.getAll("intent");
   if (all.length === 0 && fallback) return fallback;
   const [intent] = all;
-  if (all.length !== 1 || typeof intent !== "string" || !(allowed as readonly string[]).includes(intent))
-    throw json({ reason: "bad_request" }, { status: 400 });
+  if (all.length !== 1 || typeof intent !== "string" || !(allowed as readonly string[]).includes(intent)) badRequest();
   return intent as T;
 }

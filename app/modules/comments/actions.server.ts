@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import { getUser } from "~/modules/auth/index.server";
 import { readRichTextField, richTextErrorKey } from "~/modules/richtext/index.server";
@@ -8,6 +9,7 @@ import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { loginRedirect } from "~/modules/auth/index.server";
 import { canComment, type CommentSubject } from "./permissions";
 import { commentInSubject } from "./queries.server";
+import { CommentReasonSchema } from "./schemas";
 import { createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
 
 const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
@@ -28,6 +30,13 @@ const str = (formData: FormData, key: string) => {
   const v = formData.get(key);
   return typeof v === "string" ? v : "";
 };
+
+/** The reason of a report or a hide, through the module's zod schema (conform). */
+function readReason(formData: FormData): { ok: true; value: string } | { ok: false; errors: string[] } {
+  const submission = parseWithZod(formData, { schema: CommentReasonSchema });
+  if (submission.status === "success") return { ok: true, value: submission.value.reason };
+  return { ok: false, errors: submission.error?.reason ?? ["common:errors.invalid"] };
+}
 
 /**
  * Handles the comment forms of <CommentThread> in any route's action:
@@ -84,18 +93,16 @@ export async function handleCommentAction(args: { request: Request; context: App
         flash = "comments:flash.deleted";
         break;
       case "comment.report": {
-        const reason = str(formData, "reason").trim();
-        if (!reason) return fail(formId, ["comments:errors.reasonRequired"]);
-        if (reason.length > 500) return fail(formId, ["common:errors.tooLong"]);
-        ({ url } = await reportComment(subject, user, commentId, reason, ip));
+        const reason = readReason(formData);
+        if (!reason.ok) return fail(formId, reason.errors);
+        ({ url } = await reportComment(subject, user, commentId, reason.value, ip));
         flash = "comments:flash.reported";
         break;
       }
       case "comment.hide": {
-        const reason = str(formData, "reason").trim();
-        if (!reason) return fail(formId, ["comments:errors.reasonRequired"]);
-        if (reason.length > 500) return fail(formId, ["common:errors.tooLong"]);
-        ({ url } = await moderateComment(subject, user, commentId, { action: "hide", reason }, ip));
+        const reason = readReason(formData);
+        if (!reason.ok) return fail(formId, reason.errors);
+        ({ url } = await moderateComment(subject, user, commentId, { action: "hide", reason: reason.value }, ip));
         flash = "comments:flash.hidden";
         break;
       }

@@ -72,6 +72,20 @@ export const EditMeetingSchema = z
 
 const RsvpSchema = z.object({ intent: z.literal("rsvp"), response: z.enum(RSVP_RESPONSES, { errorMap: () => ({ message: "meetings:errors.rsvp" }) }) });
 const CorrectionSchema = z.object({ intent: z.literal("propose-correction"), text: text(5000) });
+/**
+ * The attendance form: one radio group per member, named "status-<userId>" (other fields are
+ * ignored; unknown people are ignored by the service). A status that is not one of ours refuses the form.
+ */
+export const AttendanceSchema = z.record(z.string(), z.unknown()).transform((fields, ctx) => {
+  const entries: { userId: string; status: (typeof ATTENDANCE_STATUSES)[number] }[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    if (!key.startsWith("status-")) continue;
+    const status = z.enum(ATTENDANCE_STATUSES).safeParse(value);
+    if (status.success) entries.push({ userId: key.slice(7), status: status.data });
+    else ctx.addIssue({ code: z.ZodIssueCode.custom, message: "meetings:errors.attendanceInvalid" });
+  }
+  return entries;
+});
 export const MeetingPageSchema = z.discriminatedUnion("intent", [RsvpSchema, CorrectionSchema]);
 
 export const MinutesSchema = z
