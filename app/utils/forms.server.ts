@@ -27,7 +27,8 @@ export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, s
   return { formData, submission: parseWithZod(formData, { schema }) };
 }
 
-type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };
+/** What conform's `parseWithZod` returns, as far as replying goes. */
+export type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };
 
 /**
  * The one way a route answers a module's refusal: a `DomainError` with status 404 or 403 is that

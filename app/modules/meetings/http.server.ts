@@ -1,10 +1,9 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { json, type AppLoadContext } from "@remix-run/node";
 import { localeCookie, i18nServer } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, isLocale } from "~/locales";
 import { getUser } from "~/modules/auth/index.server";
 import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/index.server";
-import { domainErrorReply } from "~/utils/forms.server";
+import { domainErrorReply, type Reply } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
 import { countyTimeZone } from "./config.server";
 
@@ -43,7 +42,6 @@ export function readRichField(formData: FormData, name: string, { required }: { 
   return { ok: true, value: result };
 }
 
-type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };
 
 /**
  * A 400 with the schema's errors plus the rich-text field's. The editor's JSON is not echoed back
