@@ -23,17 +23,25 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * An error page's response: a JSON `reason` (what a resource route or a `?_data` fetch answers; a
+ * document request renders the root ErrorBoundary for the status).
+ */
+function errorPage(status: number, reason: string): Response {
+  return new Response(JSON.stringify({ reason }), { status, headers: { "Content-Type": "application/json; charset=utf-8" } });
+}
+
 /** A 404 page: the same one every unknown address gets (routes/$.tsx, root ErrorBoundary). */
 export function notFound(): never {
-  throw new Response(null, { status: 404, statusText: "Not Found" });
+  throw errorPage(404, "not_found");
 }
 
 /** A 400 page: a request no form of ours sends (a body that is not a form, an unknown intent). */
 export function badRequest(): never {
-  throw new Response(null, { status: 400, statusText: "Bad Request" });
+  throw errorPage(400, "bad_request");
 }
 
 /** A 403 page. */
 export function forbidden(): never {
-  throw new Response(null, { status: 403, statusText: "Forbidden" });
+  throw errorPage(403, "forbidden");
 }
