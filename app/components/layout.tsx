@@ -104,12 +104,3 @@ export function SiteFooter() {
     </footer>
   );
 }
-
-export function PageHeader({ title, lead }: { title: string; lead?: string }) {
-  return (
-    <div className="page-header">
-      <h1>{title}</h1>
-      {lead ? <p className="lead">{lead}</p> : null}
-    </div>
-  );
-}

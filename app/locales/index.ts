@@ -73,4 +73,3 @@ export const resources = {
 } as const;
 
 export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./config";
-export const NAMESPACES = Object.keys(resources.en) as (keyof typeof resources.en)[];

@@ -1,10 +1,12 @@
+import { notFound } from "~/utils/errors";
+
 // Any unknown address: a real 404, rendered by the root error boundary.
 export async function loader() {
-  throw new Response(null, { status: 404 });
+  notFound();
 }
 
 export async function action() {
-  throw new Response(null, { status: 404 });
+  notFound();
 }
 
 export default function NotFound() {

@@ -11,13 +11,14 @@ import { changePassword, normalizeEmail, requestEmailChange } from "~/modules/au
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { appOrigin } from "~/utils/request.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "My account · CAB Portal" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const account = await getAccount(user.id);
-  if (!account) throw new Response(null, { status: 404 });
+  if (!account) notFound();
   return json({ account: { ...account, emailVerified: Boolean(account.emailVerifiedAt) } });
 }
 

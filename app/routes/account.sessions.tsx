@@ -9,6 +9,7 @@ import { describeUserAgent } from "~/modules/auth";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Where you are signed in · CAB Portal" }];
 
@@ -35,11 +36,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const handle = form.get("session");
   if (intent !== "revoke" || typeof handle !== "string" || handle.length > 100) {
-    throw json({ reason: "bad_request" }, { status: 400 });
+    badRequest();
   }
   // Only this user's own sessions can be found by handle.
   const sessionId = await findSessionByHandle(user.id, handle);
-  if (!sessionId) throw new Response(null, { status: 404 });
+  if (!sessionId) notFound();
   await signOut(sessionId);
   if (sessionId === context.session?.id) return signedOutRedirect("auth:logout.done");
   return redirect("/account/sessions", { headers: { "Set-Cookie": await setFlash({ key: "auth:sessions.revoked" }) } });

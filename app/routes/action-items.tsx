@@ -1,13 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/modules/meetings/ui/meetings";
+import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
 import { getUser } from "~/modules/auth/index.server";
 import { requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { listActionItems } from "~/modules/meetings/index.server";
 import { ACTION_STATUSES } from "~/modules/meetings/schemas";
 import { formatDate } from "~/modules/meetings";
-import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Action items · CAB Portal" }];
 
@@ -25,12 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     items: items.map((i) => ({
       id: i.id,
       what: i.what,
-      owner: i.ownerName,
+      ownerName: i.ownerName,
       due: i.dueDate ? formatDate(i.dueDate, locale, timeZone) : null,
       status: i.status,
-      meetingId: i.meetingId,
-      meetingTitle: i.meetingTitle,
-      meetingDate: formatDate(i.meetingStartsAt, locale, timeZone),
+      meeting: { id: i.meetingId, title: i.meetingTitle, date: formatDate(i.meetingStartsAt, locale, timeZone) },
       draft: i.minutesStatus !== "approved",
     })),
   });
@@ -54,42 +51,7 @@ export default function ActionItemsPage() {
         </select>
         <button type="submit">{t("actions.apply")}</button>
       </Form>
-      {data.items.length ? (
-        <TableWrap>
-          <table>
-            <caption>{t("actions.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("actions.what")}</th>
-                <th scope="col">{t("actions.owner")}</th>
-                <th scope="col">{t("actions.due")}</th>
-                <th scope="col">{t("actions.status")}</th>
-                <th scope="col">{t("actions.meeting")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    {i.what}
-                    {i.draft ? <span className="muted"> ({t("actions.fromDraft")})</span> : null}
-                  </td>
-                  <td>{i.owner}</td>
-                  <td>{i.due ?? "—"}</td>
-                  <td>
-                    <StatusBadge kind="actionStatus" value={i.status} />
-                  </td>
-                  <td>
-                    <Link to={`/meetings/${i.meetingId}`}>{i.meetingTitle}</Link> <span className="muted">{i.meetingDate}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      ) : (
-        <p role="status">{t("actions.none")}</p>
-      )}
+      {data.items.length ? <ActionItemsTable items={data.items} withMeeting /> : <p role="status">{t("actions.none")}</p>}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,27 +16,29 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ keys: await listApiKeys() });
 }
 
-const IssueSchema = z.object({ intent: z.literal("issue"), name: z.string().trim().min(1, "common:errors.required").max(100, "common:errors.tooLong") });
-const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().uuid() });
+const ApiKeyFormSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("issue"),
+    name: z.string({ required_error: "common:errors.required" }).trim().min(1, "common:errors.required").max(100, "common:errors.tooLong"),
+  }),
+  z.object({ intent: z.literal("revoke"), id: z.string({ required_error: "common:errors.required" }).uuid("common:errors.invalid") }),
+]);
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "admin");
   const formData = await readFormData(args.request);
   readIntent(formData, ["issue", "revoke"]);
-  const form = Object.fromEntries(formData);
+  const submission = parseWithZod(formData, { schema: ApiKeyFormSchema });
+  if (submission.status !== "success") return json({ issued: null, errors: submission.error ?? {}, revoked: false }, { status: 400 });
   const actor = { id: user.id, ipAddress: args.context.clientIp };
-  const issue = IssueSchema.safeParse(form);
-  if (issue.success) {
-    const { key } = await issueApiKey(issue.data.name, actor);
+  const value = submission.value;
+  if (value.intent === "issue") {
+    const { key } = await issueApiKey(value.name, actor);
     // Shown once, in this response only.
-    return json({ issued: { name: issue.data.name, key }, errors: null, revoked: false });
+    return json({ issued: { name: value.name, key }, errors: null, revoked: false });
   }
-  const revoke = RevokeSchema.safeParse(form);
-  if (revoke.success) {
-    await revokeApiKey(revoke.data.id, actor);
-    return json({ issued: null, errors: null, revoked: true });
-  }
-  return json({ issued: null, errors: issue.error.flatten().fieldErrors, revoked: false }, { status: 400 });
+  await revokeApiKey(value.id, actor);
+  return json({ issued: null, errors: null, revoked: true });
 }
 
 export default function ApiKeysPage() {
@@ -63,7 +66,7 @@ export default function ApiKeysPage() {
         <div className="field">
           <label htmlFor="key-name">{t("apiKeys.name")}</label>
           <input id="key-name" name="name" type="text" required />
-          <ErrorList errors={data?.errors && "name" in data.errors ? (data.errors.name as string[]) : null} />
+          <ErrorList errors={data?.errors?.name ?? null} />
         </div>
         <div>
           <button type="submit">{t("apiKeys.issue")}</button>

@@ -6,6 +6,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { DateTime } from "~/components/date-time";
 import { requireRole } from "~/modules/auth/index.server";
 import { getOutboxEmail } from "~/modules/notifications/index.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Email · Administration · CAB Portal" }];
 
@@ -13,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "admin");
   const id = z.string().uuid().safeParse(args.params.id);
   const email = id.success ? await getOutboxEmail(id.data) : null;
-  if (!email) throw new Response(null, { status: 404 });
+  if (!email) notFound();
   return json({ email });
 }
 

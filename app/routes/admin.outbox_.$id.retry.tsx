@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/modules/auth/index.server";
 import { retryEmail } from "~/modules/notifications/index.server";
 import { setFlash } from "~/utils/flash.server";
+import { notFound } from "~/utils/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,9 +10,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "admin");
   const id = args.params.id ?? "";
-  if (!UUID.test(id)) throw json({ reason: "not_found" }, { status: 404 });
+  if (!UUID.test(id)) notFound();
   const result = await retryEmail(user, id, { ipAddress: args.context.clientIp });
-  if (!result.ok && result.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });
+  if (!result.ok && result.reason === "not_found") notFound();
   const flash = result.ok ? await setFlash({ key: "notifications:retry.done" }) : await setFlash({ key: "notifications:retry.notFailed", kind: "error" });
   return redirect("/admin/outbox", { headers: { "Set-Cookie": flash } });
 }

@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { AdminNav } from "~/components/admin-nav";
 import { DateTime } from "~/components/date-time";
-import { ErrorList, Field, FormErrors } from "~/components/form";
+import { Field, FormErrors, SelectField } from "~/components/form";
 import { LOCALES } from "~/locales/config";
 import { requireRole } from "~/modules/auth/index.server";
 import { listPendingInvitations, listUsers } from "~/modules/auth/index.server";
@@ -68,19 +68,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return json({ intent, done: done as Done | null, result: submission.reply({ resetForm: true }) });
 }
 
-function SelectField({ label, field, children }: { label: string; field: FieldMetadata<string>; children: React.ReactNode }) {
-  const props = getSelectProps(field);
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      <select {...props} key={props.key}>
-        {children}
-      </select>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
 export default function AdminUsersPage() {
   const { t } = useTranslation("admin");
   const { users, invitations, currentUserId } = useLoaderData<typeof loader>();
@@ -111,20 +98,12 @@ export default function AdminUsersPage() {
         <input type="hidden" name="intent" value="invite" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label={t("invite.email")} field={fields.email} type="email" inputProps={{ autoComplete: "off" }} />
-        <SelectField label={t("invite.role")} field={fields.role}>
-          {INVITED_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`common:roles.${role}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("invite.language")} field={fields.locale}>
-          {LOCALES.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {t(`languages.${locale}`)}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label={t("invite.role")} field={fields.role} options={INVITED_ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))} />
+        <SelectField
+          label={t("invite.language")}
+          field={fields.locale}
+          options={LOCALES.map((locale) => ({ value: locale, label: t(`languages.${locale}`), lang: locale }))}
+        />
         <div>
           <button type="submit">{t("invite.submit")}</button>
         </div>

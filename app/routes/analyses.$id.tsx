@@ -3,8 +3,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AnalysisDiscussion, BallotResults, RadioGroup, StageBadge } from "~/modules/analyses/ui/analyses";
-import { TextAreaField } from "~/components/form";
+import { AnalysisDiscussion, BallotResults, StageBadge } from "~/modules/analyses/ui/analyses";
+import { RadioGroup, TextAreaField } from "~/components/form";
 import { FormErrors } from "~/components/form";
 import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
@@ -21,6 +21,7 @@ import { formatDate, formatDateTime } from "~/modules/voting/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
 
@@ -34,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = getUser({ context });
   const locale = await readerLocale(request, context);
   const analysis = await getAnalysis(id);
-  if (!analysis) throw json({ reason: "not_found" }, { status: 404 });
+  if (!analysis) notFound();
   const isMember = hasRole(user?.role, "cab_member");
   const ballot = analysis.ballot;
   const now = new Date();
@@ -114,7 +115,7 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await readFormData(args.request);
   if (isCommentIntent(formData.get("intent"))) {
     const analysis = await getAnalysis(id);
-    if (!analysis) throw json({ reason: "not_found" }, { status: 404 });
+    if (!analysis) notFound();
     return handleCommentAction(args, analysisSubject(analysis), formData);
   }
   const user = requireUser(args);

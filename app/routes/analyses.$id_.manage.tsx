@@ -4,8 +4,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { BallotResults, RadioGroup, StageBadge } from "~/modules/analyses/ui/analyses";
-import { TextAreaField } from "~/components/form";
+import { BallotResults, StageBadge } from "~/modules/analyses/ui/analyses";
+import { RadioGroup, TextAreaField } from "~/components/form";
 import { ErrorList, Field, FormErrors } from "~/components/form";
 import { getAnalysis } from "~/modules/analyses/index.server";
 import { analysisIdParam, readerLocale } from "~/modules/analyses/index.server";
@@ -17,6 +17,7 @@ import { tallyBallot } from "~/modules/voting/index.server";
 import { appTimeZone, formatDateTime, parseLocalDateTime, toLocalDateTimeValue } from "~/modules/voting/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Manage analysis · CAB Portal" }];
 
@@ -25,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const id = analysisIdParam(args.params.id);
   const locale = await readerLocale(args.request, args.context);
   const analysis = await getAnalysis(id);
-  if (!analysis) throw json({ reason: "not_found" }, { status: 404 });
+  if (!analysis) notFound();
   const ballot = analysis.ballot;
   const tally = ballot ? await tallyBallot(ballot) : null;
   const open = ballot?.status === "open";

@@ -11,6 +11,7 @@ import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import { commentThreadFor } from "~/modules/comments/index.server";
 import { formatDate, formatDateTime } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
+import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.brief.title} · CAB Portal` : "Brief · CAB Portal" },
@@ -21,7 +22,7 @@ async function loadVisible(args: LoaderFunctionArgs) {
   const user = getUser(args);
   const brief = await getBriefForViewer(args.params.slug ?? "", user?.role);
   // Not there, or not for this viewer: the same 404 (a CAB-only brief is not revealed).
-  if (!brief) throw json({ reason: "not_found" }, { status: 404 });
+  if (!brief) notFound();
   return { user, brief };
 }
 
@@ -56,7 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { brief } = await loadVisible(args);
   const formData = await readFormData(args.request);
-  if (!isCommentIntent(formData.get("intent"))) throw json({ reason: "bad_request" }, { status: 400 });
+  if (!isCommentIntent(formData.get("intent"))) badRequest();
   return handleCommentAction(args, briefSubject(brief), formData);
 }
 

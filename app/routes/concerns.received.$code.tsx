@@ -5,6 +5,7 @@ import { formatTrackingCode } from "~/modules/concerns";
 import { trackingByCode } from "~/modules/concerns/index.server";
 import { normalizeTrackingCode } from "~/modules/concerns/index.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Concern received · CAB Portal" }];
 
@@ -12,7 +13,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   await enforceRateLimits([`concern-track:ip:${context.clientIp}`], 60);
   const code = normalizeTrackingCode(params.code ?? "");
   const tracking = code ? await trackingByCode(code) : null;
-  if (!code || !tracking) throw json({ reason: "not_found" }, { status: 404 });
+  if (!code || !tracking) notFound();
   return json({ code, number: tracking.concern.number });
 }
 

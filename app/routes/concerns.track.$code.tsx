@@ -13,6 +13,7 @@ import { followConcern, unfollowConcern } from "~/modules/responses/index.server
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Your concern · CAB Portal" }, { name: "robots", content: "noindex" }];
 
@@ -21,7 +22,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   await enforceRateLimits([`concern-track:ip:${context.clientIp}`], 60);
   const code = normalizeTrackingCode(params.code ?? "");
   const tracking = code ? await trackingByCode(code) : null;
-  if (!code || !tracking) throw json({ reason: "not_found" }, { status: 404 });
+  if (!code || !tracking) notFound();
   // The response clock and the office's responses (responses module); follow state for a signed-in reader.
   const user = getUser({ context });
   const concernId = await concernIdByNumber(tracking.concern.number);
@@ -40,11 +41,11 @@ export async function action(args: ActionFunctionArgs) {
   const code = normalizeTrackingCode(args.params.code ?? "");
   const tracking = code ? await trackingByCode(code) : null;
   const concernId = tracking ? await concernIdByNumber(tracking.concern.number) : null;
-  if (!code || !concernId) throw json({ reason: "not_found" }, { status: 404 });
+  if (!code || !concernId) notFound();
   const intent = (await readFormData(args.request)).get("intent");
   if (intent === "follow") await followConcern(concernId, user.id);
   else if (intent === "unfollow") await unfollowConcern(concernId, user.id);
-  else throw json({ reason: "bad_request" }, { status: 400 });
+  else badRequest();
   const flash = { key: intent === "follow" ? "responses:follow.followed" : "responses:follow.unfollowed" };
   return redirect(`/concerns/track/${code}`, { headers: { "Set-Cookie": await setFlash(flash) } });
 }

@@ -11,12 +11,13 @@ import { phaseOf } from "~/modules/consultations/schemas";
 import { consultationSubject } from "~/modules/consultations";
 import { formatDateTime } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
+import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
 
 async function load(args: LoaderFunctionArgs) {
   const consultation = await getConsultationBySlug(args.params.slug ?? "");
-  if (!consultation) throw json({ reason: "not_found" }, { status: 404 });
+  if (!consultation) notFound();
   return consultation;
 }
 
@@ -44,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const c = await load(args);
   const formData = await readFormData(args.request);
-  if (!isCommentIntent(formData.get("intent"))) throw json({ reason: "bad_request" }, { status: 400 });
+  if (!isCommentIntent(formData.get("intent"))) badRequest();
   return handleCommentAction(args, consultationSubject(c), formData);
 }
 

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { csvLine } from "~/modules/metrics/index.server";
 import { availableYears, dashboardTable, filtersFor, getMeasure, parseDashboardFilters } from "~/modules/metrics/index.server";
+import { notFound } from "~/utils/errors";
 
 const text = (c: { value: number | null; state: string }) =>
   c.state === "primary" ? "fewer than 11" : c.state === "complementary" ? "suppressed" : String(c.value);
@@ -8,7 +9,7 @@ const text = (c: { value: number | null; state: string }) =>
 /** The same published (suppressed) table as the measure page, as CSV. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const measure = await getMeasure(params.measure ?? "");
-  if (!measure) throw json({ reason: "not_found" }, { status: 404 });
+  if (!measure) notFound();
   const filters = filtersFor(measure, parseDashboardFilters(new URL(request.url).searchParams));
   if (filters.grain === "month" && !filters.year) filters.year = (await availableYears()).at(-1) ?? null;
   const table = await dashboardTable(measure, filters);

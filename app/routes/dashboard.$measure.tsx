@@ -18,12 +18,14 @@ import {
 } from "~/modules/metrics/index.server";
 import { createSnapshot } from "~/modules/metrics/index.server";
 import { readFormData } from "~/utils/forms.server";
+import { notFound } from "~/utils/errors";
+import { YearSelect } from "~/components/metrics/year-filter";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.measure.nameEn ?? "Measure"} · Dashboard · CAB Portal` }];
 
 async function load(request: Request, key: string | undefined) {
   const measure = key ? await getMeasure(key) : null;
-  if (!measure) throw json({ reason: "not_found" }, { status: 404 });
+  if (!measure) notFound();
   const url = new URL(request.url);
   const filters = filtersFor(measure, parseDashboardFilters(url.searchParams));
   const years = await availableYears();
@@ -51,7 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const measure = await getMeasure(args.params.measure ?? "");
-  if (!measure) throw json({ reason: "not_found" }, { status: 404 });
+  if (!measure) notFound();
   const form = await readFormData(args.request);
   const filters = parseDashboardFilters(new URLSearchParams(String(form.get("filters") ?? "")));
   const id = await db.transaction((tx) =>
@@ -129,17 +131,7 @@ export default function MeasurePage() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="f-year">{t("dashboard.year")}</label>
-            <select id="f-year" name="year" defaultValue={filters.year ?? ""}>
-              <option value="">{t("dashboard.allYears")}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <YearSelect year={filters.year} years={years} />
           {isCase
             ? DIMENSIONS.map((d) => {
                 const values = DIMENSION_VALUES[d] ?? options[d as "agency" | "zip"] ?? [];

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OFFENSE_CATEGORIES, RACE_ETHNICITIES } from "~/modules/metrics";
 import { availableYears, disparityView, parseDashboardFilters } from "~/modules/metrics/index.server";
+import { YearSelect } from "~/components/metrics/year-filter";
 
 export const meta: MetaFunction = () => [{ title: "Disparity by stage · Dashboard · CAB Portal" }];
 
@@ -36,17 +37,7 @@ export default function Disparity() {
       <Form method="get" className="filters" aria-labelledby="disparity-filters">
         <h2 id="disparity-filters">{t("dashboard.filters")}</h2>
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="d-year">{t("dashboard.year")}</label>
-            <select id="d-year" name="year" defaultValue={year ?? ""}>
-              <option value="">{t("dashboard.allYears")}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <YearSelect id="d-year" year={year} years={years} />
           <div className="field">
             <label htmlFor="d-offense">{t("dims.offense")}</label>
             <select id="d-offense" name="offense" defaultValue={offense}>

@@ -3,12 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MetricSnapshotCard } from "~/components/metrics/snapshot-card";
 import { snapshotView } from "~/modules/metrics/index.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Cited figure · Dashboard · CAB Portal" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const view = await snapshotView(params.id ?? "");
-  if (!view) throw json({ reason: "not_found" }, { status: 404 });
+  if (!view) notFound();
   const { snapshot, live, definitionChanged } = view;
   return json({
     data: {

@@ -3,22 +3,23 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors } from "~/components/form";
-import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge, TextareaField } from "~/modules/meetings/ui/meetings";
+import { ErrorList, FormErrors, TextAreaField } from "~/components/form";
+import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge } from "~/modules/meetings/ui/meetings";
+import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
 import { getUser, requireRole } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
 import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import type { CommentSubject } from "~/modules/comments";
 import { commentThreadFor } from "~/modules/comments/index.server";
-import { notFound, refusal, requestLocale, timeContext } from "~/modules/meetings/index.server";
+import { refusal, requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { getAgenda, getAttendance, getMinutesFor, getRsvpSummary, getVisibleMeeting, meetingQuorum } from "~/modules/meetings/index.server";
 import { MeetingPageSchema } from "~/modules/meetings/schemas";
 import { proposeCorrection, setRsvp } from "~/modules/meetings/index.server";
 import { formatDate, formatMeetingRange, formatMeetingTime } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { TableWrap } from "~/components/table-wrap";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
 
@@ -250,33 +251,7 @@ export default function MeetingPage() {
               </ul>
             </>
           ) : null}
-          {minutes.actionItems.length ? (
-            <TableWrap>
-              <table>
-                <caption>{t("actions.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("actions.what")}</th>
-                    <th scope="col">{t("actions.owner")}</th>
-                    <th scope="col">{t("actions.due")}</th>
-                    <th scope="col">{t("actions.status")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {minutes.actionItems.map((i) => (
-                    <tr key={i.id}>
-                      <td>{i.what}</td>
-                      <td>{i.ownerName}</td>
-                      <td>{i.due ?? "—"}</td>
-                      <td>
-                        <StatusBadge kind="actionStatus" value={i.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          ) : null}
+          {minutes.actionItems.length ? <ActionItemsTable items={minutes.actionItems} /> : null}
           {minutes.approval ? (
             <section aria-labelledby="approval-heading">
               <h3 id="approval-heading">{t("approval.title")}</h3>
@@ -312,7 +287,7 @@ export default function MeetingPage() {
               <h3>{t("corrections.propose")}</h3>
               <FormErrors id={correctionForm.errorId} errors={correctionForm.errors} />
               <input type="hidden" name="intent" value="propose-correction" />
-              <TextareaField label={t("corrections.text")} field={correctionFields.text} hint={t("corrections.hint")} rows={5} />
+              <TextAreaField label={t("corrections.text")} field={correctionFields.text} hint={t("corrections.hint")} textareaProps={{ rows: 5 }} />
               <div>
                 <button type="submit">{t("corrections.submit")}</button>
               </div>

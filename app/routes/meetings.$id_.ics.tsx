@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/modules/auth/index.server";
 import { countyTimeZone } from "~/modules/meetings/index.server";
-import { notFound } from "~/modules/meetings/index.server";
 import { meetingsCalendar } from "~/modules/meetings/index.server";
 import { getVisibleMeeting } from "~/modules/meetings/index.server";
 import { appOrigin } from "~/utils/request.server";
+import { notFound } from "~/utils/errors";
 
 /** One meeting as an iCalendar file, in the county's time zone. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

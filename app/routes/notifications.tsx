@@ -9,6 +9,7 @@ import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { parseWithZod } from "@conform-to/zod";
 import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
+import { badRequest } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · CAB Portal" }];
 
@@ -24,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
   readIntent(formData, ["read", "read_all"]);
   const submission = parseWithZod(formData, { schema: InboxActionSchema });
   // Only hidden fields: a failure is a tampered request, refused with the 400 page (nothing to show by a field).
-  if (submission.status !== "success") throw json({ reason: "bad_request" }, { status: 400 });
+  if (submission.status !== "success") badRequest();
   if (submission.value.intent === "read") {
     await markRead(user.id, submission.value.id);
     return redirect("/notifications", { headers: { "Set-Cookie": await setFlash({ key: "notifications:inbox.markedRead" }) } });

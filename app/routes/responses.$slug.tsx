@@ -13,6 +13,7 @@ import { getResponseForViewer } from "~/modules/responses/index.server";
 import { responseSubject } from "~/modules/responses";
 import { formatDate } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
+import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.response.title} · CAB Portal` : "Response · CAB Portal" },
@@ -23,7 +24,7 @@ async function loadVisible(args: LoaderFunctionArgs) {
   const user = getUser(args);
   const response = await getResponseForViewer(args.params.slug ?? "", user?.role);
   // A draft is not there for anyone but staff: the same 404 as a missing one.
-  if (!response) throw json({ reason: "not_found" }, { status: 404 });
+  if (!response) notFound();
   return { user, response };
 }
 
@@ -35,9 +36,9 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { response } = await loadVisible(args);
-  if (response.status !== "published") throw json({ reason: "not_found" }, { status: 404 });
+  if (response.status !== "published") notFound();
   const formData = await readFormData(args.request);
-  if (!isCommentIntent(formData.get("intent"))) throw json({ reason: "bad_request" }, { status: 400 });
+  if (!isCommentIntent(formData.get("intent"))) badRequest();
   return handleCommentAction(args, responseSubject(response), formData);
 }
 

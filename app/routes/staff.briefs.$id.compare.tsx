@@ -4,19 +4,20 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
 import { diffLines, revisionText } from "~/modules/briefs";
 import { getBrief, getRevisionPair } from "~/modules/briefs/index.server";
+import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Compare revisions · CAB Portal" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
   const brief = await getBrief(args.params.id ?? "");
-  if (!brief) throw json({ reason: "not_found" }, { status: 404 });
+  if (!brief) notFound();
   const url = new URL(args.request.url);
   const a = Number(url.searchParams.get("a"));
   const b = Number(url.searchParams.get("b"));
-  if (!Number.isInteger(a) || !Number.isInteger(b)) throw json({ reason: "bad_request" }, { status: 400 });
+  if (!Number.isInteger(a) || !Number.isInteger(b)) badRequest();
   const pair = await getRevisionPair(brief.id, a, b);
-  if (!pair.a || !pair.b) throw json({ reason: "not_found" }, { status: 404 });
+  if (!pair.a || !pair.b) notFound();
   const lines = diffLines(revisionText(pair.a), revisionText(pair.b));
   return json({ brief: { id: brief.id, title: brief.title }, a, b, lines, reasonB: pair.b.reason });
 }

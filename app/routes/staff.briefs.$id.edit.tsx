@@ -1,23 +1,26 @@
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
 import { BriefForm } from "~/modules/briefs/ui/brief-form";
+import { BriefWorkflowSchema } from "~/modules/briefs/schemas";
 import { readBriefForm } from "~/modules/briefs/index.server";
 import { getBrief, listRevisions, receiptsFor } from "~/modules/briefs/index.server";
-import { BriefError, nudgeUnopened, publishBrief, sendToCabReview, updateBrief } from "~/modules/briefs/index.server";
-import { formatDateTime, parseOfficeDateTime } from "~/modules/richtext";
+import { nudgeUnopened, publishBrief, sendToCabReview, updateBrief } from "~/modules/briefs/index.server";
+import { formatDateTime } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData, readIntent } from "~/utils/forms.server";
+import { readFormData, readIntent, refusalOf } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · CAB Portal` }];
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
   const brief = await getBrief(args.params.id ?? "");
-  if (!brief) throw json({ reason: "not_found" }, { status: 404 });
+  if (!brief) notFound();
   const [revisions, receipts] = await Promise.all([listRevisions(brief.id), receiptsFor(brief.id)]);
   return json({ brief, revisions, receipts });
 }
@@ -27,7 +30,7 @@ type WorkflowData = { workflow: { intent: string; error: string } };
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const brief = await getBrief(args.params.id ?? "");
-  if (!brief) throw json({ reason: "not_found" }, { status: 404 });
+  if (!brief) notFound();
   const meta = { ip: args.context.clientIp };
   const formData = await readFormData(args.request);
   const intent = readIntent(formData, ["save", "cab_review", "publish", "nudge"], "save");
@@ -43,35 +46,29 @@ export async function action(args: ActionFunctionArgs) {
       await updateBrief(user, brief.id, form.values, form.body, meta);
       return done("briefs:flash.saved");
     }
-    const when = (name: string) => {
-      const raw = formData.get(name);
-      if (typeof raw !== "string" || !raw.trim()) return null;
-      const d = parseOfficeDateTime(raw.trim());
-      if (!d) throw new BriefError("briefs:errors.invalidDate", name);
-      return d;
-    };
-    switch (intent) {
+    const workflow = parseWithZod(formData, { schema: BriefWorkflowSchema });
+    if (workflow.status !== "success") {
+      const error = Object.values(workflow.error ?? {}).flat()[0] ?? "common:errors.invalid";
+      return json<WorkflowData>({ workflow: { intent: String(intent), error } }, { status: 400 });
+    }
+    const v = workflow.value;
+    switch (v.intent) {
       case "cab_review": {
-        const { delivered } = await sendToCabReview(user, brief.id, when("embargoUntil"), meta);
+        const { delivered } = await sendToCabReview(user, brief.id, v.embargoUntil, meta);
         return done("briefs:flash.sentToCab", { count: delivered });
       }
       case "publish": {
-        const { scheduled, delivered } = await publishBrief(user, brief.id, when("publishAt"), meta);
+        const { scheduled, delivered } = await publishBrief(user, brief.id, v.publishAt, meta);
         return done(scheduled ? "briefs:flash.scheduled" : "briefs:flash.published", { count: delivered });
       }
       case "nudge": {
         const count = await nudgeUnopened(user, brief.id, meta);
         return done("briefs:flash.nudged", { count });
       }
-      default:
-        return json<WorkflowData>({ workflow: { intent: String(intent), error: "common:errors.invalid" } }, { status: 400 });
     }
   } catch (error) {
-    if (error instanceof BriefError) {
-      if (error.status === 404) throw json({ reason: "not_found" }, { status: 404 });
-      return json<WorkflowData>({ workflow: { intent: String(intent), error: error.key } }, { status: error.status });
-    }
-    throw error;
+    const refusal = refusalOf(error);
+    return json<WorkflowData>({ workflow: { intent: String(intent), error: refusal.key } }, { status: refusal.status });
   }
 }
 

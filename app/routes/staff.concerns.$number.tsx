@@ -6,7 +6,7 @@ import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
 import { formatTrackingCode } from "~/modules/concerns";
 import { concernForStaff, concernIdByNumber } from "~/modules/concerns/index.server";
-import { DocumentSchema, HideSchema, MergeSchema, RedactSchema, StatusChangeSchema } from "~/modules/concerns/schemas";
+import { StaffConcernSchema } from "~/modules/concerns/schemas";
 import { changeStatus, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/index.server";
 import { NEXT_STATUSES } from "~/modules/concerns";
 import { countyDay } from "~/modules/concerns";
@@ -15,11 +15,12 @@ import { documentConcern } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Concern · Staff · CAB Portal" }];
 
 function numberParam(value: string | undefined) {
-  if (!value || !/^\d{1,9}$/.test(value)) throw json({ reason: "not_found" }, { status: 404 });
+  if (!value || !/^\d{1,9}$/.test(value)) notFound();
   return Number(value);
 }
 
@@ -27,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
   const number = numberParam(args.params.number);
   const data = await concernForStaff(number);
-  if (!data) throw json({ reason: "not_found" }, { status: 404 });
+  if (!data) notFound();
   const observedDay = countyDay(data.concern.observedAt);
   const policy = data.documentation ? null : await policyInForce("documented_concern", observedDay);
   return json({ ...data, observedDay, policy, next: NEXT_STATUSES[data.concern.status] });
@@ -49,41 +50,38 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const number = numberParam(args.params.number);
   // A concern that is not there is a 404 for every form, as for the page (not a 400 per intent).
-  if (!(await concernIdByNumber(number))) throw json({ reason: "not_found" }, { status: 404 });
+  if (!(await concernIdByNumber(number))) notFound();
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const formData = await readFormData(args.request);
+  // An intent that is none of the page's forms is a 400 page (readIntent), not errors for a form the page lacks.
   const intent = readIntent(formData, ["status", "merge", "redact", "hide", "unhide", "document"]);
-  const schema = { status: StatusChangeSchema, merge: MergeSchema, redact: RedactSchema, hide: HideSchema, unhide: HideSchema, document: DocumentSchema }[
-    intent
-  ];
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseWithZod(formData, { schema: StaffConcernSchema });
   if (submission.status !== "success") return json({ intent, result: submission.reply() as Record<string, unknown> }, { status: 400 });
-  const v = submission.value as Record<string, unknown>;
+  const v = submission.value;
   let outcome: { ok: boolean; error?: string; citationNumber?: string };
   let flash = "";
-  if (intent === "status") {
-    outcome = await changeStatus(number, { status: v.status as never, publicNote: v.publicNote as string, internalNote: v.internalNote as string }, actor);
-    flash = "concerns:staff.flash.status";
-  } else if (intent === "merge") {
-    outcome = await mergeDuplicate(number, v.target as number, v.publicNote as string | undefined, actor);
-    flash = "concerns:staff.flash.merged";
-  } else if (intent === "redact") {
-    outcome = await redactDescription(number, v.description as string, v.reason as string | undefined, actor);
-    flash = "concerns:staff.flash.redacted";
-  } else if (intent === "hide" || intent === "unhide") {
-    outcome = await setHidden(number, intent === "hide", v.reason as string | undefined, actor);
-    flash = intent === "hide" ? "concerns:staff.flash.hidden" : "concerns:staff.flash.unhidden";
-  } else {
-    outcome = await documentConcern(
-      {
-        number,
-        policyVersionId: v.policyVersionId as string,
-        checked: (v.checklist as string[] | undefined) ?? [],
-        publicNote: v.publicNote as string | undefined,
-      },
-      actor,
-    );
-    flash = "concerns:staff.flash.documented";
+  switch (v.intent) {
+    case "status":
+      outcome = await changeStatus(number, { status: v.status, publicNote: v.publicNote, internalNote: v.internalNote }, actor);
+      flash = "concerns:staff.flash.status";
+      break;
+    case "merge":
+      outcome = await mergeDuplicate(number, v.target, v.publicNote, actor);
+      flash = "concerns:staff.flash.merged";
+      break;
+    case "redact":
+      outcome = await redactDescription(number, v.description, v.reason, actor);
+      flash = "concerns:staff.flash.redacted";
+      break;
+    case "hide":
+    case "unhide":
+      outcome = await setHidden(number, v.intent === "hide", v.reason, actor);
+      flash = v.intent === "hide" ? "concerns:staff.flash.hidden" : "concerns:staff.flash.unhidden";
+      break;
+    case "document":
+      outcome = await documentConcern({ number, policyVersionId: v.policyVersionId, checked: v.checklist ?? [], publicNote: v.publicNote }, actor);
+      flash = "concerns:staff.flash.documented";
+      break;
   }
   if (!outcome.ok) {
     return json(

@@ -9,6 +9,7 @@ import { KindSchema } from "~/modules/concerns/schemas";
 import { createKind, updateKind } from "~/modules/concerns/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Kinds of concern · Staff · CAB Portal" }];
 
@@ -26,7 +27,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "create") formData.delete("id");
   else {
     const raw = formData.get("id");
-    if (typeof raw !== "string" || !(await listKinds()).some((k) => String(k.id) === raw)) throw json({ reason: "not_found" }, { status: 404 });
+    if (typeof raw !== "string" || !(await listKinds()).some((k) => String(k.id) === raw)) notFound();
     id = raw;
   }
   const submission = parseWithZod(formData, { schema: KindSchema });
@@ -40,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
   } else {
     if (!v.id) return json({ id: "new", result: submission.reply({ formErrors: ["common:errors.invalid"] }) }, { status: 400 });
     const r = await updateKind(v.id, v, actor);
-    if (!r.ok) throw json({ reason: "not_found" }, { status: 404 });
+    if (!r.ok) notFound();
   }
   return redirect("/staff/concerns/kinds", { headers: { "Set-Cookie": await setFlash({ key: "concerns:staff.flash.kindSaved" }) } });
 }

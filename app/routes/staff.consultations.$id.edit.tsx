@@ -9,20 +9,21 @@ import { updateConsultation } from "~/modules/consultations/index.server";
 import { toOfficeLocalInput } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Edit consultation · CAB Portal" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
   const c = await getConsultation(args.params.id ?? "");
-  if (!c) throw json({ reason: "not_found" }, { status: 404 });
+  if (!c) notFound();
   return json({ consultation: c });
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const c = await getConsultation(args.params.id ?? "");
-  if (!c) throw json({ reason: "not_found" }, { status: 404 });
+  if (!c) notFound();
   const form = readConsultationForm(await readFormData(args.request));
   if (!form.ok) return form.response;
   const row = await updateConsultation(user, c.id, form.input, args.context.clientIp);

@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -5,17 +6,16 @@ import { FormErrors } from "~/components/form";
 import { QuorumStatus } from "~/modules/meetings/ui/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/index.server";
-import { notFound, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
+import { requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
 import { getAttendance, getMeeting, getRsvpSummary, listCabMembers, meetingQuorum } from "~/modules/meetings/index.server";
-import { ATTENDANCE_STATUSES } from "~/modules/meetings/schemas";
-import { MeetingsError, recordAttendance } from "~/modules/meetings/index.server";
+import { ATTENDANCE_STATUSES, AttendanceSchema } from "~/modules/meetings/schemas";
+import { recordAttendance } from "~/modules/meetings/index.server";
 import { formatMeetingRange } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, refusalOf } from "~/utils/forms.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Attendance · CAB Portal" }];
-
-type Status = (typeof ATTENDANCE_STATUSES)[number];
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
@@ -44,21 +44,14 @@ export async function action(args: ActionFunctionArgs) {
   const meeting = await getMeeting(args.params.id ?? "");
   if (!meeting) notFound();
   const formData = await readFormData(args.request);
-  // One radio group per member, named "status-<userId>"; unknown people are ignored by the service.
-  const entries: { userId: string; status: Status }[] = [];
-  const invalid: string[] = [];
-  for (const [key, value] of formData) {
-    if (!key.startsWith("status-")) continue;
-    if (typeof value === "string" && (ATTENDANCE_STATUSES as readonly string[]).includes(value))
-      entries.push({ userId: key.slice(7), status: value as Status });
-    else invalid.push(key);
-  }
-  if (invalid.length) return json({ errors: ["meetings:errors.attendanceInvalid"] }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: AttendanceSchema });
+  if (submission.status !== "success") return json({ errors: ["meetings:errors.attendanceInvalid"] }, { status: 400 });
+  const entries = submission.value;
   try {
     await recordAttendance(user, meeting.id, entries, serviceContext(args.request, args.context));
   } catch (error) {
-    if (error instanceof MeetingsError && error.status === 400) return json({ errors: [error.code] }, { status: 400 });
-    throw error;
+    const refusal = refusalOf(error);
+    return json({ errors: [refusal.key] }, { status: refusal.status });
   }
   return redirect(`/staff/meetings/${meeting.id}/attendance`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.attendanceSaved" }) } });
 }

@@ -3,17 +3,18 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/form";
-import { MeetingForm, SelectField, StatusBadge, TextareaField } from "~/modules/meetings/ui/meetings";
+import { Field, FormErrors, SelectField, TextAreaField } from "~/components/form";
+import { MeetingForm, StatusBadge } from "~/modules/meetings/ui/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/index.server";
-import { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
+import { invalid, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
 import { getAgenda, getMeeting } from "~/modules/meetings/index.server";
 import { EditMeetingSchema, MeetingSchema } from "~/modules/meetings/schemas";
 import { addAgendaItem, cancelMeeting, moveAgendaItem, removeAgendaItem, updateMeeting } from "~/modules/meetings/index.server";
 import { formatMeetingRange, utcToWallTime } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Edit meeting · CAB Portal" }];
 
@@ -171,7 +172,7 @@ export default function EditMeeting() {
           <h2>{t("staff.cancelTitle")}</h2>
           <FormErrors id={cancelForm.errorId} errors={cancelForm.errors} />
           <input type="hidden" name="intent" value="cancel" />
-          <TextareaField label={t("staff.cancelReason")} field={cancelFields.reason} rows={3} />
+          <TextAreaField label={t("staff.cancelReason")} field={cancelFields.reason} textareaProps={{ rows: 3 }} />
           <div>
             <button type="submit" className="danger">
               {t("staff.cancelSubmit")}

@@ -3,11 +3,12 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/form";
-import { ApprovalRecord, RichHtml, richProps, SelectField, StatusBadge, TextareaField } from "~/modules/meetings/ui/meetings";
+import { Field, FormErrors, SelectField, TextAreaField } from "~/components/form";
+import { ApprovalRecord, RichHtml, richProps, StatusBadge } from "~/modules/meetings/ui/meetings";
+import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/index.server";
-import { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
+import { invalid, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
 import { getMeeting, getMinutesFor, heldMeetingsFrom, listCabMembers } from "~/modules/meetings/index.server";
 import { RichTextEditor } from "~/modules/richtext/ui/editor";
 import { ACTION_STATUSES, MinutesSchema } from "~/modules/meetings/schemas";
@@ -16,7 +17,6 @@ import {
   addDecision,
   amendMinutes,
   circulateMinutes,
-  MeetingsError,
   publishMinutes,
   recordApproval,
   removeActionItem,
@@ -28,7 +28,7 @@ import {
 import { formatDate, formatMeetingRange } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { TableWrap } from "~/components/table-wrap";
+import { DomainError, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Minutes · CAB Portal" }];
 
@@ -105,7 +105,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     if (v.intent === "save-draft") await saveMinutesDraft(user, meeting.id, text!, ctx);
     else {
-      if (!minutes) throw new MeetingsError("meetings:errors.noMinutes");
+      if (!minutes) throw new DomainError("meetings:errors.noMinutes");
       if (v.intent === "add-decision") await addDecision(user, minutes.id, v, ctx);
       else if (v.intent === "remove-decision") await removeDecision(user, minutes.id, v.decisionId, ctx);
       else if (v.intent === "add-action") await addActionItem(user, minutes.id, v, ctx);
@@ -222,7 +222,7 @@ export default function MinutesPage() {
               <h3>{t("staffMinutes.addDecision")}</h3>
               <FormErrors id={decisionForm.errorId} errors={decisionForm.errors} />
               <input type="hidden" name="intent" value="add-decision" />
-              <TextareaField label={t("staffMinutes.decisionText")} field={decisionFields.text} rows={3} />
+              <TextAreaField label={t("staffMinutes.decisionText")} field={decisionFields.text} textareaProps={{ rows: 3 }} />
               <fieldset>
                 <legend>{t("staffMinutes.decisionVotes")}</legend>
                 <Field label={t("approval.support")} field={decisionFields.support} type="number" inputProps={{ min: 0 }} />
@@ -237,56 +237,40 @@ export default function MinutesPage() {
 
           <h2>{t("actions.caption")}</h2>
           {minutes.actionItems.length ? (
-            <TableWrap>
-              <table>
-                <caption className="visually-hidden">{t("actions.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("actions.what")}</th>
-                    <th scope="col">{t("actions.owner")}</th>
-                    <th scope="col">{t("actions.due")}</th>
-                    <th scope="col">{t("actions.status")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {minutes.actionItems.map((i) => (
-                    <tr key={i.id}>
-                      <td>{i.what}</td>
-                      <td>{i.ownerName}</td>
-                      <td>{i.due ?? "—"}</td>
-                      <td>
-                        <Form method="post" className="actions">
-                          <input type="hidden" name="intent" value="action-status" />
-                          <input type="hidden" name="actionItemId" value={i.id} />
-                          <label htmlFor={`status-${i.id}`} className="visually-hidden">
-                            {t("actions.statusOf", { what: i.what })}
-                          </label>
-                          <select id={`status-${i.id}`} name="status" defaultValue={i.status}>
-                            {ACTION_STATUSES.map((s) => (
-                              <option key={s} value={s}>
-                                {t(`actionStatus.${s}`)}
-                              </option>
-                            ))}
-                          </select>
-                          <button type="submit" className="secondary small">
-                            {t("actions.update")}
-                          </button>
-                        </Form>
-                        {!approved ? (
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="remove-action" />
-                            <input type="hidden" name="actionItemId" value={i.id} />
-                            <button type="submit" className="secondary small" aria-label={t("staffMinutes.removeAction", { what: i.what })}>
-                              {t("staff.remove")}
-                            </button>
-                          </Form>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <ActionItemsTable
+              items={minutes.actionItems}
+              hiddenCaption
+              status={(i) => (
+                <>
+                  <Form method="post" className="actions">
+                    <input type="hidden" name="intent" value="action-status" />
+                    <input type="hidden" name="actionItemId" value={i.id} />
+                    <label htmlFor={`status-${i.id}`} className="visually-hidden">
+                      {t("actions.statusOf", { what: i.what })}
+                    </label>
+                    <select id={`status-${i.id}`} name="status" defaultValue={i.status}>
+                      {ACTION_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`actionStatus.${s}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="secondary small">
+                      {t("actions.update")}
+                    </button>
+                  </Form>
+                  {!approved ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="remove-action" />
+                      <input type="hidden" name="actionItemId" value={i.id} />
+                      <button type="submit" className="secondary small" aria-label={t("staffMinutes.removeAction", { what: i.what })}>
+                        {t("staff.remove")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </>
+              )}
+            />
           ) : (
             <p>{t("actions.none")}</p>
           )}
@@ -295,7 +279,7 @@ export default function MinutesPage() {
               <h3>{t("staffMinutes.addAction")}</h3>
               <FormErrors id={actionForm.errorId} errors={actionForm.errors} />
               <input type="hidden" name="intent" value="add-action" />
-              <TextareaField label={t("actions.what")} field={actionFields.what} rows={3} />
+              <TextAreaField label={t("actions.what")} field={actionFields.what} textareaProps={{ rows: 3 }} />
               <SelectField
                 label={t("staffMinutes.ownerMember")}
                 field={actionFields.ownerUserId}
@@ -427,7 +411,7 @@ export default function MinutesPage() {
                   defaultJson={minutes.current?.json}
                   {...richProps(amendFields.body, amendFields.body__text)}
                 />
-                <TextareaField label={t("amendments.reason")} field={amendFields.reason} rows={3} />
+                <TextAreaField label={t("amendments.reason")} field={amendFields.reason} textareaProps={{ rows: 3 }} />
                 <div>
                   <button type="submit">{t("amendments.submit")}</button>
                 </div>

@@ -7,6 +7,7 @@ import { getImport } from "~/modules/metrics/index.server";
 import { confirmImport, discardImport } from "~/modules/metrics/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { badRequest, notFound } from "~/utils/errors";
 
 const RUNNING = new Set(["validating", "queued", "importing"]);
 
@@ -19,14 +20,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
   const imp = await getImport(args.params.id ?? "");
-  if (!imp) throw json({ reason: "not_found" }, { status: 404 });
+  if (!imp) notFound();
   return json({ imp });
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const id = args.params.id ?? "";
-  if (!(await getImport(id))) throw json({ reason: "not_found" }, { status: 404 });
+  if (!(await getImport(id))) notFound();
   const form = await readFormData(args.request);
   const intent = form.get("intent");
   if (intent === "confirm") {
@@ -37,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
     await discardImport(id, user.id, args.context.clientIp);
     return redirect("/staff/metrics", { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.discardedFlash" }) } });
   }
-  throw json({ reason: "bad_request" }, { status: 400 });
+  badRequest();
 }
 
 export default function ImportStatus() {

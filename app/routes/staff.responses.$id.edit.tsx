@@ -5,16 +5,17 @@ import { requireRole } from "~/modules/auth/index.server";
 import { readResponseForm } from "~/modules/responses/index.server";
 import { getResponseForStaff, responseFormOptions } from "~/modules/responses/index.server";
 import { ResponseForm } from "~/modules/responses/ui/response-form";
-import { ResponseError, saveResponse } from "~/modules/responses/index.server";
+import { saveResponse } from "~/modules/responses/index.server";
 import { formatDateTime } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, refusalOf } from "~/utils/forms.server";
+import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.response.title ?? "Response"} · Staff · CAB Portal` }];
 
 async function load(id: string | undefined) {
   const response = await getResponseForStaff(id ?? "");
-  if (!response) throw json({ reason: "not_found" }, { status: 404 });
+  if (!response) notFound();
   return response;
 }
 
@@ -34,8 +35,7 @@ export async function action(args: ActionFunctionArgs) {
     const flash = published ? { key: "responses:flash.published", values: { count: notified.people } } : { key: "responses:flash.saved" };
     return redirect(`/staff/responses/${current.id}/edit`, { headers: { "Set-Cookie": await setFlash(flash) } });
   } catch (error) {
-    if (error instanceof ResponseError && error.status === 404) throw json({ reason: "not_found" }, { status: 404 });
-    throw error;
+    throw refusalOf(error);
   }
 }
 

@@ -2,7 +2,7 @@
 // the real runtime value has to be read indirectly.
 const NODE_ENV_KEY = "NODE_ENV";
 
-export function runtimeNodeEnv() {
+function runtimeNodeEnv() {
   return process.env[NODE_ENV_KEY];
 }
 

@@ -1,6 +1,7 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { json } from "@remix-run/node";
 import type { z } from "zod";
+import { badRequest, DomainError, forbidden, notFound } from "./errors";
 
 /** Reads a form body; a body that is not a form is the client's mistake (400), not ours (500). */
 export async function readFormData(request: Request): Promise<FormData> {
@@ -8,7 +9,7 @@ export async function readFormData(request: Request): Promise<FormData> {
   try {
     formData = await request.formData();
   } catch {
-    throw json({ reason: "bad_request" }, { status: 400 });
+    badRequest();
   }
   // No form field legitimately holds U+0000 and PostgreSQL text cannot store it (a 500 later):
   // drop it here, once, rather than refuse what the person typed.
@@ -26,9 +27,26 @@ export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, s
   return { formData, submission: parseWithZod(formData, { schema }) };
 }
 
-/** The one-field-error shape conform understands, for errors found after validation. */
-export function fieldError(field: string, message: string) {
-  return { [field]: [message] };
+/** What conform's `parseWithZod` returns, as far as replying goes. */
+export type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };
+
+/**
+ * The one way a route answers a module's refusal: a `DomainError` with status 404 or 403 is that
+ * error page (thrown, like `notFound()`); any other `DomainError` is returned for the form to show;
+ * anything that is not a `DomainError` is rethrown (a bug, not a refusal).
+ */
+export function refusalOf(error: unknown): DomainError {
+  if (!(error instanceof DomainError)) throw error;
+  if (error.status === 404) notFound();
+  if (error.status === 403) forbidden();
+  return error;
+}
+
+/** `refusalOf` as conform's reply: the key on its field (or on the form), with the error's status. */
+export function domainErrorReply(submission: Reply, error: unknown): { result: SubmissionResult<string[]>; status: number } {
+  const refusal = refusalOf(error);
+  const result = refusal.field ? submission.reply({ fieldErrors: { [refusal.field]: [refusal.key] } }) : submission.reply({ formErrors: [refusal.key] });
+  return { result, status: refusal.status };
 }
 
 /**
@@ -40,7 +58,6 @@ export function readIntent<T extends string>(formData: FormData, allowed: readon
   const all = formData.getAll("intent");
   if (all.length === 0 && fallback) return fallback;
   const [intent] = all;
-  if (all.length !== 1 || typeof intent !== "string" || !(allowed as readonly string[]).includes(intent))
-    throw json({ reason: "bad_request" }, { status: 400 });
+  if (all.length !== 1 || typeof intent !== "string" || !(allowed as readonly string[]).includes(intent)) badRequest();
   return intent as T;
 }

@@ -7,7 +7,6 @@ import {
   amendMinutes,
   circulateMinutes,
   createMeeting,
-  MeetingsError,
   publishMinutes,
   recordApproval,
   recordAttendance,
@@ -15,6 +14,7 @@ import {
 } from "~/modules/meetings/index.server";
 import { richTextFromPlainText, type RichText } from "~/modules/richtext/index.server";
 import { clientFor } from "../support/app";
+import { DomainError } from "~/utils/errors";
 
 const ctx = { origin: "http://portal.test", ip: null };
 
@@ -208,7 +208,7 @@ describe("meetings: minutes are published only on an approval that met quorum", 
     expect(approval.quorumMet).toBe(false);
     expect(approval.passed).toBe(false);
 
-    await expect(publishMinutes(staff, minutesId, ctx)).rejects.toMatchObject({ code: "meetings:errors.noPassingApproval" });
+    await expect(publishMinutes(staff, minutesId, ctx)).rejects.toMatchObject({ key: "meetings:errors.noPassingApproval" });
 
     const client = await clientFor("analyst@demo.test");
     const r = await client.post(`/staff/meetings/${meeting.id}/minutes`, { intent: "publish" });
@@ -263,7 +263,7 @@ describe("meetings: minutes are published only on an approval that met quorum", 
   it("refuses a vote at an earlier meeting or with more votes than members present", async () => {
     const { staff, meeting, minutesId, all } = await circulatedMinutes(6);
     await expect(recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, support: 6, oppose: 1, abstain: 0 }, ctx)).rejects.toBeInstanceOf(
-      MeetingsError,
+      DomainError,
     );
     const earlier = await createMeeting(
       staff,
@@ -277,7 +277,7 @@ describe("meetings: minutes are published only on an approval that met quorum", 
       ctx,
     );
     await expect(recordApproval(staff, minutesId, { votedAtMeetingId: earlier.id, support: 12, oppose: 0, abstain: 0 }, ctx)).rejects.toMatchObject({
-      code: "meetings:errors.voteMeetingEarlier",
+      key: "meetings:errors.voteMeetingEarlier",
     });
     const client = await clientFor("analyst@demo.test");
     const r = await client.post(`/staff/meetings/${meeting.id}/minutes`, {
@@ -310,7 +310,7 @@ describe("meetings: approved minutes change only through an amendment", () => {
       sql`insert into minutes_revisions (minutes_id, number, kind, body_doc, body_html, body_text, reason) values (${minutesId}, 99, 'amendment', '{"type":"doc"}', '<p>x</p>', 'x', '  ')`,
     ).rejects.toThrow(/minutes_revisions_amendment_reason/);
     await expect(sql`update minutes set status = 'circulated' where id = ${minutesId}`).rejects.toThrow(/stay approved/);
-    await expect(saveMinutesDraft(staff, meeting.id, rich("Rewritten"), ctx)).rejects.toMatchObject({ code: "meetings:errors.approvedUseAmendment" });
+    await expect(saveMinutesDraft(staff, meeting.id, rich("Rewritten"), ctx)).rejects.toMatchObject({ key: "meetings:errors.approvedUseAmendment" });
 
     const client = await clientFor("analyst@demo.test");
     const noReason = await client.post(`/staff/meetings/${meeting.id}/minutes`, { intent: "amend", body__text: "Corrected text", reason: "" });

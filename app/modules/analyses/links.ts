@@ -3,7 +3,7 @@
  * label: "/concerns/AB12CD Broken streetlights on Elm". Concerns, briefs and comments are
  * other modules, so each becomes a typed reference (type + id) with its path.
  */
-export type LinkType = "concern" | "brief" | "comment";
+type LinkType = "concern" | "brief" | "comment";
 export type LinkRef = { subjectType: LinkType; subjectId: string; url: string; label: string | null };
 
 const ID = "[A-Za-z0-9][A-Za-z0-9_-]{0,99}";
@@ -14,7 +14,7 @@ const PATTERNS: { type: LinkType; re: RegExp; url: (id: string, m: RegExpExecArr
   { type: "brief", re: new RegExp(`^/briefs/(${ID})$`), url: (id) => `/briefs/${id}` },
 ];
 
-export function parseLinkLine(line: string): LinkRef | null {
+function parseLinkLine(line: string): LinkRef | null {
   const trimmed = line.trim();
   const space = trimmed.search(/\s/);
   const rawLink = space === -1 ? trimmed : trimmed.slice(0, space);

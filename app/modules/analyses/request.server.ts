@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 import { i18nServer, localeCookie } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, isLocale } from "~/locales";
+import { notFound } from "~/utils/errors";
 
 /** The reader's language, decided as the root loader decides it (cookie, account, browser). */
 export async function readerLocale(request: Request, context: AppLoadContext) {
@@ -16,6 +17,6 @@ export async function readerLocale(request: Request, context: AppLoadContext) {
 /** A route's :id that is not a UUID is simply not found (never a database error). */
 export function analysisIdParam(id: string | undefined) {
   const parsed = z.string().uuid().safeParse(id);
-  if (!parsed.success) throw json({ reason: "not_found" }, { status: 404 });
+  if (!parsed.success) notFound();
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 /** Where a proposal can go next. Forward only; a proposal is decided only after its vote closed. */
-export const ANALYSIS_STATUSES = ["proposed", "accepted", "planned", "in_progress", "completed", "declined"] as const;
+const ANALYSIS_STATUSES = ["proposed", "accepted", "planned", "in_progress", "completed", "declined"] as const;
 export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
 
 export const NEXT_STATUSES: Record<AnalysisStatus, AnalysisStatus[]> = {

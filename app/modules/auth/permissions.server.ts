@@ -1,6 +1,7 @@
-import { json, redirect, type AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { User } from "lucia";
 import { hasRole, type Role } from "./roles";
+import { forbidden } from "~/utils/errors";
 
 type Args = { request: Request; context: AppLoadContext };
 
@@ -29,7 +30,7 @@ export function requireUser(args: Args): User {
 export function requireRole(args: Args, role: Exclude<Role, "visitor">): User {
   const user = requireUser(args);
   if (!hasRole(user.role, role)) {
-    throw json({ reason: "forbidden" }, { status: 403 });
+    forbidden();
   }
   return user;
 }

@@ -8,9 +8,9 @@ import type { AccountRole } from "./roles";
 import { queueAuthEmail } from "./emails.server";
 import { createToken, hashToken } from "./tokens.server";
 
-export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
-export const VERIFY_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+const VERIFY_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type SessionMeta = { userAgent?: string | null; ipAddress?: string | null };
 
@@ -18,7 +18,7 @@ export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-export async function findUserByEmail(email: string, tx: DbOrTx = db) {
+async function findUserByEmail(email: string, tx: DbOrTx = db) {
   const [user] = await tx
     .select()
     .from(users)
@@ -92,7 +92,7 @@ export async function issueToken(tx: DbOrTx, userId: string, kind: "verify_email
 }
 
 /** Marks a token used, once: a second use (or an expired token) gets null. */
-export async function consumeToken(tx: DbOrTx, token: string, kind: "verify_email" | "reset_password" | "change_email") {
+async function consumeToken(tx: DbOrTx, token: string, kind: "verify_email" | "reset_password" | "change_email") {
   const [row] = await tx
     .update(authTokens)
     .set({ usedAt: new Date() })

@@ -11,14 +11,4 @@ export {
   listRevisions,
   receiptsFor,
 } from "./queries.server";
-export {
-  BriefError,
-  createBrief,
-  nudgeUnopened,
-  publishBrief,
-  publishDueBrief,
-  recordBriefOpened,
-  sendToCabReview,
-  slugify,
-  updateBrief,
-} from "./service.server";
+export { createBrief, nudgeUnopened, publishBrief, publishDueBrief, recordBriefOpened, sendToCabReview, slugify, updateBrief } from "./service.server";

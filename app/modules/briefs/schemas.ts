@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseOfficeDateTime } from "~/modules/richtext";
 
 const dateString = z
   .string()
@@ -35,5 +36,25 @@ export const BriefFormSchema = z
 
 export type BriefFormValues = z.infer<typeof BriefFormSchema>;
 
-export const BRIEF_STATUSES = ["draft", "cab_review", "public"] as const;
+/** A date-time typed in the office's time zone, or null when left empty (now). */
+const officeDateTime = z
+  .string()
+  .trim()
+  .max(40, "common:errors.tooLong")
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const date = parseOfficeDateTime(v);
+    if (!date) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "briefs:errors.invalidDate" });
+    return date;
+  });
+
+/** The brief page's workflow buttons (the "save" form is BriefFormSchema). */
+export const BriefWorkflowSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cab_review"), embargoUntil: officeDateTime }),
+  z.object({ intent: z.literal("publish"), publishAt: officeDateTime }),
+  z.object({ intent: z.literal("nudge") }),
+]);
+
+const BRIEF_STATUSES = ["draft", "cab_review", "public"] as const;
 export type BriefStatus = (typeof BRIEF_STATUSES)[number];

@@ -7,16 +7,7 @@ import { enqueueJob } from "~/modules/notifications/index.server";
 import { notify } from "~/modules/notifications/index.server";
 import type { RichText } from "~/modules/richtext/index.server";
 import type { BriefFormValues } from "./schemas";
-
-export class BriefError extends Error {
-  constructor(
-    public key: string,
-    public field: string | null = null,
-    public status = 400,
-  ) {
-    super(key);
-  }
-}
+import { DomainError } from "~/utils/errors";
 
 type Actor = { id: string };
 type Meta = { ip?: string | null };
@@ -96,9 +87,9 @@ export async function createBrief(actor: Actor, values: BriefFormValues, body: R
 export async function updateBrief(actor: Actor, briefId: string, values: BriefFormValues, body: RichText, meta: Meta = {}) {
   return db.transaction(async (tx) => {
     const [brief] = await tx.select().from(briefs).where(eq(briefs.id, briefId)).for("update");
-    if (!brief) throw new BriefError("briefs:errors.notFound", null, 404);
+    if (!brief) throw new DomainError("briefs:errors.notFound", { status: 404 });
     const reason = values.reason?.trim() || null;
-    if (brief.status === "public" && !reason) throw new BriefError("briefs:errors.reasonRequired", "reason");
+    if (brief.status === "public" && !reason) throw new DomainError("briefs:errors.reasonRequired", { field: "reason" });
     const number = brief.revisionCount + 1;
     await tx.insert(briefRevisions).values({
       briefId,
@@ -185,9 +176,9 @@ async function deliverToMembers(tx: DbOrTx, brief: typeof briefs.$inferSelect, s
 export async function sendToCabReview(actor: Actor, briefId: string, embargoUntil: Date | null, meta: Meta = {}) {
   return db.transaction(async (tx) => {
     const [brief] = await tx.select().from(briefs).where(eq(briefs.id, briefId)).for("update");
-    if (!brief) throw new BriefError("briefs:errors.notFound", null, 404);
-    if (brief.status === "public") throw new BriefError("briefs:errors.alreadyPublic");
-    if (embargoUntil && embargoUntil.getTime() <= Date.now()) throw new BriefError("briefs:errors.dateInPast", "embargoUntil");
+    if (!brief) throw new DomainError("briefs:errors.notFound", { status: 404 });
+    if (brief.status === "public") throw new DomainError("briefs:errors.alreadyPublic");
+    if (embargoUntil && embargoUntil.getTime() <= Date.now()) throw new DomainError("briefs:errors.dateInPast", { field: "embargoUntil" });
     const [updated] = await tx
       .update(briefs)
       .set({ status: "cab_review", sentToCabAt: brief.sentToCabAt ?? new Date(), publishAt: embargoUntil, updatedAt: new Date() })
@@ -221,8 +212,8 @@ async function makePublic(tx: DbOrTx, brief: typeof briefs.$inferSelect, publish
 export async function publishBrief(actor: Actor, briefId: string, at: Date | null, meta: Meta = {}) {
   return db.transaction(async (tx) => {
     const [brief] = await tx.select().from(briefs).where(eq(briefs.id, briefId)).for("update");
-    if (!brief) throw new BriefError("briefs:errors.notFound", null, 404);
-    if (brief.status === "public") throw new BriefError("briefs:errors.alreadyPublic");
+    if (!brief) throw new DomainError("briefs:errors.notFound", { status: 404 });
+    if (brief.status === "public") throw new DomainError("briefs:errors.alreadyPublic");
     if (at && at.getTime() > Date.now()) {
       const [updated] = await tx.update(briefs).set({ publishAt: at, updatedAt: new Date() }).where(eq(briefs.id, briefId)).returning();
       await enqueueJob(tx, PUBLISH_TASK, { briefId }, { jobKey: `brief-publish:${briefId}`, runAt: at });
@@ -267,8 +258,8 @@ export async function publishDueBrief(briefId: string) {
 export async function nudgeUnopened(actor: Actor, briefId: string, meta: Meta = {}) {
   return db.transaction(async (tx) => {
     const [brief] = await tx.select().from(briefs).where(eq(briefs.id, briefId));
-    if (!brief) throw new BriefError("briefs:errors.notFound", null, 404);
-    if (brief.status === "draft") throw new BriefError("briefs:errors.notDelivered");
+    if (!brief) throw new DomainError("briefs:errors.notFound", { status: 404 });
+    if (brief.status === "draft") throw new DomainError("briefs:errors.notDelivered");
     const pending = await tx
       .select({ userId: briefReceipts.userId })
       .from(briefReceipts)

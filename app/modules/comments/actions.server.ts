@@ -1,14 +1,18 @@
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import { getUser } from "~/modules/auth/index.server";
 import { readRichTextField, richTextErrorKey } from "~/modules/richtext/index.server";
+import { forbidden, notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
+import { refusalOf } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { loginRedirect } from "~/modules/auth/index.server";
 import { canComment, type CommentSubject } from "./permissions";
 import { commentInSubject } from "./queries.server";
-import { CommentError, createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
+import { CommentReasonSchema } from "./schemas";
+import { createComment, deleteComment, editComment, moderateComment, reportComment } from "./service.server";
 
-export const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
+const COMMENT_INTENTS = ["comment.create", "comment.edit", "comment.delete", "comment.report", "comment.hide", "comment.restore"] as const;
 export type CommentIntent = (typeof COMMENT_INTENTS)[number];
 
 export function isCommentIntent(intent: unknown): intent is CommentIntent {
@@ -16,7 +20,7 @@ export function isCommentIntent(intent: unknown): intent is CommentIntent {
 }
 
 /** What a failed comment form returns: which form (so the right one shows the error) and what was typed. */
-export type CommentActionData = { comment: { formId: string; errors: string[]; text?: string } };
+type CommentActionData = { comment: { formId: string; errors: string[]; text?: string } };
 
 function fail(formId: string, errors: string[], status = 400, text?: string) {
   return json<CommentActionData>({ comment: { formId, errors, text } }, { status });
@@ -26,6 +30,13 @@ const str = (formData: FormData, key: string) => {
   const v = formData.get(key);
   return typeof v === "string" ? v : "";
 };
+
+/** The reason of a report or a hide, through the module's zod schema (conform). */
+function readReason(formData: FormData): { ok: true; value: string } | { ok: false; errors: string[] } {
+  const submission = parseWithZod(formData, { schema: CommentReasonSchema });
+  if (submission.status === "success") return { ok: true, value: submission.value.reason };
+  return { ok: false, errors: submission.error?.reason ?? ["common:errors.invalid"] };
+}
 
 /**
  * Handles the comment forms of <CommentThread> in any route's action:
@@ -53,7 +64,7 @@ export async function handleCommentAction(args: { request: Request; context: App
   const ip = args.context.clientIp;
   // A reply, edit, report or moderation names a comment: one that is not in this thread is a 404
   // page before anything else is checked (its errors would belong under a form the page lacks).
-  if ((intent !== "comment.create" || commentId) && !(await commentInSubject(subject, commentId))) throw json({ reason: "not_found" }, { status: 404 });
+  if ((intent !== "comment.create" || commentId) && !(await commentInSubject(subject, commentId))) notFound();
   try {
     let url: string;
     let flash: string;
@@ -62,7 +73,7 @@ export async function handleCommentAction(args: { request: Request; context: App
       case "comment.edit": {
         // Who may write is decided before what was written: a resident under a board thread is
         // told they cannot comment there, not that their (empty) comment is empty.
-        if (intent === "comment.create" && !canComment(user, subject)) throw json({ reason: "forbidden" }, { status: 403 });
+        if (intent === "comment.create" && !canComment(user, subject)) forbidden();
         await enforceRateLimits([`comment:${user.id}`], 30, 60);
         const body = readRichTextField(formData, "body", "comment");
         const typed = str(formData, "body__text").slice(0, 20_000) || undefined;
@@ -82,18 +93,16 @@ export async function handleCommentAction(args: { request: Request; context: App
         flash = "comments:flash.deleted";
         break;
       case "comment.report": {
-        const reason = str(formData, "reason").trim();
-        if (!reason) return fail(formId, ["comments:errors.reasonRequired"]);
-        if (reason.length > 500) return fail(formId, ["common:errors.tooLong"]);
-        ({ url } = await reportComment(subject, user, commentId, reason, ip));
+        const reason = readReason(formData);
+        if (!reason.ok) return fail(formId, reason.errors);
+        ({ url } = await reportComment(subject, user, commentId, reason.value, ip));
         flash = "comments:flash.reported";
         break;
       }
       case "comment.hide": {
-        const reason = str(formData, "reason").trim();
-        if (!reason) return fail(formId, ["comments:errors.reasonRequired"]);
-        if (reason.length > 500) return fail(formId, ["common:errors.tooLong"]);
-        ({ url } = await moderateComment(subject, user, commentId, { action: "hide", reason }, ip));
+        const reason = readReason(formData);
+        if (!reason.ok) return fail(formId, reason.errors);
+        ({ url } = await moderateComment(subject, user, commentId, { action: "hide", reason: reason.value }, ip));
         flash = "comments:flash.hidden";
         break;
       }
@@ -107,9 +116,7 @@ export async function handleCommentAction(args: { request: Request; context: App
     return redirect(url, { headers: { "Set-Cookie": await setFlash({ key: flash }) } });
   } catch (error) {
     // Not allowed, or no such comment here: the error page says so (no form on the page is about it).
-    if (error instanceof CommentError && (error.status === 403 || error.status === 404))
-      throw json({ reason: error.status === 403 ? "forbidden" : "not_found" }, { status: error.status });
-    if (error instanceof CommentError) return fail(formId, [error.key], error.status);
-    throw error;
+    const refusal = refusalOf(error);
+    return fail(formId, [refusal.key], refusal.status);
   }
 }

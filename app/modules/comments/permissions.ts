@@ -16,7 +16,7 @@ import { hasRole, type Role } from "~/modules/auth";
  *   comment pending staff review.
  * - Moderate (hide with a reason, restore): csu_staff and up.
  */
-export type CommentAudience = "cab" | "residents";
+type CommentAudience = "cab" | "residents";
 
 export type CommentSubject = {
   /** "brief", "consultation", "analysis", "meeting", "response", … */

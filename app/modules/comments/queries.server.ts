@@ -140,25 +140,6 @@ export async function pageOfThread(tx: DbOrTx, rootId: string, perPage = THREADS
   return Math.floor((row?.n ?? 0) / perPage) + 1;
 }
 
-/** Comments waiting for staff review (auto-hidden after reports), for the moderation queue. */
-export async function listPendingModeration(limit = 50) {
-  return db
-    .select({
-      id: comments.id,
-      subjectType: comments.subjectType,
-      subjectId: comments.subjectId,
-      bodyText: comments.bodyText,
-      openReports: comments.openReports,
-      createdAt: comments.createdAt,
-      authorName: users.displayName,
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.status, "hidden_pending"))
-    .orderBy(asc(comments.createdAt))
-    .limit(limit);
-}
-
 /** What a route's loader returns for <CommentThread>: the page of threads and what the viewer may do. */
 export async function commentThreadFor(
   request: Request,

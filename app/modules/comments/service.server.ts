@@ -8,46 +8,37 @@ import { notify } from "~/modules/notifications/index.server";
 import type { RichText } from "~/modules/richtext/index.server";
 import { AUTO_HIDE_REPORTS, canComment, canModerate, MAX_COMMENT_DEPTH, type CommentSubject } from "./permissions";
 import { pageOfThread } from "./queries.server";
-
-/** A refusal the action turns into a 400/403/404 with an i18n key. */
-export class CommentError extends Error {
-  constructor(
-    public key: string,
-    public status = 400,
-  ) {
-    super(key);
-  }
-}
+import { DomainError } from "~/utils/errors";
 
 type Actor = Pick<User, "id" | "role" | "displayName">;
 
 async function findInSubject(tx: DbOrTx, subject: CommentSubject, commentId: string, lock = true) {
-  if (!/^[0-9a-f-]{36}$/i.test(commentId)) throw new CommentError("comments:errors.notFound", 404);
+  if (!/^[0-9a-f-]{36}$/i.test(commentId)) throw new DomainError("comments:errors.notFound", { status: 404 });
   const query = tx
     .select()
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.subjectType, subject.type), eq(comments.subjectId, subject.id)));
   const [row] = lock ? await query.for("update") : await query;
-  if (!row) throw new CommentError("comments:errors.notFound", 404);
+  if (!row) throw new DomainError("comments:errors.notFound", { status: 404 });
   return row;
 }
 
-export function commentUrl(subject: CommentSubject, page: number, commentId: string) {
+function commentUrl(subject: CommentSubject, page: number, commentId: string) {
   const sep = subject.url.includes("?") ? "&" : "?";
   return `${subject.url}${page > 1 ? `${sep}cpage=${page}` : ""}#comment-${commentId}`;
 }
 
 /** Adds a comment or a reply (at most three levels) and tells the parent's author. */
 export async function createComment(subject: CommentSubject, actor: Actor, body: RichText, parentId: string | null, ip?: string | null) {
-  if (!canComment(actor, subject)) throw new CommentError("comments:errors.cannotComment", 403);
+  if (!canComment(actor, subject)) throw new DomainError("comments:errors.cannotComment", { status: 403 });
   return db.transaction(async (tx) => {
     let depth = 0;
     let rootId: string | null = null;
     let parent: typeof comments.$inferSelect | null = null;
     if (parentId) {
       parent = await findInSubject(tx, subject, parentId, false);
-      if (parent.status === "deleted") throw new CommentError("comments:errors.parentRemoved");
-      if (parent.depth >= MAX_COMMENT_DEPTH) throw new CommentError("comments:errors.tooDeep");
+      if (parent.status === "deleted") throw new DomainError("comments:errors.parentRemoved");
+      if (parent.depth >= MAX_COMMENT_DEPTH) throw new DomainError("comments:errors.tooDeep");
       depth = parent.depth + 1;
       rootId = parent.rootId ?? parent.id;
     }
@@ -88,9 +79,9 @@ export async function createComment(subject: CommentSubject, actor: Actor, body:
 export async function editComment(subject: CommentSubject, actor: Actor, commentId: string, body: RichText, ip?: string | null) {
   return db.transaction(async (tx) => {
     const row = await findInSubject(tx, subject, commentId);
-    if (row.authorId !== actor.id) throw new CommentError("comments:errors.notYours", 403);
-    if (row.status !== "visible") throw new CommentError("comments:errors.notEditable");
-    if (!subject.open) throw new CommentError("comments:errors.closed", 403);
+    if (row.authorId !== actor.id) throw new DomainError("comments:errors.notYours", { status: 403 });
+    if (row.status !== "visible") throw new DomainError("comments:errors.notEditable");
+    if (!subject.open) throw new DomainError("comments:errors.closed", { status: 403 });
     await tx.insert(commentEdits).values({ commentId, bodyHtml: row.bodyHtml, bodyJson: row.bodyJson as object });
     await tx
       .update(comments)
@@ -105,7 +96,7 @@ export async function editComment(subject: CommentSubject, actor: Actor, comment
 export async function deleteComment(subject: CommentSubject, actor: Actor, commentId: string, ip?: string | null) {
   return db.transaction(async (tx) => {
     const row = await findInSubject(tx, subject, commentId);
-    if (row.authorId !== actor.id) throw new CommentError("comments:errors.notYours", 403);
+    if (row.authorId !== actor.id) throw new DomainError("comments:errors.notYours", { status: 403 });
     if (row.status === "deleted") return { url: commentUrl(subject, 1, commentId) };
     await tx.delete(commentEdits).where(eq(commentEdits.commentId, commentId));
     await tx
@@ -121,8 +112,8 @@ export async function deleteComment(subject: CommentSubject, actor: Actor, comme
 export async function reportComment(subject: CommentSubject, actor: Actor, commentId: string, reason: string, ip?: string | null) {
   return db.transaction(async (tx) => {
     const row = await findInSubject(tx, subject, commentId);
-    if (row.authorId === actor.id) throw new CommentError("comments:errors.ownComment");
-    if (row.status === "deleted") throw new CommentError("comments:errors.notFound", 404);
+    if (row.authorId === actor.id) throw new DomainError("comments:errors.ownComment");
+    if (row.status === "deleted") throw new DomainError("comments:errors.notFound", { status: 404 });
     const inserted = await tx
       .insert(commentReports)
       .values({ commentId, reporterId: actor.id, reason })
@@ -156,10 +147,10 @@ export async function moderateComment(
   decision: { action: "hide"; reason: string } | { action: "restore" },
   ip?: string | null,
 ) {
-  if (!canModerate(actor)) throw new CommentError("comments:errors.cannotModerate", 403);
+  if (!canModerate(actor)) throw new DomainError("comments:errors.cannotModerate", { status: 403 });
   return db.transaction(async (tx) => {
     const row = await findInSubject(tx, subject, commentId);
-    if (row.status === "deleted") throw new CommentError("comments:errors.notFound", 404);
+    if (row.status === "deleted") throw new DomainError("comments:errors.notFound", { status: 404 });
     await tx
       .update(commentReports)
       .set({ resolvedAt: new Date() })

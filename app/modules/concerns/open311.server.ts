@@ -16,8 +16,8 @@ import { CLOSED_STATUSES, OPEN_STATUSES, open311Status } from "./status";
 import { countyDay } from "./time";
 
 export type Format = "json" | "xml";
-export const MAX_RANGE_DAYS = 90;
-export const MAX_RESULTS = 1000;
+const MAX_RANGE_DAYS = 90;
+const MAX_RESULTS = 1000;
 
 const STATUS_TEXT: Record<string, string> = {
   received: "Received",
@@ -40,7 +40,7 @@ export class Open311Error extends Error {
 }
 
 /** "requests.json" → ["requests", "json"]; anything else is a 404. */
-export function splitFormat(file: string | undefined): [string, Format] {
+function splitFormat(file: string | undefined): [string, Format] {
   const m = /^(.+)\.(json|xml)$/.exec(file ?? "");
   if (!m) throw new Open311Error(404, "Unknown resource or format: use .json or .xml");
   return [m[1]!, m[2] as Format];
@@ -81,7 +81,7 @@ export function respond(format: Format, value: unknown, xml: { root: string; ite
 
 const ARRAY_ITEM: Record<string, string> = { endpoints: "endpoint", formats: "format", attributes: "attribute", values: "value" };
 
-export function errorResponse(format: Format, status: number, description: string, headers: Record<string, string> = {}) {
+function errorResponse(format: Format, status: number, description: string, headers: Record<string, string> = {}) {
   return respond(format, [{ code: status, description }], { root: "errors", item: "error" }, status, headers);
 }
 
@@ -131,7 +131,7 @@ export async function services() {
 }
 
 /** Attributes beyond the spec's standard fields that a concern needs. */
-export function serviceAttributes() {
+function serviceAttributes() {
   return [
     {
       variable: true,
@@ -176,7 +176,7 @@ export async function serviceDefinition(code: string) {
 }
 
 /** One request as the public may see it. */
-export function toOpen311(c: PublicConcern) {
+function toOpen311(c: PublicConcern) {
   const detail = STATUS_TEXT[c.status] ?? c.status;
   return {
     service_request_id: String(c.number),

@@ -6,7 +6,7 @@ import { protectCells, type CellState } from "./suppression";
 import { COUNTY_TIME_ZONE, countyDay } from "./time";
 
 export type OverviewCell = { state: CellState; value: number | null };
-export type OverviewZip = {
+type OverviewZip = {
   zip: string;
   district: string | null;
   population: number | null;
@@ -18,7 +18,7 @@ export type OverviewZip = {
 export type Overview = { months: string[]; kinds: { code: string; nameEn: string; nameEs: string }[]; zips: OverviewZip[] };
 
 /** The last `n` complete months before today's (complete months don't change day to day). */
-export function overviewMonths(today = countyDay(new Date()), n = 6): string[] {
+function overviewMonths(today = countyDay(new Date()), n = 6): string[] {
   const [y, m] = today.split("-").map(Number) as [number, number];
   const months: string[] = [];
   for (let i = n; i >= 1; i--) {

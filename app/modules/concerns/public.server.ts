@@ -10,7 +10,7 @@ import { concernKinds, concerns, concernStatusHistory } from "~/db/schema/concer
 import type { ConcernStatus } from "./status";
 import { COUNTY_TIME_ZONE } from "./time";
 
-export const publicConcernColumns = {
+const publicConcernColumns = {
   number: concerns.number,
   kindCode: concernKinds.code,
   kindNameEn: concernKinds.nameEn,
@@ -63,11 +63,6 @@ export async function selectPublicConcerns(
   return rows as PublicConcern[];
 }
 
-export async function publicConcernByNumber(number: number) {
-  const [row] = await selectPublicConcerns(eq(concerns.number, number), { limit: 1 });
-  return row ?? null;
-}
-
 /** Open concerns of a kind on a block: shown before submitting so a resident can add to one. */
 export async function similarOpenConcerns(input: { kindCode: string; zip: string; blockKey: string | null }) {
   if (!input.blockKey) return [];
@@ -85,7 +80,7 @@ export async function similarOpenConcerns(input: { kindCode: string; zip: string
 }
 
 /** A status history entry as the public may see it: no internal note, no actor. */
-export type PublicHistoryEntry = { status: ConcernStatus; publicNote: string | null; day: string };
+type PublicHistoryEntry = { status: ConcernStatus; publicNote: string | null; day: string };
 
 async function publicHistory(concernId: string): Promise<PublicHistoryEntry[]> {
   const rows = await db

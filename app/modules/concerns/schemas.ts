@@ -74,20 +74,20 @@ export const ConcernFormSchema = ConcernFieldsSchema.extend({
     .default("check"),
 });
 
-export const StatusChangeSchema = z.object({
+const StatusChangeSchema = z.object({
   intent: z.literal("status"),
   status: z.enum(CONCERN_STATUSES, { errorMap: () => ({ message: "common:errors.invalid" }) }),
   publicNote: optionalText(2000),
   internalNote: optionalText(4000),
 });
 
-export const MergeSchema = z.object({
+const MergeSchema = z.object({
   intent: z.literal("merge"),
   target: z.number(REQUIRED).int("common:errors.invalid").positive("common:errors.invalid"),
   publicNote: optionalText(2000),
 });
 
-export const RedactSchema = z.object({
+const RedactSchema = z.object({
   intent: z.literal("redact"),
   description: z
     .string(REQUIRED)
@@ -96,17 +96,20 @@ export const RedactSchema = z.object({
   reason: optionalText(500),
 });
 
-export const HideSchema = z.object({
+const HideSchema = z.object({
   intent: z.enum(["hide", "unhide"]),
   reason: optionalText(500),
 });
 
-export const DocumentSchema = z.object({
+const DocumentSchema = z.object({
   intent: z.literal("document"),
   policyVersionId: z.string(REQUIRED).uuid("common:errors.invalid"),
   checklist: z.array(z.string().max(80)).max(50).optional(),
   publicNote: optionalText(2000),
 });
+
+/** The staff concern page's forms, one schema per `intent` (the page's action parses them as one). */
+export const StaffConcernSchema = z.discriminatedUnion("intent", [StatusChangeSchema, MergeSchema, RedactSchema, HideSchema, DocumentSchema]);
 
 export const KindSchema = z.object({
   intent: z.enum(["create", "update"]),

@@ -5,7 +5,7 @@
  * total, more cells are withheld (complementary suppression, smallest first), and if that cannot
  * make it safe, the total itself is withheld.
  */
-export const SMALL_COUNT = 11;
+const SMALL_COUNT = 11;
 
 export type CellState = "shown" | "lt11" | "withheld";
 export type Protected = { states: CellState[]; totalShown: boolean };

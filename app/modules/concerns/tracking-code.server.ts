@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 
 // No 0/O, 1/I/L: a code read aloud or copied by hand survives.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-export const TRACKING_CODE_LENGTH = 12; // 31^12 ≈ 2^59
+const TRACKING_CODE_LENGTH = 12; // 31^12 ≈ 2^59
 
 export function newTrackingCode() {
   let code = "";

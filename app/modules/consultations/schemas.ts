@@ -21,7 +21,6 @@ export const ConsultationFormSchema = z.object({
   opensAt: z.string({ required_error: "common:errors.required" }).max(40),
   closesAt: z.string({ required_error: "common:errors.required" }).max(40),
 });
-export type ConsultationFormValues = z.infer<typeof ConsultationFormSchema>;
 
 export type ConsultationPhase = "upcoming" | "open" | "closed";
 export function phaseOf(c: { opensAt: Date | string; closesAt: Date | string }, now = new Date()): ConsultationPhase {

@@ -1,12 +1,11 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { json, type AppLoadContext } from "@remix-run/node";
 import { localeCookie, i18nServer } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, isLocale } from "~/locales";
 import { getUser } from "~/modules/auth/index.server";
 import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/index.server";
+import { domainErrorReply, type Reply } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
 import { countyTimeZone } from "./config.server";
-import { MeetingsError } from "./service.server";
 
 /** The reader's language, chosen the way the root layout chooses it (so dates match the page). */
 export async function requestLocale(request: Request, context: AppLoadContext): Promise<string> {
@@ -43,7 +42,6 @@ export function readRichField(formData: FormData, name: string, { required }: { 
   return { ok: true, value: result };
 }
 
-type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };
 
 /**
  * A 400 with the schema's errors plus the rich-text field's. The editor's JSON is not echoed back
@@ -54,17 +52,8 @@ export function invalid(submission: Reply, intent: string, name: string, field: 
   return json({ intent, result: submission.reply({ ...(fieldErrors ? { fieldErrors } : {}), hideFields: [name] }) }, { status: 400 });
 }
 
-/** A refusal from the module as the form's error (400); not found / forbidden as those pages. */
+/** A refusal from the module as the form's error (its status); not found / forbidden as those pages. */
 export function refusal(submission: Reply, intent: string, error: unknown) {
-  if (error instanceof MeetingsError) {
-    if (error.status === 404) throw new Response(null, { status: 404 });
-    if (error.status === 403) throw json({ reason: "forbidden" }, { status: 403 });
-    const result = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.code] } }) : submission.reply({ formErrors: [error.code] });
-    return json({ intent, result }, { status: 400 });
-  }
-  throw error;
-}
-
-export function notFound(): never {
-  throw new Response(null, { status: 404 });
+  const { result, status } = domainErrorReply(submission, error);
+  return json({ intent, result }, { status });
 }

@@ -1,6 +1,6 @@
 // The meetings module's public surface on the server: other code imports from here, never deeper.
 export { countyTimeZone, quorumPercent } from "./config.server";
-export { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "./http.server";
+export { invalid, readRichField, refusal, requestLocale, serviceContext, timeContext } from "./http.server";
 export { meetingsCalendar } from "./ics.server";
 export {
   getAgenda,
@@ -18,27 +18,19 @@ export {
   listUpcoming,
   meetingQuorum,
 } from "./queries.server";
+export { addAgendaItem, cancelMeeting, createMeeting, moveAgendaItem, recordAttendance, removeAgendaItem, setRsvp, updateMeeting } from "./service.server";
 export {
-  MeetingsError,
   addActionItem,
-  addAgendaItem,
   addDecision,
   amendMinutes,
   approvalOutcome,
-  cancelMeeting,
   circulateMinutes,
-  createMeeting,
-  moveAgendaItem,
   proposeCorrection,
   publishMinutes,
   recordApproval,
-  recordAttendance,
   removeActionItem,
-  removeAgendaItem,
   removeDecision,
   reviewCorrection,
   saveMinutesDraft,
   setActionItemStatus,
-  setRsvp,
-  updateMeeting,
-} from "./service.server";
+} from "./minutes.server";

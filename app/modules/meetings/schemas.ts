@@ -15,13 +15,13 @@ const count = z
   .max(10_000, "meetings:errors.count");
 const id = z.string(req).uuid("common:errors.invalid");
 
-export const MEETING_MODES = ["in_person", "online", "hybrid"] as const;
-export const RSVP_RESPONSES = ["yes", "no", "maybe"] as const;
+const MEETING_MODES = ["in_person", "online", "hybrid"] as const;
+const RSVP_RESPONSES = ["yes", "no", "maybe"] as const;
 export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
 export const ACTION_STATUSES = ["open", "in_progress", "done"] as const;
-export const SUBJECT_TYPES = ["brief", "analysis", "response"] as const;
+const SUBJECT_TYPES = ["brief", "analysis", "response"] as const;
 /** Where each kind of agenda link may point: our own pages only. */
-export const SUBJECT_PATHS: Record<(typeof SUBJECT_TYPES)[number], string> = { brief: "/briefs/", analysis: "/analyses/", response: "/responses/" };
+const SUBJECT_PATHS: Record<(typeof SUBJECT_TYPES)[number], string> = { brief: "/briefs/", analysis: "/analyses/", response: "/responses/" };
 
 export const MeetingSchema = z
   .object({
@@ -70,8 +70,22 @@ export const EditMeetingSchema = z
     }
   });
 
-export const RsvpSchema = z.object({ intent: z.literal("rsvp"), response: z.enum(RSVP_RESPONSES, { errorMap: () => ({ message: "meetings:errors.rsvp" }) }) });
-export const CorrectionSchema = z.object({ intent: z.literal("propose-correction"), text: text(5000) });
+const RsvpSchema = z.object({ intent: z.literal("rsvp"), response: z.enum(RSVP_RESPONSES, { errorMap: () => ({ message: "meetings:errors.rsvp" }) }) });
+const CorrectionSchema = z.object({ intent: z.literal("propose-correction"), text: text(5000) });
+/**
+ * The attendance form: one radio group per member, named "status-<userId>" (other fields are
+ * ignored; unknown people are ignored by the service). A status that is not one of ours refuses the form.
+ */
+export const AttendanceSchema = z.record(z.string(), z.unknown()).transform((fields, ctx) => {
+  const entries: { userId: string; status: (typeof ATTENDANCE_STATUSES)[number] }[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    if (!key.startsWith("status-")) continue;
+    const status = z.enum(ATTENDANCE_STATUSES).safeParse(value);
+    if (status.success) entries.push({ userId: key.slice(7), status: status.data });
+    else ctx.addIssue({ code: z.ZodIssueCode.custom, message: "meetings:errors.attendanceInvalid" });
+  }
+  return entries;
+});
 export const MeetingPageSchema = z.discriminatedUnion("intent", [RsvpSchema, CorrectionSchema]);
 
 export const MinutesSchema = z

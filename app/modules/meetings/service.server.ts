@@ -1,18 +1,6 @@
-import { and, asc, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
-import {
-  type RichDoc,
-  actionItems,
-  agendaItems,
-  meetingAttendance,
-  meetingRsvps,
-  meetings,
-  minutes,
-  minutesApprovals,
-  minutesCorrections,
-  minutesDecisions,
-  minutesRevisions,
-} from "~/db/schema/meetings";
+import { type RichDoc, agendaItems, meetingAttendance, meetingRsvps, meetings } from "~/db/schema/meetings";
 import { users } from "~/db/schema/auth";
 import { recordAudit } from "~/modules/audit/index.server";
 import { notify, type NotificationType } from "~/modules/notifications/index.server";
@@ -21,26 +9,10 @@ import { meetingsCalendar } from "./ics.server";
 import type { RichText } from "~/modules/richtext/index.server";
 import { formatMeetingRange, wallTimeToUtc } from "./time";
 import type { MeetingInput } from "./schemas";
+import { DomainError } from "~/utils/errors";
 
-/** A refusal the person can act on: `code` is an i18n key, `field` the form field it is about. */
-export class MeetingsError extends Error {
-  constructor(
-    public code: string,
-    public field?: string,
-    public status = 400,
-  ) {
-    super(code);
-  }
-}
-
-type Actor = { id: string };
-type Ctx = { origin: string; ip?: string | null };
-
-/** Majority of votes cast (abstentions do not count either way), as the DB CHECK says. */
-export function approvalOutcome(input: { support: number; oppose: number; presentCount: number; eligibleCount: number; quorumPercent: number }) {
-  const quorumMet = input.eligibleCount > 0 && input.presentCount * 100 >= input.quorumPercent * input.eligibleCount;
-  return { quorumMet, passed: quorumMet && input.support > input.oppose };
-}
+export type Actor = { id: string };
+export type Ctx = { origin: string; ip?: string | null };
 
 /** Board members: the people invited to meetings and counted for quorum. */
 export async function activeCabMembers(tx: DbOrTx) {
@@ -49,6 +21,24 @@ export async function activeCabMembers(tx: DbOrTx) {
     .from(users)
     .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)))
     .orderBy(asc(users.displayName));
+}
+
+/** Whether `id` is an active account (an action item's owner must be one). */
+export async function isActiveUser(tx: DbOrTx, id: string) {
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.deactivatedAt)));
+  return Boolean(row);
+}
+
+/** Active people marked present at a meeting (minutes go to them for corrections). */
+export async function presentMembers(tx: DbOrTx, meetingId: string) {
+  return tx
+    .select({ id: users.id, locale: users.locale })
+    .from(meetingAttendance)
+    .innerJoin(users, eq(users.id, meetingAttendance.userId))
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isNull(users.deactivatedAt)));
 }
 
 /** Present board members / board members, for the quorum of a meeting. */
@@ -68,25 +58,20 @@ export async function quorumOf(tx: DbOrTx, meetingId: string) {
   return { present, eligible, percent, met: eligible > 0 && present * 100 >= percent * eligible };
 }
 
-async function lockMeeting(tx: Transaction, id: string) {
+/** The meeting, locked for this transaction (a 404 refusal when there is none). */
+export async function lockMeeting(tx: Transaction, id: string) {
   const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, id)).for("update");
-  if (!meeting) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
+  if (!meeting) throw new DomainError("meetings:errors.notFound", { status: 404 });
   return meeting;
-}
-
-async function lockMinutes(tx: Transaction, minutesId: string) {
-  const [row] = await tx.select().from(minutes).where(eq(minutes.id, minutesId)).for("update");
-  if (!row) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
-  return row;
 }
 
 function toTimes(input: Pick<MeetingInput, "startsAt" | "endsAt">) {
   const zone = countyTimeZone();
   const startsAt = wallTimeToUtc(input.startsAt, zone);
   const endsAt = wallTimeToUtc(input.endsAt, zone);
-  if (!startsAt) throw new MeetingsError("meetings:errors.dateTime", "startsAt");
-  if (!endsAt) throw new MeetingsError("meetings:errors.dateTime", "endsAt");
-  if (endsAt <= startsAt) throw new MeetingsError("meetings:errors.endsBeforeStarts", "endsAt");
+  if (!startsAt) throw new DomainError("meetings:errors.dateTime", { field: "startsAt" });
+  if (!endsAt) throw new DomainError("meetings:errors.dateTime", { field: "endsAt" });
+  if (endsAt <= startsAt) throw new DomainError("meetings:errors.endsBeforeStarts", { field: "endsAt" });
   return { startsAt, endsAt };
 }
 
@@ -130,7 +115,7 @@ function icsAttachment(meeting: MeetingRow, origin: string, method: "request" | 
 }
 
 /** Tells every board member, each in their own language (the time is written in it). */
-async function notifyMembers(
+export async function notifyMembers(
   tx: DbOrTx,
   type: NotificationType,
   key: string,
@@ -180,7 +165,7 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingWrit
   const values = meetingValues(input);
   return db.transaction(async (tx) => {
     const before = await lockMeeting(tx, id);
-    if (before.status === "cancelled") throw new MeetingsError("meetings:errors.cancelled");
+    if (before.status === "cancelled") throw new DomainError("meetings:errors.cancelled");
     const [meeting] = await tx
       .update(meetings)
       .set({ ...values, sequence: before.sequence + 1, updatedAt: new Date() })
@@ -208,7 +193,7 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingWrit
 export async function cancelMeeting(actor: Actor, id: string, reason: string | undefined, ctx: Ctx) {
   return db.transaction(async (tx) => {
     const before = await lockMeeting(tx, id);
-    if (before.status !== "scheduled") throw new MeetingsError("meetings:errors.notScheduled");
+    if (before.status !== "scheduled") throw new DomainError("meetings:errors.notScheduled");
     const [meeting] = await tx
       .update(meetings)
       .set({ status: "cancelled", cancelReason: reason ?? null, sequence: before.sequence + 1, updatedAt: new Date() })
@@ -272,7 +257,7 @@ export async function removeAgendaItem(actor: Actor, meetingId: string, itemId: 
       .delete(agendaItems)
       .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
       .returning();
-    if (!removed.length) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
+    if (!removed.length) throw new DomainError("meetings:errors.notFound", { status: 404 });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "meeting.agenda_item.remove",
@@ -293,7 +278,7 @@ export async function moveAgendaItem(actor: Actor, meetingId: string, itemId: st
       .where(eq(agendaItems.meetingId, meetingId))
       .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
     const i = items.findIndex((x) => x.id === itemId);
-    if (i < 0) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
+    if (i < 0) throw new DomainError("meetings:errors.notFound", { status: 404 });
     const j = direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= items.length) return;
     [items[i], items[j]] = [items[j]!, items[i]!];
@@ -319,7 +304,7 @@ export async function moveAgendaItem(actor: Actor, meetingId: string, itemId: st
 export async function setRsvp(user: Actor, meetingId: string, response: "yes" | "no" | "maybe") {
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
-    if (meeting.status !== "scheduled") throw new MeetingsError("meetings:errors.notScheduled");
+    if (meeting.status !== "scheduled") throw new DomainError("meetings:errors.notScheduled");
     await tx
       .insert(meetingRsvps)
       .values({ meetingId, userId: user.id, response })
@@ -330,10 +315,10 @@ export async function setRsvp(user: Actor, meetingId: string, response: "yes" | 
 export async function recordAttendance(actor: Actor, meetingId: string, entries: { userId: string; status: "present" | "absent" | "excused" }[], ctx: Ctx) {
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
-    if (meeting.status === "cancelled") throw new MeetingsError("meetings:errors.cancelled");
+    if (meeting.status === "cancelled") throw new DomainError("meetings:errors.cancelled");
     const members = new Set((await activeCabMembers(tx)).map((m) => m.id));
     const valid = entries.filter((e) => members.has(e.userId));
-    if (!valid.length) throw new MeetingsError("meetings:errors.attendanceEmpty");
+    if (!valid.length) throw new DomainError("meetings:errors.attendanceEmpty");
     for (const e of valid) {
       await tx
         .insert(meetingAttendance)
@@ -355,358 +340,4 @@ export async function recordAttendance(actor: Actor, meetingId: string, entries:
     });
     return quorumOf(tx, meetingId);
   });
-}
-
-// ---------------------------------------------------------------- minutes
-
-async function nextRevisionNumber(tx: Transaction, minutesId: string) {
-  const [row] = await tx
-    .select({ n: max(minutesRevisions.number) })
-    .from(minutesRevisions)
-    .where(eq(minutesRevisions.minutesId, minutesId));
-  return (row?.n ?? 0) + 1;
-}
-
-/**
- * Saves the draft's text (from the shared rich-text module) as a new revision (revisions are
- * never edited). Creates the minutes on first save.
- */
-export async function saveMinutesDraft(actor: Actor, meetingId: string, rich: RichText, ctx: Ctx) {
-  if (!rich.text.trim()) throw new MeetingsError("common:errors.required", "body");
-  return db.transaction(async (tx) => {
-    const meeting = await lockMeeting(tx, meetingId);
-    if (meeting.status !== "held") throw new MeetingsError("meetings:errors.notHeld");
-    let [row] = await tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).for("update");
-    if (!row) [row] = await tx.insert(minutes).values({ meetingId }).returning();
-    if (row!.status === "approved") throw new MeetingsError("meetings:errors.approvedUseAmendment");
-    const [revision] = await tx
-      .insert(minutesRevisions)
-      .values({
-        minutesId: row!.id,
-        number: await nextRevisionNumber(tx, row!.id),
-        kind: "draft",
-        bodyDoc: rich.doc as RichDoc,
-        bodyHtml: rich.html,
-        bodyText: rich.text,
-        createdById: actor.id,
-      })
-      .returning();
-    await tx.update(minutes).set({ currentRevisionId: revision!.id }).where(eq(minutes.id, row!.id));
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.revise",
-      subjectType: "minutes",
-      subjectId: row!.id,
-      data: { revision: revision!.number },
-      ipAddress: ctx.ip,
-    });
-    return { minutesId: row!.id, revision: revision! };
-  });
-}
-
-async function editableMinutes(tx: Transaction, minutesId: string) {
-  const row = await lockMinutes(tx, minutesId);
-  if (row.status === "approved") throw new MeetingsError("meetings:errors.approvedFrozen");
-  return row;
-}
-
-export async function addDecision(actor: Actor, minutesId: string, input: { text: string; support?: number; oppose?: number; abstain?: number }, ctx: Ctx) {
-  return db.transaction(async (tx) => {
-    await editableMinutes(tx, minutesId);
-    const [row] = await tx
-      .insert(minutesDecisions)
-      .values({ minutesId, text: input.text, support: input.support ?? null, oppose: input.oppose ?? null, abstain: input.abstain ?? null })
-      .returning();
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.decision.add",
-      subjectType: "minutes",
-      subjectId: minutesId,
-      data: { decisionId: row!.id },
-      ipAddress: ctx.ip,
-    });
-    return row!;
-  });
-}
-
-export async function removeDecision(actor: Actor, minutesId: string, decisionId: string, ctx: Ctx) {
-  await db.transaction(async (tx) => {
-    await editableMinutes(tx, minutesId);
-    const removed = await tx
-      .delete(minutesDecisions)
-      .where(and(eq(minutesDecisions.id, decisionId), eq(minutesDecisions.minutesId, minutesId)))
-      .returning();
-    if (!removed.length) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.decision.remove",
-      subjectType: "minutes",
-      subjectId: minutesId,
-      data: { text: removed[0]!.text },
-      ipAddress: ctx.ip,
-    });
-  });
-}
-
-export async function addActionItem(
-  actor: Actor,
-  minutesId: string,
-  input: { what: string; ownerUserId?: string; ownerName?: string; dueDate?: string },
-  ctx: Ctx,
-) {
-  return db.transaction(async (tx) => {
-    await editableMinutes(tx, minutesId);
-    if (input.ownerUserId) {
-      const [owner] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, input.ownerUserId), isNull(users.deactivatedAt)));
-      if (!owner) throw new MeetingsError("common:errors.invalid", "ownerUserId");
-    }
-    const [row] = await tx
-      .insert(actionItems)
-      .values({
-        minutesId,
-        what: input.what,
-        ownerUserId: input.ownerUserId ?? null,
-        ownerName: input.ownerUserId ? null : (input.ownerName ?? null),
-        dueDate: input.dueDate ?? null,
-      })
-      .returning();
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.action_item.add",
-      subjectType: "minutes",
-      subjectId: minutesId,
-      data: { actionItemId: row!.id },
-      ipAddress: ctx.ip,
-    });
-    return row!;
-  });
-}
-
-/** An action item's status is tracking, not minutes text: it can move on after approval. */
-export async function setActionItemStatus(actor: Actor, actionItemId: string, status: "open" | "in_progress" | "done", ctx: Ctx) {
-  await db.transaction(async (tx) => {
-    const [row] = await tx.update(actionItems).set({ status, updatedAt: new Date() }).where(eq(actionItems.id, actionItemId)).returning();
-    if (!row) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.action_item.status",
-      subjectType: "action_item",
-      subjectId: actionItemId,
-      data: { status },
-      ipAddress: ctx.ip,
-    });
-  });
-}
-
-export async function removeActionItem(actor: Actor, minutesId: string, actionItemId: string, ctx: Ctx) {
-  await db.transaction(async (tx) => {
-    await editableMinutes(tx, minutesId);
-    const removed = await tx
-      .delete(actionItems)
-      .where(and(eq(actionItems.id, actionItemId), eq(actionItems.minutesId, minutesId)))
-      .returning();
-    if (!removed.length) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.action_item.remove",
-      subjectType: "minutes",
-      subjectId: minutesId,
-      data: { what: removed[0]!.what },
-      ipAddress: ctx.ip,
-    });
-  });
-}
-
-async function presentMembers(tx: DbOrTx, meetingId: string) {
-  return tx
-    .select({ id: users.id, locale: users.locale })
-    .from(meetingAttendance)
-    .innerJoin(users, eq(users.id, meetingAttendance.userId))
-    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isNull(users.deactivatedAt)));
-}
-
-/** Sends the draft to the members who attended, for corrections. */
-export async function circulateMinutes(actor: Actor, minutesId: string, ctx: Ctx) {
-  return db.transaction(async (tx) => {
-    const row = await lockMinutes(tx, minutesId);
-    if (row.status !== "draft") throw new MeetingsError("meetings:errors.notDraft");
-    if (!row.currentRevisionId) throw new MeetingsError("meetings:errors.noText");
-    await tx.update(minutes).set({ status: "circulated", circulatedAt: new Date() }).where(eq(minutes.id, minutesId));
-    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, row.meetingId));
-    await recordAudit(tx, { actorId: actor.id, action: "minutes.circulate", subjectType: "minutes", subjectId: minutesId, ipAddress: ctx.ip });
-    await notifyMembers(tx, "minutes_circulated", `minutes_circulated:${minutesId}`, meeting!, ctx.origin, await presentMembers(tx, row.meetingId));
-  });
-}
-
-/** A member who attended proposes a correction to circulated minutes. */
-export async function proposeCorrection(user: Actor, minutesId: string, text: string) {
-  return db.transaction(async (tx) => {
-    const row = await lockMinutes(tx, minutesId);
-    if (row.status !== "circulated") throw new MeetingsError("meetings:errors.notCirculated");
-    const [attended] = await tx
-      .select({ id: meetingAttendance.id })
-      .from(meetingAttendance)
-      .where(and(eq(meetingAttendance.meetingId, row.meetingId), eq(meetingAttendance.userId, user.id), eq(meetingAttendance.status, "present")));
-    if (!attended) throw new MeetingsError("meetings:errors.onlyAttendees", undefined, 403);
-    const [correction] = await tx.insert(minutesCorrections).values({ minutesId, revisionId: row.currentRevisionId!, proposedById: user.id, text }).returning();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "minutes.correction.propose",
-      subjectType: "minutes",
-      subjectId: minutesId,
-      data: { correctionId: correction!.id },
-    });
-    return correction!;
-  });
-}
-
-export async function reviewCorrection(actor: Actor, correctionId: string, decision: "accepted" | "declined", note: string | undefined, ctx: Ctx) {
-  return db.transaction(async (tx) => {
-    const [correction] = await tx.select().from(minutesCorrections).where(eq(minutesCorrections.id, correctionId)).for("update");
-    if (!correction) throw new MeetingsError("meetings:errors.notFound", undefined, 404);
-    await editableMinutes(tx, correction.minutesId);
-    if (correction.status !== "pending") throw new MeetingsError("meetings:errors.alreadyReviewed");
-    await tx
-      .update(minutesCorrections)
-      .set({ status: decision, reviewNote: note ?? null, reviewedById: actor.id, reviewedAt: new Date() })
-      .where(eq(minutesCorrections.id, correctionId));
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `minutes.correction.${decision}`,
-      subjectType: "minutes",
-      subjectId: correction.minutesId,
-      data: { correctionId, note: note ?? null },
-      ipAddress: ctx.ip,
-    });
-  });
-}
-
-/**
- * Records the board's vote on the current text of circulated minutes, held at a meeting (the
- * same one or a later one) whose attendance gives the quorum. A vote that fails is recorded too.
- */
-export async function recordApproval(
-  actor: Actor,
-  minutesId: string,
-  input: { votedAtMeetingId: string; support: number; oppose: number; abstain: number },
-  ctx: Ctx,
-) {
-  return db.transaction(async (tx) => {
-    const row = await lockMinutes(tx, minutesId);
-    if (row.status !== "circulated") throw new MeetingsError("meetings:errors.notCirculated");
-    const [own] = await tx.select().from(meetings).where(eq(meetings.id, row.meetingId));
-    const [at] = await tx.select().from(meetings).where(eq(meetings.id, input.votedAtMeetingId));
-    if (!at) throw new MeetingsError("common:errors.invalid", "votedAtMeetingId");
-    if (at.status !== "held") throw new MeetingsError("meetings:errors.voteMeetingNotHeld", "votedAtMeetingId");
-    if (at.startsAt < own!.startsAt) throw new MeetingsError("meetings:errors.voteMeetingEarlier", "votedAtMeetingId");
-    const q = await quorumOf(tx, at.id);
-    if (q.eligible === 0) throw new MeetingsError("meetings:errors.noMembers");
-    if (input.support + input.oppose + input.abstain > q.present) throw new MeetingsError("meetings:errors.moreVotesThanPresent", "support");
-    const outcome = approvalOutcome({
-      support: input.support,
-      oppose: input.oppose,
-      presentCount: q.present,
-      eligibleCount: q.eligible,
-      quorumPercent: q.percent,
-    });
-    const [approval] = await tx
-      .insert(minutesApprovals)
-      .values({
-        minutesId,
-        revisionId: row.currentRevisionId!,
-        votedAtMeetingId: at.id,
-        support: input.support,
-        oppose: input.oppose,
-        abstain: input.abstain,
-        presentCount: q.present,
-        eligibleCount: q.eligible,
-        quorumPercent: q.percent,
-        ...outcome,
-        recordedById: actor.id,
-      })
-      .returning();
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.approval.record",
-      subjectType: "minutes",
-      subjectId: minutesId,
-      data: { approvalId: approval!.id, ...input, ...outcome },
-      ipAddress: ctx.ip,
-    });
-    return approval!;
-  });
-}
-
-/** Publishes approved minutes. Refused without a vote on this text that met quorum and passed (the DB refuses too). */
-export async function publishMinutes(actor: Actor, minutesId: string, ctx: Ctx) {
-  return db.transaction(async (tx) => {
-    const row = await lockMinutes(tx, minutesId);
-    if (row.status === "approved") throw new MeetingsError("meetings:errors.alreadyApproved");
-    const [approval] = await tx
-      .select()
-      .from(minutesApprovals)
-      .where(
-        and(
-          eq(minutesApprovals.minutesId, minutesId),
-          eq(minutesApprovals.revisionId, row.currentRevisionId!),
-          eq(minutesApprovals.quorumMet, true),
-          eq(minutesApprovals.passed, true),
-        ),
-      )
-      .orderBy(desc(minutesApprovals.createdAt))
-      .limit(1);
-    if (!approval) throw new MeetingsError("meetings:errors.noPassingApproval");
-    await tx.update(minutes).set({ status: "approved", approvalId: approval.id, publishedAt: new Date() }).where(eq(minutes.id, minutesId));
-    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, row.meetingId));
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.publish",
-      subjectType: "minutes",
-      subjectId: minutesId,
-      data: { approvalId: approval.id },
-      ipAddress: ctx.ip,
-    });
-    await notifyMembers(tx, "minutes_approved", `minutes_approved:${minutesId}`, meeting!, ctx.origin);
-  });
-}
-
-/** The only way approved minutes' text changes: a new amendment revision with a reason. */
-export async function amendMinutes(actor: Actor, minutesId: string, rich: RichText, reason: string, ctx: Ctx) {
-  if (!rich.text.trim()) throw new MeetingsError("common:errors.required", "body");
-  if (!reason.trim()) throw new MeetingsError("common:errors.required", "reason");
-  return db.transaction(async (tx) => {
-    const row = await lockMinutes(tx, minutesId);
-    if (row.status !== "approved") throw new MeetingsError("meetings:errors.notApproved");
-    const [revision] = await tx
-      .insert(minutesRevisions)
-      .values({
-        minutesId,
-        number: await nextRevisionNumber(tx, minutesId),
-        kind: "amendment",
-        bodyDoc: rich.doc as RichDoc,
-        bodyHtml: rich.html,
-        bodyText: rich.text,
-        reason: reason.trim(),
-        createdById: actor.id,
-      })
-      .returning();
-    await tx.update(minutes).set({ currentRevisionId: revision!.id }).where(eq(minutes.id, minutesId));
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "minutes.amend",
-      subjectType: "minutes",
-      subjectId: minutesId,
-      data: { revision: revision!.number, reason },
-      ipAddress: ctx.ip,
-    });
-    return revision!;
-  });
-}
-
-export async function minutesIdOf(tx: DbOrTx, meetingId: string) {
-  const [row] = await tx.select({ id: minutes.id }).from(minutes).where(eq(minutes.meetingId, meetingId));
-  return row?.id ?? null;
 }

@@ -277,8 +277,3 @@ export const MEASURES: MeasureDef[] = [
 ];
 
 export const CASE_MEASURES = MEASURES.filter((m) => m.kind === "case");
-export const PUBLIC_MEASURES = MEASURES.filter((m) => m.kind !== "context");
-
-export function measureDef(key: string) {
-  return MEASURES.find((m) => m.key === key);
-}

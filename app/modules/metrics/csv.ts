@@ -44,7 +44,7 @@ const FIELDS_DATE = ["received_date", "filed_date", "declined_date", "diverted_d
  * One row, after normalize(): values trimmed, codes lower-cased, agency upper-cased, blanks "".
  * (Kept to plain checks: zod's transforms cost ten times as much on a 100,000-row file.)
  */
-export const CaseRowSchema = z.object({
+const CaseRowSchema = z.object({
   case_id: z.string(req(E.text)).min(1, E.required).regex(ID, E.text),
   participant_id: z.string(req(E.text)).min(1, E.required).regex(ID, E.text),
   received_date: z.string(req(E.date)).min(1, E.required).regex(DATE, E.date),

@@ -132,7 +132,7 @@ async function periodsOf(measureKey: string, f: DashboardFilters, dbx: DbOrTx) {
 }
 
 /** The values of a dimension the measure has data for (fixed lists keep their order). */
-export async function dimensionValues(measureKey: string, d: Dimension, dbx: DbOrTx = db): Promise<string[]> {
+async function dimensionValues(measureKey: string, d: Dimension, dbx: DbOrTx = db): Promise<string[]> {
   return (await dimensionValuesOf(measureKey, [d], dbx))[d] ?? [];
 }
 

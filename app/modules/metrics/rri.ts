@@ -8,7 +8,7 @@ import { isSmallCount } from "./suppression";
 export const RRI_STAGES = ["referred", "filed", "declined", "diverted", "disposed", "sentenced"] as const;
 export type RriStage = (typeof RRI_STAGES)[number];
 /** The base a stage's rate is taken against. Referral is measured against the population. */
-export const PRIOR_STAGE: Record<RriStage, RriStage | "population"> = {
+const PRIOR_STAGE: Record<RriStage, RriStage | "population"> = {
   referred: "population",
   filed: "referred",
   declined: "referred",
@@ -18,11 +18,11 @@ export const PRIOR_STAGE: Record<RriStage, RriStage | "population"> = {
 };
 
 /** A base smaller than this gives rates too unstable to compare. */
-export const MIN_RRI_BASE = 50;
+const MIN_RRI_BASE = 50;
 
 export type StageCounts = Partial<Record<RriStage | "population", number>>;
 
-export type RriCell =
+type RriCell =
   | { status: "ok"; rate: number; rri: number }
   | { status: "reference"; rate: number }
   | { status: "insufficient"; reason: "small_base" | "small_count" | "reference_insufficient" | "no_data" };
@@ -30,11 +30,7 @@ export type RriCell =
 export type RriRow = { stage: RriStage; base: RriStage | "population"; groups: Record<string, RriCell> };
 
 /** The rate of one group at one stage, or why it cannot be published. */
-export function stageRate(
-  counts: StageCounts,
-  stage: RriStage,
-  minBase = MIN_RRI_BASE,
-): { rate: number } | { reason: "small_base" | "small_count" | "no_data" } {
+function stageRate(counts: StageCounts, stage: RriStage, minBase = MIN_RRI_BASE): { rate: number } | { reason: "small_base" | "small_count" | "no_data" } {
   const base = counts[PRIOR_STAGE[stage]];
   const n = counts[stage];
   if (base === undefined || n === undefined) return { reason: "no_data" };

@@ -11,7 +11,7 @@ import { CSV_ERRORS, nextMonth, validateHeader, validateRow, type CaseRow, type 
 import { dashboardTable, definitionHash, parseDashboardFilters, type DashboardFilters } from "./queries.server";
 
 /** At most this many row errors are kept and listed; the count covers them all. */
-export const MAX_LISTED_ERRORS = 1000;
+const MAX_LISTED_ERRORS = 1000;
 const STAGE_BATCH = 1000;
 const COMMIT_CHUNK = 10_000;
 const IMPORT_LOCK = 724_312;
@@ -417,7 +417,7 @@ export async function createSnapshot(
   return row!.id;
 }
 
-export function filtersToRecord(f: DashboardFilters): Record<string, string> {
+function filtersToRecord(f: DashboardFilters): Record<string, string> {
   const out: Record<string, string> = { grain: f.grain };
   if (f.year) out.year = String(f.year);
   for (const [k, v] of Object.entries(f.dims)) if (v) out[k] = v;

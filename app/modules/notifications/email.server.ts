@@ -5,7 +5,7 @@ import type { DbOrTx } from "~/db/client.server";
 import { emailOutbox } from "~/db/schema/notifications";
 import { enqueueJob } from "./jobs.server";
 
-export type EmailAttachment = { filename: string; content: string; contentType?: string };
+type EmailAttachment = { filename: string; content: string; contentType?: string };
 
 export type EmailMessage = {
   template: string;
@@ -24,11 +24,11 @@ export type EmailMessage = {
 export type OutboxEmail = Omit<EmailMessage, "body"> & { html: string; text: string };
 
 /** Resend accepts at most 100 emails per batch call. */
-export const BATCH_LIMIT = 100;
+const BATCH_LIMIT = 100;
 /** The batch endpoint takes no attachments: those go one call each, a few per job. */
 const ATTACHMENT_JOB_SIZE = 10;
 /** Job attempts before an email that keeps meeting 429/5xx is recorded as failed. */
-export const SEND_MAX_ATTEMPTS = 10;
+const SEND_MAX_ATTEMPTS = 10;
 
 export function emailCaptureMode() {
   return !process.env.RESEND_API_KEY;

@@ -2,7 +2,7 @@ import { count, desc, eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { emailOutbox } from "~/db/schema/notifications";
 
-export const OUTBOX_PAGE_SIZE = 50;
+const OUTBOX_PAGE_SIZE = 50;
 
 /** One page of the outbox, newest first, without the bodies (they can be large). */
 export async function listOutbox(page: number) {

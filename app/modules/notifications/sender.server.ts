@@ -74,7 +74,7 @@ export async function sendOutboxEmails(ids: string[], job: JobAttempt = { attemp
 }
 
 /** The idempotency key of one call: the email's own key, or a digest of the batch's keys. */
-export function callIdempotencyKey(rows: Pick<OutboxRow, "idempotencyKey">[]) {
+function callIdempotencyKey(rows: Pick<OutboxRow, "idempotencyKey">[]) {
   if (rows.length === 1) return rows[0]!.idempotencyKey;
   const keys = rows.map((r) => r.idempotencyKey).sort();
   return `batch:${crypto.createHash("sha256").update(keys.join("\n")).digest("base64url")}`;
@@ -145,7 +145,7 @@ async function markSent(ids: string[], providerIds: (string | undefined)[], call
 }
 
 /** 429, 5xx, no answer at all, and "the same key is still being processed" are worth retrying. */
-export function isTransient(error: ErrorResponse) {
+function isTransient(error: ErrorResponse) {
   const status = error.statusCode;
   if (status === null || status === undefined) return true;
   if (status === 429 || status >= 500) return true;
@@ -166,7 +166,7 @@ function retryAfterMs(headers: Record<string, string> | null) {
 }
 
 /** Exponential backoff with jitter, never shorter than the provider's Retry-After, capped. */
-export function backoffMs(attempt: number, retryAfter: number, baseMs: number, maxMs: number) {
+function backoffMs(attempt: number, retryAfter: number, baseMs: number, maxMs: number) {
   const exponential = baseMs * 2 ** attempt * (0.5 + Math.random() / 2);
   return Math.min(maxMs, Math.max(exponential, retryAfter));
 }

@@ -26,7 +26,7 @@ export type DigestFrequency = "daily" | "weekly";
 /** What an unsubscribe link switches off: one type, or a whole digest. */
 export type UnsubscribeScope = NotificationType | "digest_daily" | "digest_weekly";
 
-export function isNotificationType(value: unknown): value is NotificationType {
+function isNotificationType(value: unknown): value is NotificationType {
   return typeof value === "string" && (NOTIFICATION_TYPES as readonly string[]).includes(value);
 }
 

@@ -163,14 +163,3 @@ export async function drugCitationCountsByMonth(range?: { from?: string; to?: st
     .orderBy(sql`1`);
   return rows;
 }
-
-export async function citationWithConcerns(id: string) {
-  const [citation] = await db.select().from(citations).where(eq(citations.id, id));
-  if (!citation) return null;
-  const cited = await db
-    .select({ documentationId: citationConcerns.documentationId, citationNumber: concernDocumentations.citationNumber })
-    .from(citationConcerns)
-    .innerJoin(concernDocumentations, eq(concernDocumentations.id, citationConcerns.documentationId))
-    .where(eq(citationConcerns.citationId, id));
-  return { citation, cited };
-}

@@ -10,4 +10,4 @@ export {
   publishedResponsesForConcern,
   responseFormOptions,
 } from "./queries.server";
-export { ResponseError, followConcern, saveResponse, unfollowConcern } from "./service.server";
+export { followConcern, saveResponse, unfollowConcern } from "./service.server";

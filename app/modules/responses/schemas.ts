@@ -85,5 +85,3 @@ export const ResponseFormSchema = z
     newRace: optional(40),
   })
   .refine((v) => Boolean(v.clusterZip) === Boolean(v.clusterKind), { path: ["clusterKind"], message: "responses:errors.clusterBoth" });
-
-export type ResponseFormValues = z.infer<typeof ResponseFormSchema>;

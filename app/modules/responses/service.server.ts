@@ -11,15 +11,7 @@ import { createSnapshot } from "~/modules/metrics/index.server";
 import { notify, type Recipient } from "~/modules/notifications/index.server";
 import type { RichText } from "~/modules/richtext/index.server";
 import type { ResponseRef } from "./schemas";
-
-export class ResponseError extends Error {
-  constructor(
-    public key: string,
-    public status = 400,
-  ) {
-    super(key);
-  }
-}
+import { DomainError } from "~/utils/errors";
 
 type Actor = { id: string };
 type Meta = { ip?: string | null };
@@ -41,7 +33,7 @@ export type ResponseInput = {
   newSnapshot: { measure: string; filters: Record<string, string> } | null;
 };
 
-export const responseUrl = (slug: string) => `/responses/${slug}`;
+const responseUrl = (slug: string) => `/responses/${slug}`;
 
 async function uniqueSlug(tx: DbOrTx, title: string) {
   const base = slugify(title) === "brief" ? "response" : slugify(title);
@@ -67,7 +59,7 @@ export async function saveResponse(actor: Actor, id: string | null, input: Respo
     let current: typeof responses.$inferSelect | null = null;
     if (id) {
       const [row] = await tx.select().from(responses).where(eq(responses.id, id)).for("update");
-      if (!row) throw new ResponseError("responses:errors.notFound", 404);
+      if (!row) throw new DomainError("responses:errors.notFound", { status: 404 });
       current = row;
     }
     const values = {

@@ -66,7 +66,7 @@ const linkOptions = {
 };
 
 /** Briefs, consultation notices, minutes, responses: headings, lists, links, tables, quotes, figures. */
-export function documentExtensions(): Extensions {
+function documentExtensions(): Extensions {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3, 4] },
@@ -81,7 +81,7 @@ export function documentExtensions(): Extensions {
 }
 
 /** Comments: bold, italic, lists, links. Nothing else. */
-export function commentExtensions(): Extensions {
+function commentExtensions(): Extensions {
   return [
     StarterKit.configure({
       heading: false,

@@ -174,7 +174,7 @@ export function parseRichText(input: unknown, profile: RichTextProfile): RichTex
 }
 
 /** Sanitizes HTML with a profile's allowlist (the second wall; also for re-rendering stored HTML). */
-export function sanitizeRichHtml(html: string, profile: RichTextProfile) {
+function sanitizeRichHtml(html: string, profile: RichTextProfile) {
   return sanitizeHtml(html, SANITIZE[profile]);
 }
 

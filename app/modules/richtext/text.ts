@@ -2,7 +2,7 @@
 
 export type RichTextProfile = "document" | "comment";
 
-export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
+const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
 
 /** Links may only go to http, https or mailto. */
 export function isSafeLinkHref(href: unknown): href is string {

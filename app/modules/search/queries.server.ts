@@ -5,8 +5,8 @@ import { visibleStatuses } from "~/modules/briefs";
 
 // Private-use characters mark the hits in ts_headline's output; the page splits on them and
 // renders text nodes (escaped by React), so no HTML from the database is ever trusted.
-export const MARK_START = "\uE000";
-export const MARK_END = "\uE001";
+const MARK_START = "\uE000";
+const MARK_END = "\uE001";
 
 export type SearchHit = { kind: "brief" | "consultation" | "comment"; title: string; url: string; snippet: string; rank: number };
 

@@ -1,51 +1,12 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors, TextAreaField } from "~/components/form";
+import { FormErrors, TextAreaField } from "~/components/form";
 import { ProposeSchema } from "~/modules/analyses/schemas";
 import type { Stage } from "~/modules/analyses";
 import type { Tally } from "~/modules/voting";
-
-/** A radio group in a fieldset, with its errors announced. */
-export function RadioGroup({
-  legend,
-  field,
-  options,
-  defaultValue,
-  hint,
-}: {
-  legend: ReactNode;
-  field: FieldMetadata<unknown>;
-  options: { value: string; label: ReactNode; hint?: ReactNode }[];
-  defaultValue?: string | null;
-  hint?: ReactNode;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const chosen = (field.initialValue as string | undefined) ?? defaultValue ?? undefined;
-  const describedBy = [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset className="radio-group" aria-describedby={describedBy} aria-invalid={field.errors?.length ? true : undefined}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {options.map((o) => (
-        <div className="radio" key={o.value}>
-          <input type="radio" id={`${field.id}-${o.value}`} name={field.name} value={o.value} defaultChecked={chosen === o.value} />
-          <label htmlFor={`${field.id}-${o.value}`}>
-            {o.label}
-            {o.hint ? <span className="hint"> — {o.hint}</span> : null}
-          </label>
-        </div>
-      ))}
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </fieldset>
-  );
-}
 
 export function StageBadge({ stage }: { stage: Stage }) {
   const { t } = useTranslation("analyses");

@@ -1,74 +1,8 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, FormErrors } from "~/components/form";
+import { CheckboxField, Field, FormErrors, SelectField } from "~/components/form";
 import { RichTextEditor } from "~/modules/richtext/ui/editor";
-
-function describedBy(field: FieldMetadata<unknown>, hintId?: string) {
-  return [hintId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
-}
-
-export function TextareaField({ label, field, hint, rows = 8 }: { label: ReactNode; field: FieldMetadata<unknown>; hint?: ReactNode; rows?: number }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: true });
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea {...props} key={props.key} rows={rows} aria-describedby={describedBy(field, hintId)} />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
-export function SelectField({
-  label,
-  field,
-  options,
-  hint,
-}: {
-  label: ReactNode;
-  field: FieldMetadata<unknown>;
-  options: { value: string; label: string }[];
-  hint?: ReactNode;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const props = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: true });
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select {...props} key={props.key} aria-describedby={describedBy(field, hintId)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
-export function CheckboxField({ label, field }: { label: ReactNode; field: FieldMetadata<unknown> }) {
-  const props = getInputProps(field as FieldMetadata<boolean>, { type: "checkbox", ariaAttributes: true });
-  return (
-    <div className="field field-checkbox">
-      <input {...props} key={props.key} aria-describedby={describedBy(field)} />
-      <label htmlFor={field.id}>{label}</label>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
 
 /** HTML rendered and sanitized on the server by the shared rich-text module; never client HTML. */
 export function RichHtml({ html, className }: { html: string; className?: string }) {
