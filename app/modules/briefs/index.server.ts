@@ -22,3 +22,4 @@ export {
   slugify,
   updateBrief,
 } from "./service.server";
+export { briefTasks } from "./tasks.server";

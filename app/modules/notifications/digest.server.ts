@@ -13,7 +13,7 @@ import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
 /**
  * Gathers every notification waiting for this digest (created up to `now`) into ONE email
- * per person. Runs from the queue's crontab (see worker.server.ts). Each person is one
+ * per person. Runs from the queue's crontab (see server/jobs.ts). Each person is one
  * transaction: their notifications are marked digested together with the email and its send
  * job, so a crash or a second run never sends a digest twice nor loses an event.
  * Returns how many digest emails were queued.
