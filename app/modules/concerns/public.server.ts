@@ -63,6 +63,11 @@ export async function selectPublicConcerns(
   return rows as PublicConcern[];
 }
 
+/** The public projection of these concerns (hidden ones left out), oldest first. */
+export async function publicConcernsByIds(ids: string[], { limit = 1000, tx = db }: { limit?: number; tx?: DbOrTx } = {}): Promise<PublicConcern[]> {
+  return ids.length ? selectPublicConcerns(inArray(concerns.id, ids), { limit, tx, order: "oldest" }) : [];
+}
+
 export async function publicConcernByNumber(number: number) {
   const [row] = await selectPublicConcerns(eq(concerns.number, number), { limit: 1 });
   return row ?? null;

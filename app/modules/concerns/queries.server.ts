@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db, type DbOrTx } from "~/db/client.server";
 import { concernCorroborations, concernKinds, concerns, concernStatusHistory } from "~/db/schema/concerns";
 import { concernDocumentations, policyVersions } from "~/db/schema/policies";
-import { users } from "~/db/schema/auth";
+import { displayNameOf } from "~/modules/auth/index.server";
 import { OPEN_STATUSES, type ConcernStatus } from "./status";
 
 export async function listKinds({ activeOnly = false } = {}) {
@@ -65,10 +65,9 @@ export async function concernForStaff(number: number) {
         publicNote: concernStatusHistory.publicNote,
         internalNote: concernStatusHistory.internalNote,
         createdAt: concernStatusHistory.createdAt,
-        actor: users.displayName,
+        actor: displayNameOf(concernStatusHistory.actorId),
       })
       .from(concernStatusHistory)
-      .leftJoin(users, eq(users.id, concernStatusHistory.actorId))
       .where(eq(concernStatusHistory.concernId, row.concern.id))
       .orderBy(desc(concernStatusHistory.createdAt)),
     db.select().from(concernCorroborations).where(eq(concernCorroborations.concernId, row.concern.id)).orderBy(concernCorroborations.createdAt),

@@ -13,7 +13,7 @@ import {
   minutesDecisions,
   minutesRevisions,
 } from "~/db/schema/meetings";
-import { users } from "~/db/schema/auth";
+import { accountExists, activeCabMemberCount, activeCabMembers, isActiveAccount, isActiveCabMember, localeOf } from "~/modules/auth/index.server";
 import { recordAudit } from "~/modules/audit/index.server";
 import { notify, type NotificationType } from "~/modules/notifications/index.server";
 import { countyTimeZone, quorumPercent } from "./config.server";
@@ -42,29 +42,15 @@ export function approvalOutcome(input: { support: number; oppose: number; presen
   return { quorumMet, passed: quorumMet && input.support > input.oppose };
 }
 
-/** Board members: the people invited to meetings and counted for quorum. */
-export async function activeCabMembers(tx: DbOrTx) {
-  return tx
-    .select({ id: users.id, displayName: users.displayName, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)))
-    .orderBy(asc(users.displayName));
-}
-
 /** Present board members / board members, for the quorum of a meeting. */
 export async function quorumOf(tx: DbOrTx, meetingId: string) {
   const [row] = await tx
     .select({ present: sql<number>`count(*)::int` })
     .from(meetingAttendance)
-    .innerJoin(users, eq(users.id, meetingAttendance.userId))
-    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
-  const [all] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isActiveCabMember(meetingAttendance.userId)));
   const percent = quorumPercent();
   const present = row?.present ?? 0;
-  const eligible = all?.n ?? 0;
+  const eligible = await activeCabMemberCount(tx);
   return { present, eligible, percent, met: eligible > 0 && present * 100 >= percent * eligible };
 }
 
@@ -457,11 +443,7 @@ export async function addActionItem(
   return db.transaction(async (tx) => {
     await editableMinutes(tx, minutesId);
     if (input.ownerUserId) {
-      const [owner] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, input.ownerUserId), isNull(users.deactivatedAt)));
-      if (!owner) throw new MeetingsError("common:errors.invalid", "ownerUserId");
+      if (!(await accountExists(tx, input.ownerUserId, { active: true }))) throw new MeetingsError("common:errors.invalid", "ownerUserId");
     }
     const [row] = await tx
       .insert(actionItems)
@@ -522,10 +504,9 @@ export async function removeActionItem(actor: Actor, minutesId: string, actionIt
 
 async function presentMembers(tx: DbOrTx, meetingId: string) {
   return tx
-    .select({ id: users.id, locale: users.locale })
+    .select({ id: meetingAttendance.userId, locale: localeOf<string>(meetingAttendance.userId) })
     .from(meetingAttendance)
-    .innerJoin(users, eq(users.id, meetingAttendance.userId))
-    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isNull(users.deactivatedAt)));
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isActiveAccount(meetingAttendance.userId)));
 }
 
 /** Sends the draft to the members who attended, for corrections. */

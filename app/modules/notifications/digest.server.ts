@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { notificationPreferences, notifications } from "~/db/schema/notifications";
-import { users } from "~/db/schema/auth";
+import { contactsOf } from "~/modules/auth/index.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { DigestEmail } from "../../../emails/digest-email";
 import { queueEmail } from "./email.server";
@@ -49,7 +49,7 @@ async function sendDigestTo(userId: string, frequency: DigestFrequency, now: Dat
         ),
       );
 
-    const [user] = await tx.select().from(users).where(eq(users.id, userId));
+    const [user] = await contactsOf(tx, [userId]);
     if (!user || user.deactivatedAt) return false;
     // A type switched off since the event is left out; any other change still gets it here.
     const prefs = await tx
