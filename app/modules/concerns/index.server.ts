@@ -12,9 +12,11 @@ export {
   concernIdByNumber,
   concernIdsByNumbers,
   concernNumbersByIds,
+  concernsObservedAt,
   listKinds,
   openConcernIdsInCluster,
   triageQueue,
+  visibleConcernsObservedAt,
 } from "./queries.server";
 export { enforceConcernFormLimit, enforceConcernSubmitLimit } from "./rate-limits.server";
 export {
@@ -24,6 +26,7 @@ export {
   corroborateConcern,
   createConcern,
   createKind,
+  lockConcernByNumber,
   markRespondedByResponse,
   mergeDuplicate,
   redactDescription,
