@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, type DbOrTx } from "~/db/client.server";
 import { users } from "~/db/schema/auth";
 
@@ -10,9 +10,12 @@ import { users } from "~/db/schema/auth";
  * statement) instead of joining the table.
  */
 
-// Inside the fragments below the users table goes by its own name, so that it never clashes
-// with the caller's tables; the caller's id column is nested so drizzle keeps it qualified.
-const person = alias(users, "directory_person");
+// Inside the fragments below the users table goes by a name of its own, so that it never clashes
+// with the caller's tables, and every column is written out qualified: drizzle drops the table
+// from the top-level columns of a single-table select, which would make "id" mean the wrong table.
+const PERSON = sql.identifier("directory_person");
+const person = sql`${users} as ${PERSON}`;
+const col = (column: AnyPgColumn) => sql`${PERSON}.${sql.identifier(column.name)}`;
 const of = (id: SQLWrapper) => sql`${id}`;
 
 const activeCabMember = and(eq(users.role, "cab_member"), isNull(users.deactivatedAt));
@@ -49,12 +52,12 @@ export function activeCabMembersSubquery(name = "cab_members") {
 
 /** SQL: whether the account with this id (a column or expression) is an active board member. */
 export function isActiveCabMember(id: SQLWrapper): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from ${person} where ${person.id} = ${of(id)} and ${person.role} = 'cab_member' and ${person.deactivatedAt} is null)`;
+  return sql<boolean>`exists (select 1 from ${person} where ${col(users.id)} = ${of(id)} and ${col(users.role)} = 'cab_member' and ${col(users.deactivatedAt)} is null)`;
 }
 
 /** SQL: whether the account with this id exists and is not deactivated. */
 export function isActiveAccount(id: SQLWrapper): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from ${person} where ${person.id} = ${of(id)} and ${person.deactivatedAt} is null)`;
+  return sql<boolean>`exists (select 1 from ${person} where ${col(users.id)} = ${of(id)} and ${col(users.deactivatedAt)} is null)`;
 }
 
 /**
@@ -62,17 +65,17 @@ export function isActiveAccount(id: SQLWrapper): SQL<boolean> {
  * `displayNameOf<string>(…)` where the id column is required and the account cannot be gone.
  */
 export function displayNameOf<T extends string | null = string | null>(id: SQLWrapper): SQL<T> {
-  return sql<T>`(select ${person.displayName} from ${person} where ${person.id} = ${of(id)})`;
+  return sql<T>`(select ${col(users.displayName)} from ${person} where ${col(users.id)} = ${of(id)})`;
 }
 
 /** SQL: the email address of the account whose id is in `id` (null when there is none). */
 export function emailOf<T extends string | null = string | null>(id: SQLWrapper): SQL<T> {
-  return sql<T>`(select ${person.email} from ${person} where ${person.id} = ${of(id)})`;
+  return sql<T>`(select ${col(users.email)} from ${person} where ${col(users.id)} = ${of(id)})`;
 }
 
 /** SQL: the language of the account whose id is in `id` (null when there is none). */
 export function localeOf<T extends string | null = string | null>(id: SQLWrapper): SQL<T> {
-  return sql<T>`(select ${person.locale} from ${person} where ${person.id} = ${of(id)})`;
+  return sql<T>`(select ${col(users.locale)} from ${person} where ${col(users.id)} = ${of(id)})`;
 }
 
 /** Whom to tell, and how: address, language and whether the account is deactivated. */
