@@ -10,6 +10,7 @@ export {
   listPublicBriefs,
   listRevisions,
   receiptsFor,
+  searchableBriefs,
 } from "./queries.server";
 export {
   BriefError,

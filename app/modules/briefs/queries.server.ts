@@ -108,3 +108,18 @@ export async function receiptsFor(briefId: string) {
     .leftJoin(briefReceipts, and(eq(briefReceipts.userId, members.id), eq(briefReceipts.briefId, briefId)))
     .orderBy(asc(members.displayName));
 }
+
+/**
+ * For full-text search: the briefs this role may read (never drafts) as a subquery with the
+ * columns search expects (id, title, url, body, search_en, search_es). The search module puts it
+ * in its one statement instead of reading the table.
+ */
+export function searchableBriefs(role: Role | null | undefined) {
+  const statuses = visibleStatuses(role).filter((s) => s !== "draft");
+  const list = sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  return sql`(select b.id, b.title, '/briefs/' || b.slug as url, b.summary || ' ' || b.body_text as body, b.search_en, b.search_es
+    from ${briefs} b where b.status in (${list}))`;
+}

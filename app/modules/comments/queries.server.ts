@@ -205,3 +205,13 @@ export async function commentInSubject(subject: { type: string; id: string }, co
     .where(and(eq(comments.id, commentId), eq(comments.subjectType, subject.type), eq(comments.subjectId, subject.id)));
   return Boolean(row);
 }
+
+/**
+ * For full-text search: visible comments as a subquery with the columns search expects (id,
+ * subject_type, subject_id, body, search_en, search_es); search keeps those whose subject the
+ * viewer may see.
+ */
+export function searchableComments() {
+  return sql`(select m.id, m.subject_type, m.subject_id, m.body_text as body, m.search_en, m.search_es
+    from ${comments} m where m.status = 'visible')`;
+}
