@@ -87,12 +87,6 @@ export async function contactsOf(tx: DbOrTx, ids: string[]) {
     .where(inArray(users.id, ids));
 }
 
-/** Display names by account id (missing ids are left out). */
-export async function displayNamesByIds(ids: string[], tx: DbOrTx = db) {
-  const rows = ids.length ? await tx.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)) : [];
-  return new Map(rows.map((r) => [r.id, r.displayName]));
-}
-
 /** Whether an account with this id exists (`active`: and is not deactivated). */
 export async function accountExists(tx: DbOrTx, id: string, { active = false } = {}) {
   const [row] = await tx

@@ -7,7 +7,6 @@ export {
   activeCabMembersSubquery,
   contactsOf,
   displayNameOf,
-  displayNamesByIds,
   emailOf,
   isActiveAccount,
   isActiveCabMember,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
 import {
   type RichDoc,

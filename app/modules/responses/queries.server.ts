@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { concernFollows, responseConcerns, responses, responseSnapshots } from "~/db/schema/responses";
 import { getAnalysis } from "~/modules/analyses/index.server";
