@@ -38,7 +38,10 @@ export async function activeCabMemberIds(tx: DbOrTx = db) {
 }
 
 export async function activeCabMemberCount(tx: DbOrTx = db) {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(activeCabMember);
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(activeCabMember);
   return row?.n ?? 0;
 }
 

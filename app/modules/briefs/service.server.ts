@@ -265,7 +265,9 @@ export async function nudgeUnopened(actor: Actor, briefId: string, meta: Meta = 
     const pending = await tx
       .select({ userId: briefReceipts.userId })
       .from(briefReceipts)
-      .where(and(eq(briefReceipts.briefId, briefId), isNotNull(briefReceipts.deliveredAt), isNull(briefReceipts.openedAt), isActiveAccount(briefReceipts.userId)));
+      .where(
+        and(eq(briefReceipts.briefId, briefId), isNotNull(briefReceipts.deliveredAt), isNull(briefReceipts.openedAt), isActiveAccount(briefReceipts.userId)),
+      );
     if (!pending.length) return 0;
     const now = new Date();
     await notify(
