@@ -51,6 +51,11 @@ export default tseslint.config(
   {
     files: ["app/**/*.{ts,tsx}", "server/**/*.ts"],
     ignores: ["app/modules/**", "app/db/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [deepImport(null), schemaBarrel, foreignSchema("\\b\\B")] }] },
+  },
+  // Shared plumbing (app/utils) owns the tables of schema/platform.ts (rate limits, settings).
+  {
+    files: ["app/utils/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [deepImport(null), schemaBarrel, foreignSchema("platform")] }] },
   },
   // Inside a module: its own files freely; other modules only through their public surface; its

@@ -33,7 +33,7 @@ export const serverHooks = {
     return seedDemoData();
   },
   async startWorker() {
-    const { startWorker } = await import("~/modules/notifications/index.server");
+    const { startWorker } = await import("../server/jobs");
     return startWorker();
   },
 };

@@ -72,7 +72,7 @@ export async function benchNotifications(options: NotificationsBenchOptions = {}
   const { db, closeDatabase } = await import("../app/db/client.server");
   const { users } = await import("../app/db/schema");
   const { notify } = await import("../app/modules/notifications/index.server");
-  const { createRunner } = await import("../app/modules/notifications/index.server");
+  const { createRunner } = await import("../server/jobs");
   const { Logger } = await import("graphile-worker");
 
   let runner: Awaited<ReturnType<typeof createRunner>> | null = null;

@@ -6,7 +6,7 @@
 import { pino } from "pino";
 import { closeDatabase } from "../app/db/client.server";
 import { runMigrations } from "../app/db/migrate.server";
-import { createRunner } from "../app/modules/notifications/index.server";
+import { createRunner } from "./jobs";
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? "info" });
 

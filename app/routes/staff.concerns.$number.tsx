@@ -10,7 +10,7 @@ import { StaffConcernSchema } from "~/modules/concerns/schemas";
 import { changeStatus, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/index.server";
 import { NEXT_STATUSES } from "~/modules/concerns";
 import { countyDay } from "~/modules/concerns";
-import { policyInForce } from "~/modules/policies/index.server";
+import { documentationForConcern, policyInForce } from "~/modules/policies/index.server";
 import { documentConcern } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
@@ -30,8 +30,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const data = await concernForStaff(number);
   if (!data) notFound();
   const observedDay = countyDay(data.concern.observedAt);
-  const policy = data.documentation ? null : await policyInForce("documented_concern", observedDay);
-  return json({ ...data, observedDay, policy, next: NEXT_STATUSES[data.concern.status] });
+  const documentation = await documentationForConcern(data.concern.id);
+  const policy = documentation ? null : await policyInForce("documented_concern", observedDay);
+  return json({ ...data, documentation, observedDay, policy, next: NEXT_STATUSES[data.concern.status] });
 }
 
 const ERRORS: Record<string, string> = {

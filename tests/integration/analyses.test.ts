@@ -15,7 +15,7 @@ import {
   users,
 } from "~/db/schema";
 import { hashPassword } from "~/modules/auth/index.server";
-import { taskList } from "~/modules/notifications/index.server";
+import { taskList } from "../../server/jobs";
 import { remindBallot } from "~/modules/voting/index.server";
 import { tallyBallot } from "~/modules/voting/index.server";
 import { toLocalDateTimeValue } from "~/modules/voting/index.server";

@@ -3,7 +3,7 @@ import { run } from "graphile-worker";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { briefReceipts, briefs, comments, emailOutbox, notifications, users } from "~/db/schema";
-import { taskList } from "~/modules/notifications/index.server";
+import { taskList } from "../../server/jobs";
 import { clientFor, type Client } from "../support/app";
 
 const doc = (t: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: t }] }] });

@@ -4,7 +4,7 @@ import { db } from "~/db/client.server";
 import { metricCases, metricImportRows, metricImports } from "~/db/schema";
 import { CSV_HEADER } from "~/modules/metrics";
 import { csvLine } from "~/modules/metrics/index.server";
-import { startWorker } from "~/modules/notifications/index.server";
+import { startWorker } from "../../server/jobs";
 import { clientFor, type Client } from "../support/app";
 import { generateCaseCsv } from "../support/metrics-csv";
 

@@ -1,7 +1,7 @@
-import { desc, eq, lt } from "drizzle-orm";
+import { desc, lt } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { auditLog } from "~/db/schema/audit";
-import { users } from "~/db/schema/auth";
+import { emailOf } from "~/modules/auth/index.server";
 
 export async function listAuditEntries({ before, limit = 50 }: { before?: number; limit?: number } = {}) {
   return db
@@ -12,10 +12,9 @@ export async function listAuditEntries({ before, limit = 50 }: { before?: number
       subjectId: auditLog.subjectId,
       data: auditLog.data,
       createdAt: auditLog.createdAt,
-      actorEmail: users.email,
+      actorEmail: emailOf(auditLog.actorId),
     })
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(before ? lt(auditLog.id, before) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(limit);

@@ -1,4 +1,17 @@
 // The auth module's public surface on the server: other code imports from here, never deeper.
+export {
+  accountExists,
+  activeCabMemberCount,
+  activeCabMemberIds,
+  activeCabMembers,
+  activeCabMembersSubquery,
+  contactsOf,
+  displayNameOf,
+  emailOf,
+  isActiveAccount,
+  isActiveCabMember,
+  localeOf,
+} from "./directory.server";
 export { lucia } from "./lucia.server";
 export { hashPassword } from "./password.server";
 export { getUser, loginRedirect, requireRole, requireUser, requireVisitor, safeRedirect } from "./permissions.server";

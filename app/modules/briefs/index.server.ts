@@ -10,5 +10,7 @@ export {
   listPublicBriefs,
   listRevisions,
   receiptsFor,
+  searchableBriefs,
 } from "./queries.server";
 export { createBrief, nudgeUnopened, publishBrief, publishDueBrief, recordBriefOpened, sendToCabReview, slugify, updateBrief } from "./service.server";
+export { briefTasks } from "./tasks.server";

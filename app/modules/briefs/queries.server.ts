@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { briefReceipts, briefRevisions, briefs } from "~/db/schema/briefs";
-import { users } from "~/db/schema/auth";
+import { activeCabMembersSubquery, displayNameOf } from "~/modules/auth/index.server";
 import type { Role } from "~/modules/auth";
 import { canSeeBrief, visibleStatuses } from "./visibility";
 
@@ -68,10 +68,9 @@ export async function listRevisions(briefId: string) {
       statusAtSave: briefRevisions.statusAtSave,
       reason: briefRevisions.reason,
       createdAt: briefRevisions.createdAt,
-      authorName: users.displayName,
+      authorName: displayNameOf(briefRevisions.authorId),
     })
     .from(briefRevisions)
-    .leftJoin(users, eq(users.id, briefRevisions.authorId))
     .where(eq(briefRevisions.briefId, briefId))
     .orderBy(desc(briefRevisions.number));
 }
@@ -95,17 +94,32 @@ export async function changeLog(briefId: string) {
 
 /** Every current CAB member with their receipt for this brief (delivered, opened, nudged). */
 export async function receiptsFor(briefId: string) {
+  const members = activeCabMembersSubquery();
   return db
     .select({
-      userId: users.id,
-      name: users.displayName,
+      userId: members.id,
+      name: members.displayName,
       deliveredAt: briefReceipts.deliveredAt,
       openedAt: briefReceipts.openedAt,
       lastNudgedAt: briefReceipts.lastNudgedAt,
       nudgeCount: sql<number>`coalesce(${briefReceipts.nudgeCount}, 0)`.mapWith(Number),
     })
-    .from(users)
-    .leftJoin(briefReceipts, and(eq(briefReceipts.userId, users.id), eq(briefReceipts.briefId, briefId)))
-    .where(and(eq(users.role, "cab_member"), sql`${users.deactivatedAt} is null`))
-    .orderBy(asc(users.displayName));
+    .from(members)
+    .leftJoin(briefReceipts, and(eq(briefReceipts.userId, members.id), eq(briefReceipts.briefId, briefId)))
+    .orderBy(asc(members.displayName));
+}
+
+/**
+ * For full-text search: the briefs this role may read (never drafts) as a subquery with the
+ * columns search expects (id, title, url, body, search_en, search_es). The search module puts it
+ * in its one statement instead of reading the table.
+ */
+export function searchableBriefs(role: Role | null | undefined) {
+  const statuses = visibleStatuses(role).filter((s) => s !== "draft");
+  const list = sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  return sql`(select b.id, b.title, '/briefs/' || b.slug as url, b.summary || ' ' || b.body_text as body, b.search_en, b.search_es
+    from ${briefs} b where b.status in (${list}))`;
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull, like, or, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { briefReceipts, briefRevisions, briefs } from "~/db/schema/briefs";
-import { users } from "~/db/schema/auth";
+import { activeCabMembers, isActiveAccount } from "~/modules/auth/index.server";
 import { recordAudit } from "~/modules/audit/index.server";
 import { enqueueJob } from "~/modules/notifications/index.server";
 import { notify } from "~/modules/notifications/index.server";
@@ -130,16 +130,9 @@ export async function updateBrief(actor: Actor, briefId: string, values: BriefFo
   });
 }
 
-async function cabMembers(tx: DbOrTx) {
-  return tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
-}
-
 /** Tells CAB members about the brief (in-app + email) and records the delivery per member. */
 async function deliverToMembers(tx: DbOrTx, brief: typeof briefs.$inferSelect, stage: "cab_review" | "public") {
-  let members = await cabMembers(tx);
+  let members = await activeCabMembers(tx);
   if (stage === "public") {
     // Members who already received it for review are not told twice.
     const already = new Set(
@@ -263,8 +256,9 @@ export async function nudgeUnopened(actor: Actor, briefId: string, meta: Meta = 
     const pending = await tx
       .select({ userId: briefReceipts.userId })
       .from(briefReceipts)
-      .innerJoin(users, eq(users.id, briefReceipts.userId))
-      .where(and(eq(briefReceipts.briefId, briefId), isNotNull(briefReceipts.deliveredAt), isNull(briefReceipts.openedAt), isNull(users.deactivatedAt)));
+      .where(
+        and(eq(briefReceipts.briefId, briefId), isNotNull(briefReceipts.deliveredAt), isNull(briefReceipts.openedAt), isActiveAccount(briefReceipts.userId)),
+      );
     if (!pending.length) return 0;
     const now = new Date();
     await notify(

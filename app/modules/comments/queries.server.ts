@@ -1,7 +1,7 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { commentEdits, comments } from "~/db/schema/comments";
-import { users } from "~/db/schema/auth";
+import { commentEdits, commentReports, comments } from "~/db/schema/comments";
+import { displayNameOf } from "~/modules/auth/index.server";
 import { THREADS_PER_PAGE } from "./permissions";
 
 export type CommentView = {
@@ -59,7 +59,7 @@ export async function listThread(subjectType: string, subjectId: string, page = 
       rootId: comments.rootId,
       depth: comments.depth,
       authorId: comments.authorId,
-      authorName: users.displayName,
+      authorName: displayNameOf<string>(comments.authorId),
       authorIsStaff: comments.authorIsStaff,
       status: comments.status,
       bodyHtml: comments.bodyHtml,
@@ -70,11 +70,16 @@ export async function listThread(subjectType: string, subjectId: string, page = 
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
       reportedByViewer: viewer
-        ? sql<boolean>`exists (select 1 from comment_reports r where r.comment_id = ${comments.id} and r.reporter_id = ${viewer.id})`
+        ? // A subquery of its own: drizzle leaves its columns qualified in a single-table select.
+          sql<boolean>`${exists(
+            db
+              .select({ one: sql`1` })
+              .from(commentReports)
+              .where(and(eq(commentReports.commentId, comments.id), eq(commentReports.reporterId, viewer.id))),
+          )}`
         : sql<boolean>`false`,
     })
     .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
     .where(inArray(comments.rootId, rootIds))
     .orderBy(asc(comments.createdAt), asc(comments.id));
 
@@ -181,4 +186,14 @@ export async function commentInSubject(subject: { type: string; id: string }, co
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.subjectType, subject.type), eq(comments.subjectId, subject.id)));
   return Boolean(row);
+}
+
+/**
+ * For full-text search: visible comments as a subquery with the columns search expects (id,
+ * subject_type, subject_id, body, search_en, search_es); search keeps those whose subject the
+ * viewer may see.
+ */
+export function searchableComments() {
+  return sql`(select m.id, m.subject_type, m.subject_id, m.body_text as body, m.search_en, m.search_es
+    from ${comments} m where m.status = 'visible')`;
 }

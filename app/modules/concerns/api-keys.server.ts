@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { open311ApiKeys } from "~/db/schema/concerns";
-import { users } from "~/db/schema/auth";
+import { displayNameOf } from "~/modules/auth/index.server";
 import { recordAudit } from "~/modules/audit/index.server";
 
 type Actor = { id: string; ipAddress?: string | null };
@@ -60,10 +60,9 @@ export async function listApiKeys() {
       createdAt: open311ApiKeys.createdAt,
       lastUsedAt: open311ApiKeys.lastUsedAt,
       revokedAt: open311ApiKeys.revokedAt,
-      createdBy: users.displayName,
+      createdBy: displayNameOf(open311ApiKeys.createdById),
     })
     .from(open311ApiKeys)
-    .leftJoin(users, eq(users.id, open311ApiKeys.createdById))
     .orderBy(desc(open311ApiKeys.createdAt));
 }
 

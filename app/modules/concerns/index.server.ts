@@ -5,16 +5,18 @@ export { ConcernFormSchema, concernFieldConstraints, withDateRules } from "./for
 export { Open311Error, createRequest, discovery, handle, listRequests, requestById, respond, serviceDefinition, services } from "./open311.server";
 export { concernOverview } from "./overview.server";
 export type { OverviewCell } from "./overview.server";
-export { selectPublicConcerns, similarOpenConcerns, trackingByCode } from "./public.server";
+export { publicConcernsByIds, similarOpenConcerns, trackingByCode } from "./public.server";
 export type { PublicConcern } from "./public.server";
 export {
   concernForStaff,
   concernIdByNumber,
   concernIdsByNumbers,
   concernNumbersByIds,
+  concernsObservedAt,
   listKinds,
   openConcernIdsInCluster,
   triageQueue,
+  visibleConcernsObservedAt,
 } from "./queries.server";
 export { enforceConcernFormLimit, enforceConcernSubmitLimit } from "./rate-limits.server";
 export {
@@ -24,6 +26,7 @@ export {
   corroborateConcern,
   createConcern,
   createKind,
+  lockConcernByNumber,
   markRespondedByResponse,
   mergeDuplicate,
   redactDescription,

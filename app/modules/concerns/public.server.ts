@@ -63,6 +63,11 @@ export async function selectPublicConcerns(
   return rows as PublicConcern[];
 }
 
+/** The public projection of these concerns (hidden ones left out), oldest first. */
+export async function publicConcernsByIds(ids: string[], { limit = 1000, tx = db }: { limit?: number; tx?: DbOrTx } = {}): Promise<PublicConcern[]> {
+  return ids.length ? selectPublicConcerns(inArray(concerns.id, ids), { limit, tx, order: "oldest" }) : [];
+}
+
 /** Open concerns of a kind on a block: shown before submitting so a resident can add to one. */
 export async function similarOpenConcerns(input: { kindCode: string; zip: string; blockKey: string | null }) {
   if (!input.blockKey) return [];

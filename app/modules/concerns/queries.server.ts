@@ -1,11 +1,12 @@
 /** Staff-only reads: these return private columns. Never call them from a public route. */
-import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type DbOrTx } from "~/db/client.server";
 import { concernCorroborations, concernKinds, concerns, concernStatusHistory } from "~/db/schema/concerns";
-import { concernDocumentations, policyVersions } from "~/db/schema/policies";
-import { users } from "~/db/schema/auth";
+import { displayNameOf } from "~/modules/auth/index.server";
+import { blockKeyFor } from "./block";
 import { OPEN_STATUSES, type ConcernStatus } from "./status";
+import { COUNTY_TIME_ZONE } from "./time";
 
 export async function listKinds({ activeOnly = false } = {}) {
   return db
@@ -47,7 +48,7 @@ export async function triageQueue(filters: TriageFilters, limit = 200) {
     .limit(limit);
 }
 
-/** Everything about one concern, for csu_staff and admin only. */
+/** Everything about one concern, for csu_staff and admin only (its documentation: policies' documentationForConcern). */
 export async function concernForStaff(number: number) {
   const duplicateOf = alias(concerns, "duplicate_of");
   const [row] = await db
@@ -57,7 +58,7 @@ export async function concernForStaff(number: number) {
     .leftJoin(duplicateOf, eq(duplicateOf.id, concerns.duplicateOfId))
     .where(eq(concerns.number, number));
   if (!row) return null;
-  const [history, corroborations, merged, documentation] = await Promise.all([
+  const [history, corroborations, merged] = await Promise.all([
     db
       .select({
         id: concernStatusHistory.id,
@@ -65,21 +66,59 @@ export async function concernForStaff(number: number) {
         publicNote: concernStatusHistory.publicNote,
         internalNote: concernStatusHistory.internalNote,
         createdAt: concernStatusHistory.createdAt,
-        actor: users.displayName,
+        actor: displayNameOf(concernStatusHistory.actorId),
       })
       .from(concernStatusHistory)
-      .leftJoin(users, eq(users.id, concernStatusHistory.actorId))
       .where(eq(concernStatusHistory.concernId, row.concern.id))
       .orderBy(desc(concernStatusHistory.createdAt)),
     db.select().from(concernCorroborations).where(eq(concernCorroborations.concernId, row.concern.id)).orderBy(concernCorroborations.createdAt),
     db.select({ number: concerns.number }).from(concerns).where(eq(concerns.duplicateOfId, row.concern.id)),
-    db
-      .select({ documentation: concernDocumentations, policy: policyVersions })
-      .from(concernDocumentations)
-      .innerJoin(policyVersions, eq(policyVersions.id, concernDocumentations.policyVersionId))
-      .where(eq(concernDocumentations.concernId, row.concern.id)),
   ]);
-  return { ...row, history, corroborations, merged, documentation: documentation[0] ?? null };
+  return { ...row, history, corroborations, merged };
+}
+
+/**
+ * Concerns observed at a place (a five-digit ZIP, or the block of an address) on county days
+ * from..to, hidden ones left out: a subquery (id, number, kindNameEn, kindNameEs, block, zip,
+ * observedAt, observedDay) that the policies module joins to its documentations in one
+ * statement. Null when the place is neither a ZIP nor an address with a hundred block.
+ */
+export function concernsObservedAt(input: { place: string; from: string; to: string }, name = "observed_concerns") {
+  const place = input.place.trim();
+  const localDay = sql`(${concerns.observedAt} at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)})::date`;
+  const where: SQL[] = [eq(concerns.hidden, false), gte(localDay, input.from), lte(localDay, input.to)];
+  if (/^\d{5}$/.test(place)) where.push(eq(concerns.zip, place));
+  else {
+    const key = blockKeyFor(place);
+    if (!key) return null;
+    where.push(eq(concerns.blockKey, key));
+  }
+  return db
+    .select({
+      id: concerns.id,
+      number: concerns.number,
+      kindNameEn: concernKinds.nameEn,
+      kindNameEs: concernKinds.nameEs,
+      block: concerns.publicBlock,
+      zip: concerns.zip,
+      observedAt: concerns.observedAt,
+      observedDay: sql<string>`to_char(${concerns.observedAt} at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)}, 'YYYY-MM-DD')`.as("observed_day"),
+    })
+    .from(concerns)
+    .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
+    .where(and(...where))
+    .as(name);
+}
+
+/** When each of these concerns was observed, for those not hidden (others are left out). */
+export async function visibleConcernsObservedAt(ids: string[], dbx: DbOrTx = db) {
+  const rows = ids.length
+    ? await dbx
+        .select({ id: concerns.id, observedAt: concerns.observedAt })
+        .from(concerns)
+        .where(and(inArray(concerns.id, ids), eq(concerns.hidden, false)))
+    : [];
+  return new Map(rows.map((r) => [r.id, r.observedAt]));
 }
 
 export async function concernIdByNumber(number: number) {

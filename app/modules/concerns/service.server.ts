@@ -168,6 +168,12 @@ async function lockConcern(tx: Transaction, number: number) {
 }
 
 /** Writes a status change, its history row, audit row and the followers' emails, together. */
+/** A concern by its public number, locked for the rest of the transaction (null when there is none). */
+export async function lockConcernByNumber(tx: Transaction, number: number) {
+  const [row] = await tx.select().from(concerns).where(eq(concerns.number, number)).for("update");
+  return row ?? null;
+}
+
 export async function applyStatus(
   tx: Transaction,
   concern: { id: string; trackingCode: string; status: ConcernStatus },

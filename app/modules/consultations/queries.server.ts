@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { consultations } from "~/db/schema/consultations";
 
@@ -30,4 +30,13 @@ export async function getConsultation(id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [row] = await db.select().from(consultations).where(eq(consultations.id, id));
   return row ?? null;
+}
+
+/**
+ * For full-text search: every consultation as a subquery with the columns search expects (id,
+ * title, url, body, search_en, search_es).
+ */
+export function searchableConsultations() {
+  return sql`(select c.id, c.title, '/consultations/' || c.slug as url, c.notice_text || ' ' || coalesce(c.summary_text, '') as body, c.search_en, c.search_es
+    from ${consultations} c)`;
 }

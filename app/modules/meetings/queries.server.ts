@@ -13,9 +13,9 @@ import {
   minutesDecisions,
   minutesRevisions,
 } from "~/db/schema/meetings";
-import { users } from "~/db/schema/auth";
+import { activeCabMembers, displayNameOf } from "~/modules/auth/index.server";
 import { hasRole, type Role } from "~/modules/auth";
-import { activeCabMembers, quorumOf } from "./service.server";
+import { quorumOf } from "./service.server";
 
 export type Viewer = { id: string; role: Role } | null;
 
@@ -106,11 +106,10 @@ export async function getRsvpSummary(meetingId: string, viewer: Viewer) {
 
 export async function getAttendance(meetingId: string) {
   return db
-    .select({ userId: meetingAttendance.userId, displayName: users.displayName, status: meetingAttendance.status })
+    .select({ userId: meetingAttendance.userId, displayName: displayNameOf<string>(meetingAttendance.userId), status: meetingAttendance.status })
     .from(meetingAttendance)
-    .innerJoin(users, eq(users.id, meetingAttendance.userId))
     .where(eq(meetingAttendance.meetingId, meetingId))
-    .orderBy(asc(users.displayName));
+    .orderBy(asc(displayNameOf(meetingAttendance.userId)));
 }
 
 /** Quorum of a meeting from its attendance (present board members / board members). */
@@ -169,13 +168,12 @@ async function actionItemsOf(minutesId: string) {
     .select({
       id: actionItems.id,
       what: actionItems.what,
-      ownerName: sql<string>`coalesce(${users.displayName}, ${actionItems.ownerName})`,
+      ownerName: sql<string>`coalesce(${displayNameOf(actionItems.ownerUserId)}, ${actionItems.ownerName})`,
       ownerUserId: actionItems.ownerUserId,
       dueDate: actionItems.dueDate,
       status: actionItems.status,
     })
     .from(actionItems)
-    .leftJoin(users, eq(users.id, actionItems.ownerUserId))
     .where(eq(actionItems.minutesId, minutesId))
     .orderBy(asc(actionItems.createdAt));
 }
@@ -194,11 +192,10 @@ async function correctionsOf(minutesId: string, onlyBy?: string) {
       text: minutesCorrections.text,
       status: minutesCorrections.status,
       reviewNote: minutesCorrections.reviewNote,
-      proposedBy: users.displayName,
+      proposedBy: displayNameOf<string>(minutesCorrections.proposedById),
       createdAt: minutesCorrections.createdAt,
     })
     .from(minutesCorrections)
-    .innerJoin(users, eq(users.id, minutesCorrections.proposedById))
     .where(where)
     .orderBy(asc(minutesCorrections.createdAt));
 }
@@ -252,7 +249,7 @@ export async function listActionItems(viewer: Viewer, status: "open" | "in_progr
     .select({
       id: actionItems.id,
       what: actionItems.what,
-      ownerName: sql<string>`coalesce(${users.displayName}, ${actionItems.ownerName})`,
+      ownerName: sql<string>`coalesce(${displayNameOf(actionItems.ownerUserId)}, ${actionItems.ownerName})`,
       dueDate: actionItems.dueDate,
       status: actionItems.status,
       meetingId: meetings.id,
@@ -263,7 +260,6 @@ export async function listActionItems(viewer: Viewer, status: "open" | "in_progr
     .from(actionItems)
     .innerJoin(minutes, eq(minutes.id, actionItems.minutesId))
     .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
-    .leftJoin(users, eq(users.id, actionItems.ownerUserId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(
       sql`case ${actionItems.status} when 'open' then 0 when 'in_progress' then 1 else 2 end`,

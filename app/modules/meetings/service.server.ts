@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
+import { and, asc, eq, max, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
 import { type RichDoc, agendaItems, meetingAttendance, meetingRsvps, meetings } from "~/db/schema/meetings";
-import { users } from "~/db/schema/auth";
+import { accountExists, activeCabMemberCount, activeCabMembers, isActiveAccount, isActiveCabMember, localeOf } from "~/modules/auth/index.server";
 import { recordAudit } from "~/modules/audit/index.server";
 import { notify, type NotificationType } from "~/modules/notifications/index.server";
 import { countyTimeZone, quorumPercent } from "./config.server";
@@ -14,31 +14,17 @@ import { DomainError } from "~/utils/errors";
 export type Actor = { id: string };
 export type Ctx = { origin: string; ip?: string | null };
 
-/** Board members: the people invited to meetings and counted for quorum. */
-export async function activeCabMembers(tx: DbOrTx) {
-  return tx
-    .select({ id: users.id, displayName: users.displayName, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)))
-    .orderBy(asc(users.displayName));
-}
-
 /** Whether `id` is an active account (an action item's owner must be one). */
 export async function isActiveUser(tx: DbOrTx, id: string) {
-  const [row] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, id), isNull(users.deactivatedAt)));
-  return Boolean(row);
+  return accountExists(tx, id, { active: true });
 }
 
 /** Active people marked present at a meeting (minutes go to them for corrections). */
 export async function presentMembers(tx: DbOrTx, meetingId: string) {
   return tx
-    .select({ id: users.id, locale: users.locale })
+    .select({ id: meetingAttendance.userId, locale: localeOf<string>(meetingAttendance.userId) })
     .from(meetingAttendance)
-    .innerJoin(users, eq(users.id, meetingAttendance.userId))
-    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isNull(users.deactivatedAt)));
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isActiveAccount(meetingAttendance.userId)));
 }
 
 /** Present board members / board members, for the quorum of a meeting. */
@@ -46,15 +32,10 @@ export async function quorumOf(tx: DbOrTx, meetingId: string) {
   const [row] = await tx
     .select({ present: sql<number>`count(*)::int` })
     .from(meetingAttendance)
-    .innerJoin(users, eq(users.id, meetingAttendance.userId))
-    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
-  const [all] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.status, "present"), isActiveCabMember(meetingAttendance.userId)));
+  const eligible = await activeCabMemberCount(tx);
   const percent = quorumPercent();
   const present = row?.present ?? 0;
-  const eligible = all?.n ?? 0;
   return { present, eligible, percent, met: eligible > 0 && present * 100 >= percent * eligible };
 }
 

@@ -18,3 +18,4 @@ export {
 export { confirmImport, copyIntoCases, createSnapshot, discardImport, recomputeFacts, runImport, stageImport, syncMeasureCatalogue } from "./service.server";
 export { csvLine } from "./csv";
 export type { CaseRow } from "./csv";
+export { metricsTasks } from "./tasks.server";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { metricImports, metricMeasures, metricSnapshots } from "~/db/schema/metrics";
-import { users } from "~/db/schema/auth";
+import { displayNameOf } from "~/modules/auth/index.server";
 import { DIMENSION_COLUMN, DIMENSION_VALUES, DIMENSIONS, GRAINS, RACE_ETHNICITIES, type Dimension, type Grain } from "./catalogue";
 import { RRI_STAGES, relativeRateIndex, type RriRow, type StageCounts } from "./rri";
 import { publishableRate, suppressSeries, suppressTable, type PublishedCell, type SuppressedSeries, type SuppressedTable } from "./suppression";
@@ -305,10 +305,9 @@ export async function listImports(limit = 50) {
       summary: metricImports.summary,
       createdAt: metricImports.createdAt,
       completedAt: metricImports.completedAt,
-      uploadedBy: users.displayName,
+      uploadedBy: displayNameOf(metricImports.uploadedBy),
     })
     .from(metricImports)
-    .leftJoin(users, eq(users.id, metricImports.uploadedBy))
     .orderBy(desc(metricImports.createdAt))
     .limit(limit);
 }
@@ -316,9 +315,8 @@ export async function listImports(limit = 50) {
 export async function getImport(id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [row] = await db
-    .select({ imp: metricImports, uploadedBy: users.displayName })
+    .select({ imp: metricImports, uploadedBy: displayNameOf(metricImports.uploadedBy) })
     .from(metricImports)
-    .leftJoin(users, eq(users.id, metricImports.uploadedBy))
     .where(eq(metricImports.id, id));
   return row ? { ...row.imp, uploadedByName: row.uploadedBy } : null;
 }

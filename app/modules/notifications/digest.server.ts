@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { notificationPreferences, notifications } from "~/db/schema/notifications";
-import { users } from "~/db/schema/auth";
+import { contactsOf } from "~/modules/auth/index.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { DigestEmail } from "../../../emails/digest-email";
 import { queueEmail } from "./email.server";
@@ -13,7 +13,7 @@ import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 
 /**
  * Gathers every notification waiting for this digest (created up to `now`) into ONE email
- * per person. Runs from the queue's crontab (see worker.server.ts). Each person is one
+ * per person. Runs from the queue's crontab (see server/jobs.ts). Each person is one
  * transaction: their notifications are marked digested together with the email and its send
  * job, so a crash or a second run never sends a digest twice nor loses an event.
  * Returns how many digest emails were queued.
@@ -49,7 +49,7 @@ async function sendDigestTo(userId: string, frequency: DigestFrequency, now: Dat
         ),
       );
 
-    const [user] = await tx.select().from(users).where(eq(users.id, userId));
+    const [user] = await contactsOf(tx, [userId]);
     if (!user || user.deactivatedAt) return false;
     // A type switched off since the event is left out; any other change still gets it here.
     const prefs = await tx

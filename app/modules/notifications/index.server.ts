@@ -10,4 +10,4 @@ export { getPreferences, listNotifications, unreadCount } from "./queries.server
 export { recoverStalledSends } from "./sender.server";
 export { applyUnsubscribe, markAllRead, markRead, setPreferences } from "./service.server";
 export { signUnsubscribeToken, verifyUnsubscribeToken } from "./unsubscribe.server";
-export { CRONTAB, createRunner, startWorker, taskList } from "./worker.server";
+export { notificationTasks } from "./tasks.server";

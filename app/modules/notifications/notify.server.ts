@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { emailUnsubscribes, notificationPreferences, notifications } from "~/db/schema/notifications";
-import { users } from "~/db/schema/auth";
+import { contactsOf } from "~/modules/auth/index.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { NotificationEmail } from "../../../emails/notification-email";
 import { insertOutbox, renderEmail, type OutboxEmail } from "./email.server";
@@ -36,12 +36,7 @@ const UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/cab-portal-placehol
  */
 export async function notify(tx: DbOrTx, event: NotificationEvent, recipients: Recipient[], origin = appUrl()) {
   const userIds = [...new Set(recipients.flatMap((r) => ("userId" in r ? [r.userId] : [])))];
-  const accounts = userIds.length
-    ? await tx
-        .select({ id: users.id, email: users.email, locale: users.locale, deactivatedAt: users.deactivatedAt })
-        .from(users)
-        .where(inArray(users.id, userIds))
-    : [];
+  const accounts = await contactsOf(tx, userIds);
   const active = accounts.filter((a) => !a.deactivatedAt);
   const delivery = await deliveryFor(
     tx,

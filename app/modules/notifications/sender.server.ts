@@ -186,7 +186,7 @@ function sleep(ms: number, signal?: AbortSignal) {
 /**
  * graphile-worker 0.17 only frees the jobs of a worker that died (SIGKILL, OOM, lost machine)
  * after 4 hours. Send jobs are safe to run twice (idempotency keys, status checks) and never
- * run longer than a few minutes, so this cron task (worker.server.ts) frees any send job
+ * run longer than a few minutes, so this cron task (server/jobs.ts) frees any send job
  * locked for longer than `olderThanSeconds`: a crashed instance delays emails by minutes, not hours.
  */
 export async function recoverStalledSends(olderThanSeconds = 15 * 60) {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { emailUnsubscribes, notificationPreferences, notifications } from "~/db/schema/notifications";
-import { users } from "~/db/schema/auth";
+import { accountExists } from "~/modules/auth/index.server";
 import { NOTIFICATION_TYPES, type Delivery, type NotificationType } from "./types";
 import type { UnsubscribeToken } from "./unsubscribe.server";
 
@@ -45,8 +45,7 @@ export async function setPreferences(userId: string, choices: Partial<Record<Not
 export async function applyUnsubscribe({ subject, scope }: UnsubscribeToken) {
   if ("userId" in subject) {
     // An account deleted since the email was sent has nothing left to switch off.
-    const [account] = await db.select({ id: users.id }).from(users).where(eq(users.id, subject.userId));
-    if (!account) return;
+    if (!(await accountExists(db, subject.userId))) return;
     if (scope === "digest_daily" || scope === "digest_weekly") {
       const frequency = scope === "digest_daily" ? "daily" : "weekly";
       await db

@@ -1,3 +1,11 @@
 // The policies module's public surface on the server: other code imports from here, never deeper.
-export { drugCitationCountsByMonth, listCitations, listPolicyVersions, lookupDocumentedConcerns, policyInForce, policyVersionById } from "./queries.server";
+export {
+  documentationForConcern,
+  drugCitationCountsByMonth,
+  listCitations,
+  listPolicyVersions,
+  lookupDocumentedConcerns,
+  policyInForce,
+  policyVersionById,
+} from "./queries.server";
 export { createPolicyVersion, documentConcern, recordCitation } from "./service.server";

@@ -1,9 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { citationConcerns, citations, concernDocumentations, policyVersions } from "~/db/schema/policies";
-import { concernKinds, concerns } from "~/db/schema/concerns";
-import { blockKeyFor } from "~/modules/concerns";
-import { COUNTY_TIME_ZONE } from "~/modules/concerns";
+import { concernsObservedAt } from "~/modules/concerns/index.server";
 
 export type PolicyKind = "documented_concern" | "connection_to_violence";
 export type PolicyVersion = typeof policyVersions.$inferSelect;
@@ -63,37 +61,26 @@ export type LookupRow = {
  * observed day falls in [from, to], each judged under the policy version in force on that day.
  */
 export async function lookupDocumentedConcerns(input: { place: string; from: string; to: string }): Promise<LookupRow[]> {
-  const place = input.place.trim();
-  const where: SQL[] = [
-    eq(concerns.hidden, false),
-    gte(sql`(${concerns.observedAt} at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)})::date`, input.from),
-    lte(sql`(${concerns.observedAt} at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)})::date`, input.to),
-  ];
-  if (/^\d{5}$/.test(place)) where.push(eq(concerns.zip, place));
-  else {
-    const key = blockKeyFor(place);
-    if (!key) return [];
-    where.push(eq(concerns.blockKey, key));
-  }
+  // The concerns module picks the concerns (place, days, not hidden); the join stays one statement.
+  const observed = concernsObservedAt(input);
+  if (!observed) return [];
   const rows = await db
     .select({
       documentationId: concernDocumentations.id,
       answers: concernDocumentations.checklistAnswers,
       citationNumber: concernDocumentations.citationNumber,
-      number: concerns.number,
-      kindNameEn: concernKinds.nameEn,
-      kindNameEs: concernKinds.nameEs,
-      block: concerns.publicBlock,
-      zip: concerns.zip,
-      observedDay: sql<string>`to_char(${concerns.observedAt} at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)}, 'YYYY-MM-DD')`,
+      number: observed.number,
+      kindNameEn: observed.kindNameEn,
+      kindNameEs: observed.kindNameEs,
+      block: observed.block,
+      zip: observed.zip,
+      observedDay: observed.observedDay,
       policy: policyVersions,
     })
     .from(concernDocumentations)
-    .innerJoin(concerns, eq(concerns.id, concernDocumentations.concernId))
-    .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
+    .innerJoin(observed, eq(observed.id, concernDocumentations.concernId))
     .innerJoin(policyVersions, eq(policyVersions.id, concernDocumentations.policyVersionId))
-    .where(and(...where))
-    .orderBy(concerns.observedAt)
+    .orderBy(observed.observedAt)
     .limit(500);
   const cache = new Map<string, PolicyVersion | null>();
   const result: LookupRow[] = [];
@@ -162,4 +149,14 @@ export async function drugCitationCountsByMonth(range?: { from?: string; to?: st
     .groupBy(sql`1`)
     .orderBy(sql`1`);
   return rows;
+}
+
+/** A concern's documentation under the policy, with the version it was documented under (null when not documented). */
+export async function documentationForConcern(concernId: string, tx: DbOrTx = db) {
+  const [row] = await tx
+    .select({ documentation: concernDocumentations, policy: policyVersions })
+    .from(concernDocumentations)
+    .innerJoin(policyVersions, eq(policyVersions.id, concernDocumentations.policyVersionId))
+    .where(eq(concernDocumentations.concernId, concernId));
+  return row ?? null;
 }

@@ -1,10 +1,9 @@
 import { and, eq, inArray, isNull, or, sql, TransactionRollbackError } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { citationConcerns, citations, concernDocumentations, policyVersions, type ChecklistItem } from "~/db/schema/policies";
-import { concerns } from "~/db/schema/concerns";
 import { getFixedT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/modules/audit/index.server";
-import { applyStatus } from "~/modules/concerns/index.server";
+import { applyStatus, lockConcernByNumber, visibleConcernsObservedAt } from "~/modules/concerns/index.server";
 import { countyDay } from "~/modules/concerns";
 import { policyInForce, policyVersionById, qualifies, type PolicyKind } from "./queries.server";
 
@@ -87,7 +86,7 @@ export async function createPolicyVersion(input: NewPolicyVersion, actor: Actor)
  */
 export async function documentConcern(input: { number: number; policyVersionId: string; checked: string[]; publicNote?: string }, actor: Actor) {
   return db.transaction(async (tx) => {
-    const [concern] = await tx.select().from(concerns).where(eq(concerns.number, input.number)).for("update");
+    const concern = await lockConcernByNumber(tx, input.number);
     if (!concern) return { ok: false as const, error: "not_found" as const };
     if (!["received", "under_review"].includes(concern.status) || concern.duplicateOfId) return { ok: false as const, error: "bad_status" as const };
     const observedDay = countyDay(concern.observedAt);
@@ -134,18 +133,26 @@ export async function recordCitation(input: NewCitation, actor: Actor) {
     if (!policy) return { ok: false as const, error: "no_policy" as const };
     const ids = [...new Set(input.documentationIds)];
     if (policy.kind === "documented_concern" && input.decision === "filed" && !ids.length) return { ok: false as const, error: "no_concerns" as const };
-    const docs = ids.length
+    const found = ids.length
       ? await tx
           .select({
             id: concernDocumentations.id,
+            concernId: concernDocumentations.concernId,
             policyVersionId: concernDocumentations.policyVersionId,
             answers: concernDocumentations.checklistAnswers,
-            observedAt: concerns.observedAt,
           })
           .from(concernDocumentations)
-          .innerJoin(concerns, eq(concerns.id, concernDocumentations.concernId))
-          .where(and(inArray(concernDocumentations.id, ids), eq(concerns.hidden, false)))
+          .where(inArray(concernDocumentations.id, ids))
       : [];
+    // A hidden concern cannot be cited: the concerns module leaves it out.
+    const observedAt = await visibleConcernsObservedAt(
+      found.map((d) => d.concernId),
+      tx,
+    );
+    const docs = found.flatMap((d) => {
+      const at = observedAt.get(d.concernId);
+      return at ? [{ ...d, observedAt: at }] : [];
+    });
     if (docs.length !== ids.length) return { ok: false as const, error: "unknown_concern" as const };
     for (const doc of docs) {
       const inForce = await policyInForce("documented_concern", countyDay(doc.observedAt), tx);

@@ -1,12 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { concernFollows, responseConcerns, responses, responseSnapshots } from "~/db/schema/responses";
-import { concerns } from "~/db/schema/concerns";
-import { users } from "~/db/schema/auth";
 import { getAnalysis } from "~/modules/analyses/index.server";
 import { hasRole, type Role } from "~/modules/auth";
-import { selectPublicConcerns } from "~/modules/concerns/index.server";
-import { concernNumbersByIds, listKinds, triageQueue } from "~/modules/concerns/index.server";
+import { displayNameOf } from "~/modules/auth/index.server";
+import { concernNumbersByIds, listKinds, publicConcernsByIds, triageQueue } from "~/modules/concerns/index.server";
 import { listMeasures, snapshotView } from "~/modules/metrics/index.server";
 import { listPolicyVersions, policyVersionById } from "~/modules/policies/index.server";
 
@@ -14,7 +12,8 @@ export type Response = typeof responses.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const linkedCount = sql<number>`(select count(*) from response_concerns rc where rc.response_id = ${responses.id})::int`;
+// `${sql`${responses.id}`}` keeps the column qualified when drizzle builds a single-table select.
+const linkedCount = sql<number>`(select count(*) from response_concerns rc where rc.response_id = ${sql`${responses.id}`})::int`;
 
 /** Published responses, newest first (the public list). */
 export async function listPublishedResponses(limit = 100) {
@@ -43,11 +42,10 @@ export async function listResponsesForStaff(limit = 200) {
       status: responses.status,
       publishedAt: responses.publishedAt,
       updatedAt: responses.updatedAt,
-      authorName: users.displayName,
+      authorName: displayNameOf(responses.authorId),
       concernCount: linkedCount,
     })
     .from(responses)
-    .leftJoin(users, eq(users.id, responses.authorId))
     .orderBy(asc(responses.status), desc(responses.updatedAt))
     .limit(limit);
 }
@@ -107,7 +105,7 @@ export async function getResponseForViewer(slug: string, role: Role | null | und
     row.policyVersionId ? policyVersionById(row.policyVersionId) : null,
   ]);
   const ids = links.map((l) => l.concernId);
-  const linked = ids.length ? await selectPublicConcerns(inArray(concerns.id, ids), { limit: 1000, order: "oldest" }) : [];
+  const linked = await publicConcernsByIds(ids);
   const snapshots = (await Promise.all(snapshotIds.map((id) => snapshotView(id)))).flatMap((v) =>
     v ? [{ snapshot: { ...v.snapshot, asOf: v.snapshot.asOf.toISOString() }, live: v.live, definitionChanged: v.definitionChanged }] : [],
   );

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
 import { concernFollows, responseConcerns, responses, responseSnapshots } from "~/db/schema/responses";
-import { users } from "~/db/schema/auth";
+import { emailOf } from "~/modules/auth/index.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/modules/audit/index.server";
 import { slugify } from "~/modules/briefs/index.server";
@@ -180,9 +180,8 @@ async function announce(tx: Transaction, response: typeof responses.$inferSelect
   const { contacts } = await markRespondedByResponse(tx, ids, notes, { id: actor.id, ipAddress: ip });
 
   const followers = await tx
-    .selectDistinct({ userId: concernFollows.userId, email: users.email })
+    .selectDistinct({ userId: concernFollows.userId, email: emailOf<string>(concernFollows.userId) })
     .from(concernFollows)
-    .innerJoin(users, eq(users.id, concernFollows.userId))
     .where(inArray(concernFollows.concernId, ids));
   const followerEmails = new Set(followers.map((f) => f.email.toLowerCase()));
   // A reporter who also follows with their account hears once, in their account.

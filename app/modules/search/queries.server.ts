@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import type { Role } from "~/modules/auth";
-import { visibleStatuses } from "~/modules/briefs";
+import { searchableBriefs } from "~/modules/briefs/index.server";
+import { searchableComments } from "~/modules/comments/index.server";
+import { searchableConsultations } from "~/modules/consultations/index.server";
 
 // Private-use characters mark the hits in ts_headline's output; the page splits on them and
 // renders text nodes (escaped by React), so no HTML from the database is ever trusted.
@@ -12,42 +14,38 @@ export type SearchHit = { kind: "brief" | "consultation" | "comment"; title: str
 
 /**
  * Full-text search over briefs, consultations and visible comments, in English and Spanish
- * (whichever stemming matches better), limited to what the viewer may see.
+ * (whichever stemming matches better), limited to what the viewer may see. Each module hands
+ * over what may be searched as a subquery (its tables stay its own); this is one statement.
  */
 export async function search(query: string, role: Role | null | undefined, limit = 30): Promise<SearchHit[]> {
   const q = query.trim().slice(0, 200);
   if (!q) return [];
-  const statuses = visibleStatuses(role).filter((s) => s !== "draft");
-  const statusList = sql.join(
-    statuses.map((s) => sql`${s}`),
-    sql`, `,
-  );
+  const briefs = searchableBriefs(role);
+  const consultations = searchableConsultations();
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
   const rows = await db.execute<{ kind: SearchHit["kind"]; title: string; url: string; snippet: string; rank: number }>(sql`
     with q as (select websearch_to_tsquery('english', ${q}) as en, websearch_to_tsquery('spanish', ${q}) as es),
     hits as (
-      select 'brief' as kind, b.title, '/briefs/' || b.slug as url,
-        b.summary || ' ' || b.body_text as body,
+      select 'brief' as kind, b.title, b.url, b.body,
         case when b.search_en @@ q.en then 'english' else 'spanish' end as cfg,
         greatest(ts_rank(b.search_en, q.en), ts_rank(b.search_es, q.es)) as rank
-      from briefs b, q
-      where (b.search_en @@ q.en or b.search_es @@ q.es) and b.status in (${statusList})
+      from ${briefs} b, q
+      where b.search_en @@ q.en or b.search_es @@ q.es
       union all
-      select 'consultation', c.title, '/consultations/' || c.slug,
-        c.notice_text || ' ' || coalesce(c.summary_text, ''),
+      select 'consultation', c.title, c.url, c.body,
         case when c.search_en @@ q.en then 'english' else 'spanish' end,
         greatest(ts_rank(c.search_en, q.en), ts_rank(c.search_es, q.es))
-      from consultations c, q
+      from ${consultations} c, q
       where c.search_en @@ q.en or c.search_es @@ q.es
       union all
-      select 'comment', coalesce(b.title, k.title), coalesce('/briefs/' || b.slug, '/consultations/' || k.slug) || '#comment-' || m.id,
-        m.body_text,
+      select 'comment', coalesce(b.title, k.title), coalesce(b.url, k.url) || '#comment-' || m.id,
+        m.body,
         case when m.search_en @@ q.en then 'english' else 'spanish' end,
         greatest(ts_rank(m.search_en, q.en), ts_rank(m.search_es, q.es)) * 0.8
-      from comments m cross join q
-        left join briefs b on m.subject_type = 'brief' and b.id::text = m.subject_id and b.status in (${statusList})
-        left join consultations k on m.subject_type = 'consultation' and k.id::text = m.subject_id
-      where m.status = 'visible' and (m.search_en @@ q.en or m.search_es @@ q.es) and (b.id is not null or k.id is not null)
+      from ${searchableComments()} m cross join q
+        left join ${briefs} b on m.subject_type = 'brief' and b.id::text = m.subject_id
+        left join ${consultations} k on m.subject_type = 'consultation' and k.id::text = m.subject_id
+      where (m.search_en @@ q.en or m.search_es @@ q.es) and (b.id is not null or k.id is not null)
     ),
     top as (select * from hits order by rank desc limit ${limit})
     select kind, title, url, rank,

@@ -1,41 +1,30 @@
 import { run, type RunnerOptions, type TaskList } from "graphile-worker";
-import { pruneRateLimits } from "~/utils/rate-limit.server";
-import { publishDueBrief } from "~/modules/briefs/index.server";
+import { briefTasks } from "~/modules/briefs/index.server";
+import { metricsTasks } from "~/modules/metrics/index.server";
+import { notificationTasks } from "~/modules/notifications/index.server";
 import { closeBallotTask, remindBallotTask } from "~/modules/voting/index.server";
-import { sendDigests } from "./digest.server";
-import { recoverStalledSends, sendOutboxEmails } from "./sender.server";
-import { runImport as runMetricsImport } from "~/modules/metrics/index.server";
+import { pruneRateLimits } from "~/utils/rate-limit.server";
 
 /**
- * The job queue (graphile-worker, on the app's own PostgreSQL).
+ * The job list: every task the queue (graphile-worker, on the app's own PostgreSQL) runs, and
+ * its schedule. It lives here, above the modules, so that no module imports another one to
+ * register its jobs; each module exports its handlers through its index.server.
  *
  * Scheduling, for every module:
- * - A one-off job at a given time: `enqueueJob(tx, "my_task", payload, { runAt, jobKey })`
- *   inside the transaction of the change (jobs.server.ts). A `jobKey` such as
- *   `vote_closing:${analysisId}` makes re-scheduling replace the earlier job instead of adding one.
+ * - A one-off job at a given time: `enqueueJob(tx, "my_task", payload, { runAt, jobKey })` (from
+ *   ~/modules/notifications/index.server) inside the transaction of the change. A `jobKey` such
+ *   as `vote_closing:${analysisId}` makes re-scheduling replace the earlier job instead of adding one.
  * - A recurring job: add a line to CRONTAB below (UTC; `?id=` names the schedule, `?fill=`
  *   catches up after downtime, a JSON5 payload may follow). Every instance runs the crontab,
  *   and graphile-worker makes sure each tick runs once across all of them.
- * - Handlers: add one line to `taskList`, importing your module's function.
+ * - Handlers: export them from your module's index.server and spread them into `taskList`.
  */
 export const taskList: TaskList = {
-  async send_email(payload, helpers) {
-    // `{ id }` is the single-email form older jobs carry; `{ ids }` is a batch (≤100).
-    const { id, ids } = payload as { id?: string; ids?: string[] };
-    await sendOutboxEmails(ids ?? (id ? [id] : []), { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }, helpers.abortSignal);
-  },
-  async send_digest(payload) {
-    const { frequency } = payload as { frequency?: string };
-    if (frequency !== "daily" && frequency !== "weekly") throw new Error(`unknown digest frequency ${frequency}`);
-    await sendDigests(frequency);
-  },
-  async recover_stalled_sends() {
-    await recoverStalledSends();
-  },
+  ...notificationTasks,
+  ...briefTasks,
+  ...metricsTasks,
   close_ballot: closeBallotTask,
   remind_ballot: remindBallotTask,
-  publish_brief: async (payload) => void (await publishDueBrief((payload as { briefId: string }).briefId)),
-  metrics_commit_import: async (payload) => runMetricsImport((payload as { importId: string }).importId),
   async prune_rate_limits() {
     await pruneRateLimits();
   },
