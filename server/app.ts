@@ -7,8 +7,9 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import type { ServerHooks } from "../app/server-hooks.server";
+import { httpCaching, staticNotFound } from "./cache";
+import { requestLogger } from "./logging";
 
 export type AppOptions = {
   build: ServerBuild;
@@ -142,7 +143,7 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
     next();
   });
 
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }));
+  app.use(requestLogger(logger));
   app.use(compression());
 
   app.use((_req, res, next) => {
@@ -192,6 +193,13 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
 
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+  // A language's page strings, named by their hash (the root loader names the file): cached for good.
+  app.get("/locales/:file", (req, res) => {
+    const body = hooks.stringsFile(req.params.file);
+    if (body === null) return void res.status(404).type("text/plain").send("Not found");
+    res.set("Cache-Control", "public, max-age=31536000, immutable").type("application/json").send(body);
+  });
+  app.use(staticNotFound);
 
   // Every request learns who is signed in once, here; loaders read it from the context.
   app.use(async (req, res, next) => {
@@ -205,6 +213,8 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
       next(error);
     }
   });
+
+  app.use(httpCaching());
 
   app.all(
     "*",
