@@ -95,7 +95,7 @@ export function scrubUrl(url: string): string {
   const out: string[] = [];
   for (const [name, value] of params) {
     const lower = name.toLowerCase();
-    const clean = SECRET_PARAMS.has(lower) || looksSecret(value) ? REDACTED : value.startsWith("/") ? scrubUrl(value) : value;
+    const clean = SECRET_PARAMS.has(lower) ? REDACTED : value.startsWith("/") ? scrubUrl(value) : looksSecret(value) ? REDACTED : value;
     out.push(`${encodeURIComponent(name)}=${clean === REDACTED ? clean : encodeURIComponent(clean)}`);
   }
   return out.length ? `${path}?${out.join("&")}` : path;
