@@ -131,6 +131,9 @@ export function noStore(_req: Request, res: Response, next: NextFunction) {
  */
 const ASSET_LIKE = /\.(ico|png|jpe?g|gif|svg|webp|avif|js|mjs|cjs|css|map|txt|woff2?|ttf|otf|eot)$/i;
 
+/** Whether a path names a static file (by its extension) rather than a page. */
+export const isAssetLike = (path: string) => ASSET_LIKE.test(path);
+
 export function staticNotFound(req: Request, res: Response, next: NextFunction) {
   if ((req.method !== "GET" && req.method !== "HEAD") || !ASSET_LIKE.test(req.path)) return next();
   res.status(404).set("Cache-Control", "public, max-age=300").type("text/plain").send("Not found");
