@@ -354,7 +354,12 @@ async function startBare(workers: number) {
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error("bench: the bare Remix server did not start");
     await sleep(150);
   }
@@ -399,7 +404,11 @@ function markdownTable(modes: Mode[]) {
       lost += r.lost ?? 0;
       cells.push(num(r.reqPerSec), num(r.p50), num(r.p99), num(r.ratioToBare, 2), name === BARE.name ? "" : num(r.ratioToFloor, 2));
     }
-    cells.push(name === BARE.name ? "–" : String(any?.sqlPerRequest ?? "?"), any?.jsGzipBytes ? (any.jsGzipBytes / 1024).toFixed(1) : "–", any ? `${errors}${lost ? ` (${lost} lost)` : ""}` : "");
+    cells.push(
+      name === BARE.name ? "–" : String(any?.sqlPerRequest ?? "?"),
+      any?.jsGzipBytes ? (any.jsGzipBytes / 1024).toFixed(1) : "–",
+      any ? `${errors}${lost ? ` (${lost} lost)` : ""}` : "",
+    );
     lines.push(`| ${cells.join(" | ")} |`);
   }
   return lines.join("\n");
@@ -508,7 +517,10 @@ async function main() {
   }
   writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify(results, null, 2));
   if (modes.length) {
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ");
     log(
       `\n${markdownTable(modes)}\n\n${CORES} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s per page; load average at the end ${load}. × bare: req/s over the bare Express + Remix 2 page's in the same mode; × floor: over the portal's own trivial page.`,
     );

@@ -79,7 +79,11 @@ export function httpCaching({ signedIn = (_req, res) => Boolean(res.locals.user)
     };
 
     const toBuffer = (chunk: unknown, encoding?: unknown) =>
-      Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, (encoding as BufferEncoding) ?? "utf8") : Buffer.from(chunk as Uint8Array);
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : typeof chunk === "string"
+          ? Buffer.from(chunk, (encoding as BufferEncoding) ?? "utf8")
+          : Buffer.from(chunk as Uint8Array);
 
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       decide();

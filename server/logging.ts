@@ -55,7 +55,20 @@ export function createLogger(options: LoggerOptions = {}, destination?: Destinat
 }
 
 /** Query parameters whose values are secrets or personal (the value is replaced, the name kept). */
-const SECRET_PARAMS = new Set(["token", "api_key", "apikey", "key", "code", "service_request_id", "email", "password", "session", "secret", "signature", "sig"]);
+const SECRET_PARAMS = new Set([
+  "token",
+  "api_key",
+  "apikey",
+  "key",
+  "code",
+  "service_request_id",
+  "email",
+  "password",
+  "session",
+  "secret",
+  "signature",
+  "sig",
+]);
 
 /** Path segments that are secrets by their route (the segment after the prefix). */
 const SECRET_PATHS: [RegExp, string][] = [

@@ -20,7 +20,8 @@ const tree = () => [
 
 describe("remembered route matches", () => {
   const memo = memoizeMatchRoutes(matchRoutes);
-  const strip = (ms: ReturnType<typeof matchRoutes>) => ms?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, pathnameBase: m.pathnameBase }));
+  const strip = (ms: ReturnType<typeof matchRoutes>) =>
+    ms?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, pathnameBase: m.pathnameBase }));
 
   it("answers as the router does, with the caller's own route objects, every time", () => {
     for (const path of ["/", "/briefs", "/briefs/a-b", "/briefs/x/y", "/nope", "/briefs/a-b"]) {

@@ -216,8 +216,25 @@ describe("HTTP caching", () => {
     expect(session).toBeTruthy();
     expect(await (await member.get("/")).text()).toContain(displayName);
     const anonymous = new Client(base);
-    const publicPaths = ["/", "/briefs", "/dashboard", "/meetings", "/responses", "/analyses", "/consultations", "/concerns", "/concerns/new", "/search?q=drug", "/briefs.atom", "/meetings.ics"];
-    for (const p of publicPaths) expect(PUBLIC_PATHS.some((re) => re.test(p.split("?")[0]!)), p).toBe(true);
+    const publicPaths = [
+      "/",
+      "/briefs",
+      "/dashboard",
+      "/meetings",
+      "/responses",
+      "/analyses",
+      "/consultations",
+      "/concerns",
+      "/concerns/new",
+      "/search?q=drug",
+      "/briefs.atom",
+      "/meetings.ics",
+    ];
+    for (const p of publicPaths)
+      expect(
+        PUBLIC_PATHS.some((re) => re.test(p.split("?")[0]!)),
+        p,
+      ).toBe(true);
     for (const p of [...publicPaths, "/account", "/notifications", "/login"]) {
       const signedIn = await member.get(p);
       await signedIn.arrayBuffer();
