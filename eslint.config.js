@@ -36,7 +36,21 @@ const foreignSchema = (owner) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "node_modules/**", ".cache/**", ".data*/**", "drizzle/**", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "bench/bare/build/**",
+      "bench/bare/public/build/**",
+      "bench/bare/.cache/**",
+      "node_modules/**",
+      ".cache/**",
+      ".data*/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   {
     files: ["**/*.{ts,tsx,js}"],
     extends: [tseslint.configs.base],

@@ -1,4 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Links,
@@ -14,8 +15,8 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { SiteFooter, SiteHeader } from "~/components/layout";
-import { createI18n } from "~/i18n/instance";
-import { i18nServer, localeCookie, stringsFor } from "~/i18n/i18n.server";
+import { createI18n, loadStrings, stringsAt } from "~/i18n/instance";
+import { i18nServer, localeCookie, stringsHref } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, isLocale } from "~/locales/config";
 import { getUser } from "~/modules/auth/index.server";
 import { unreadCount } from "~/modules/notifications/index.server";
@@ -24,7 +25,11 @@ import { useNonce } from "~/utils/nonce";
 import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 import appStyles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "stylesheet", href: appStyles },
+];
 
 export const meta: MetaFunction = () => [{ title: "CAB Portal" }];
 
@@ -37,13 +42,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(
     {
       locale: safeLocale,
-      resources: stringsFor(safeLocale),
+      // Not the strings themselves (80 KB in every document): the name of their cached file.
+      strings: stringsHref(safeLocale),
       user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
       unreadNotifications: user ? await unreadCount(user.id) : 0,
       flash,
     },
     { headers: clear ? { "Set-Cookie": clear } : undefined },
   );
+}
+
+/** A navigation that changes the language (switch, sign-in) fetches that language's strings first. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadStrings(data.strings);
+  return data;
 }
 
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -55,7 +68,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, current
   return true;
 };
 
-function Document({ children, locale, title }: { children: ReactNode; locale: string; title?: string }) {
+function Document({ children, locale, title, strings }: { children: ReactNode; locale: string; title?: string; strings?: string }) {
   const nonce = useNonce();
   return (
     // The county's time zone travels on the page: browser code formats dates in the zone the server used.
@@ -65,6 +78,7 @@ function Document({ children, locale, title }: { children: ReactNode; locale: st
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         {title ? <title>{title}</title> : null}
+        {strings ? <link rel="preload" as="fetch" href={strings} crossOrigin="anonymous" /> : null}
         <Links />
       </head>
       <body>
@@ -78,10 +92,10 @@ function Document({ children, locale, title }: { children: ReactNode; locale: st
 
 export default function App() {
   const data = useLoaderData<typeof loader>();
-  const i18n = useMemo(() => createI18n(data.locale, data.resources), [data.locale, data.resources]);
+  const i18n = useMemo(() => createI18n(data.locale, stringsAt(data.strings) ?? {}), [data.locale, data.strings]);
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={data.locale}>
+      <Document locale={data.locale} strings={data.strings}>
         <SiteHeader user={data.user} locale={data.locale} unread={data.unreadNotifications} />
         <main id="main" tabIndex={-1}>
           {data.flash ? <FlashMessage flash={data.flash} /> : null}
@@ -107,10 +121,10 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   // Without root data (the root loader itself failed) the messages fall back to their English defaults.
-  const i18n = useMemo(() => createI18n(locale, data?.resources ?? {}), [locale, data?.resources]);
+  const i18n = useMemo(() => createI18n(locale, stringsAt(data?.strings) ?? {}), [locale, data?.strings]);
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale}>
+      <Document locale={locale} strings={data?.strings}>
         <SiteHeader user={data?.user ?? null} locale={locale} unread={data?.unreadNotifications} />
         <main id="main" tabIndex={-1}>
           <ErrorMessage error={error} />

@@ -5,6 +5,7 @@
 import type { Session, User } from "lucia";
 import { checkDatabase, closeDatabase } from "~/db/client.server";
 import { runMigrations } from "~/db/migrate.server";
+import { stringsFile } from "~/i18n/i18n.server";
 import { lucia } from "~/modules/auth/index.server";
 
 export type Authentication = { user: User | null; session: Session | null; setCookie: string | null };
@@ -28,6 +29,8 @@ export const serverHooks = {
   checkDatabase,
   closeDatabase,
   runMigrations,
+  /** A language's page strings by file name (`es.<hash>.json`), or null. */
+  stringsFile,
   async seed() {
     const { seedDemoData } = await import("../seeds/demo.server");
     return seedDemoData();

@@ -69,6 +69,8 @@ export const PAGES: BenchPage[] = [
     path: `/open311/v2/requests.json?api_key=${encodeURIComponent(LARGE_API_KEY)}&start_date=${OPEN311_START}&end_date=${OPEN311_END}`,
     minRecords: 1000,
   },
+  // Real navigation to a page that is not there: the full not-found page (asset-like paths get a cheap 404).
+  { name: "missing page (404)", path: "/no-such-page-here", ok: [404] },
   // A public page with a form: its JavaScript counts too.
   { name: "concern form (GET)", path: "/concerns/new" },
   {

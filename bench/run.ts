@@ -1,24 +1,27 @@
 /**
- * npm run bench — builds for production, starts the server on loopback (node:cluster over every
- * core) against the large benchmark database (npm run seed:large; made if missing), and measures
- * with autocannon at 50 connections: the floor (a trivial Remix page), then every entry of
- * bench/pages.ts. For each: req/s, p50, p99, ratio to the floor, SQL statements per request
- * (X-SQL-Count, BENCH_COUNT_SQL=1), gzipped JavaScript of a first visit. Then 1 worker against all
- * cores, and memory over a soak of mixed traffic. Prints a table, writes bench/results.json.
+ * npm run bench — builds the portal for production and the bare Express + Remix hello page
+ * (bench/bare/, from the same installed packages), then, with one process and then with a worker
+ * per core: measures the bare page, starts the portal on loopback against the large benchmark
+ * database (npm run seed:large; made if missing) and measures with autocannon at 50 connections
+ * the portal's floor (a trivial page of its own layout) and every entry of bench/pages.ts. For
+ * each: req/s, p50, p99, ratio to the bare page and to the floor, SQL statements per request
+ * (X-SQL-Count, BENCH_COUNT_SQL=1), gzipped JavaScript of a first visit. Then memory over a soak of
+ * mixed traffic. Prints the README's markdown table, writes bench/results.json.
  *
  * npm run soak — only the soak: 10 minutes of mixed traffic (reads and writes), reporting errors,
  * p99 per route and memory at start and end.
  *
- * Options: --duration=S (per page, default 10), --soak-duration=S (default 300; 600 with --soak),
- * --connections=N (50), --no-build. BENCH_DATABASE_URL (or DATABASE_URL) to use another database.
+ * Options: --duration=S (per page, default 10), --soak-duration=S (default 300; 600 with --soak;
+ * 0 = no soak), --connections=N (50), --no-build, --only=single|all (one of the two modes). BENCH_DATABASE_URL (or DATABASE_URL) to use another database.
  */
-import { execSync } from "node:child_process";
+import { execSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import type { EmbeddedDatabase } from "../server/embedded-postgres";
+import { getFreePort } from "../server/embedded-postgres";
 import { startServerProcess, type ServerProcess } from "../tests/support/server-process";
 import { FLOOR, PAGES, type BenchPage } from "./pages";
 
@@ -33,6 +36,7 @@ const DURATION = Number(args.get("duration") ?? 10);
 const SOAK_DURATION = Number(args.get("soak-duration") ?? (SOAK_ONLY ? 600 : 300));
 const CONNECTIONS = Number(args.get("connections") ?? 50);
 const CORES = os.availableParallelism();
+const ONLY = args.get("only");
 
 type Measured = {
   name: string;
@@ -42,6 +46,7 @@ type Measured = {
   p50?: number;
   p99?: number;
   ratioToFloor?: number;
+  ratioToBare?: number | null;
   sqlPerRequest?: number | null;
   jsGzipBytes?: number | null;
   errors?: number;
@@ -199,7 +204,7 @@ async function resolveTargets(base: string, sql: postgres.Sql, pages: BenchPage[
     // A route that is not there yet answers 404 (a POST to a missing route too).
     const probe = await fetch(base + path, { method: page.method === "POST" ? "GET" : "GET", redirect: "manual", headers });
     await probe.arrayBuffer();
-    if (probe.status === 404) targets.push({ page, path, unavailable: true });
+    if (probe.status === 404 && !page.ok?.includes(404)) targets.push({ page, path, unavailable: true });
     else targets.push({ page, path, headers, cookies });
   }
   return targets;
@@ -232,19 +237,26 @@ async function probe(base: string, target: Target) {
   return { sqlCount, js };
 }
 
-async function measure(server: ServerProcess, sql: postgres.Sql, pages: BenchPage[], floorRps: number | null, log: (s: string) => void) {
+async function measure(
+  server: Pick<ServerProcess, "url">,
+  sql: postgres.Sql | null,
+  pages: BenchPage[],
+  floorRps: number | null,
+  bareRps: number | null,
+  log: (s: string) => void,
+) {
   const results: Measured[] = [];
-  for (const target of await resolveTargets(server.url, sql, pages)) {
+  for (const target of await resolveTargets(server.url, sql!, pages)) {
     if ("unavailable" in target) {
       log(`  ${target.page.name}: not yet available`);
       results.push({ name: target.page.name, path: target.path, available: false });
       continue;
     }
     const { sqlCount, js } = await probe(server.url, target);
-    const before = target.page.count ? await target.page.count(sql) : null;
+    const before = target.page.count ? await target.page.count(sql!) : null;
     const keys: string[] = [];
     const result = summarize(await cannon(server.url, target, DURATION, CONNECTIONS, keys), target.page);
-    const lost = await lostWrites(sql, target.page, result.acknowledged, keys, before);
+    const lost = sql ? await lostWrites(sql, target.page, result.acknowledged, keys, before) : null;
     const measured: Measured = {
       name: target.page.name,
       path: target.path,
@@ -252,13 +264,14 @@ async function measure(server: ServerProcess, sql: postgres.Sql, pages: BenchPag
       ...result,
       acknowledged: target.page.method === "POST" ? result.acknowledged : undefined,
       ratioToFloor: floorRps ? Number((result.reqPerSec / floorRps).toFixed(2)) : 1,
+      ratioToBare: bareRps ? Number((result.reqPerSec / bareRps).toFixed(2)) : null,
       sqlPerRequest: sqlCount,
       jsGzipBytes: js,
       lost,
     };
     results.push(measured);
     log(
-      `  ${measured.name}: ${measured.reqPerSec} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${sqlCount ?? "?"} SQL, errors ${measured.errors}${lost !== null ? `, ${result.acknowledged} acknowledged, ${lost} lost` : ""}`,
+      `  ${measured.name}: ${measured.reqPerSec} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.ratioToBare !== null ? ` (×${measured.ratioToBare} bare)` : ""}, ${sqlCount ?? "?"} SQL, errors ${measured.errors}${lost !== null ? `, ${result.acknowledged} acknowledged, ${lost} lost` : ""}`,
     );
     floorRps ??= result.reqPerSec;
   }
@@ -332,32 +345,81 @@ async function soak(server: ServerProcess, sql: postgres.Sql, seconds: number, l
   return { seconds, routes, memory, errors: routes.reduce((a, r) => a + r.errors, 0), lost: routes.reduce((a, r) => a + (r.lost ?? 0), 0) };
 }
 
-function table(rows: Measured[]) {
-  const head = ["page", "req/s", "p50 ms", "p99 ms", "× floor", "SQL/req", "JS gz KB", "errors"];
-  const body = rows.map((r) =>
-    r.available
-      ? [
-          r.name,
-          String(r.reqPerSec),
-          String(r.p50),
-          String(r.p99),
-          r.ratioToFloor!.toFixed(2),
-          String(r.sqlPerRequest ?? "?"),
-          r.jsGzipBytes ? (r.jsGzipBytes / 1024).toFixed(1) : "-",
-          String(r.errors) + (r.lost ? ` (${r.lost} lost)` : ""),
-        ]
-      : [r.name, "not yet available", "", "", "", "", "", ""],
-  );
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+/** The bare Express + Remix page (bench/bare/), as its own process; resolves when it answers. */
+async function startBare(workers: number) {
+  const port = await getFreePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/bare/server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), WEB_CONCURRENCY: String(workers) },
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (
+    !(await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error("bench: the bare Remix server did not start");
+    await sleep(150);
+  }
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+const BARE: BenchPage = { name: "bare Express + Remix hello page", path: "/" };
+
+type Mode = { label: string; workers: number; bare: Measured | null; rows: Measured[] };
+
+const num = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? "–" : n.toFixed(digits));
+
+/** The README's table (markdown): every page, one process and all cores, ratios to the bare page and the floor. */
+function markdownTable(modes: Mode[]) {
+  const names = [BARE.name, ...new Set(modes.flatMap((m) => m.rows.map((r) => r.name)))];
+  const head = ["page"];
+  for (const m of modes) head.push(`${m.label} req/s`, "p50 ms", "p99 ms", "× bare", "× floor");
+  head.push("SQL/req", "JS gz KB", "errors");
+  const lines = [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
+  for (const name of names) {
+    const cells = [name];
+    let any: Measured | undefined;
+    let errors = 0;
+    let lost = 0;
+    for (const m of modes) {
+      const r = name === BARE.name ? m.bare : m.rows.find((x) => x.name === name);
+      if (!r || !r.available) {
+        cells.push(r ? "n/a" : "–", "", "", "", "");
+        continue;
+      }
+      any ??= r;
+      errors += r.errors ?? 0;
+      lost += r.lost ?? 0;
+      cells.push(num(r.reqPerSec), num(r.p50), num(r.p99), num(r.ratioToBare, 2), name === BARE.name ? "" : num(r.ratioToFloor, 2));
+    }
+    cells.push(
+      name === BARE.name ? "–" : String(any?.sqlPerRequest ?? "?"),
+      any?.jsGzipBytes ? (any.jsGzipBytes / 1024).toFixed(1) : "–",
+      any ? `${errors}${lost ? ` (${lost} lost)` : ""}` : "",
+    );
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
+  return lines.join("\n");
 }
 
 async function main() {
   const log = (s: string) => console.log(s);
   if (!args.has("no-build")) {
-    log("building for production…");
+    log("building for production (the portal, and the bare Remix page in bench/bare)…");
     execSync("npx remix build", { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+    execSync("../../node_modules/.bin/remix build", { cwd: "bench/bare", stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
   }
 
   // The large database: BENCH_DATABASE_URL, or the embedded benchmark one (seeded if needed).
@@ -388,58 +450,63 @@ async function main() {
     CONCERN_SUBMIT_LIMIT_PER_IP: "100000000",
   };
   const results: Record<string, unknown> = {
-    machine: { cores: CORES, cpu: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version },
+    machine: { cores: CORES, cpu: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, loadAverage: os.loadavg() },
     connections: CONNECTIONS,
     durationSeconds: DURATION,
     at: new Date().toISOString(),
   };
+  const modes: Mode[] = [];
   try {
-    let server = await startServerProcess({ ...env, WEB_CONCURRENCY: String(CORES) }, 120_000);
-    try {
-      if (!SOAK_ONLY) {
-        await warmUp(server, sql, log);
-        log(`\nmeasuring at ${CONNECTIONS} connections, ${DURATION} s each, ${CORES} workers:`);
-        const [floor] = await measure(server, sql, [FLOOR], null, log);
-        const pages = await measure(
-          server,
-          sql,
-          PAGES.filter((p) => p.soak !== "only"),
-          floor!.reqPerSec ?? null,
-          log,
-        );
-        results.pages = [floor, ...pages];
-        console.log(`\n${table([floor!, ...pages])}\n`);
-      }
-      log(`soak (${SOAK_DURATION} s):`);
-      const soaked = await soak(server, sql, SOAK_DURATION, log);
-      results.soak = soaked;
-      for (const r of soaked.routes)
-        log(
-          `  ${r.name.padEnd(40)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}${r.errors ? ` (${r.timeouts} timed out, ${r.socketErrors} socket errors)` : ""}${r.acknowledged !== undefined ? `  acknowledged ${r.acknowledged}, lost ${r.lost ?? "?"}` : ""}${Object.keys(r.unexpectedStatuses).length ? `  ${JSON.stringify(r.unexpectedStatuses)}` : ""}`,
-        );
-      log(
-        `  errors: ${soaked.errors}; acknowledged writes lost: ${soaked.lost}; memory ${soaked.memory?.startMiB} MiB → ${soaked.memory?.endMiB} MiB (${soaked.memory?.growthPercent}%)`,
-      );
-    } finally {
-      await server.stop();
-    }
-
     if (!SOAK_ONLY) {
-      // The same floor and home page with one worker, to show what the cluster buys.
-      server = await startServerProcess({ ...env, WEB_CONCURRENCY: "1" }, 120_000);
+      const wanted = [
+        { key: "single", label: "1 process", workers: 1 },
+        { key: "all", label: `${CORES} workers`, workers: CORES },
+      ].filter((m) => !ONLY || ONLY === m.key);
+      for (const { label, workers } of wanted) {
+        log(`\n${label}: the bare Express + Remix page`);
+        const bareServer = await startBare(workers);
+        let bare: Measured | null = null;
+        try {
+          await cannon(bareServer.url, { page: BARE, path: "/", headers: {}, cookies: [] }, 3, 10);
+          [bare] = await measure(bareServer, null, [BARE], null, null, log);
+          bare!.ratioToBare = 1;
+        } finally {
+          await bareServer.stop();
+        }
+        const server = await startServerProcess({ ...env, WEB_CONCURRENCY: String(workers) }, 120_000);
+        try {
+          await warmUp(server, sql, log);
+          log(`${label}: the portal at ${CONNECTIONS} connections, ${DURATION} s each`);
+          const [floor] = await measure(server, sql, [FLOOR], null, bare?.reqPerSec ?? null, log);
+          const pages = await measure(
+            server,
+            sql,
+            PAGES.filter((p) => p.soak !== "only"),
+            floor!.reqPerSec ?? null,
+            bare?.reqPerSec ?? null,
+            log,
+          );
+          modes.push({ label, workers, bare, rows: [floor!, ...pages] });
+        } finally {
+          await server.stop();
+        }
+      }
+      results.modes = modes;
+      results.table = markdownTable(modes);
+    }
+    if (SOAK_DURATION > 0) {
+      const server = await startServerProcess({ ...env, WEB_CONCURRENCY: String(CORES) }, 120_000);
       try {
-        await warmUp(server, sql, log, [FLOOR, PAGES[0]!]);
-        log(`\n1 worker vs ${CORES}:`);
-        const single = await measure(server, sql, [FLOOR, PAGES[0]!], null, log);
-        const all = (results.pages as Measured[]).slice(0, 2);
-        results.scaling = single.map((s, i) => ({
-          name: s.name,
-          oneWorker: s.reqPerSec,
-          allCores: all[i]?.reqPerSec,
-          factor: s.reqPerSec && all[i]?.reqPerSec ? +(all[i]!.reqPerSec! / s.reqPerSec).toFixed(2) : null,
-        }));
-        for (const s of results.scaling as { name: string; oneWorker: number; allCores: number; factor: number }[])
-          log(`  ${s.name}: 1 worker ${s.oneWorker} req/s, ${CORES} workers ${s.allCores} req/s (×${s.factor})`);
+        log(`\nsoak (${SOAK_DURATION} s):`);
+        const soaked = await soak(server, sql, SOAK_DURATION, log);
+        results.soak = soaked;
+        for (const r of soaked.routes)
+          log(
+            `  ${r.name.padEnd(40)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}${r.errors ? ` (${r.timeouts} timed out, ${r.socketErrors} socket errors)` : ""}${r.acknowledged !== undefined ? `  acknowledged ${r.acknowledged}, lost ${r.lost ?? "?"}` : ""}${Object.keys(r.unexpectedStatuses).length ? `  ${JSON.stringify(r.unexpectedStatuses)}` : ""}`,
+          );
+        log(
+          `  errors: ${soaked.errors}; acknowledged writes lost: ${soaked.lost}; memory ${soaked.memory?.startMiB} MiB → ${soaked.memory?.endMiB} MiB (${soaked.memory?.growthPercent}%)`,
+        );
       } finally {
         await server.stop();
       }
@@ -449,6 +516,15 @@ async function main() {
     await embedded?.stop();
   }
   writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify(results, null, 2));
+  if (modes.length) {
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ");
+    log(
+      `\n${markdownTable(modes)}\n\n${CORES} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s per page; load average at the end ${load}. × bare: req/s over the bare Express + Remix 2 page's in the same mode; × floor: over the portal's own trivial page.`,
+    );
+  }
   log("\nwritten: bench/results.json");
 }
 

@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { pino } from "pino";
 import { createApp, hooksOf } from "./app";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
+import { createLogger } from "./logging";
 
-const logger = pino({ level: process.env.LOG_LEVEL ?? "info" });
+const logger = createLogger();
 
 // postgres.js can throw from a timer when the database drops a connection mid-write (its socket
 // is already gone: "Cannot read properties of null (reading 'write')"). That connection is dead

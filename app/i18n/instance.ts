@@ -7,6 +7,44 @@ import { initReactI18next } from "react-i18next";
 const instances = new Map<string, i18n>();
 
 /**
+ * A language's strings travel as one content-hashed JSON file (`/locales/<lng>.<hash>.json`,
+ * cached immutably by the browser) instead of inside every document: the root loader names
+ * the file, the server registers what it serves under that name, and the browser fetches it
+ * once before hydrating (entry.client) or before a navigation switches language (the root's
+ * clientLoader).
+ */
+const strings = new Map<string, Resource[string]>();
+const pending = new Map<string, Promise<void>>();
+
+export function provideStrings(href: string, resources: Resource[string]) {
+  strings.set(href, resources);
+}
+
+/** The strings registered under a file name, or undefined if they have not arrived (yet). */
+export function stringsAt(href: string | null | undefined): Resource[string] | undefined {
+  return href ? strings.get(href) : undefined;
+}
+
+/** Browser: fetches a strings file once (a retry on failure); resolves when it is registered. */
+export function loadStrings(href: string | null | undefined): Promise<void> {
+  if (!href || strings.has(href)) return Promise.resolve();
+  let promise = pending.get(href);
+  if (!promise) {
+    const get = () =>
+      fetch(href, { credentials: "same-origin" }).then((r) => {
+        if (!r.ok) throw new Error(`strings: ${r.status}`);
+        return r.json() as Promise<Resource[string]>;
+      });
+    promise = get()
+      .catch(() => get())
+      .then((resources) => provideStrings(href, resources))
+      .finally(() => pending.delete(href));
+    pending.set(href, promise);
+  }
+  return promise;
+}
+
+/**
  * The i18next instance for the strings the root loader sent for the current locale. Same code
  * on the server and in the browser, so hydration matches.
  */
