@@ -27,7 +27,12 @@ export const serverHooks = {
   authenticate,
   checkDatabase,
   closeDatabase,
-  runMigrations,
+  async runMigrations() {
+    await runMigrations();
+    // Concerns saved before public locations were parsed get theirs (ZIP only until then).
+    const { backfillPublicLocations } = await import("~/modules/concerns/index.server");
+    await backfillPublicLocations();
+  },
   async seed() {
     const { seedDemoData } = await import("../seeds/demo.server");
     return seedDemoData();
