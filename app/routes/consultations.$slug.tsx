@@ -6,7 +6,7 @@ import { hasRole } from "~/modules/auth";
 import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import { commentThreadFor } from "~/modules/comments/index.server";
-import { getConsultationBySlug } from "~/modules/consultations/index.server";
+import { publicConsultationBySlug } from "~/modules/consultations/index.server";
 import { phaseOf } from "~/modules/consultations/schemas";
 import { consultationSubject } from "~/modules/consultations";
 import { formatDateTime } from "~/modules/richtext";
@@ -15,7 +15,7 @@ import { readFormData } from "~/utils/forms.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
 
 async function load(args: LoaderFunctionArgs) {
-  const consultation = await getConsultationBySlug(args.params.slug ?? "");
+  const consultation = await publicConsultationBySlug(args.params.slug ?? "");
   if (!consultation) throw json({ reason: "not_found" }, { status: 404 });
   return consultation;
 }
@@ -33,6 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
       opensAt: c.opensAt,
       closesAt: c.closesAt,
       noticeHtml: c.noticeHtml,
+      // null until the consultation closes (publicConsultationBySlug).
       summaryHtml: c.summaryHtml,
       phase: phaseOf(c),
     },

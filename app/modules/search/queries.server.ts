@@ -33,12 +33,21 @@ export async function search(query: string, role: Role | null | undefined, limit
       from briefs b, q
       where (b.search_en @@ q.en or b.search_es @@ q.es) and b.status in (${statusList})
       union all
+      -- A consultation's summary is searched (and quoted) only once it has closed: before that,
+      -- the vectors are rebuilt from the title and notice alone, so no hit reveals a word of it.
       select 'consultation', c.title, '/consultations/' || c.slug,
-        c.notice_text || ' ' || coalesce(c.summary_text, ''),
-        case when c.search_en @@ q.en then 'english' else 'spanish' end,
-        greatest(ts_rank(c.search_en, q.en), ts_rank(c.search_es, q.es))
-      from consultations c, q
-      where c.search_en @@ q.en or c.search_es @@ q.es
+        c.notice_text || case when c.closes_at <= now() then ' ' || coalesce(c.summary_text, '') else '' end,
+        case when v.en @@ q.en then 'english' else 'spanish' end,
+        greatest(ts_rank(v.en, q.en), ts_rank(v.es, q.es))
+      from consultations c cross join q
+        cross join lateral (
+          select
+            case when c.closes_at <= now() then c.search_en else
+              setweight(to_tsvector('english'::regconfig, coalesce(c.title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(c.notice_text, '')), 'C') end as en,
+            case when c.closes_at <= now() then c.search_es else
+              setweight(to_tsvector('spanish'::regconfig, coalesce(c.title, '')), 'A') || setweight(to_tsvector('spanish'::regconfig, coalesce(c.notice_text, '')), 'C') end as es
+        ) v
+      where v.en @@ q.en or v.es @@ q.es
       union all
       select 'comment', coalesce(b.title, k.title), coalesce('/briefs/' || b.slug, '/consultations/' || k.slug) || '#comment-' || m.id,
         m.body_text,
