@@ -43,7 +43,7 @@ export const STREET_LIST_MAX = 20_000;
  * "E 35th St", "The Paseo", "Broadway"); lines that do not read as one street are returned.
  * An empty list turns the check off (the street-type vocabulary alone decides).
  */
-export async function replaceStreetList(lines: string[], actor: { id: string; ipAddress?: string | null }): Promise<StreetListResult> {
+export async function replaceStreetList(lines: string[], actor: { id: string | null; ipAddress?: string | null }): Promise<StreetListResult> {
   const wanted = lines.map((l) => l.trim()).filter(Boolean);
   if (wanted.length > STREET_LIST_MAX) return { ok: false, error: "too_many" };
   const rejected: string[] = [];
