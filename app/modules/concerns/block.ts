@@ -140,7 +140,9 @@ function parseStreet(tokens: string[], streets: ReadonlySet<string> | null): str
   let i = 0;
   let end = tokens.length;
   let post: string | null = null;
-  if (tokens.length > 1 && DIRECTIONS[tokens[0]!.toLowerCase()]) out.push(DIRECTIONS[tokens[i++]!.toLowerCase()]!);
+  // A leading directional, unless it is the name itself ("Southwest Trafficway").
+  if (tokens.length > 1 && DIRECTIONS[tokens[0]!.toLowerCase()] && !(tokens.length === 2 && TYPES[tokens[1]!.toLowerCase()]))
+    out.push(DIRECTIONS[tokens[i++]!.toLowerCase()]!);
   if (end - i > 1 && DIRECTIONS[tokens[end - 1]!.toLowerCase()] && TYPES[tokens[end - 2]!.toLowerCase()]) post = DIRECTIONS[tokens[--end]!.toLowerCase()]!;
   const body = tokens.slice(i, end);
   let street: string | null = null;
