@@ -28,7 +28,12 @@ export const serverHooks = {
   authenticate,
   checkDatabase,
   closeDatabase,
-  runMigrations,
+  async runMigrations() {
+    await runMigrations();
+    // Concerns saved before public locations were parsed get theirs (ZIP only until then).
+    const { backfillPublicLocations } = await import("~/modules/concerns/index.server");
+    await backfillPublicLocations();
+  },
   /** A language's page strings by file name (`es.<hash>.json`), or null. */
   stringsFile,
   async seed() {

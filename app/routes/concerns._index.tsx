@@ -2,7 +2,7 @@ import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
-import { kindName, monthLabel } from "~/modules/concerns";
+import { kindName, monthLabel, publicLocationLabel } from "~/modules/concerns";
 import { concernOverview, type OverviewCell } from "~/modules/concerns/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Community concerns · CAB Portal" }];
@@ -119,7 +119,7 @@ export default function ConcernsOverview() {
               .filter((r) => r.blocks.length)
               .map((r) => (
                 <li key={r.kindCode}>
-                  <strong>{kindName(kindOf(r.kindCode), lng)}:</strong> {r.blocks.join("; ")}
+                  <strong>{kindName(kindOf(r.kindCode), lng)}:</strong> {r.blocks.map((b) => publicLocationLabel(b, t)).join("; ")}
                 </li>
               ))}
           </ul>

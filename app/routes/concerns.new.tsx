@@ -5,15 +5,14 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/form";
 import { i18nServer } from "~/i18n/i18n.server";
-import { hundredBlock } from "~/modules/concerns";
-import { kindName, monthLabel } from "~/modules/concerns";
-import { similarOpenConcerns, type PublicConcern } from "~/modules/concerns/index.server";
+import { kindName, publicLocationLabel, type PublicLocation } from "~/modules/concerns";
+import { similarOpenReport } from "~/modules/concerns/index.server";
 import { listKinds } from "~/modules/concerns/index.server";
 import { concernFieldConstraints, ConcernFormSchema, withDateRules } from "~/modules/concerns/index.server";
 import type { ConcernFields } from "~/modules/concerns/schemas";
 import { DESCRIPTION_MAX } from "~/modules/concerns";
 import { enforceConcernFormLimit, enforceConcernSubmitLimit } from "~/modules/concerns/index.server";
-import { activeKindByCode, corroborateConcern, createConcern } from "~/modules/concerns/index.server";
+import { activeKindByCode, corroborateOnBlock, createConcern } from "~/modules/concerns/index.server";
 import { countyDay } from "~/modules/concerns";
 import { parseForm } from "~/utils/forms.server";
 
@@ -49,30 +48,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await enforceConcernFormLimit(context.clientIp);
   const { submission } = await parseForm(request, withDateRules(ConcernFormSchema, countyDay(new Date())));
   if (submission.status !== "success") {
-    return json({ step: "form" as const, result: submission.reply(), similar: [] as PublicConcern[], values: {} as Record<string, string> }, { status: 400 });
-  }
-  const value = submission.value;
-  if (value.website) {
-    return json({ step: "form" as const, result: submission.reply({ formErrors: ["concerns:errors.rejected"] }), similar: [], values: {} }, { status: 400 });
-  }
-  if (!(await activeKindByCode(value.kind))) {
     return json(
-      { step: "form" as const, result: submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }), similar: [], values: {} },
+      { step: "form" as const, result: submission.reply(), similar: null as { location: PublicLocation } | null, values: {} as Record<string, string> },
       { status: 400 },
     );
   }
-  if (value.intent === "edit") return json({ step: "form" as const, result: submission.reply(), similar: [], values: {} });
+  const value = submission.value;
+  if (value.website) {
+    return json({ step: "form" as const, result: submission.reply({ formErrors: ["concerns:errors.rejected"] }), similar: null, values: {} }, { status: 400 });
+  }
+  if (!(await activeKindByCode(value.kind))) {
+    return json(
+      { step: "form" as const, result: submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }), similar: null, values: {} },
+      { status: 400 },
+    );
+  }
+  if (value.intent === "edit") return json({ step: "form" as const, result: submission.reply(), similar: null, values: {} });
 
   if (value.intent === "check") {
-    const block = hundredBlock(value.address);
-    const similar = await similarOpenConcerns({ kindCode: value.kind, zip: value.zip, blockKey: block?.key ?? null });
-    if (similar.length) {
+    const similar = await similarOpenReport({ kindCode: value.kind, zip: value.zip, address: value.address });
+    if (similar) {
       const values: Record<string, string> = {};
       for (const k of CARRIED) {
         const v = submission.payload[k];
         if (typeof v === "string" && v !== "") values[k] = v;
       }
-      return json({ step: "similar" as const, result: null, similar, values, block: block?.block ?? null });
+      return json({ step: "similar" as const, result: null, similar, values });
     }
   }
 
@@ -80,17 +81,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await enforceConcernSubmitLimit(context.clientIp);
   const locale = await i18nServer.getLocale(request);
   const common = { ...value, locale, ipAddress: context.clientIp };
-  const corroborate = /^corroborate:(\d+)$/.exec(value.intent);
-  if (corroborate) {
-    const result = await corroborateConcern(Number(corroborate[1]), common);
+  if (value.intent === "corroborate") {
+    // The target is the open concern of this kind on the block and ZIP typed, found by the server.
+    const result = await corroborateOnBlock({ ...common, kindCode: value.kind });
     if (!result.ok)
-      return json({ step: "form" as const, result: submission.reply({ formErrors: ["concerns:errors.notOpen"] }), similar: [], values: {} }, { status: 400 });
+      return json({ step: "form" as const, result: submission.reply({ formErrors: ["concerns:errors.notOpen"] }), similar: null, values: {} }, { status: 400 });
     return redirect(`/concerns/received/${result.trackingCode}?added=1${value.email ? "&emailed=1" : ""}`);
   }
   const result = await createConcern({ ...common, kindCode: value.kind });
   if (!result.ok)
     return json(
-      { step: "form" as const, result: submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }), similar: [], values: {} },
+      { step: "form" as const, result: submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }), similar: null, values: {} },
       { status: 400 },
     );
   return redirect(`/concerns/received/${result.trackingCode}${value.email ? "?emailed=1" : ""}`);
@@ -98,14 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewConcernPage() {
   const actionData = useActionData<typeof action>();
-  if (actionData?.step === "similar")
-    return (
-      <SimilarStep
-        similar={actionData.similar as PublicConcern[]}
-        values={actionData.values}
-        block={"block" in actionData ? (actionData.block as string | null) : null}
-      />
-    );
+  if (actionData?.step === "similar" && actionData.similar) return <SimilarStep location={actionData.similar.location} values={actionData.values} />;
   return <ConcernForm />;
 }
 
@@ -237,33 +231,27 @@ function ConcernForm() {
   );
 }
 
-function SimilarStep({ similar, values, block }: { similar: PublicConcern[]; values: Record<string, string>; block: string | null }) {
+/**
+ * Step 2 when an open report of the same kind is on the same block: it says so, and lets the
+ * resident add to it. No concern number, count or date: only what the resident typed, generalised.
+ */
+function SimilarStep({ location, values }: { location: PublicLocation; values: Record<string, string> }) {
   const { t, i18n } = useTranslation("concerns");
+  const { kinds } = useLoaderData<typeof loader>();
+  const kind = kinds.find((k) => k.code === values.kind);
   return (
     <section>
       <h1>{t("similar.title")}</h1>
-      <p className="lead">{t("similar.lead", { block: block ?? "" })}</p>
+      <p className="lead">{t("similar.exists", { kind: kind ? kindName(kind, i18n.language) : "", place: publicLocationLabel(location, t) ?? "" })}</p>
+      <p>{t("similar.why")}</p>
       <Form method="post" className="stack">
         {Object.entries(values).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-        <ul className="similar-list">
-          {similar.map((c) => (
-            <li key={c.number} className="card">
-              <h2>{t("similar.item", { number: c.number, kind: i18n.language === "es" ? c.kindNameEs : c.kindNameEn })}</h2>
-              <p>
-                {c.block} · {c.zip} · {t("similar.reported", { month: monthLabel(c.observedMonth, i18n.language) })}
-              </p>
-              <p>
-                {t("similar.status", { status: t(`status.${c.status}`) })} · {t("similar.corroborations", { count: c.corroborations })}
-              </p>
-              <button type="submit" name="intent" value={`corroborate:${c.number}`}>
-                {t("similar.add", { number: c.number })}
-              </button>
-            </li>
-          ))}
-        </ul>
         <div className="actions">
+          <button type="submit" name="intent" value="corroborate">
+            {t("similar.addToIt")}
+          </button>
           <button type="submit" name="intent" value="submit" className="secondary">
             {t("similar.submitNew")}
           </button>

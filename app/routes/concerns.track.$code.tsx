@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser, requireRole } from "~/modules/auth/index.server";
 import { concernClockByNumber } from "~/modules/concerns/index.server";
-import { dayLabel, formatTrackingCode, monthLabel } from "~/modules/concerns";
+import { dayLabel, formatTrackingCode, monthLabel, publicLocationLabel } from "~/modules/concerns";
 import { trackingByCode } from "~/modules/concerns/index.server";
 import { concernIdByNumber } from "~/modules/concerns/index.server";
 import { normalizeTrackingCode } from "~/modules/concerns/index.server";
@@ -75,12 +75,12 @@ export default function TrackPage() {
         <dd>{lng === "es" ? concern.kindNameEs : concern.kindNameEn}</dd>
         <dt>{t("track.where")}</dt>
         <dd>
-          {concern.block ?? t("track.blockWithheld")}, {concern.zip}
+          {publicLocationLabel(concern.location, t) ?? t("track.blockWithheld")}, {concern.zip}
         </dd>
         <dt>{t("track.month")}</dt>
         <dd>{monthLabel(concern.observedMonth, lng)}</dd>
         <dt>{t("track.corroborations")}</dt>
-        <dd>{concern.corroborations}</dd>
+        <dd>{concern.corroborations ?? t("track.corroborationsFew")}</dd>
       </dl>
       <ConcernResponses clock={clock} responses={responses} follow={follow} />
       <h2>{t("track.history")}</h2>

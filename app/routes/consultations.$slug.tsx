@@ -6,7 +6,7 @@ import { hasRole } from "~/modules/auth";
 import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import { commentThreadFor } from "~/modules/comments/index.server";
-import { getConsultationBySlug } from "~/modules/consultations/index.server";
+import { publicConsultationBySlug } from "~/modules/consultations/index.server";
 import { phaseOf } from "~/modules/consultations/schemas";
 import { consultationSubject } from "~/modules/consultations";
 import { formatDateTime } from "~/modules/richtext";
@@ -16,7 +16,7 @@ import { badRequest, notFound } from "~/utils/errors";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
 
 async function load(args: LoaderFunctionArgs) {
-  const consultation = await getConsultationBySlug(args.params.slug ?? "");
+  const consultation = await publicConsultationBySlug(args.params.slug ?? "");
   if (!consultation) notFound();
   return consultation;
 }
@@ -34,6 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
       opensAt: c.opensAt,
       closesAt: c.closesAt,
       noticeHtml: c.noticeHtml,
+      // null until the consultation closes (publicConsultationBySlug).
       summaryHtml: c.summaryHtml,
       phase: phaseOf(c),
     },

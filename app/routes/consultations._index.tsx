@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const rows = await listConsultations();
   const now = new Date();
   return json({
-    consultations: rows.map((c) => ({ ...c, hasSummary: !!c.hasSummary, phase: phaseOf(c, now) })),
+    consultations: rows.map((c) => ({ ...c, hasSummary: c.hasSummary === true, phase: phaseOf(c, now) })),
     isStaff: hasRole(user?.role, "csu_staff"),
   });
 }

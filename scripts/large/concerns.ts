@@ -2,7 +2,7 @@
  * seed:large — 200,000 resident concerns over the two years before LARGE_ANCHOR, with their
  * status history, spread over kinds, ZIP codes, blocks and months (more recent months busier;
  * older concerns further along). Streamed in with COPY, consistent with the concerns schema:
- * the public block and block key come from the module's own hundredBlock(), tracking codes use
+ * the public location, block and block key come from the module's own parsePublicLocation(), tracking codes use
  * its alphabet, statuses follow NEXT_STATUSES.
  */
 import { once } from "node:events";
@@ -63,7 +63,7 @@ const PHRASES = [
 
 export async function seedLargeConcerns({ random }: { random: ReturnType<typeof prng> }) {
   const { db, getSql } = await import("../../app/db/client.server");
-  const { hundredBlock } = await import("../../app/modules/concerns/index");
+  const { englishLocation, parsePublicLocation } = await import("../../app/modules/concerns/index");
   const { NEXT_STATUSES } = await import("../../app/modules/concerns/index");
   const [{ n }] = (await db.execute(
     sql`select count(*)::int as n from concerns where source = 'seed' and description like 'Benchmark concern %'`,
@@ -101,7 +101,7 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
   const concernsCopy = await sqlClient
     .unsafe(
       `copy concerns (id, tracking_code, kind_id, description, observed_at, address, latitude, longitude, reporter_name, reporter_email, reporter_phone, consent_to_contact,
-        reporter_locale, zip, public_block, block_key, district, status, hidden, hidden_reason, source, created_at, updated_at, closed_at) from stdin`,
+        reporter_locale, zip, public_location, public_block, block_key, district, status, hidden, hidden_reason, source, created_at, updated_at, closed_at) from stdin`,
     )
     .writable();
   // Made in random order, written in the order residents submitted them: like real data, the
@@ -118,7 +118,7 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
     const street = STREETS[Math.floor(random.next() ** 1.3 * STREETS.length)]!;
     const house = random.int(1, 99) * 100 + random.int(0, 98);
     const address = `${house} ${street}`;
-    const block = hundredBlock(address);
+    const parsed = parsePublicLocation(address);
     const id = random.uuid();
     // The path through the statuses: older concerns are further along.
     const path = ["received"];
@@ -193,8 +193,9 @@ export async function seedLargeConcerns({ random }: { random: ReturnType<typeof 
         (hasEmail || hasPhone) && random.next() < 0.6,
         random.next() < 0.25 ? "es" : "en",
         area.zip,
-        block?.block ?? null,
-        block?.key ?? null,
+        JSON.stringify(parsed.location),
+        englishLocation(parsed.location),
+        parsed.key,
         area.district,
         status,
         random.next() < 0.004,

@@ -78,8 +78,10 @@ describe("the concern form without JavaScript", () => {
     const step = await c.post("/concerns/new", valid({ kind: "gun_violence", address: "9955 Corner St", email: "second@example.net" }));
     expect(step.status).toBe(200);
     const html = await step.text();
-    expect(html).toContain("Similar reports nearby");
-    expect(html).toContain(`value="corroborate:${target!.number}"`);
+    expect(html).toContain("A similar report is already open");
+    // The step names no concern: the server finds it again from kind, block and ZIP.
+    expect(html).toContain('value="corroborate"');
+    expect(html).not.toContain(`corroborate:${target!.number}`);
     expect(html).toContain('type="hidden" name="address" value="9955 Corner St"');
     expect(html).not.toContain("9910 Corner St");
     // "Go back" returns the filled-in form.
@@ -88,7 +90,7 @@ describe("the concern form without JavaScript", () => {
     expect(await back.text()).toContain('value="9955 Corner St"');
     const added = await c.post("/concerns/new", {
       ...valid({ kind: "gun_violence", address: "9955 Corner St", email: "second@example.net" }),
-      intent: `corroborate:${target!.number}`,
+      intent: "corroborate",
     });
     expect(added.status).toBe(302);
     expect(added.headers.get("location")).toMatch(/added=1/);

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { boolean, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 // Relative (drizzle-kit reads this file without the app's path aliases).
 import { CONCERN_STATUSES } from "../../modules/concerns/statuses";
+import type { PublicLocation } from "../../modules/concerns/block";
 
 export { CONCERN_STATUSES };
 export const concernStatusEnum = pgEnum("concern_status", CONCERN_STATUSES);
@@ -57,7 +58,13 @@ export const concerns = pgTable(
     // --- public ---
     reporterLocale: text("reporter_locale").notNull().default("en"),
     zip: text("zip").notNull(),
-    /** "1200 block of E 35th St", computed at save; null when the address could not be generalized. */
+    /**
+     * What the public may see of the location, parsed at save (modules/concerns/block.ts): a hundred
+     * block, an intersection of recognised streets, or the ZIP only. Null: not computed yet (rows
+     * from before it existed), shown as the ZIP only until backfillPublicLocations() runs.
+     */
+    publicLocation: jsonb("public_location").$type<PublicLocation>(),
+    /** The same in English ("1200 block of E 35th St"), for staff lists and Open311; null for the ZIP only. */
     publicBlock: text("public_block"),
     /** Lowercased block for matching "same block" reports. */
     blockKey: text("block_key"),
@@ -140,3 +147,13 @@ export const open311ApiKeys = pgTable(
       .where(sql`${t.revokedAt} is null`),
   ],
 );
+
+/**
+ * The office's street list (optional). When it has any rows, a public location may name only
+ * these streets; loaded by an admin at /admin/streets. `key` is streetListKey(name).
+ */
+export const streetNames = pgTable("street_names", {
+  key: text("key").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

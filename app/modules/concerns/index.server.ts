@@ -3,9 +3,10 @@ export { hashApiKey, issueApiKey, listApiKeys, revokeApiKey } from "./api-keys.s
 export { concernClockByNumber, medianDaysToRespondByMonth, responseYears, stillWaiting } from "./clock.server";
 export { ConcernFormSchema, concernFieldConstraints, withDateRules } from "./form.server";
 export { Open311Error, createRequest, discovery, handle, listRequests, requestById, respond, serviceDefinition, services } from "./open311.server";
+export { STREET_LIST_MAX, backfillPublicLocations, listStreetNames, publicLocationFor, replaceStreetList } from "./location.server";
 export { concernOverview } from "./overview.server";
 export type { OverviewCell } from "./overview.server";
-export { publicConcernsByIds, similarOpenConcerns, trackingByCode } from "./public.server";
+export { publicConcernsByIds, selectPublicConcerns, similarOpenReport, trackingByCode } from "./public.server";
 export type { PublicConcern } from "./public.server";
 export {
   concernForStaff,
@@ -24,6 +25,7 @@ export {
   applyStatus,
   changeStatus,
   corroborateConcern,
+  corroborateOnBlock,
   createConcern,
   createKind,
   lockConcernByNumber,

@@ -1,6 +1,7 @@
 import { asc, count, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { concernKinds, zipAreas } from "~/db/schema/concerns";
+import type { PublicLocation } from "./block";
 import { publicConcernsSubquery } from "./public.server";
 import { protectCells, type CellState } from "./suppression";
 import { COUNTY_TIME_ZONE, countyDay } from "./time";
@@ -11,7 +12,7 @@ type OverviewZip = {
   district: string | null;
   population: number | null;
   /** kind code → one cell per month */
-  rows: { kindCode: string; cells: OverviewCell[]; blocks: string[] }[];
+  rows: { kindCode: string; cells: OverviewCell[]; blocks: PublicLocation[] }[];
   total: number | null;
   per1000: number | null;
 };
@@ -40,7 +41,7 @@ export async function concernOverview(months = overviewMonths()): Promise<Overvi
   const [counts, blockRows, kinds, areas] = await Promise.all([
     db.select({ zip: pc.zip, kindCode: pc.kindCode, month: pc.observedMonth, n: count() }).from(pc).groupBy(pc.zip, pc.kindCode, pc.observedMonth),
     db
-      .selectDistinct({ zip: pc.zip, kindCode: pc.kindCode, block: pc.block })
+      .selectDistinct({ zip: pc.zip, kindCode: pc.kindCode, block: pc.block, location: pc.location })
       .from(pc)
       .where(sql`${pc.block} is not null`)
       .orderBy(pc.block),
@@ -65,7 +66,7 @@ export async function concernOverview(months = overviewMonths()): Promise<Overvi
         const i = ki * months.length + mi;
         return { state: states[i]!, value: states[i] === "shown" ? values[i]! : null };
       }),
-      blocks: blockRows.filter((b) => b.zip === zip && b.kindCode === k.code).map((b) => b.block!),
+      blocks: blockRows.filter((b) => b.zip === zip && b.kindCode === k.code).map((b) => b.location),
     }));
     return {
       zip,

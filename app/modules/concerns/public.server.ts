@@ -7,15 +7,23 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { concernKinds, concerns, concernStatusHistory } from "~/db/schema/concerns";
-import type { ConcernStatus } from "./status";
+import type { PublicLocation } from "./block";
+import { publicLocationFor } from "./location.server";
+import { OPEN_STATUSES, type ConcernStatus } from "./status";
 import { COUNTY_TIME_ZONE } from "./time";
 
-const publicConcernColumns = {
+/** How far back the "similar reports" step looks for an open concern on the same block. */
+export const SIMILAR_DAYS = 180;
+
+export const publicConcernColumns = {
   number: concerns.number,
   kindCode: concernKinds.code,
   kindNameEn: concernKinds.nameEn,
   kindNameEs: concernKinds.nameEs,
-  block: concerns.publicBlock,
+  /** The parsed public location (block.ts); rows not parsed yet are the ZIP only. */
+  location: sql<PublicLocation>`coalesce(${concerns.publicLocation}, '{"kind":"zip"}'::jsonb)`.as("public_location"),
+  /** The same in English (Open311, staff forms); null for the ZIP only. */
+  block: sql<string | null>`case when ${concerns.publicLocation} is null then null else ${concerns.publicBlock} end`.as("public_block"),
   zip: concerns.zip,
   district: concerns.district,
   status: concerns.status,
@@ -24,7 +32,10 @@ const publicConcernColumns = {
   /** Submission and last-update times, to the day (Open311 needs them; the hour is not needed). */
   requestedDay: sql<string>`to_char(${concerns.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`.as("requested_day"),
   updatedDay: sql<string>`to_char(${concerns.updatedAt} at time zone 'UTC', 'YYYY-MM-DD')`.as("updated_day"),
-  corroborations: sql<number>`(select count(*) from concern_corroborations cc where cc.concern_id = ${concerns.id})::int`.as("corroborations"),
+  /** Other residents who added to it: the count only from 11 up (a public count under 11 is "fewer than 11"). */
+  corroborations: sql<
+    number | null
+  >`(select case when count(*) >= 11 then count(*)::int end from concern_corroborations cc where cc.concern_id = ${concerns.id})`.as("corroborations"),
   latestPublicNote: sql<
     string | null
   >`(select h.public_note from concern_status_history h where h.concern_id = ${concerns.id} and h.public_note is not null order by h.created_at desc limit 1)`.as(
@@ -37,6 +48,7 @@ export type PublicConcern = {
   kindCode: string;
   kindNameEn: string;
   kindNameEs: string;
+  location: PublicLocation;
   block: string | null;
   zip: string;
   district: string | null;
@@ -44,7 +56,8 @@ export type PublicConcern = {
   observedMonth: string;
   requestedDay: string;
   updatedDay: string;
-  corroborations: number;
+  /** null: fewer than 11. */
+  corroborations: number | null;
   latestPublicNote: string | null;
 };
 
@@ -68,20 +81,32 @@ export async function publicConcernsByIds(ids: string[], { limit = 1000, tx = db
   return ids.length ? selectPublicConcerns(inArray(concerns.id, ids), { limit, tx, order: "oldest" }) : [];
 }
 
-/** Open concerns of a kind on a block: shown before submitting so a resident can add to one. */
-export async function similarOpenConcerns(input: { kindCode: string; zip: string; blockKey: string | null }) {
-  if (!input.blockKey) return [];
-  return selectPublicConcerns(
-    and(
-      eq(concernKinds.code, input.kindCode),
-      eq(concerns.zip, input.zip),
-      eq(concerns.blockKey, input.blockKey),
-      inArray(concerns.status, ["received", "under_review", "documented", "referred"]),
-      isNull(concerns.duplicateOfId),
-      sql`${concerns.createdAt} > now() - interval '180 days'`,
-    ),
-    { limit: 5 },
-  );
+/**
+ * The "similar reports" step: whether an open concern of this kind is on the block (or at the
+ * intersection) the resident typed, in this ZIP. It says only that one exists, and where (what
+ * the resident typed, generalised): no concern number, count or date, so it tells no more than
+ * the public overview's list of blocks. Adding to it goes through corroborateOnBlock.
+ */
+export async function similarOpenReport(input: { kindCode: string; zip: string; address: string }): Promise<{ location: PublicLocation } | null> {
+  const parsed = await publicLocationFor(input.address);
+  if (!parsed.key) return null;
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(concerns)
+    .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
+    .where(
+      and(
+        eq(concernKinds.code, input.kindCode),
+        eq(concerns.zip, input.zip),
+        eq(concerns.blockKey, parsed.key),
+        eq(concerns.hidden, false),
+        inArray(concerns.status, [...OPEN_STATUSES]),
+        isNull(concerns.duplicateOfId),
+        sql`${concerns.createdAt} > now() - interval '${sql.raw(String(SIMILAR_DAYS))} days'`,
+      ),
+    )
+    .limit(1);
+  return row ? { location: parsed.location } : null;
 }
 
 /** A status history entry as the public may see it: no internal note, no actor. */

@@ -66,11 +66,12 @@ export function withDateRules<T extends z.ZodType<ConcernFields, z.ZodTypeDef, u
 }
 
 export const ConcernFormSchema = ConcernFieldsSchema.extend({
-  // "check" (step 1), "edit" (back to step 1), "submit" (a new concern), "corroborate:<number>".
+  // "check" (step 1), "edit" (back to step 1), "submit" (a new concern), "corroborate" (add to
+  // the open concern of the same kind on the same block and ZIP; the server finds it).
   intent: z
     .string(REQUIRED)
     .max(40)
-    .regex(/^(check|edit|submit|corroborate:\d{1,9})$/, "common:errors.invalid")
+    .regex(/^(check|edit|submit|corroborate)$/, "common:errors.invalid")
     .default("check"),
 });
 

@@ -1,13 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
 import { concernCorroborations, concernKinds, concerns, concernStatusHistory, zipAreas } from "~/db/schema/concerns";
 import { getFixedT } from "~/i18n/i18n.server";
 import { isLocale } from "~/locales";
 import { recordAudit } from "~/modules/audit/index.server";
 import { notify } from "~/modules/notifications/index.server";
-import { hundredBlock } from "./block";
 import { formatTrackingCode } from "./format";
-import { CLOSED_STATUSES, NEXT_STATUSES, type ConcernStatus } from "./status";
+import { publicLocationColumns, publicLocationFor } from "./location.server";
+import { CLOSED_STATUSES, NEXT_STATUSES, OPEN_STATUSES, type ConcernStatus } from "./status";
+import { SIMILAR_DAYS } from "./public.server";
 import { countyTimeToDate } from "./time";
 import { newTrackingCode } from "./tracking-code.server";
 
@@ -88,7 +89,7 @@ export async function createConcern(input: NewConcern): Promise<CreateResult> {
   return db.transaction(async (tx) => {
     const kind = await activeKindByCode(input.kindCode, tx);
     if (!kind) return { ok: false as const, error: "unknown_kind" as const };
-    const block = hundredBlock(input.address);
+    const location = publicLocationColumns(await publicLocationFor(input.address));
     const trackingCode = newTrackingCode();
     const [row] = await tx
       .insert(concerns)
@@ -106,8 +107,7 @@ export async function createConcern(input: NewConcern): Promise<CreateResult> {
         consentToContact: Boolean(input.consent && (input.email || input.phone)),
         reporterLocale: input.locale,
         zip: input.zip,
-        publicBlock: block?.block ?? null,
-        blockKey: block?.key ?? null,
+        ...location,
         district: await districtOf(tx, input.zip),
         source: input.source ?? "web",
         apiKeyId: input.apiKeyId ?? null,
@@ -124,40 +124,76 @@ export async function createConcern(input: NewConcern): Promise<CreateResult> {
   });
 }
 
-/** A resident adds their report to an open concern (it counts as a corroboration). */
-export async function corroborateConcern(number: number, input: Omit<NewConcern, "kindCode" | "address" | "zip">) {
+type CorroborationInput = Omit<NewConcern, "kindCode" | "address" | "zip">;
+
+/**
+ * A resident adds their report to the open concern of the same kind, block and ZIP as the one
+ * they typed (the "similar reports" step): the target is found here from what they typed, never
+ * taken from the form, so a report cannot be added to a concern elsewhere or of another kind.
+ */
+export async function corroborateOnBlock(input: NewConcern) {
   return db.transaction(async (tx) => {
+    const parsed = await publicLocationFor(input.address);
+    if (!parsed.key) return { ok: false as const, error: "not_open" as const };
     const [target] = await tx
-      .select({ id: concerns.id, status: concerns.status, hidden: concerns.hidden, duplicateOfId: concerns.duplicateOfId, trackingCode: concerns.trackingCode })
+      .select({ number: concerns.number })
       .from(concerns)
-      .where(eq(concerns.number, number));
-    if (!target || target.hidden || target.duplicateOfId || CLOSED_STATUSES.includes(target.status)) return { ok: false as const, error: "not_open" as const };
-    const trackingCode = newTrackingCode();
-    const [row] = await tx
-      .insert(concernCorroborations)
-      .values({
-        concernId: target.id,
-        trackingCode,
-        description: input.description,
-        observedAt: countyTimeToDate(input.observedDate, input.observedTime ?? "12:00"),
-        reporterName: input.name || null,
-        reporterEmail: input.email?.toLowerCase() || null,
-        reporterPhone: input.phone || null,
-        consentToContact: Boolean(input.consent && (input.email || input.phone)),
-        reporterLocale: input.locale,
-      })
-      .returning({ id: concernCorroborations.id });
-    await tx.update(concerns).set({ updatedAt: new Date() }).where(eq(concerns.id, target.id));
-    if (input.email) {
-      const t = await getFixedT(isLocale(input.locale) ? input.locale : "en", "concerns");
-      await notifyStatus(tx, target, `corroboration:${row!.id}`, target.status, t("notes.corroborated"), {
-        email: input.email.toLowerCase(),
-        locale: input.locale,
-        code: trackingCode,
-      });
-    }
-    return { ok: true as const, number, trackingCode };
+      .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
+      .where(
+        and(
+          eq(concernKinds.code, input.kindCode),
+          eq(concerns.zip, input.zip),
+          eq(concerns.blockKey, parsed.key),
+          eq(concerns.hidden, false),
+          isNull(concerns.duplicateOfId),
+          inArray(concerns.status, [...OPEN_STATUSES]),
+          sql`${concerns.createdAt} > now() - interval '${sql.raw(String(SIMILAR_DAYS))} days'`,
+        ),
+      )
+      .orderBy(asc(concerns.createdAt))
+      .limit(1);
+    if (!target) return { ok: false as const, error: "not_open" as const };
+    return addCorroboration(tx, target.number, input);
   });
+}
+
+/** Staff and seeds: adds a corroboration to concern `number` (still open). */
+export async function corroborateConcern(number: number, input: CorroborationInput) {
+  return db.transaction((tx) => addCorroboration(tx, number, input));
+}
+
+async function addCorroboration(tx: Transaction, number: number, input: CorroborationInput) {
+  const [target] = await tx
+    .select({ id: concerns.id, status: concerns.status, hidden: concerns.hidden, duplicateOfId: concerns.duplicateOfId, trackingCode: concerns.trackingCode })
+    .from(concerns)
+    .where(eq(concerns.number, number))
+    .for("update");
+  if (!target || target.hidden || target.duplicateOfId || CLOSED_STATUSES.includes(target.status)) return { ok: false as const, error: "not_open" as const };
+  const trackingCode = newTrackingCode();
+  const [row] = await tx
+    .insert(concernCorroborations)
+    .values({
+      concernId: target.id,
+      trackingCode,
+      description: input.description,
+      observedAt: countyTimeToDate(input.observedDate, input.observedTime ?? "12:00"),
+      reporterName: input.name || null,
+      reporterEmail: input.email?.toLowerCase() || null,
+      reporterPhone: input.phone || null,
+      consentToContact: Boolean(input.consent && (input.email || input.phone)),
+      reporterLocale: input.locale,
+    })
+    .returning({ id: concernCorroborations.id });
+  await tx.update(concerns).set({ updatedAt: new Date() }).where(eq(concerns.id, target.id));
+  if (input.email) {
+    const t = await getFixedT(isLocale(input.locale) ? input.locale : "en", "concerns");
+    await notifyStatus(tx, target, `corroboration:${row!.id}`, target.status, t("notes.corroborated"), {
+      email: input.email.toLowerCase(),
+      locale: input.locale,
+      code: trackingCode,
+    });
+  }
+  return { ok: true as const, number, trackingCode };
 }
 
 type Actor = { id: string; ipAddress?: string | null };
