@@ -21,8 +21,8 @@ import { getUser } from "~/modules/auth/index.server";
 import { unreadCount } from "~/modules/notifications/index.server";
 import { readFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 import appStyles from "~/styles/app.css";
+import { COUNTY_TIME_ZONE } from "~/utils/clock";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
 

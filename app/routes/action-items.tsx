@@ -6,8 +6,8 @@ import { getUser } from "~/modules/auth/index.server";
 import { requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { listActionItems } from "~/modules/meetings/index.server";
 import { ACTION_STATUSES } from "~/modules/meetings/schemas";
-import { formatDate } from "~/modules/meetings";
 import { TableWrap } from "~/components/table-wrap";
+import { formatDate } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Action items · CAB Portal" }];
 
@@ -26,11 +26,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: i.id,
       what: i.what,
       owner: i.ownerName,
-      due: i.dueDate ? formatDate(i.dueDate, locale, timeZone) : null,
+      due: i.dueDate ? formatDate(i.dueDate, locale) : null,
       status: i.status,
       meetingId: i.meetingId,
       meetingTitle: i.meetingTitle,
-      meetingDate: formatDate(i.meetingStartsAt, locale, timeZone),
+      meetingDate: formatDate(i.meetingStartsAt, locale),
       draft: i.minutesStatus !== "approved",
     })),
   });

@@ -17,10 +17,10 @@ import { recuseFromAnalysis, voteOnAnalysis, type AnalysisVoteOutcome } from "~/
 import { getUser, requireUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
 import { getVoterState, listNamedVotes, listRecusals, tallyBallot } from "~/modules/voting/index.server";
-import { formatDate, formatDateTime } from "~/modules/voting/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { formatDate, formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
 
@@ -69,9 +69,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? {
           mode: ballot.mode,
           open,
-          closesAt: formatDateTime(ballot.closesAt, locale),
-          opensAt: formatDateTime(ballot.opensAt, locale),
-          closedAt: ballot.closedAt ? formatDateTime(ballot.closedAt, locale) : null,
+          closesAt: formatDateTime(ballot.closesAt, locale, { zoneName: true }),
+          opensAt: formatDateTime(ballot.opensAt, locale, { zoneName: true }),
+          closedAt: ballot.closedAt ? formatDateTime(ballot.closedAt, locale, { zoneName: true }) : null,
           quorumPercent: ballot.quorumPercent,
           thresholdPercent: ballot.thresholdPercent,
           resultsVisibility: ballot.resultsVisibility,

@@ -14,9 +14,9 @@ import { changeAnalysisVoteSettings, decideAnalysis, openAnalysisVote } from "~/
 import { NEXT_STATUSES } from "~/modules/analyses";
 import { requireRole } from "~/modules/auth/index.server";
 import { tallyBallot } from "~/modules/voting/index.server";
-import { appTimeZone, formatDateTime, parseLocalDateTime, toLocalDateTimeValue } from "~/modules/voting/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { COUNTY_TIME_ZONE, countyDateTimeToDate, formatDateTime, toCountyDateTimeValue } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Manage analysis · CAB Portal" }];
 
@@ -30,17 +30,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const tally = ballot ? await tallyBallot(ballot) : null;
   const open = ballot?.status === "open";
   const showCounts = Boolean(ballot && (ballot.status === "closed" || ballot.resultsVisibility === "live"));
-  const timeZone = appTimeZone();
+  const timeZone = COUNTY_TIME_ZONE;
   return json({
     analysis: { id: analysis.id, question: analysis.question, stage: analysis.stage, status: analysis.status, resultBriefSlug: analysis.resultBriefSlug },
     timeZone,
-    defaults: { closesAt: toLocalDateTimeValue(new Date(Date.now() + 7 * 24 * 60 * 60 * 1000), timeZone) },
+    defaults: { closesAt: toCountyDateTimeValue(new Date(Date.now() + 7 * 24 * 60 * 60 * 1000), timeZone) },
     ballot: ballot
       ? {
           open,
           mode: ballot.mode,
-          closesAt: formatDateTime(ballot.closesAt, locale),
-          closesAtValue: toLocalDateTimeValue(ballot.closesAt, timeZone),
+          closesAt: formatDateTime(ballot.closesAt, locale, { zoneName: true }),
+          closesAtValue: toCountyDateTimeValue(ballot.closesAt, timeZone),
           quorumPercent: ballot.quorumPercent,
           thresholdPercent: ballot.thresholdPercent,
           resultsVisibility: ballot.resultsVisibility,
@@ -66,7 +66,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "open-vote") {
     const submission = parseWithZod(formData, { schema: OpenVoteSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
-    const closesAt = parseLocalDateTime(submission.value.closesAt);
+    const closesAt = countyDateTimeToDate(submission.value.closesAt);
     if (!closesAt) return json({ intent, result: submission.reply({ fieldErrors: { closesAt: ["analyses:errors.dateTime"] } }) }, { status: 400 });
     const opened = await openAnalysisVote(actor, id, { ...submission.value, closesAt });
     if (!opened.ok) {
@@ -80,7 +80,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "vote-settings") {
     const submission = parseWithZod(formData, { schema: VoteSettingsSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
-    const closesAt = parseLocalDateTime(submission.value.closesAt);
+    const closesAt = countyDateTimeToDate(submission.value.closesAt);
     if (!closesAt) return json({ intent, result: submission.reply({ fieldErrors: { closesAt: ["analyses:errors.dateTime"] } }) }, { status: 400 });
     const changed = await changeAnalysisVoteSettings(actor, id, { ...submission.value, closesAt });
     if (!changed.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(changed.reason)] }) }, { status: 409 });

@@ -9,8 +9,8 @@ import { briefSubject } from "~/modules/briefs";
 import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import { commentThreadFor } from "~/modules/comments/index.server";
-import { formatDate, formatDateTime } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
+import { formatDate, formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.brief.title} · CAB Portal` : "Brief · CAB Portal" },
@@ -98,13 +98,13 @@ export default function BriefPage() {
           {brief.publishedAt ? (
             <>
               <dt>{t("published")}</dt>
-              <dd>{formatDate(brief.publishedAt, lng)}</dd>
+              <dd>{formatDate(brief.publishedAt, lng, "long")}</dd>
             </>
           ) : null}
           {brief.periodStart || brief.periodEnd ? (
             <>
               <dt>{t("dataPeriod")}</dt>
-              <dd>{t("period", { from: formatDate(brief.periodStart, lng) || "…", to: formatDate(brief.periodEnd, lng) || "…" })}</dd>
+              <dd>{t("period", { from: formatDate(brief.periodStart, lng, "long") || "…", to: formatDate(brief.periodEnd, lng, "long") || "…" })}</dd>
             </>
           ) : null}
           {brief.topics.length ? (

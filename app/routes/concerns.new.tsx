@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/form";
 import { i18nServer } from "~/i18n/i18n.server";
 import { hundredBlock } from "~/modules/concerns";
-import { kindName, monthLabel } from "~/modules/concerns";
+import { kindName } from "~/modules/concerns";
 import { similarOpenConcerns, type PublicConcern } from "~/modules/concerns/index.server";
 import { listKinds } from "~/modules/concerns/index.server";
 import { concernFieldConstraints, ConcernFormSchema, withDateRules } from "~/modules/concerns/index.server";
@@ -14,8 +14,8 @@ import type { ConcernFields } from "~/modules/concerns/schemas";
 import { DESCRIPTION_MAX } from "~/modules/concerns";
 import { enforceConcernFormLimit, enforceConcernSubmitLimit } from "~/modules/concerns/index.server";
 import { activeKindByCode, corroborateConcern, createConcern } from "~/modules/concerns/index.server";
-import { countyDay } from "~/modules/concerns";
 import { parseForm } from "~/utils/forms.server";
+import { countyDay, countyToday, formatMonth } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Report a concern · CAB Portal" }];
 
@@ -23,7 +23,7 @@ export async function loader() {
   const kinds = await listKinds({ activeOnly: true });
   return json({
     kinds: kinds.map(({ code, nameEn, nameEs, descriptionEn, descriptionEs }) => ({ code, nameEn, nameEs, descriptionEn, descriptionEs })),
-    today: countyDay(new Date()),
+    today: countyToday(),
     // The fields' HTML constraints (required, maxlength, pattern), made here so that zod stays out of the browser bundle.
     constraint: concernFieldConstraints(),
   });
@@ -47,7 +47,7 @@ const CARRIED = [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceConcernFormLimit(context.clientIp);
-  const { submission } = await parseForm(request, withDateRules(ConcernFormSchema, countyDay(new Date())));
+  const { submission } = await parseForm(request, withDateRules(ConcernFormSchema, countyToday()));
   if (submission.status !== "success") {
     return json({ step: "form" as const, result: submission.reply(), similar: [] as PublicConcern[], values: {} as Record<string, string> }, { status: 400 });
   }
@@ -252,7 +252,7 @@ function SimilarStep({ similar, values, block }: { similar: PublicConcern[]; val
             <li key={c.number} className="card">
               <h2>{t("similar.item", { number: c.number, kind: i18n.language === "es" ? c.kindNameEs : c.kindNameEn })}</h2>
               <p>
-                {c.block} · {c.zip} · {t("similar.reported", { month: monthLabel(c.observedMonth, i18n.language) })}
+                {c.block} · {c.zip} · {t("similar.reported", { month: formatMonth(c.observedMonth, i18n.language) })}
               </p>
               <p>
                 {t("similar.status", { status: t(`status.${c.status}`) })} · {t("similar.corroborations", { count: c.corroborations })}

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser, requireRole } from "~/modules/auth/index.server";
 import { concernClockByNumber } from "~/modules/concerns/index.server";
-import { dayLabel, formatTrackingCode, monthLabel } from "~/modules/concerns";
+import { formatTrackingCode } from "~/modules/concerns";
 import { trackingByCode } from "~/modules/concerns/index.server";
 import { concernIdByNumber } from "~/modules/concerns/index.server";
 import { normalizeTrackingCode } from "~/modules/concerns/index.server";
@@ -13,6 +13,7 @@ import { followConcern, unfollowConcern } from "~/modules/responses/index.server
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { formatDate, formatMonth } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Your concern · CAB Portal" }, { name: "robots", content: "noindex" }];
 
@@ -60,7 +61,7 @@ export default function TrackPage() {
         {t("track.codeIs")} <strong>{formatTrackingCode(code)}</strong>
       </p>
       {corroboration ? (
-        <p className="alert alert-info">{t("track.corroborationNote", { day: dayLabel(corroboration.day, lng), number: concern.number })}</p>
+        <p className="alert alert-info">{t("track.corroborationNote", { day: formatDate(corroboration.day, lng), number: concern.number })}</p>
       ) : null}
       {mergedInto ? <p className="alert alert-info">{t("track.mergedNote", { number: mergedInto.number, status: t(`status.${mergedInto.status}`) })}</p> : null}
       <dl className="facts">
@@ -77,7 +78,7 @@ export default function TrackPage() {
           {concern.block ?? t("track.blockWithheld")}, {concern.zip}
         </dd>
         <dt>{t("track.month")}</dt>
-        <dd>{monthLabel(concern.observedMonth, lng)}</dd>
+        <dd>{formatMonth(concern.observedMonth, lng)}</dd>
         <dt>{t("track.corroborations")}</dt>
         <dd>{concern.corroborations}</dd>
       </dl>
@@ -87,7 +88,7 @@ export default function TrackPage() {
         {history.map((h, i) => (
           <li key={i}>
             <p>
-              <strong>{t(`status.${h.status}`)}</strong> · <time dateTime={h.day}>{dayLabel(h.day, lng)}</time>
+              <strong>{t(`status.${h.status}`)}</strong> · <time dateTime={h.day}>{formatDate(h.day, lng)}</time>
             </p>
             {h.publicNote ? <p>{h.publicNote}</p> : null}
           </li>

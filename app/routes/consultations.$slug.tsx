@@ -9,8 +9,8 @@ import { commentThreadFor } from "~/modules/comments/index.server";
 import { getConsultationBySlug } from "~/modules/consultations/index.server";
 import { phaseOf } from "~/modules/consultations/schemas";
 import { consultationSubject } from "~/modules/consultations";
-import { formatDateTime } from "~/modules/richtext";
 import { readFormData } from "~/utils/forms.server";
+import { formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
 

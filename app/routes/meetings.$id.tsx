@@ -15,10 +15,10 @@ import { notFound, refusal, requestLocale, timeContext } from "~/modules/meeting
 import { getAgenda, getAttendance, getMinutesFor, getRsvpSummary, getVisibleMeeting, meetingQuorum } from "~/modules/meetings/index.server";
 import { MeetingPageSchema } from "~/modules/meetings/schemas";
 import { proposeCorrection, setRsvp } from "~/modules/meetings/index.server";
-import { formatDate, formatMeetingRange, formatMeetingTime } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { formatDate, formatDateTimeRange } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
 
@@ -43,7 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     getMinutesFor(meeting.id, viewer),
     commentThreadFor(request, user, meetingSubject(meeting)),
   ]);
-  const at = (d: Date | string) => formatMeetingTime(d, locale, timeZone, { dateStyle: "long", timeStyle: undefined });
+  const at = (d: Date | string) => formatDate(d, locale, "long");
   return json({
     meeting: {
       id: meeting.id,
@@ -54,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: meeting.status,
       isPublic: meeting.isPublic,
       cancelReason: meeting.cancelReason,
-      when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone),
+      when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale),
       agendaHtml: meeting.agendaHtml,
     },
     timeZone,
@@ -74,7 +74,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           amendments: minutes.amendments.map((a) => ({ number: a.number, reason: a.reason, date: at(a.createdAt) })),
           approval: minutes.approval ? { ...minutes.approval, votedAt: at(minutes.approval.meetingStartsAt) } : null,
           publishedAt: minutes.publishedAt ? at(minutes.publishedAt) : null,
-          actionItems: minutes.actionItems.map((i) => ({ ...i, due: i.dueDate ? formatDate(i.dueDate, locale, timeZone) : null })),
+          actionItems: minutes.actionItems.map((i) => ({ ...i, due: i.dueDate ? formatDate(i.dueDate, locale) : null })),
         }
       : null,
   });

@@ -8,7 +8,7 @@ import { markAllRead, markRead } from "~/modules/notifications/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { parseWithZod } from "@conform-to/zod";
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
+import { formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · CAB Portal" }];
 
@@ -36,7 +36,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function NotificationsPage() {
   const { items } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("notifications");
-  const format = new Intl.DateTimeFormat(i18n.language === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: COUNTY_TIME_ZONE });
   const unread = items.filter((i) => !i.readAt).length;
   return (
     <section>
@@ -66,7 +65,7 @@ export default function NotificationsPage() {
                 </h2>
                 <p>{t(`events.${item.type}.body`, item.params)}</p>
                 <p className="muted">
-                  {t("inbox.received")}: <time dateTime={item.createdAt}>{format.format(new Date(item.createdAt))}</time>
+                  {t("inbox.received")}: <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, i18n.language)}</time>
                 </p>
                 {!item.readAt ? (
                   <Form method="post" className="inline-form">

@@ -7,10 +7,10 @@ import { BriefForm } from "~/modules/briefs/ui/brief-form";
 import { readBriefForm } from "~/modules/briefs/index.server";
 import { getBrief, listRevisions, receiptsFor } from "~/modules/briefs/index.server";
 import { BriefError, nudgeUnopened, publishBrief, sendToCabReview, updateBrief } from "~/modules/briefs/index.server";
-import { formatDateTime, parseOfficeDateTime } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { formatDateTime, parseDateTimeInput } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · CAB Portal` }];
 
@@ -46,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
     const when = (name: string) => {
       const raw = formData.get(name);
       if (typeof raw !== "string" || !raw.trim()) return null;
-      const d = parseOfficeDateTime(raw.trim());
+      const d = parseDateTimeInput(raw.trim());
       if (!d) throw new BriefError("briefs:errors.invalidDate", name);
       return d;
     };

@@ -9,12 +9,11 @@ import { concernForStaff, concernIdByNumber } from "~/modules/concerns/index.ser
 import { DocumentSchema, HideSchema, MergeSchema, RedactSchema, StatusChangeSchema } from "~/modules/concerns/schemas";
 import { changeStatus, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/index.server";
 import { NEXT_STATUSES } from "~/modules/concerns";
-import { countyDay } from "~/modules/concerns";
 import { policyInForce } from "~/modules/policies/index.server";
 import { documentConcern } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
+import { countyDay, formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Concern · Staff · CAB Portal" }];
 
@@ -135,7 +134,7 @@ export default function StaffConcernPage() {
     actionData && !shown[actionData.intent]
       ? [...new Set([...(replyFor(actionData.intent)?.formErrors ?? []), ...Object.values(replyFor(actionData.intent)?.error ?? {}).flatMap((e) => e ?? [])])]
       : [];
-  const when = (iso: string) => new Date(iso).toLocaleString(lng, { dateStyle: "medium", timeStyle: "short", timeZone: COUNTY_TIME_ZONE });
+  const when = (iso: string) => formatDateTime(iso, lng);
   return (
     <section>
       <p>

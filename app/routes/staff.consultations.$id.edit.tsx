@@ -6,9 +6,9 @@ import { ConsultationForm } from "~/modules/consultations/ui/consultation-form";
 import { readConsultationForm } from "~/modules/consultations/index.server";
 import { getConsultation } from "~/modules/consultations/index.server";
 import { updateConsultation } from "~/modules/consultations/index.server";
-import { toOfficeLocalInput } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { toCountyDateTimeValue } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Edit consultation · CAB Portal" }];
 
@@ -45,8 +45,8 @@ export default function EditConsultation() {
         defaults={{
           title: c.title,
           partners: c.partners.join(", "),
-          opensAt: toOfficeLocalInput(c.opensAt),
-          closesAt: toOfficeLocalInput(c.closesAt),
+          opensAt: toCountyDateTimeValue(c.opensAt),
+          closesAt: toCountyDateTimeValue(c.closesAt),
           noticeJson: c.noticeJson,
           summaryJson: c.summaryJson,
         }}

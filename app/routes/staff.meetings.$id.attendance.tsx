@@ -9,9 +9,9 @@ import { notFound, requestLocale, serviceContext, timeContext } from "~/modules/
 import { getAttendance, getMeeting, getRsvpSummary, listCabMembers, meetingQuorum } from "~/modules/meetings/index.server";
 import { ATTENDANCE_STATUSES } from "~/modules/meetings/schemas";
 import { MeetingsError, recordAttendance } from "~/modules/meetings/index.server";
-import { formatMeetingRange } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { formatDateTimeRange } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Attendance · CAB Portal" }];
 
@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const recorded = new Map(attendance.map((a) => [a.userId, a.status]));
   return json({
-    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale) },
     members: members.map((m) => ({ id: m.id, name: m.displayName, status: recorded.get(m.id) ?? null })),
     quorum,
     recordedAny: attendance.length > 0,

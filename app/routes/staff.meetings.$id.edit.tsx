@@ -11,9 +11,9 @@ import { invalid, notFound, readRichField, refusal, requestLocale, serviceContex
 import { getAgenda, getMeeting } from "~/modules/meetings/index.server";
 import { EditMeetingSchema, MeetingSchema } from "~/modules/meetings/schemas";
 import { addAgendaItem, cancelMeeting, moveAgendaItem, removeAgendaItem, updateMeeting } from "~/modules/meetings/index.server";
-import { formatMeetingRange, utcToWallTime } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { formatDateTimeRange, toCountyDateTimeValue } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Edit meeting · CAB Portal" }];
 
@@ -26,14 +26,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const agenda = await getAgenda(meeting.id);
   return json({
     timeZone,
-    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale) },
     defaultValue: {
       title: meeting.title,
       mode: meeting.mode,
       place: meeting.place,
       link: meeting.link,
-      startsAt: utcToWallTime(meeting.startsAt, timeZone),
-      endsAt: utcToWallTime(meeting.endsAt, timeZone),
+      startsAt: toCountyDateTimeValue(meeting.startsAt, timeZone),
+      endsAt: toCountyDateTimeValue(meeting.endsAt, timeZone),
       isPublic: meeting.isPublic,
       // The stored document itself: the editor starts from it (an empty agenda starts blank).
       agendaJson: meeting.agendaHtml ? meeting.agendaDoc : null,

@@ -25,10 +25,10 @@ import {
   saveMinutesDraft,
   setActionItemStatus,
 } from "~/modules/meetings/index.server";
-import { formatDate, formatMeetingRange } from "~/modules/meetings";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { formatDate, formatDateTimeRange } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Minutes · CAB Portal" }];
 
@@ -43,9 +43,9 @@ export async function loader(args: LoaderFunctionArgs) {
     listCabMembers(),
     heldMeetingsFrom(meeting.startsAt),
   ]);
-  const day = (d: Date | string) => formatDate(d, locale, timeZone);
+  const day = (d: Date | string) => formatDate(d, locale);
   return json({
-    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale) },
     minutes: minutes
       ? {
           id: minutes.id,

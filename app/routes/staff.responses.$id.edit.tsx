@@ -6,9 +6,9 @@ import { readResponseForm } from "~/modules/responses/index.server";
 import { getResponseForStaff, responseFormOptions } from "~/modules/responses/index.server";
 import { ResponseForm } from "~/modules/responses/ui/response-form";
 import { ResponseError, saveResponse } from "~/modules/responses/index.server";
-import { formatDateTime } from "~/modules/richtext";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.response.title ?? "Response"} · Staff · CAB Portal` }];
 

@@ -1,6 +1,5 @@
 // The concerns module's browser-safe surface (types, constants, components).
 export { blockKeyFor, hundredBlock } from "./block";
-export { dayLabel, formatTrackingCode, kindName, monthLabel } from "./format";
+export { formatTrackingCode, kindName } from "./format";
 export { CONCERN_STATUSES, NEXT_STATUSES, isConcernStatus } from "./status";
 export { DESCRIPTION_MAX } from "./statuses";
-export { COUNTY_TIME_ZONE, addDays, countyDay } from "./time";

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { concernKinds, concerns, concernStatusHistory } from "~/db/schema/concerns";
 import type { ConcernStatus } from "./status";
-import { COUNTY_TIME_ZONE } from "./time";
+import { COUNTY_TIME_ZONE } from "~/utils/clock";
 
 export const publicConcernColumns = {
   number: concerns.number,

@@ -8,8 +8,8 @@ import { notify } from "~/modules/notifications/index.server";
 import { hundredBlock } from "./block";
 import { formatTrackingCode } from "./format";
 import { CLOSED_STATUSES, NEXT_STATUSES, type ConcernStatus } from "./status";
-import { countyTimeToDate } from "./time";
 import { newTrackingCode } from "./tracking-code.server";
+import { countyTimeToDate } from "~/utils/clock";
 
 export type NewConcern = {
   kindCode: string;

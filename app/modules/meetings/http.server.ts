@@ -5,8 +5,8 @@ import { DEFAULT_LOCALE, isLocale } from "~/locales";
 import { getUser } from "~/modules/auth/index.server";
 import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/index.server";
 import { appOrigin } from "~/utils/request.server";
-import { countyTimeZone } from "./config.server";
 import { MeetingsError } from "./service.server";
+import { COUNTY_TIME_ZONE } from "~/utils/clock";
 
 /** The reader's language, chosen the way the root layout chooses it (so dates match the page). */
 export async function requestLocale(request: Request, context: AppLoadContext): Promise<string> {
@@ -23,7 +23,7 @@ export function serviceContext(request: Request, context: AppLoadContext) {
 }
 
 export function timeContext() {
-  return { timeZone: countyTimeZone() };
+  return { timeZone: COUNTY_TIME_ZONE };
 }
 
 export type RichField = { ok: true; value: RichText | null | undefined } | { ok: false; error: string };

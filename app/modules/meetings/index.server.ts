@@ -1,5 +1,5 @@
 // The meetings module's public surface on the server: other code imports from here, never deeper.
-export { countyTimeZone, quorumPercent } from "./config.server";
+export { quorumPercent } from "./config.server";
 export { invalid, notFound, readRichField, refusal, requestLocale, serviceContext, timeContext } from "./http.server";
 export { meetingsCalendar } from "./ics.server";
 export {

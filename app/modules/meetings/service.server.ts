@@ -16,11 +16,11 @@ import {
 import { users } from "~/db/schema/auth";
 import { recordAudit } from "~/modules/audit/index.server";
 import { notify, type NotificationType } from "~/modules/notifications/index.server";
-import { countyTimeZone, quorumPercent } from "./config.server";
+import { quorumPercent } from "./config.server";
 import { meetingsCalendar } from "./ics.server";
 import type { RichText } from "~/modules/richtext/index.server";
-import { formatMeetingRange, wallTimeToUtc } from "./time";
 import type { MeetingInput } from "./schemas";
+import { COUNTY_TIME_ZONE, countyDateTimeToDate, formatDateTimeRange } from "~/utils/clock";
 
 /** A refusal the person can act on: `code` is an i18n key, `field` the form field it is about. */
 export class MeetingsError extends Error {
@@ -81,9 +81,9 @@ async function lockMinutes(tx: Transaction, minutesId: string) {
 }
 
 function toTimes(input: Pick<MeetingInput, "startsAt" | "endsAt">) {
-  const zone = countyTimeZone();
-  const startsAt = wallTimeToUtc(input.startsAt, zone);
-  const endsAt = wallTimeToUtc(input.endsAt, zone);
+  const zone = COUNTY_TIME_ZONE;
+  const startsAt = countyDateTimeToDate(input.startsAt, zone);
+  const endsAt = countyDateTimeToDate(input.endsAt, zone);
   if (!startsAt) throw new MeetingsError("meetings:errors.dateTime", "startsAt");
   if (!endsAt) throw new MeetingsError("meetings:errors.dateTime", "endsAt");
   if (endsAt <= startsAt) throw new MeetingsError("meetings:errors.endsBeforeStarts", "endsAt");
@@ -121,7 +121,7 @@ type MeetingRow = typeof meetings.$inferSelect;
 
 /** The meeting as an .ics attachment (base64, as the email provider wants it). */
 function icsAttachment(meeting: MeetingRow, origin: string, method: "request" | "cancel") {
-  const ics = meetingsCalendar([meeting], { origin, zone: countyTimeZone(), name: meeting.title, method });
+  const ics = meetingsCalendar([meeting], { origin, zone: COUNTY_TIME_ZONE, name: meeting.title, method });
   return {
     filename: "meeting.ics",
     content: Buffer.from(ics, "utf8").toString("base64"),
@@ -144,7 +144,7 @@ async function notifyMembers(
   for (const p of people) byLocale.set(p.locale, [...(byLocale.get(p.locale) ?? []), p.id]);
   const attachments = withIcs ? [icsAttachment(meeting, origin, withIcs)] : undefined;
   for (const [locale, ids] of byLocale) {
-    const startsAt = formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, countyTimeZone());
+    const startsAt = formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale);
     await notify(
       tx,
       { type, key, url: `/meetings/${meeting.id}`, params: { title: meeting.title, startsAt }, attachments },

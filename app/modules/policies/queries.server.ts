@@ -3,7 +3,7 @@ import { db, type DbOrTx } from "~/db/client.server";
 import { citationConcerns, citations, concernDocumentations, policyVersions } from "~/db/schema/policies";
 import { concernKinds, concerns } from "~/db/schema/concerns";
 import { blockKeyFor } from "~/modules/concerns";
-import { COUNTY_TIME_ZONE } from "~/modules/concerns";
+import { COUNTY_TIME_ZONE } from "~/utils/clock";
 
 export type PolicyKind = "documented_concern" | "connection_to_violence";
 export type PolicyVersion = typeof policyVersions.$inferSelect;

@@ -5,8 +5,8 @@ import { concerns } from "~/db/schema/concerns";
 import { getFixedT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/modules/audit/index.server";
 import { applyStatus } from "~/modules/concerns/index.server";
-import { countyDay } from "~/modules/concerns";
 import { policyInForce, policyVersionById, qualifies, type PolicyKind } from "./queries.server";
+import { countyDay } from "~/utils/clock";
 
 type Actor = { id: string; ipAddress?: string | null };
 
