@@ -5,7 +5,7 @@ import { quorumPercent } from "~/modules/meetings/index.server";
 import type { RichDoc } from "~/db/schema";
 import { richTextFromPlainText } from "~/modules/richtext/index.server";
 import { approvalOutcome } from "~/modules/meetings/index.server";
-import { COUNTY_TIME_ZONE, countyDateTimeToDate, toCountyDateTimeValue } from "~/utils/clock";
+import { COUNTY_TIME_ZONE, addDays, countyDateTimeToDate, countyToday } from "~/utils/clock";
 
 /** Seed text through the shared rich-text module, as if typed in the no-JavaScript textarea. */
 function toRichText(text: string) {
@@ -17,7 +17,7 @@ function toRichText(text: string) {
 /** 18:00 county time, `days` from today. */
 function eveningIn(days: number, hours = 2) {
   const zone = COUNTY_TIME_ZONE;
-  const day = toCountyDateTimeValue(new Date(Date.now() + days * 24 * 3600_000), zone).slice(0, 10);
+  const day = addDays(countyToday(zone), days);
   const startsAt = countyDateTimeToDate(`${day}T18:00`, zone)!;
   return { startsAt, endsAt: new Date(startsAt.getTime() + hours * 3600_000) };
 }
@@ -129,7 +129,7 @@ export async function seedMeetings() {
           .insert(minutesDecisions)
           .values({ minutesId: row!.id, text: d.text, support: d.support ?? null, oppose: d.oppose ?? null, abstain: d.abstain ?? null });
       for (const a of p.actions) {
-        const due = toCountyDateTimeValue(new Date(Date.now() + a.dueInDays * 24 * 3600_000), COUNTY_TIME_ZONE).slice(0, 10);
+        const due = addDays(countyToday(), a.dueInDays);
         await tx.insert(actionItems).values({
           minutesId: row!.id,
           what: a.what,
