@@ -22,8 +22,8 @@ import { getUser } from "~/modules/auth/index.server";
 import { unreadCount } from "~/modules/notifications/index.server";
 import { readFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 import appStyles from "~/styles/app.css";
+import { COUNTY_TIME_ZONE } from "~/utils/clock";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
@@ -143,6 +143,10 @@ const FALLBACK: Record<string, string> = {
   forbiddenText: "Your account does not have permission to see this page.",
   rateLimitedTitle: "Too many attempts",
   rateLimitedText: "Please wait a minute and try again.",
+  // A 503 from the root loader itself (the database went away after the session was read) has no
+  // strings: it still says what to do, as the server's own outage page does.
+  unavailableTitle: "Please try again shortly",
+  unavailableText: "The portal cannot reach its database right now. Nothing you sent before this page was lost. Please try again in a minute.",
   badRequestTitle: "We could not process that request",
   badRequestText: "Something in the request was not valid.",
   serverTitle: "Something went wrong",

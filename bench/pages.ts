@@ -7,6 +7,7 @@ import type postgres from "postgres";
 import { BIG_BRIEF_SLUG, SOAK_BRIEF_SLUG } from "../scripts/large/briefs";
 import { LARGE_ANCHOR } from "../scripts/large/concerns";
 import { LARGE_API_KEY, SOAK_ANALYSIS_QUESTION } from "../scripts/large/governance";
+import { countyDay, countyToday } from "../app/utils/clock";
 
 export type BenchPage = {
   name: string;
@@ -38,11 +39,11 @@ export type BenchPage = {
 let n = 0;
 const DAY = 86_400_000;
 /** Open311 window: the 30 days before the large data's "now" (about 13,000 concerns; the API returns 1,000). */
-const OPEN311_START = new Date(LARGE_ANCHOR - 30 * DAY).toISOString().slice(0, 10);
-const OPEN311_END = new Date(LARGE_ANCHOR).toISOString().slice(0, 10);
+const OPEN311_START = countyDay(LARGE_ANCHOR - 30 * DAY);
+const OPEN311_END = countyDay(LARGE_ANCHOR);
 /** The seeded CAB members of the large data (user0001–user0040@large.test). */
 export const LARGE_MEMBERS = Array.from({ length: 40 }, (_, i) => `user${String(i + 1).padStart(4, "0")}@large.test`);
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+const today = () => countyToday();
 const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 
 export const FLOOR: BenchPage = { name: "floor (trivial Remix page)", path: "/bench/floor" };

@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { concernKinds, concerns, policyVersions, users, zipAreas, citations } from "~/db/schema";
 import { changeStatus, createConcern, mergeDuplicate } from "~/modules/concerns/index.server";
-import { addDays, countyDay } from "~/modules/concerns";
 import { createPolicyVersion, documentConcern, recordCitation } from "~/modules/policies/index.server";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
 export const SEED_KINDS = [
   {
@@ -60,7 +60,7 @@ export async function seedConcerns() {
   const [admin] = await db.select().from(users).where(eq(users.email, "admin@demo.test"));
   const [analyst] = await db.select().from(users).where(eq(users.email, "analyst@demo.test"));
   if (!admin || !analyst) return;
-  const today = countyDay(new Date());
+  const today = countyToday();
   const [{ n: policies }] = (await db.select({ n: sql<number>`count(*)::int` }).from(policyVersions)) as [{ n: number }];
   if (policies === 0) {
     const checklist = [

@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { actionItems, agendaItems, meetingAttendance, meetings, minutes, minutesApprovals, minutesDecisions, minutesRevisions, users } from "~/db/schema";
-import { countyTimeZone, quorumPercent } from "~/modules/meetings/index.server";
+import { quorumPercent } from "~/modules/meetings/index.server";
 import type { RichDoc } from "~/db/schema";
 import { richTextFromPlainText } from "~/modules/richtext/index.server";
 import { approvalOutcome } from "~/modules/meetings/index.server";
-import { utcToWallTime, wallTimeToUtc } from "~/modules/meetings";
+import { COUNTY_TIME_ZONE, addDays, countyDateTimeToDate, countyToday } from "~/utils/clock";
 
 /** Seed text through the shared rich-text module, as if typed in the no-JavaScript textarea. */
 function toRichText(text: string) {
@@ -16,9 +16,9 @@ function toRichText(text: string) {
 
 /** 18:00 county time, `days` from today. */
 function eveningIn(days: number, hours = 2) {
-  const zone = countyTimeZone();
-  const day = utcToWallTime(new Date(Date.now() + days * 24 * 3600_000), zone).slice(0, 10);
-  const startsAt = wallTimeToUtc(`${day}T18:00`, zone)!;
+  const zone = COUNTY_TIME_ZONE;
+  const day = addDays(countyToday(zone), days);
+  const startsAt = countyDateTimeToDate(`${day}T18:00`, zone)!;
   return { startsAt, endsAt: new Date(startsAt.getTime() + hours * 3600_000) };
 }
 
@@ -109,16 +109,14 @@ export async function seedMeetings() {
           createdById: staff.id,
         })
         .returning();
-      await tx
-        .insert(meetingAttendance)
-        .values(
-          members.map((m, i) => ({
-            meetingId: meeting!.id,
-            userId: m.id,
-            status: i < p.present ? ("present" as const) : i === p.present ? ("excused" as const) : ("absent" as const),
-            recordedById: staff.id,
-          })),
-        );
+      await tx.insert(meetingAttendance).values(
+        members.map((m, i) => ({
+          meetingId: meeting!.id,
+          userId: m.id,
+          status: i < p.present ? ("present" as const) : i === p.present ? ("excused" as const) : ("absent" as const),
+          recordedById: staff.id,
+        })),
+      );
       const [row] = await tx.insert(minutes).values({ meetingId: meeting!.id }).returning();
       const body = toRichText(p.minutes);
       const [revision] = await tx
@@ -131,17 +129,15 @@ export async function seedMeetings() {
           .insert(minutesDecisions)
           .values({ minutesId: row!.id, text: d.text, support: d.support ?? null, oppose: d.oppose ?? null, abstain: d.abstain ?? null });
       for (const a of p.actions) {
-        const due = utcToWallTime(new Date(Date.now() + a.dueInDays * 24 * 3600_000), countyTimeZone()).slice(0, 10);
-        await tx
-          .insert(actionItems)
-          .values({
-            minutesId: row!.id,
-            what: a.what,
-            ownerUserId: a.ownerEmail ? (byEmail.get(a.ownerEmail) ?? null) : null,
-            ownerName: a.ownerEmail && byEmail.has(a.ownerEmail) ? null : (a.ownerName ?? "CSU staff"),
-            dueDate: due,
-            status: a.status,
-          });
+        const due = addDays(countyToday(), a.dueInDays);
+        await tx.insert(actionItems).values({
+          minutesId: row!.id,
+          what: a.what,
+          ownerUserId: a.ownerEmail ? (byEmail.get(a.ownerEmail) ?? null) : null,
+          ownerName: a.ownerEmail && byEmail.has(a.ownerEmail) ? null : (a.ownerName ?? "CSU staff"),
+          dueDate: due,
+          status: a.status,
+        });
       }
       // Voted at the same meeting (the rules allow this one or a later one); quorum from its attendance.
       const percent = quorumPercent();

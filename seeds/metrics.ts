@@ -3,6 +3,7 @@ import { db } from "~/db/client.server";
 import { metricFacts, metricImports, users } from "~/db/schema";
 import type { CaseRow } from "~/modules/metrics/index.server";
 import { copyIntoCases, recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/index.server";
+import { addDays } from "~/utils/clock";
 
 /**
  * SYNTHETIC case-level data for 2019–2025 (about 30,000 case participants), generated with a
@@ -126,12 +127,6 @@ const DISPOSITIONS: Weighted<string> = [
   ["acquitted", 2],
   ["other", 3],
 ];
-
-function addDays(iso: string, days: number) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The synthetic rows, deterministic. */
 export function syntheticCases(): CaseRow[] {

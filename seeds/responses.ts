@@ -3,11 +3,11 @@ import { db } from "~/db/client.server";
 import { analyses, responses, users } from "~/db/schema";
 import { createConcern } from "~/modules/concerns/index.server";
 import { concernIdsByNumbers, listKinds } from "~/modules/concerns/index.server";
-import { addDays, countyDay } from "~/modules/concerns";
 import { policyInForce } from "~/modules/policies/index.server";
 import { documentConcern, recordCitation } from "~/modules/policies/index.server";
 import { followConcern, saveResponse } from "~/modules/responses/index.server";
 import { richTextFromPlainText, type RichText } from "~/modules/richtext/index.server";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
 const BLOCK_TITLE = "What the office did about drug sales on the 1400 block of E 55th St";
 const CLUSTER_TITLE = "Gun violence reports in ZIP 44108 and the board's question on where drug charges fall";
@@ -35,7 +35,7 @@ export async function seedResponses() {
     .where(inArray(responses.title, [BLOCK_TITLE, CLUSTER_TITLE]));
   const done = new Set(existing.map((r) => r.title));
   const actor = { id: analyst.id };
-  const today = countyDay(new Date());
+  const today = countyToday();
 
   if (!done.has(BLOCK_TITLE)) {
     const numbers: number[] = [];

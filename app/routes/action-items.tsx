@@ -1,12 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
 import { getUser } from "~/modules/auth/index.server";
-import { requestLocale, timeContext } from "~/modules/meetings/index.server";
-import { listActionItems } from "~/modules/meetings/index.server";
+import { formatDate } from "~/utils/clock";
+import { listActionItems, requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { ACTION_STATUSES } from "~/modules/meetings/schemas";
-import { formatDate } from "~/modules/meetings";
+import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
 
 export const meta: MetaFunction = () => [{ title: "Action items · CAB Portal" }];
 
@@ -25,9 +24,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: i.id,
       what: i.what,
       ownerName: i.ownerName,
-      due: i.dueDate ? formatDate(i.dueDate, locale, timeZone) : null,
+      due: i.dueDate ? formatDate(i.dueDate, locale) : null,
       status: i.status,
-      meeting: { id: i.meetingId, title: i.meetingTitle, date: formatDate(i.meetingStartsAt, locale, timeZone) },
+      meeting: { id: i.meetingId, title: i.meetingTitle, date: formatDate(i.meetingStartsAt, locale) },
       draft: i.minutesStatus !== "approved",
     })),
   });

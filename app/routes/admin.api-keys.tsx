@@ -8,6 +8,7 @@ import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
 import { issueApiKey, listApiKeys, revokeApiKey } from "~/modules/concerns/index.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Open311 API keys · Admin · CAB Portal" }];
 
@@ -45,7 +46,7 @@ export default function ApiKeysPage() {
   const { t, i18n } = useTranslation("concerns");
   const { keys } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" }) : t("apiKeys.never"));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : t("apiKeys.never"));
   return (
     <section>
       <h1>{t("apiKeys.title")}</h1>

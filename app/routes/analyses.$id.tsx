@@ -3,25 +3,21 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AnalysisDiscussion, BallotResults, StageBadge } from "~/modules/analyses/ui/analyses";
-import { RadioGroup, TextAreaField } from "~/components/form";
-import { FormErrors } from "~/components/form";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
-import { CommentThread } from "~/modules/comments/ui/comment-thread";
-import type { CommentSubject } from "~/modules/comments";
-import { commentThreadFor } from "~/modules/comments/index.server";
-import { getAnalysis } from "~/modules/analyses/index.server";
-import { analysisIdParam, readerLocale } from "~/modules/analyses/index.server";
+import { FormErrors, RadioGroup, TextAreaField } from "~/components/form";
+import { TableWrap } from "~/components/table-wrap";
+import { analysisIdParam, getAnalysis, readerLocale, recuseFromAnalysis, voteOnAnalysis, type AnalysisVoteOutcome } from "~/modules/analyses/index.server";
 import { RecuseSchema, VoteSchema } from "~/modules/analyses/schemas";
-import { recuseFromAnalysis, voteOnAnalysis, type AnalysisVoteOutcome } from "~/modules/analyses/index.server";
-import { getUser, requireUser } from "~/modules/auth/index.server";
+import { AnalysisDiscussion, BallotResults, StageBadge } from "~/modules/analyses/ui/analyses";
 import { hasRole } from "~/modules/auth";
+import { getUser, requireUser } from "~/modules/auth/index.server";
+import type { CommentSubject } from "~/modules/comments";
+import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import { getVoterState, listNamedVotes, listRecusals, tallyBallot } from "~/modules/voting/index.server";
-import { formatDate, formatDateTime } from "~/modules/voting/index.server";
+import { formatDate, formatDateTime } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { TableWrap } from "~/components/table-wrap";
-import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
 
@@ -70,9 +66,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? {
           mode: ballot.mode,
           open,
-          closesAt: formatDateTime(ballot.closesAt, locale),
-          opensAt: formatDateTime(ballot.opensAt, locale),
-          closedAt: ballot.closedAt ? formatDateTime(ballot.closedAt, locale) : null,
+          closesAt: formatDateTime(ballot.closesAt, locale, { zoneName: true }),
+          opensAt: formatDateTime(ballot.opensAt, locale, { zoneName: true }),
+          closedAt: ballot.closedAt ? formatDateTime(ballot.closedAt, locale, { zoneName: true }) : null,
           quorumPercent: ballot.quorumPercent,
           thresholdPercent: ballot.thresholdPercent,
           resultsVisibility: ballot.resultsVisibility,

@@ -4,20 +4,17 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { BallotResults, StageBadge } from "~/modules/analyses/ui/analyses";
-import { RadioGroup, TextAreaField } from "~/components/form";
-import { ErrorList, Field, FormErrors } from "~/components/form";
-import { getAnalysis } from "~/modules/analyses/index.server";
-import { analysisIdParam, readerLocale } from "~/modules/analyses/index.server";
-import { DecisionSchema, OpenVoteSchema, VoteSettingsSchema } from "~/modules/analyses/schemas";
-import { changeAnalysisVoteSettings, decideAnalysis, openAnalysisVote } from "~/modules/analyses/index.server";
+import { ErrorList, Field, FormErrors, RadioGroup, TextAreaField } from "~/components/form";
 import { NEXT_STATUSES } from "~/modules/analyses";
+import { analysisIdParam, changeAnalysisVoteSettings, decideAnalysis, getAnalysis, openAnalysisVote, readerLocale } from "~/modules/analyses/index.server";
+import { DecisionSchema, OpenVoteSchema, VoteSettingsSchema } from "~/modules/analyses/schemas";
+import { BallotResults, StageBadge } from "~/modules/analyses/ui/analyses";
 import { requireRole } from "~/modules/auth/index.server";
 import { tallyBallot } from "~/modules/voting/index.server";
-import { appTimeZone, formatDateTime, parseLocalDateTime, toLocalDateTimeValue } from "~/modules/voting/index.server";
+import { COUNTY_TIME_ZONE, countyDateTimeToDate, formatDateTime, toCountyDateTimeValue } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Manage analysis · CAB Portal" }];
 
@@ -31,17 +28,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const tally = ballot ? await tallyBallot(ballot) : null;
   const open = ballot?.status === "open";
   const showCounts = Boolean(ballot && (ballot.status === "closed" || ballot.resultsVisibility === "live"));
-  const timeZone = appTimeZone();
+  const timeZone = COUNTY_TIME_ZONE;
   return json({
     analysis: { id: analysis.id, question: analysis.question, stage: analysis.stage, status: analysis.status, resultBriefSlug: analysis.resultBriefSlug },
     timeZone,
-    defaults: { closesAt: toLocalDateTimeValue(new Date(Date.now() + 7 * 24 * 60 * 60 * 1000), timeZone) },
+    defaults: { closesAt: toCountyDateTimeValue(new Date(Date.now() + 7 * 24 * 60 * 60 * 1000), timeZone) },
     ballot: ballot
       ? {
           open,
           mode: ballot.mode,
-          closesAt: formatDateTime(ballot.closesAt, locale),
-          closesAtValue: toLocalDateTimeValue(ballot.closesAt, timeZone),
+          closesAt: formatDateTime(ballot.closesAt, locale, { zoneName: true }),
+          closesAtValue: toCountyDateTimeValue(ballot.closesAt, timeZone),
           quorumPercent: ballot.quorumPercent,
           thresholdPercent: ballot.thresholdPercent,
           resultsVisibility: ballot.resultsVisibility,
@@ -67,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "open-vote") {
     const submission = parseWithZod(formData, { schema: OpenVoteSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
-    const closesAt = parseLocalDateTime(submission.value.closesAt);
+    const closesAt = countyDateTimeToDate(submission.value.closesAt);
     if (!closesAt) return json({ intent, result: submission.reply({ fieldErrors: { closesAt: ["analyses:errors.dateTime"] } }) }, { status: 400 });
     const opened = await openAnalysisVote(actor, id, { ...submission.value, closesAt });
     if (!opened.ok) {
@@ -81,7 +78,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "vote-settings") {
     const submission = parseWithZod(formData, { schema: VoteSettingsSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
-    const closesAt = parseLocalDateTime(submission.value.closesAt);
+    const closesAt = countyDateTimeToDate(submission.value.closesAt);
     if (!closesAt) return json({ intent, result: submission.reply({ fieldErrors: { closesAt: ["analyses:errors.dateTime"] } }) }, { status: 400 });
     const changed = await changeAnalysisVoteSettings(actor, id, { ...submission.value, closesAt });
     if (!changed.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(changed.reason)] }) }, { status: 409 });

@@ -6,8 +6,8 @@ import { listAnalyses } from "~/modules/analyses/index.server";
 import { readerLocale } from "~/modules/analyses/index.server";
 import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
-import { formatDate } from "~/modules/voting/index.server";
 import { TableWrap } from "~/components/table-wrap";
+import { formatDate } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Proposed analyses · CAB Portal" }];
 

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { StageBadge } from "~/modules/analyses/ui/analyses";
 import { listPipeline } from "~/modules/analyses/index.server";
 import { readerLocale } from "~/modules/analyses/index.server";
-import { formatDate } from "~/modules/voting/index.server";
 import { TableWrap } from "~/components/table-wrap";
+import { formatDate } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Analysis pipeline · CAB Portal" }];
 

@@ -1,17 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
-import { changeLog, getBriefForViewer } from "~/modules/briefs/index.server";
-import { recordBriefOpened } from "~/modules/briefs/index.server";
+import { getUser } from "~/modules/auth/index.server";
 import { briefSubject } from "~/modules/briefs";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { changeLog, getBriefForViewer, recordBriefOpened } from "~/modules/briefs/index.server";
+import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
-import { commentThreadFor } from "~/modules/comments/index.server";
-import { formatDate, formatDateTime } from "~/modules/richtext";
-import { readFormData } from "~/utils/forms.server";
+import { formatDate, formatDateTime } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
+import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.brief.title} · CAB Portal` : "Brief · CAB Portal" },
@@ -99,13 +97,13 @@ export default function BriefPage() {
           {brief.publishedAt ? (
             <>
               <dt>{t("published")}</dt>
-              <dd>{formatDate(brief.publishedAt, lng)}</dd>
+              <dd>{formatDate(brief.publishedAt, lng, "long")}</dd>
             </>
           ) : null}
           {brief.periodStart || brief.periodEnd ? (
             <>
               <dt>{t("dataPeriod")}</dt>
-              <dd>{t("period", { from: formatDate(brief.periodStart, lng) || "…", to: formatDate(brief.periodEnd, lng) || "…" })}</dd>
+              <dd>{t("period", { from: formatDate(brief.periodStart, lng, "long") || "…", to: formatDate(brief.periodEnd, lng, "long") || "…" })}</dd>
             </>
           ) : null}
           {brief.topics.length ? (

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
 import { listBriefs } from "~/modules/briefs/index.server";
-import { formatDate } from "~/modules/richtext";
+import { formatDate } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [
   { title: "Briefs · CAB Portal" },
@@ -31,10 +31,10 @@ export default function BriefsIndex() {
       <p>{b.summary}</p>
       <p className="muted">
         {b.publishedAt
-          ? t("publishedOn", { when: formatDate(b.publishedAt, i18n.language) })
-          : t("inReviewSince", { when: formatDate(b.sentToCabAt, i18n.language) })}
+          ? t("publishedOn", { when: formatDate(b.publishedAt, i18n.language, "long") })
+          : t("inReviewSince", { when: formatDate(b.sentToCabAt, i18n.language, "long") })}
         {b.periodStart && b.periodEnd
-          ? ` · ${t("period", { from: formatDate(b.periodStart, i18n.language), to: formatDate(b.periodEnd, i18n.language) })}`
+          ? ` · ${t("period", { from: formatDate(b.periodStart, i18n.language, "long"), to: formatDate(b.periodEnd, i18n.language, "long") })}`
           : null}
       </p>
       {b.topics.length ? (

@@ -2,8 +2,9 @@ import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
-import { kindName, monthLabel, publicLocationLabel } from "~/modules/concerns";
+import { kindName, publicLocationLabel } from "~/modules/concerns";
 import { concernOverview, type OverviewCell } from "~/modules/concerns/index.server";
+import { formatMonth } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Community concerns · CAB Portal" }];
 
@@ -21,8 +22,8 @@ export default function ConcernsOverview() {
   const { t, i18n } = useTranslation("concerns");
   const { months, kinds, zips } = useLoaderData<typeof loader>();
   const lng = i18n.language;
-  const from = monthLabel(months[0]!, lng);
-  const to = monthLabel(months.at(-1)!, lng);
+  const from = formatMonth(months[0]!, lng);
+  const to = formatMonth(months.at(-1)!, lng);
   const kindOf = (code: string) => kinds.find((k) => k.code === code)!;
   return (
     <section>
@@ -93,7 +94,7 @@ export default function ConcernsOverview() {
                   <th scope="col">{t("overview.kind")}</th>
                   {months.map((m) => (
                     <th scope="col" key={m}>
-                      {monthLabel(m, lng)}
+                      {formatMonth(m, lng)}
                     </th>
                   ))}
                 </tr>

@@ -1,19 +1,25 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/form";
 import { i18nServer } from "~/i18n/i18n.server";
-import { kindName, publicLocationLabel, type PublicLocation } from "~/modules/concerns";
-import { similarOpenReport } from "~/modules/concerns/index.server";
-import { listKinds } from "~/modules/concerns/index.server";
-import { concernFieldConstraints, ConcernFormSchema, withDateRules } from "~/modules/concerns/index.server";
+import { DESCRIPTION_MAX, kindName, publicLocationLabel, type PublicLocation } from "~/modules/concerns";
+import {
+  activeKindByCode,
+  concernFieldConstraints,
+  ConcernFormSchema,
+  corroborateOnBlock,
+  createConcern,
+  enforceConcernFormLimit,
+  enforceConcernSubmitLimit,
+  listKinds,
+  similarOpenReport,
+  withDateRules,
+} from "~/modules/concerns/index.server";
 import type { ConcernFields } from "~/modules/concerns/schemas";
-import { DESCRIPTION_MAX } from "~/modules/concerns";
-import { enforceConcernFormLimit, enforceConcernSubmitLimit } from "~/modules/concerns/index.server";
-import { activeKindByCode, corroborateOnBlock, createConcern } from "~/modules/concerns/index.server";
-import { countyDay } from "~/modules/concerns";
+import { countyToday } from "~/utils/clock";
 import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Report a concern · CAB Portal" }];
@@ -22,7 +28,7 @@ export async function loader() {
   const kinds = await listKinds({ activeOnly: true });
   return json({
     kinds: kinds.map(({ code, nameEn, nameEs, descriptionEn, descriptionEs }) => ({ code, nameEn, nameEs, descriptionEn, descriptionEs })),
-    today: countyDay(new Date()),
+    today: countyToday(),
     // The fields' HTML constraints (required, maxlength, pattern), made here so that zod stays out of the browser bundle.
     constraint: concernFieldConstraints(),
   });
@@ -46,7 +52,7 @@ const CARRIED = [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceConcernFormLimit(context.clientIp);
-  const { submission } = await parseForm(request, withDateRules(ConcernFormSchema, countyDay(new Date())));
+  const { submission } = await parseForm(request, withDateRules(ConcernFormSchema, countyToday()));
   if (submission.status !== "success") {
     return json(
       { step: "form" as const, result: submission.reply(), similar: null as { location: PublicLocation } | null, values: {} as Record<string, string> },

@@ -2,18 +2,15 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser, requireRole } from "~/modules/auth/index.server";
-import { concernClockByNumber } from "~/modules/concerns/index.server";
-import { dayLabel, formatTrackingCode, monthLabel, publicLocationLabel } from "~/modules/concerns";
-import { trackingByCode } from "~/modules/concerns/index.server";
-import { concernIdByNumber } from "~/modules/concerns/index.server";
-import { normalizeTrackingCode } from "~/modules/concerns/index.server";
+import { formatTrackingCode, publicLocationLabel } from "~/modules/concerns";
+import { concernClockByNumber, concernIdByNumber, normalizeTrackingCode, trackingByCode } from "~/modules/concerns/index.server";
+import { followConcern, isFollowing, publishedResponsesForConcern, unfollowConcern } from "~/modules/responses/index.server";
 import { ConcernResponses } from "~/modules/responses/ui/concern-responses";
-import { isFollowing, publishedResponsesForConcern } from "~/modules/responses/index.server";
-import { followConcern, unfollowConcern } from "~/modules/responses/index.server";
+import { formatDate, formatMonth } from "~/utils/clock";
+import { badRequest, notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
-import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Your concern · CAB Portal" }, { name: "robots", content: "noindex" }];
 
@@ -61,7 +58,7 @@ export default function TrackPage() {
         {t("track.codeIs")} <strong>{formatTrackingCode(code)}</strong>
       </p>
       {corroboration ? (
-        <p className="alert alert-info">{t("track.corroborationNote", { day: dayLabel(corroboration.day, lng), number: concern.number })}</p>
+        <p className="alert alert-info">{t("track.corroborationNote", { day: formatDate(corroboration.day, lng), number: concern.number })}</p>
       ) : null}
       {mergedInto ? <p className="alert alert-info">{t("track.mergedNote", { number: mergedInto.number, status: t(`status.${mergedInto.status}`) })}</p> : null}
       <dl className="facts">
@@ -78,7 +75,7 @@ export default function TrackPage() {
           {publicLocationLabel(concern.location, t) ?? t("track.blockWithheld")}, {concern.zip}
         </dd>
         <dt>{t("track.month")}</dt>
-        <dd>{monthLabel(concern.observedMonth, lng)}</dd>
+        <dd>{formatMonth(concern.observedMonth, lng)}</dd>
         <dt>{t("track.corroborations")}</dt>
         <dd>{concern.corroborations ?? t("track.corroborationsFew")}</dd>
       </dl>
@@ -88,7 +85,7 @@ export default function TrackPage() {
         {history.map((h, i) => (
           <li key={i}>
             <p>
-              <strong>{t(`status.${h.status}`)}</strong> · <time dateTime={h.day}>{dayLabel(h.day, lng)}</time>
+              <strong>{t(`status.${h.status}`)}</strong> · <time dateTime={h.day}>{formatDate(h.day, lng)}</time>
             </p>
             {h.publicNote ? <p>{h.publicNote}</p> : null}
           </li>

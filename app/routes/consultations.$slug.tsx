@@ -1,17 +1,16 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { getUser } from "~/modules/auth/index.server";
+import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
-import { commentThreadFor } from "~/modules/comments/index.server";
+import { consultationSubject } from "~/modules/consultations";
 import { publicConsultationBySlug } from "~/modules/consultations/index.server";
 import { phaseOf } from "~/modules/consultations/schemas";
-import { consultationSubject } from "~/modules/consultations";
-import { formatDateTime } from "~/modules/richtext";
-import { readFormData } from "~/utils/forms.server";
+import { formatDateTime } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
+import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
 

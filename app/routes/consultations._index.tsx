@@ -5,7 +5,7 @@ import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
 import { listConsultations } from "~/modules/consultations/index.server";
 import { phaseOf } from "~/modules/consultations/schemas";
-import { formatDateTime } from "~/modules/richtext";
+import { formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Public consultations · CAB Portal" }];
 

@@ -4,22 +4,31 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextAreaField } from "~/components/form";
-import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge } from "~/modules/meetings/ui/meetings";
-import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
-import { getUser, requireRole } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
-import { CommentThread } from "~/modules/comments/ui/comment-thread";
+import { getUser, requireRole } from "~/modules/auth/index.server";
 import type { CommentSubject } from "~/modules/comments";
-import { commentThreadFor } from "~/modules/comments/index.server";
-import { refusal, requestLocale, timeContext } from "~/modules/meetings/index.server";
-import { getAgenda, getAttendance, getMinutesFor, getRsvpSummary, getVisibleMeeting, meetingQuorum } from "~/modules/meetings/index.server";
+import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { CommentThread } from "~/modules/comments/ui/comment-thread";
+import {
+  getAgenda,
+  getAttendance,
+  getMinutesFor,
+  getRsvpSummary,
+  getVisibleMeeting,
+  meetingQuorum,
+  proposeCorrection,
+  refusal,
+  requestLocale,
+  setRsvp,
+  timeContext,
+} from "~/modules/meetings/index.server";
 import { MeetingPageSchema } from "~/modules/meetings/schemas";
-import { proposeCorrection, setRsvp } from "~/modules/meetings/index.server";
-import { formatDate, formatMeetingRange, formatMeetingTime } from "~/modules/meetings";
+import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
+import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge } from "~/modules/meetings/ui/meetings";
+import { formatDate, formatDateTimeRange } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
 
@@ -44,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     getMinutesFor(meeting.id, viewer),
     commentThreadFor(request, user, meetingSubject(meeting)),
   ]);
-  const at = (d: Date | string) => formatMeetingTime(d, locale, timeZone, { dateStyle: "long", timeStyle: undefined });
+  const at = (d: Date | string) => formatDate(d, locale, "long");
   return json({
     meeting: {
       id: meeting.id,
@@ -55,7 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: meeting.status,
       isPublic: meeting.isPublic,
       cancelReason: meeting.cancelReason,
-      when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone),
+      when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale),
       agendaHtml: meeting.agendaHtml,
     },
     timeZone,
@@ -75,7 +84,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           amendments: minutes.amendments.map((a) => ({ number: a.number, reason: a.reason, date: at(a.createdAt) })),
           approval: minutes.approval ? { ...minutes.approval, votedAt: at(minutes.approval.meetingStartsAt) } : null,
           publishedAt: minutes.publishedAt ? at(minutes.publishedAt) : null,
-          actionItems: minutes.actionItems.map((i) => ({ ...i, due: i.dueDate ? formatDate(i.dueDate, locale, timeZone) : null })),
+          actionItems: minutes.actionItems.map((i) => ({ ...i, due: i.dueDate ? formatDate(i.dueDate, locale) : null })),
         }
       : null,
   });

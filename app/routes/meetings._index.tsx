@@ -6,7 +6,7 @@ import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
 import { requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { listArchive, listUpcoming } from "~/modules/meetings/index.server";
-import { formatMeetingRange, formatMeetingTime } from "~/modules/meetings";
+import { formatDate, formatDateTimeRange } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Meetings · CAB Portal" }];
 
@@ -26,12 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       mode: m.mode,
       place: m.place,
       isPublic: m.isPublic,
-      when: formatMeetingRange(m.startsAt, m.endsAt, locale, timeZone),
+      when: formatDateTimeRange(m.startsAt, m.endsAt, locale),
     })),
     archive: archive.map((m) => ({
       id: m.id,
       title: m.title,
-      when: formatMeetingTime(m.startsAt, locale, timeZone, { dateStyle: "long", timeStyle: undefined }),
+      when: formatDate(m.startsAt, locale, "long"),
     })),
   });
 }

@@ -1,15 +1,14 @@
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/auth/index.server";
-import { listNotifications } from "~/modules/notifications/index.server";
+import { listNotifications, markAllRead, markRead } from "~/modules/notifications/index.server";
 import { InboxActionSchema } from "~/modules/notifications/schemas";
-import { markAllRead, markRead } from "~/modules/notifications/index.server";
+import { formatDateTime } from "~/utils/clock";
+import { badRequest } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { parseWithZod } from "@conform-to/zod";
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
-import { badRequest } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · CAB Portal" }];
 
@@ -37,7 +36,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function NotificationsPage() {
   const { items } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("notifications");
-  const format = new Intl.DateTimeFormat(i18n.language === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: COUNTY_TIME_ZONE });
   const unread = items.filter((i) => !i.readAt).length;
   return (
     <section>
@@ -67,7 +65,7 @@ export default function NotificationsPage() {
                 </h2>
                 <p>{t(`events.${item.type}.body`, item.params)}</p>
                 <p className="muted">
-                  {t("inbox.received")}: <time dateTime={item.createdAt}>{format.format(new Date(item.createdAt))}</time>
+                  {t("inbox.received")}: <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, i18n.language)}</time>
                 </p>
                 {!item.readAt ? (
                   <Form method="post" className="inline-form">

@@ -3,17 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MetricSnapshotCard } from "~/components/metrics/snapshot-card";
 import { TableWrap } from "~/components/table-wrap";
-import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
-import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { getUser } from "~/modules/auth/index.server";
+import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
-import { commentThreadFor } from "~/modules/comments/index.server";
-import { kindName, monthLabel } from "~/modules/concerns";
-import { getResponseForViewer } from "~/modules/responses/index.server";
+import { kindName } from "~/modules/concerns";
 import { responseSubject } from "~/modules/responses";
-import { formatDate } from "~/modules/richtext";
-import { readFormData } from "~/utils/forms.server";
+import { getResponseForViewer } from "~/modules/responses/index.server";
+import { formatDate, formatMonth } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
+import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.response.title} · CAB Portal` : "Response · CAB Portal" },
@@ -56,7 +55,7 @@ export default function ResponsePage() {
         <p className="muted">{t("page.kicker")}</p>
         <h1 id="response-title">{response.title}</h1>
         <p className="lead">{response.summary}</p>
-        {response.publishedAt ? <p className="muted">{t("page.published", { date: formatDate(response.publishedAt, lng) })}</p> : null}
+        {response.publishedAt ? <p className="muted">{t("page.published", { date: formatDate(response.publishedAt, lng, "long") })}</p> : null}
         {isStaff ? (
           <p>
             <Link to={`/staff/responses/${response.id}/edit`}>{t("page.edit")}</Link>
@@ -75,8 +74,8 @@ export default function ResponsePage() {
               <span className="muted">
                 ({t(`policyKinds.${response.policy.kind}`)};{" "}
                 {t("page.inForce", {
-                  from: formatDate(response.policy.effectiveFrom, lng),
-                  to: response.policy.effectiveTo ? formatDate(response.policy.effectiveTo, lng) : t("page.today"),
+                  from: formatDate(response.policy.effectiveFrom, lng, "long"),
+                  to: response.policy.effectiveTo ? formatDate(response.policy.effectiveTo, lng, "long") : t("page.today"),
                 })}
                 )
               </span>
@@ -136,7 +135,7 @@ export default function ResponsePage() {
                     <td>
                       {c.block ?? t("page.blockWithheld")}, {c.zip}
                     </td>
-                    <td>{monthLabel(c.observedMonth, lng)}</td>
+                    <td>{formatMonth(c.observedMonth, lng)}</td>
                     <td>{t(`concerns:status.${c.status}`)}</td>
                   </tr>
                 ))}

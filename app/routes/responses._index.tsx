@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPublishedResponses } from "~/modules/responses/index.server";
-import { formatDate } from "~/modules/richtext";
+import { formatDate } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Office responses · CAB Portal" }];
 
@@ -26,7 +26,7 @@ export default function ResponsesList() {
               <h2>
                 <Link to={`/responses/${r.slug}`}>{r.title}</Link>
               </h2>
-              <p className="muted">{t("list.meta", { date: formatDate(r.publishedAt, i18n.language), count: r.concernCount })}</p>
+              <p className="muted">{t("list.meta", { date: formatDate(r.publishedAt, i18n.language, "long"), count: r.concernCount })}</p>
               <p>{r.summary}</p>
             </li>
           ))}

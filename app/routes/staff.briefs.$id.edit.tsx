@@ -3,17 +3,15 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
+import { TableWrap } from "~/components/table-wrap";
 import { requireRole } from "~/modules/auth/index.server";
-import { BriefForm } from "~/modules/briefs/ui/brief-form";
+import { getBrief, listRevisions, nudgeUnopened, publishBrief, readBriefForm, receiptsFor, sendToCabReview, updateBrief } from "~/modules/briefs/index.server";
 import { BriefWorkflowSchema } from "~/modules/briefs/schemas";
-import { readBriefForm } from "~/modules/briefs/index.server";
-import { getBrief, listRevisions, receiptsFor } from "~/modules/briefs/index.server";
-import { nudgeUnopened, publishBrief, sendToCabReview, updateBrief } from "~/modules/briefs/index.server";
-import { formatDateTime } from "~/modules/richtext";
+import { BriefForm } from "~/modules/briefs/ui/brief-form";
+import { formatDateTime } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent, refusalOf } from "~/utils/forms.server";
-import { TableWrap } from "~/components/table-wrap";
-import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · CAB Portal` }];
 

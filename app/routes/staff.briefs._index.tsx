@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
 import { listAllBriefs } from "~/modules/briefs/index.server";
-import { formatDateTime } from "~/modules/richtext";
 import { TableWrap } from "~/components/table-wrap";
+import { formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Briefs (staff) · CAB Portal" }];
 

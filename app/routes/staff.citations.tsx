@@ -5,19 +5,19 @@ import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
 import { ErrorList, FormErrors } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
-import { addDays, countyDay } from "~/modules/concerns";
 import { drugCitationCountsByMonth, listCitations, listPolicyVersions, lookupDocumentedConcerns, policyInForce } from "~/modules/policies/index.server";
 import { CitationSchema, LookupSchema } from "~/modules/policies/schemas";
 import { recordCitation } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Citations · Staff · CAB Portal" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
   const params = new URL(args.request.url).searchParams;
-  const today = countyDay(new Date());
+  const today = countyToday();
   const raw = { place: params.get("place") ?? "", from: params.get("from") ?? addDays(today, -365), to: params.get("to") ?? today };
   const searched = params.has("place");
   const parsed = LookupSchema.safeParse(raw);

@@ -4,18 +4,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
-import { formatTrackingCode } from "~/modules/concerns";
-import { concernForStaff, concernIdByNumber } from "~/modules/concerns/index.server";
+import { formatTrackingCode, NEXT_STATUSES } from "~/modules/concerns";
+import { countyDay } from "~/utils/clock";
+import { changeStatus, concernForStaff, concernIdByNumber, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/index.server";
 import { StaffConcernSchema } from "~/modules/concerns/schemas";
-import { changeStatus, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/index.server";
-import { NEXT_STATUSES } from "~/modules/concerns";
-import { countyDay } from "~/modules/concerns";
-import { documentationForConcern, policyInForce } from "~/modules/policies/index.server";
-import { documentConcern } from "~/modules/policies/index.server";
+import { documentationForConcern, documentConcern, policyInForce } from "~/modules/policies/index.server";
+import { formatDateTime } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
-import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Concern · Staff · CAB Portal" }];
 
@@ -134,7 +131,7 @@ export default function StaffConcernPage() {
     actionData && !shown[actionData.intent]
       ? [...new Set([...(replyFor(actionData.intent)?.formErrors ?? []), ...Object.values(replyFor(actionData.intent)?.error ?? {}).flatMap((e) => e ?? [])])]
       : [];
-  const when = (iso: string) => new Date(iso).toLocaleString(lng, { dateStyle: "medium", timeStyle: "short", timeZone: COUNTY_TIME_ZONE });
+  const when = (iso: string) => formatDateTime(iso, lng);
   return (
     <section>
       <p>

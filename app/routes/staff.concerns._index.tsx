@@ -6,7 +6,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { kindName } from "~/modules/concerns";
 import { listKinds, triageQueue } from "~/modules/concerns/index.server";
 import { CONCERN_STATUSES, isConcernStatus } from "~/modules/concerns";
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
+import { formatDate } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Concerns to triage · CAB Portal" }];
 
@@ -111,7 +111,7 @@ export default function TriageQueue() {
                   {r.hidden ? <span className="badge"> {t("staff.hiddenBadge")}</span> : null}
                 </td>
                 <td>{t(`status.${r.status}`)}</td>
-                <td>{new Date(r.createdAt).toLocaleDateString(lng, { timeZone: COUNTY_TIME_ZONE })}</td>
+                <td>{formatDate(r.createdAt, lng, "short")}</td>
                 <td>{r.daysWaiting}</td>
                 <td>{r.corroborations}</td>
               </tr>

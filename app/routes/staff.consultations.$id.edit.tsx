@@ -2,14 +2,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
+import { getConsultation, readConsultationForm, updateConsultation } from "~/modules/consultations/index.server";
 import { ConsultationForm } from "~/modules/consultations/ui/consultation-form";
-import { readConsultationForm } from "~/modules/consultations/index.server";
-import { getConsultation } from "~/modules/consultations/index.server";
-import { updateConsultation } from "~/modules/consultations/index.server";
-import { toOfficeLocalInput } from "~/modules/richtext";
+import { toCountyDateTimeValue } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
-import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Edit consultation · CAB Portal" }];
 
@@ -46,8 +44,8 @@ export default function EditConsultation() {
         defaults={{
           title: c.title,
           partners: c.partners.join(", "),
-          opensAt: toOfficeLocalInput(c.opensAt),
-          closesAt: toOfficeLocalInput(c.closesAt),
+          opensAt: toCountyDateTimeValue(c.opensAt),
+          closesAt: toCountyDateTimeValue(c.closesAt),
           noticeJson: c.noticeJson,
           summaryJson: c.summaryJson,
         }}

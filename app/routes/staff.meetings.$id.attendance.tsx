@@ -3,17 +3,25 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form";
-import { QuorumStatus } from "~/modules/meetings/ui/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/index.server";
-import { requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
-import { getAttendance, getMeeting, getRsvpSummary, listCabMembers, meetingQuorum } from "~/modules/meetings/index.server";
+import {
+  getAttendance,
+  getMeeting,
+  getRsvpSummary,
+  listCabMembers,
+  meetingQuorum,
+  recordAttendance,
+  requestLocale,
+  serviceContext,
+  timeContext,
+} from "~/modules/meetings/index.server";
 import { ATTENDANCE_STATUSES, AttendanceSchema } from "~/modules/meetings/schemas";
-import { recordAttendance } from "~/modules/meetings/index.server";
-import { formatMeetingRange } from "~/modules/meetings";
+import { QuorumStatus } from "~/modules/meetings/ui/meetings";
+import { formatDateTimeRange } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, refusalOf } from "~/utils/forms.server";
-import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Attendance · CAB Portal" }];
 
@@ -31,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const recorded = new Map(attendance.map((a) => [a.userId, a.status]));
   return json({
-    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale) },
     members: members.map((m) => ({ id: m.id, name: m.displayName, status: recorded.get(m.id) ?? null })),
     quorum,
     recordedAny: attendance.length > 0,

@@ -4,17 +4,29 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/form";
-import { MeetingForm, StatusBadge } from "~/modules/meetings/ui/meetings";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/index.server";
-import { invalid, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
-import { getAgenda, getMeeting } from "~/modules/meetings/index.server";
+import {
+  addAgendaItem,
+  cancelMeeting,
+  getAgenda,
+  getMeeting,
+  invalid,
+  moveAgendaItem,
+  readRichField,
+  refusal,
+  removeAgendaItem,
+  requestLocale,
+  serviceContext,
+  timeContext,
+  updateMeeting,
+} from "~/modules/meetings/index.server";
 import { EditMeetingSchema, MeetingSchema } from "~/modules/meetings/schemas";
-import { addAgendaItem, cancelMeeting, moveAgendaItem, removeAgendaItem, updateMeeting } from "~/modules/meetings/index.server";
-import { formatMeetingRange, utcToWallTime } from "~/modules/meetings";
+import { MeetingForm, StatusBadge } from "~/modules/meetings/ui/meetings";
+import { formatDateTimeRange, toCountyDateTimeValue } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Edit meeting · CAB Portal" }];
 
@@ -27,14 +39,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const agenda = await getAgenda(meeting.id);
   return json({
     timeZone,
-    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale) },
     defaultValue: {
       title: meeting.title,
       mode: meeting.mode,
       place: meeting.place,
       link: meeting.link,
-      startsAt: utcToWallTime(meeting.startsAt, timeZone),
-      endsAt: utcToWallTime(meeting.endsAt, timeZone),
+      startsAt: toCountyDateTimeValue(meeting.startsAt, timeZone),
+      endsAt: toCountyDateTimeValue(meeting.endsAt, timeZone),
       isPublic: meeting.isPublic,
       // The stored document itself: the editor starts from it (an empty agenda starts blank).
       agendaJson: meeting.agendaHtml ? meeting.agendaDoc : null,

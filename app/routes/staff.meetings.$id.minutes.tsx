@@ -4,31 +4,39 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/form";
-import { ApprovalRecord, RichHtml, richProps, StatusBadge } from "~/modules/meetings/ui/meetings";
-import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/index.server";
-import { invalid, readRichField, refusal, requestLocale, serviceContext, timeContext } from "~/modules/meetings/index.server";
-import { getMeeting, getMinutesFor, heldMeetingsFrom, listCabMembers } from "~/modules/meetings/index.server";
-import { RichTextEditor } from "~/modules/richtext/ui/editor";
-import { ACTION_STATUSES, MinutesSchema } from "~/modules/meetings/schemas";
 import {
   addActionItem,
   addDecision,
   amendMinutes,
   circulateMinutes,
+  getMeeting,
+  getMinutesFor,
+  heldMeetingsFrom,
+  invalid,
+  listCabMembers,
   publishMinutes,
+  readRichField,
   recordApproval,
+  refusal,
   removeActionItem,
   removeDecision,
+  requestLocale,
   reviewCorrection,
   saveMinutesDraft,
+  serviceContext,
   setActionItemStatus,
+  timeContext,
 } from "~/modules/meetings/index.server";
-import { formatDate, formatMeetingRange } from "~/modules/meetings";
+import { ACTION_STATUSES, MinutesSchema } from "~/modules/meetings/schemas";
+import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
+import { ApprovalRecord, RichHtml, richProps, StatusBadge } from "~/modules/meetings/ui/meetings";
+import { RichTextEditor } from "~/modules/richtext/ui/editor";
+import { formatDate, formatDateTimeRange } from "~/utils/clock";
+import { DomainError, notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
-import { DomainError, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Minutes · CAB Portal" }];
 
@@ -43,9 +51,9 @@ export async function loader(args: LoaderFunctionArgs) {
     listCabMembers(),
     heldMeetingsFrom(meeting.startsAt),
   ]);
-  const day = (d: Date | string) => formatDate(d, locale, timeZone);
+  const day = (d: Date | string) => formatDate(d, locale);
   return json({
-    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, timeZone) },
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale) },
     minutes: minutes
       ? {
           id: minutes.id,

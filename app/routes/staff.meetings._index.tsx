@@ -5,8 +5,8 @@ import { StatusBadge } from "~/modules/meetings/ui/meetings";
 import { requireRole } from "~/modules/auth/index.server";
 import { requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { listMeetingsForStaff } from "~/modules/meetings/index.server";
-import { formatMeetingTime } from "~/modules/meetings";
 import { TableWrap } from "~/components/table-wrap";
+import { formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Manage meetings · CAB Portal" }];
 
@@ -21,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
       title: m.title,
       status: m.status,
       minutesStatus: m.minutesStatus,
-      when: formatMeetingTime(m.startsAt, locale, timeZone),
+      when: formatDateTime(m.startsAt, locale, { dateStyle: "full" }),
     })),
   });
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
 import { listImports } from "~/modules/metrics/index.server";
+import { formatDateTime } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Case data imports · Staff · CAB Portal" }];
 
@@ -14,7 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function MetricsImports() {
   const { imports } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("metrics");
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
   return (
     <section>
       <h1>{t("staff.title")}</h1>

@@ -3,11 +3,11 @@ import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
-import { getImport } from "~/modules/metrics/index.server";
-import { confirmImport, discardImport } from "~/modules/metrics/index.server";
+import { confirmImport, discardImport, getImport } from "~/modules/metrics/index.server";
+import { formatDateTime } from "~/utils/clock";
+import { badRequest, notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
-import { badRequest, notFound } from "~/utils/errors";
 
 const RUNNING = new Set(["validating", "queued", "importing"]);
 
@@ -63,7 +63,7 @@ export default function ImportStatus() {
       <h1>{t("importStatus.title", { file: imp.fileName })}</h1>
       <p>
         {t("importStatus.period", { start, end })} ·{" "}
-        {t("importStatus.uploaded", { who: imp.uploadedByName ?? "—", when: new Date(imp.createdAt).toLocaleString(i18n.language) })}
+        {t("importStatus.uploaded", { who: imp.uploadedByName ?? "—", when: formatDateTime(imp.createdAt, i18n.language) })}
       </p>
       <p>{t("importStatus.rows", { count: imp.totalRows, formatted: nf(imp.totalRows) })}</p>
 

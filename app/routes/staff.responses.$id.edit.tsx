@@ -2,14 +2,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
-import { readResponseForm } from "~/modules/responses/index.server";
-import { getResponseForStaff, responseFormOptions } from "~/modules/responses/index.server";
+import { getResponseForStaff, readResponseForm, responseFormOptions, saveResponse } from "~/modules/responses/index.server";
 import { ResponseForm } from "~/modules/responses/ui/response-form";
-import { saveResponse } from "~/modules/responses/index.server";
-import { formatDateTime } from "~/modules/richtext";
+import { formatDateTime } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, refusalOf } from "~/utils/forms.server";
-import { notFound } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.response.title ?? "Response"} · Staff · CAB Portal` }];
 

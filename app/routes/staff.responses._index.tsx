@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
 import { requireRole } from "~/modules/auth/index.server";
 import { listResponsesForStaff } from "~/modules/responses/index.server";
-import { formatDate } from "~/modules/richtext";
+import { formatDate } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Responses · Staff · CAB Portal" }];
 
@@ -49,11 +49,11 @@ export default function StaffResponses() {
                   </th>
                   <td>
                     <span className="badge">{t(`status.${r.status}`)}</span>
-                    {r.publishedAt ? ` ${formatDate(r.publishedAt, i18n.language)}` : ""}
+                    {r.publishedAt ? ` ${formatDate(r.publishedAt, i18n.language, "long")}` : ""}
                   </td>
                   <td>{r.concernCount}</td>
                   <td>{r.authorName ?? "—"}</td>
-                  <td>{formatDate(r.updatedAt, i18n.language)}</td>
+                  <td>{formatDate(r.updatedAt, i18n.language, "long")}</td>
                 </tr>
               ))}
             </tbody>

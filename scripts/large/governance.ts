@@ -6,6 +6,7 @@
  */
 import { sql, eq } from "drizzle-orm";
 import type { RichDoc } from "../../app/db/schema";
+import { addDays, countyDay } from "../../app/utils/clock";
 import type { prng } from "../seed-large";
 
 /** The benchmark's Open311 key: only its hash is stored, like any issued key. Benchmark data only. */
@@ -70,16 +71,14 @@ export async function seedLargeMeetings({ random }: { random: ReturnType<typeof 
           ["Approval of the previous minutes", `Brief ${i + 1}`, "Public comment"].map((title, k) => ({ meetingId: meeting!.id, position: k + 1, title })),
         );
       const present = random.int(Math.ceil(members.length * 0.6), members.length);
-      await tx
-        .insert(s.meetingAttendance)
-        .values(
-          members.map((userId, k) => ({
-            meetingId: meeting!.id,
-            userId,
-            status: k < present ? ("present" as const) : random.next() < 0.5 ? ("excused" as const) : ("absent" as const),
-            recordedById: staff[0]!,
-          })),
-        );
+      await tx.insert(s.meetingAttendance).values(
+        members.map((userId, k) => ({
+          meetingId: meeting!.id,
+          userId,
+          status: k < present ? ("present" as const) : random.next() < 0.5 ? ("excused" as const) : ("absent" as const),
+          recordedById: staff[0]!,
+        })),
+      );
       const [m] = await tx.insert(s.minutes).values({ meetingId: meeting!.id }).returning();
       const body = toRichText(
         `The chair opened the meeting at 6:0${i % 10} p.m. ${present} members were present.\n\nThe Crime Strategies Unit presented brief ${i + 1}. Members asked about district figures.\n\nThe board asked for a follow-up at the next meeting.`,
@@ -92,15 +91,13 @@ export async function seedLargeMeetings({ random }: { random: ReturnType<typeof 
       await tx
         .insert(s.minutesDecisions)
         .values({ minutesId: m!.id, text: `Ask the unit for a follow-up on brief ${i + 1}.`, support: present - 2, oppose: 1, abstain: 1 });
-      await tx
-        .insert(s.actionItems)
-        .values({
-          minutesId: m!.id,
-          what: `Follow up on brief ${i + 1}`,
-          ownerName: "Crime Strategies Unit",
-          dueDate: new Date(startsAt.getTime() + 30 * DAY).toISOString().slice(0, 10),
-          status: i < MEETINGS - 3 ? "done" : "open",
-        });
+      await tx.insert(s.actionItems).values({
+        minutesId: m!.id,
+        what: `Follow up on brief ${i + 1}`,
+        ownerName: "Crime Strategies Unit",
+        dueDate: addDays(countyDay(startsAt), 30),
+        status: i < MEETINGS - 3 ? "done" : "open",
+      });
       const vote = { support: present - 3, oppose: 2, abstain: 1 };
       const outcome = approvalOutcome({ ...vote, presentCount: present, eligibleCount: members.length, quorumPercent: percent });
       const [approval] = await tx
@@ -180,17 +177,15 @@ export async function seedLargeAnalyses({ random }: { random: ReturnType<typeof 
         .returning();
       await tx.insert(s.ballotEligible).values(members.map((userId) => ({ ballotId: ballot!.id, userId })));
       const voters = members.filter(() => random.next() < 0.8);
-      await tx
-        .insert(s.ballotVotes)
-        .values(
-          voters.map((userId) => ({
-            ballotId: ballot!.id,
-            userId,
-            choice: random.next() < 0.75 ? ("support" as const) : random.next() < 0.7 ? ("oppose" as const) : ("abstain" as const),
-            createdAt: new Date(at + 2 * DAY),
-            updatedAt: new Date(at + 2 * DAY),
-          })),
-        );
+      await tx.insert(s.ballotVotes).values(
+        voters.map((userId) => ({
+          ballotId: ballot!.id,
+          userId,
+          choice: random.next() < 0.75 ? ("support" as const) : random.next() < 0.7 ? ("oppose" as const) : ("abstain" as const),
+          createdAt: new Date(at + 2 * DAY),
+          updatedAt: new Date(at + 2 * DAY),
+        })),
+      );
       const tally = await tallyBallot(ballot!, tx);
       await tx
         .update(s.ballots)

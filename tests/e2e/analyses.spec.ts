@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
-import { toCountyDateTimeValue } from "../../app/utils/time-zone";
 import { e2eDatabase, expect, expectAccessible, login, test } from "./fixtures";
+import { toCountyDateTimeValue } from "../../app/utils/clock";
 
 /** A datetime-local value in the county's time zone (how the server reads it) a few seconds ahead, never on :00 (Chromium drops ":00"). */
 function closingIn(seconds: number) {

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, login, test } from "./fixtures";
+import { addDays, countyToday } from "../../app/utils/clock";
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -24,10 +25,9 @@ async function writeRich(page: Page, name: string, paragraphs: string[]) {
   }
 }
 
-/** yyyy-mm-dd of a day relative to today (the county's zone is only a few hours off; a day is plenty). */
+/** yyyy-mm-dd of a day relative to today on the county's calendar (the form reads days there). */
 function day(offset: number) {
-  const d = new Date(Date.now() + offset * 24 * 3600_000);
-  return d.toISOString().slice(0, 10);
+  return addDays(countyToday(), offset);
 }
 
 test("a meeting from scheduling to public approved minutes", async ({ page }) => {

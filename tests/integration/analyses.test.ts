@@ -18,8 +18,8 @@ import { hashPassword } from "~/modules/auth/index.server";
 import { taskList } from "../../server/jobs";
 import { remindBallot } from "~/modules/voting/index.server";
 import { tallyBallot } from "~/modules/voting/index.server";
-import { toLocalDateTimeValue } from "~/modules/voting/index.server";
 import { clientFor, type Client } from "../support/app";
+import { toCountyDateTimeValue } from "~/utils/clock";
 
 const CHOICES = ["support", "oppose", "abstain"] as const;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -52,7 +52,7 @@ async function propose(client: Client, question: string, extra: Record<string, s
 async function openVote(staff: Client, id: string, fields: Record<string, string> = {}) {
   const response = await staff.post(`/analyses/${id}/manage`, {
     intent: "open-vote",
-    closesAt: toLocalDateTimeValue(new Date(Date.now() + 60 * 60 * 1000)),
+    closesAt: toCountyDateTimeValue(new Date(Date.now() + 60 * 60 * 1000)),
     quorumPercent: "50",
     thresholdPercent: "50",
     mode: "named",
@@ -71,7 +71,7 @@ async function openVote(staff: Client, id: string, fields: Record<string, string
 async function closeSoonAndRunJobs(staff: Client, id: string, ballot: { quorumPercent: number; thresholdPercent: number; resultsVisibility: string }) {
   const response = await staff.post(`/analyses/${id}/manage`, {
     intent: "vote-settings",
-    closesAt: toLocalDateTimeValue(new Date(Date.now() + 2500), undefined, true),
+    closesAt: toCountyDateTimeValue(new Date(Date.now() + 2500), undefined, true),
     quorumPercent: String(ballot.quorumPercent),
     thresholdPercent: String(ballot.thresholdPercent),
     resultsVisibility: ballot.resultsVisibility,
@@ -364,7 +364,7 @@ describe("secret ballots", () => {
 describe("jobs, decisions, audit and the public pipeline", () => {
   it("schedules one close job and one reminder per ballot, and reminds only members who have not voted", async () => {
     const id = await propose(member1, "Which courts see the longest delays in drug cases?");
-    const ballot = await openVote(staff, id, { closesAt: toLocalDateTimeValue(new Date(Date.now() + 3 * 24 * 60 * 60 * 1000)) });
+    const ballot = await openVote(staff, id, { closesAt: toCountyDateTimeValue(new Date(Date.now() + 3 * 24 * 60 * 60 * 1000)) });
     const jobs = await db.execute<{ key: string; task_identifier: string; run_at: Date }>(
       sql`select key, task_identifier, run_at from graphile_worker.jobs where key like ${`ballot:${ballot.id}:%`} order by key`,
     );
@@ -406,7 +406,7 @@ describe("jobs, decisions, audit and the public pipeline", () => {
     expect((await vote(member1, id, "support")).status).toBe(302);
     const locked = await staff.post(`/analyses/${id}/manage`, {
       intent: "vote-settings",
-      closesAt: toLocalDateTimeValue(ballot.closesAt),
+      closesAt: toCountyDateTimeValue(ballot.closesAt),
       quorumPercent: "90",
       thresholdPercent: "50",
       resultsVisibility: "after_close",
@@ -474,7 +474,7 @@ describe("jobs, decisions, audit and the public pipeline", () => {
     expect(html).toContain("Enter a whole number from 0 to 100.");
     const past = await staff.post(`/analyses/${id}/manage`, {
       intent: "open-vote",
-      closesAt: toLocalDateTimeValue(new Date(Date.now() - 60_000)),
+      closesAt: toCountyDateTimeValue(new Date(Date.now() - 60_000)),
       quorumPercent: "50",
       thresholdPercent: "50",
     });

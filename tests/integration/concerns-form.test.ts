@@ -2,11 +2,11 @@ import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { auditLog, concernCorroborations, concerns, emailOutbox } from "~/db/schema";
-import { addDays, countyDay } from "~/modules/concerns";
 import { issueKeyViaAdmin } from "../support/concerns";
 import { clientFor } from "../support/app";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
-const today = countyDay(new Date());
+const today = countyToday();
 const valid = (over: Record<string, string> = {}) => ({
   intent: "check",
   kind: "nuisance_property",

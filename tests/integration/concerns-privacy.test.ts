@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { changeStatus, corroborateConcern, createConcern, mergeDuplicate } from "~/modules/concerns/index.server";
-import { addDays, countyDay } from "~/modules/concerns";
 import { clientFor, type Client } from "../support/app";
 import { issueKeyViaAdmin, lastMonthDay, userId } from "../support/concerns";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
 // Known private values: none of them may appear on any public page or API response.
 const PRIVATE = [
@@ -131,7 +131,7 @@ describe("privacy: no public page or API response shows private concern data", (
       intent: "check",
       kind: "drug_sales",
       description: "I saw it too",
-      observedDate: countyDay(new Date()),
+      observedDate: countyToday(),
       address: "4399 Secretwood Ave",
       zip: "44104",
     });
@@ -146,7 +146,7 @@ describe("privacy: no public page or API response shows private concern data", (
 
   it("shows no private data in any Open311 response (JSON and XML)", async () => {
     const c = await clientFor();
-    const today = countyDay(new Date());
+    const today = countyToday();
     const paths = [
       "discovery",
       "services",

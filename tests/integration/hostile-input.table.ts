@@ -11,6 +11,7 @@ import type postgres from "postgres";
 import { NOTIFICATION_TYPES } from "~/modules/notifications";
 import { hostileContext as ctx } from "../support/hostile-fixtures";
 import type { Role } from "./authorization-matrix.table";
+import { countyToday, countyWallTime } from "~/utils/clock";
 
 export type HostileTarget = {
   name: string;
@@ -85,8 +86,9 @@ const RESPONSE_TABLES = [
 const METRIC_TABLES = ["metric_imports", "metric_import_rows", "metric_cases", "metric_facts", "metric_snapshots", "audit_log"];
 const POLICY_TABLES = ["policy_versions", "concern_documentations", "citations", "citation_concerns", "concern_kinds", "concern_status_history", "audit_log"];
 const NOTIFY_TABLES = ["notifications", "notification_preferences", "email_unsubscribes"];
-const today = () => new Date().toISOString().slice(0, 10);
-const wall = (days: number, hour: number) => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
+// "Today" and "in N days at HH:00" on the county's calendar, as the app reads them (not the UTC day).
+const today = () => countyToday();
+const wall = (days: number, hour: number) => countyWallTime(days, hour);
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
 const paragraph = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 

@@ -3,14 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { concerns, open311ApiKeys } from "~/db/schema";
 import { createConcern } from "~/modules/concerns/index.server";
-import { addDays, countyDay } from "~/modules/concerns";
 import { clientFor, type Client, startOfFreshRateWindow } from "../support/app";
 import { issueKeyViaAdmin } from "../support/concerns";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
 let admin: Client;
 let key: string;
 let knownNumber: number;
-const today = countyDay(new Date());
+const today = countyToday();
 
 async function body(r: Response) {
   return r.headers.get("content-type")?.includes("json") ? r.json() : r.text();

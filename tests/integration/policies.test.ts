@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { citationConcerns, citations, concernDocumentations, concerns, policyVersions } from "~/db/schema";
 import { createConcern } from "~/modules/concerns/index.server";
-import { addDays, countyDay } from "~/modules/concerns";
 import { drugCitationCountsByMonth, lookupDocumentedConcerns, policyInForce } from "~/modules/policies/index.server";
 import { clientFor, type Client } from "../support/app";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
-const today = countyDay(new Date());
+const today = countyToday();
 let admin: Client;
 let analyst: Client;
 

@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { concerns, responses } from "~/db/schema";
 import { changeStatus, corroborateConcern, createConcern, mergeDuplicate, setHidden } from "~/modules/concerns/index.server";
-import { countyDay } from "~/modules/concerns";
 import { policyInForce } from "~/modules/policies/index.server";
 import { documentConcern, recordCitation } from "~/modules/policies/index.server";
 import { clientFor, type Client } from "../support/app";
 import { lastMonthDay, userId } from "../support/concerns";
+import { countyDay, countyToday } from "~/utils/clock";
 
 const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
 
@@ -85,7 +85,7 @@ beforeAll(async () => {
     locale: "en",
   });
   if (!corr.ok) throw new Error("corroborate");
-  policyId = (await policyInForce("documented_concern", countyDay(new Date())))!.id;
+  policyId = (await policyInForce("documented_concern", countyToday()))!.id;
   analyst = await clientFor("analyst@demo.test");
   resident = await clientFor("resident@demo.test");
   // A signed-in resident follows concern B from its tracking page.
@@ -320,8 +320,8 @@ describe("response clock", () => {
 describe("drug citations on the dashboard", () => {
   it("shows filings citing a documented concern vs violence vs declined, with 1..10 never derivable", async () => {
     const staff = { id: await userId("analyst@demo.test") };
-    const documented = (await policyInForce("documented_concern", countyDay(new Date())))!;
-    const violence = (await policyInForce("connection_to_violence", countyDay(new Date())))!;
+    const documented = (await policyInForce("documented_concern", countyToday()))!;
+    const violence = (await policyInForce("connection_to_violence", countyToday()))!;
     const m = await make({ address: "5500 Citation Ave" });
     const doc = await documentConcern({ number: m.number, policyVersionId: documented.id, checked: documented.checklist.map((i) => i.id) }, staff);
     if (!doc.ok) throw new Error(doc.error);

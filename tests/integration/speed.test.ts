@@ -7,7 +7,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { emailOutbox } from "~/db/schema";
-import { countyDay } from "~/modules/concerns";
+import { countyDay } from "~/utils/clock";
 import { signUnsubscribeToken } from "~/modules/notifications/index.server";
 import { createApp } from "../../server/app";
 import { PUBLIC_PATHS } from "../../server/cache";

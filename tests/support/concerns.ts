@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { users } from "~/db/schema";
 import type { Client } from "./app";
+import { addMonths, countyToday } from "~/utils/clock";
 
 export async function userId(email: string) {
   const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -19,7 +20,6 @@ export async function issueKeyViaAdmin(admin: Client, name: string) {
 }
 
 /** The 15th of the previous month, on the county calendar: inside the public overview's window. */
-export function lastMonthDay(today = new Date()) {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 15));
-  return d.toISOString().slice(0, 10);
+export function lastMonthDay(today = countyToday()) {
+  return addMonths(`${today.slice(0, 7)}-15`, -1);
 }

@@ -15,13 +15,13 @@ import { briefSubject } from "~/modules/briefs";
 import { createComment } from "~/modules/comments/index.server";
 import { issueApiKey } from "~/modules/concerns/index.server";
 import { createConcern } from "~/modules/concerns/index.server";
-import { addDays, countyDay } from "~/modules/concerns";
 import { circulateMinutes, createMeeting, recordAttendance, saveMinutesDraft } from "~/modules/meetings/index.server";
 import { signUnsubscribeToken } from "~/modules/notifications/index.server";
 import { policyInForce } from "~/modules/policies/index.server";
 import { saveResponse } from "~/modules/responses/index.server";
 import { richTextFromPlainText } from "~/modules/richtext/index.server";
 import { generateCaseCsv } from "./metrics-csv";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
 export const hostileContext = {
   resetTokens: [] as string[],
@@ -67,7 +67,7 @@ export async function prepareHostileFixtures() {
   ctx.member1Id = member1.id;
   ctx.member2Id = member2.id;
   const origin = "http://localhost";
-  const today = countyDay(new Date());
+  const today = countyToday();
 
   // A throwaway resident: its password, email and sessions are what the account targets change.
   const account = await registerResident(

@@ -16,11 +16,11 @@ import { briefSubject } from "~/modules/briefs";
 import { createComment, moderateComment } from "~/modules/comments/index.server";
 import { issueApiKey } from "~/modules/concerns/index.server";
 import { createConcern } from "~/modules/concerns/index.server";
-import { addDays, countyDay } from "~/modules/concerns";
 import { createMeeting } from "~/modules/meetings/index.server";
 import { policyInForce } from "~/modules/policies/index.server";
 import { saveResponse } from "~/modules/responses/index.server";
 import { richTextFromPlainText } from "~/modules/richtext/index.server";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
 /** Another resident's concern: these private details must reach no page but the staff one. */
 export const OTHER_CONCERN = {
@@ -57,7 +57,7 @@ export async function prepareMatrixFixtures() {
   const admin = await user("admin@demo.test");
   const member2 = await user("member2@demo.test");
   fixtures.member2Name = member2.displayName;
-  const today = countyDay(new Date());
+  const today = countyToday();
 
   const concern = await createConcern({
     kindCode: "nuisance_property",
@@ -110,7 +110,7 @@ export async function prepareMatrixFixtures() {
     { publish: false },
   );
 
-  const start = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const start = addDays(countyToday(), 20);
   await createMeeting(
     { id: analyst.id },
     {

@@ -5,6 +5,7 @@
  * comments here as those land: one entry in WRITE_WORKLOADS each.
  */
 import type postgres from "postgres";
+import { countyToday } from "../../app/utils/clock";
 
 export type WriteResult = {
   status: number;
@@ -83,7 +84,6 @@ export const loginWorkload: WriteWorkload = {
 };
 
 /** The county's calendar day (a concern cannot be observed "tomorrow"). */
-const countyToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
 
 /**
  * A resident reports a concern: the form's confirm step (intent "submit", as after the "similar

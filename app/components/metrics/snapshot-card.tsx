@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
 import { formatNumber, localized } from "./format";
+import { formatDate } from "~/utils/clock";
 
 export type SnapshotCardData = {
   snapshot: {
@@ -31,8 +31,7 @@ export function MetricSnapshotCard({ data, headingLevel = 2 }: { data: SnapshotC
   const locale = i18n.language;
   const { snapshot, live, definitionChanged } = data;
   const H = `h${headingLevel}` as "h2" | "h3";
-  const date = (iso: string) =>
-    new Date(iso).toLocaleDateString(locale === "es" ? "es-US" : "en-US", { year: "numeric", month: "long", day: "numeric", timeZone: COUNTY_TIME_ZONE });
+  const date = (iso: string) => formatDate(iso, locale, "long");
   const frozen = snapshot.value === null ? null : Number(snapshot.value);
   const filters = Object.entries(snapshot.filters);
   const search = new URLSearchParams(snapshot.filters).toString();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseOfficeDateTime } from "~/modules/richtext";
+import { parseDateTimeInput } from "~/utils/clock";
 
 const dateString = z
   .string()
@@ -44,7 +44,7 @@ const officeDateTime = z
   .optional()
   .transform((v, ctx) => {
     if (!v) return null;
-    const date = parseOfficeDateTime(v);
+    const date = parseDateTimeInput(v);
     if (!date) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "briefs:errors.invalidDate" });
     return date;
   });

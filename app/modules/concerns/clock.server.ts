@@ -14,7 +14,7 @@
  */
 import { sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { COUNTY_TIME_ZONE } from "./time";
+import { COUNTY_TIME_ZONE } from "~/utils/clock";
 
 export const ANSWER_STATUSES = ["documented", "not_documented", "referred", "responded", "closed"] as const;
 

@@ -13,7 +13,7 @@ import { ConcernFieldsSchema, withDateRules } from "./schemas";
 import { createConcern } from "./service.server";
 import { selectPublicConcerns, type PublicConcern } from "./public.server";
 import { CLOSED_STATUSES, OPEN_STATUSES, open311Status } from "./status";
-import { countyDay } from "./time";
+import { countyDay, countyToday } from "~/utils/clock";
 
 export type Format = "json" | "xml";
 const MAX_RANGE_DAYS = 90;
@@ -294,7 +294,7 @@ export async function createRequest(form: FormData, clientIp: string) {
   const kinds = await listKinds({ activeOnly: true });
   if (!kinds.some((k) => k.code === serviceCode)) throw new Open311Error(400, `service_code not found: ${serviceCode}`);
   if (!str("address_string")) throw new Open311Error(400, "address_string is required: this jurisdiction needs a street address or intersection");
-  const today = countyDay(new Date());
+  const today = countyToday();
   const observed = str("attribute[observed_date]");
   const name = [str("first_name"), str("last_name")].filter(Boolean).join(" ");
   const lat = str("lat");

@@ -1,10 +1,10 @@
 import { asc, count, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { concernKinds, zipAreas } from "~/db/schema/concerns";
+import { addMonths, COUNTY_TIME_ZONE, countyToday } from "~/utils/clock";
 import type { PublicLocation } from "./block";
 import { publicConcernsSubquery } from "./public.server";
 import { protectCells, type CellState } from "./suppression";
-import { COUNTY_TIME_ZONE, countyDay } from "./time";
 
 export type OverviewCell = { state: CellState; value: number | null };
 type OverviewZip = {
@@ -19,13 +19,9 @@ type OverviewZip = {
 export type Overview = { months: string[]; kinds: { code: string; nameEn: string; nameEs: string }[]; zips: OverviewZip[] };
 
 /** The last `n` complete months before today's (complete months don't change day to day). */
-function overviewMonths(today = countyDay(new Date()), n = 6): string[] {
-  const [y, m] = today.split("-").map(Number) as [number, number];
+export function overviewMonths(today = countyToday(), n = 6): string[] {
   const months: string[] = [];
-  for (let i = n; i >= 1; i--) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1));
-    months.push(d.toISOString().slice(0, 7));
-  }
+  for (let i = n; i >= 1; i--) months.push(addMonths(`${today.slice(0, 7)}-01`, -i).slice(0, 7));
   return months;
 }
 

@@ -10,7 +10,7 @@ import { concernKinds, concerns, concernStatusHistory } from "~/db/schema/concer
 import type { PublicLocation } from "./block";
 import { publicLocationFor } from "./location.server";
 import { OPEN_STATUSES, type ConcernStatus } from "./status";
-import { COUNTY_TIME_ZONE } from "./time";
+import { COUNTY_TIME_ZONE } from "~/utils/clock";
 
 /** How far back the "similar reports" step looks for an open concern on the same block. */
 export const SIMILAR_DAYS = 180;

@@ -6,7 +6,7 @@ import { concernCorroborations, concernKinds, concerns, concernStatusHistory } f
 import { displayNameOf } from "~/modules/auth/index.server";
 import { blockKeyFor } from "./block";
 import { OPEN_STATUSES, type ConcernStatus } from "./status";
-import { COUNTY_TIME_ZONE } from "./time";
+import { COUNTY_TIME_ZONE } from "~/utils/clock";
 
 export async function listKinds({ activeOnly = false } = {}) {
   return db

@@ -3,6 +3,7 @@ import { CONCERN_STATUSES } from "./status";
 
 const REQUIRED = { required_error: "common:errors.required", invalid_type_error: "common:errors.invalid" };
 import { DESCRIPTION_MAX } from "./statuses";
+import { isValidDay } from "~/utils/clock";
 
 export { DESCRIPTION_MAX };
 
@@ -48,8 +49,7 @@ export type ConcernFields = z.infer<typeof ConcernFieldsSchema>;
 /** Checks that need today's date, applied on top of the field rules. */
 export function withDateRules<T extends z.ZodType<ConcernFields, z.ZodTypeDef, unknown>>(schema: T, today: string): z.ZodEffects<T, z.output<T>> {
   return schema.superRefine((value, ctx) => {
-    const d = new Date(`${value.observedDate}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value.observedDate) {
+    if (!isValidDay(value.observedDate)) {
       ctx.addIssue({ code: "custom", path: ["observedDate"], message: "concerns:errors.date" });
     } else if (value.observedDate > today) {
       ctx.addIssue({ code: "custom", path: ["observedDate"], message: "concerns:errors.future" });

@@ -7,9 +7,9 @@ import { recordAudit } from "~/modules/audit/index.server";
 import { notify } from "~/modules/notifications/index.server";
 import { formatTrackingCode } from "./format";
 import { publicLocationColumns, publicLocationFor } from "./location.server";
-import { CLOSED_STATUSES, NEXT_STATUSES, OPEN_STATUSES, type ConcernStatus } from "./status";
 import { SIMILAR_DAYS } from "./public.server";
-import { countyTimeToDate } from "./time";
+import { CLOSED_STATUSES, NEXT_STATUSES, OPEN_STATUSES, type ConcernStatus } from "./status";
+import { countyTimeToDate } from "~/utils/clock";
 import { newTrackingCode } from "./tracking-code.server";
 
 export type NewConcern = {

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json } from "@remix-run/node";
-import { parseOfficeDateTime } from "~/modules/richtext";
 import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/index.server";
 import { ConsultationFormSchema } from "./schemas";
 import type { ConsultationInput } from "./service.server";
+import { parseDateTimeInput } from "~/utils/clock";
 
 /** Reads the staff consultation form; on a problem, the 400 response to return. */
 export function readConsultationForm(formData: FormData) {
@@ -17,8 +17,8 @@ export function readConsultationForm(formData: FormData) {
   let opensAt: Date | null = null;
   let closesAt: Date | null = null;
   if (submission.status === "success") {
-    opensAt = parseOfficeDateTime(submission.value.opensAt);
-    closesAt = parseOfficeDateTime(submission.value.closesAt);
+    opensAt = parseDateTimeInput(submission.value.opensAt);
+    closesAt = parseDateTimeInput(submission.value.closesAt);
     if (!opensAt) errors.opensAt = ["consultations:errors.invalidDate"];
     if (!closesAt) errors.closesAt = ["consultations:errors.invalidDate"];
     if (opensAt && closesAt && closesAt <= opensAt) errors.closesAt = ["consultations:errors.closeAfterOpen"];

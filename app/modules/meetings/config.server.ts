@@ -1,10 +1,3 @@
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
-
-/** The county's time zone (~/utils/time-zone): meetings are scheduled, shown and exported in it. */
-export function countyTimeZone(): string {
-  return COUNTY_TIME_ZONE;
-}
-
 /** Share of CAB members who must be present for a quorum, in percent (env CAB_QUORUM_PERCENT, default 50). */
 export function quorumPercent(): number {
   const n = Number(process.env.CAB_QUORUM_PERCENT ?? 50);

@@ -1,11 +1,11 @@
 import { json, type AppLoadContext } from "@remix-run/node";
-import { localeCookie, i18nServer } from "~/i18n/i18n.server";
+import { i18nServer, localeCookie } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, isLocale } from "~/locales";
 import { getUser } from "~/modules/auth/index.server";
 import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/index.server";
+import { COUNTY_TIME_ZONE } from "~/utils/clock";
 import { domainErrorReply, type Reply } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
-import { countyTimeZone } from "./config.server";
 
 /** The reader's language, chosen the way the root layout chooses it (so dates match the page). */
 export async function requestLocale(request: Request, context: AppLoadContext): Promise<string> {
@@ -22,7 +22,7 @@ export function serviceContext(request: Request, context: AppLoadContext) {
 }
 
 export function timeContext() {
-  return { timeZone: countyTimeZone() };
+  return { timeZone: COUNTY_TIME_ZONE };
 }
 
 export type RichField = { ok: true; value: RichText | null | undefined } | { ok: false; error: string };
@@ -41,7 +41,6 @@ export function readRichField(formData: FormData, name: string, { required }: { 
   }
   return { ok: true, value: result };
 }
-
 
 /**
  * A 400 with the schema's errors plus the rich-text field's. The editor's JSON is not echoed back

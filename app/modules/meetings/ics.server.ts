@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalDateTimeValue } from "ical-generator";
-import { wallTimeAt, zoneOffsetMinutes } from "./time";
+import { wallTimeAt, zoneAbbreviation, zoneOffsetMinutes } from "~/utils/clock";
 
 export type IcsMeeting = {
   id: string;
@@ -56,9 +56,7 @@ function offsetString(minutes: number) {
 }
 
 function shortZoneName(instant: Date, zone: string) {
-  return (
-    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? zone
-  );
+  return zoneAbbreviation(instant, "en", zone);
 }
 
 /** The instants in [from, to) at which the zone's UTC offset changes, found from the platform's tz data. */

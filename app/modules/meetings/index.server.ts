@@ -1,7 +1,22 @@
 // The meetings module's public surface on the server: other code imports from here, never deeper.
-export { countyTimeZone, quorumPercent } from "./config.server";
+export { quorumPercent } from "./config.server";
 export { invalid, readRichField, refusal, requestLocale, serviceContext, timeContext } from "./http.server";
 export { meetingsCalendar } from "./ics.server";
+export {
+  addActionItem,
+  addDecision,
+  amendMinutes,
+  approvalOutcome,
+  circulateMinutes,
+  proposeCorrection,
+  publishMinutes,
+  recordApproval,
+  removeActionItem,
+  removeDecision,
+  reviewCorrection,
+  saveMinutesDraft,
+  setActionItemStatus,
+} from "./minutes.server";
 export {
   getAgenda,
   getAttendance,
@@ -19,18 +34,3 @@ export {
   meetingQuorum,
 } from "./queries.server";
 export { addAgendaItem, cancelMeeting, createMeeting, moveAgendaItem, recordAttendance, removeAgendaItem, setRsvp, updateMeeting } from "./service.server";
-export {
-  addActionItem,
-  addDecision,
-  amendMinutes,
-  approvalOutcome,
-  circulateMinutes,
-  proposeCorrection,
-  publishMinutes,
-  recordApproval,
-  removeActionItem,
-  removeDecision,
-  reviewCorrection,
-  saveMinutesDraft,
-  setActionItemStatus,
-} from "./minutes.server";

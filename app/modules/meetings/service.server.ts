@@ -1,15 +1,15 @@
 import { and, asc, eq, max, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
-import { type RichDoc, agendaItems, meetingAttendance, meetingRsvps, meetings } from "~/db/schema/meetings";
-import { accountExists, activeCabMemberCount, activeCabMembers, isActiveAccount, isActiveCabMember, localeOf } from "~/modules/auth/index.server";
+import { agendaItems, meetingAttendance, meetingRsvps, meetings, type RichDoc } from "~/db/schema/meetings";
 import { recordAudit } from "~/modules/audit/index.server";
+import { accountExists, activeCabMemberCount, activeCabMembers, isActiveAccount, isActiveCabMember, localeOf } from "~/modules/auth/index.server";
 import { notify, type NotificationType } from "~/modules/notifications/index.server";
-import { countyTimeZone, quorumPercent } from "./config.server";
-import { meetingsCalendar } from "./ics.server";
 import type { RichText } from "~/modules/richtext/index.server";
-import { formatMeetingRange, wallTimeToUtc } from "./time";
-import type { MeetingInput } from "./schemas";
+import { COUNTY_TIME_ZONE, countyDateTimeToDate, formatDateTimeRange } from "~/utils/clock";
 import { DomainError } from "~/utils/errors";
+import { quorumPercent } from "./config.server";
+import { meetingsCalendar } from "./ics.server";
+import type { MeetingInput } from "./schemas";
 
 export type Actor = { id: string };
 export type Ctx = { origin: string; ip?: string | null };
@@ -47,9 +47,9 @@ export async function lockMeeting(tx: Transaction, id: string) {
 }
 
 function toTimes(input: Pick<MeetingInput, "startsAt" | "endsAt">) {
-  const zone = countyTimeZone();
-  const startsAt = wallTimeToUtc(input.startsAt, zone);
-  const endsAt = wallTimeToUtc(input.endsAt, zone);
+  const zone = COUNTY_TIME_ZONE;
+  const startsAt = countyDateTimeToDate(input.startsAt, zone);
+  const endsAt = countyDateTimeToDate(input.endsAt, zone);
   if (!startsAt) throw new DomainError("meetings:errors.dateTime", { field: "startsAt" });
   if (!endsAt) throw new DomainError("meetings:errors.dateTime", { field: "endsAt" });
   if (endsAt <= startsAt) throw new DomainError("meetings:errors.endsBeforeStarts", { field: "endsAt" });
@@ -87,7 +87,7 @@ type MeetingRow = typeof meetings.$inferSelect;
 
 /** The meeting as an .ics attachment (base64, as the email provider wants it). */
 function icsAttachment(meeting: MeetingRow, origin: string, method: "request" | "cancel") {
-  const ics = meetingsCalendar([meeting], { origin, zone: countyTimeZone(), name: meeting.title, method });
+  const ics = meetingsCalendar([meeting], { origin, zone: COUNTY_TIME_ZONE, name: meeting.title, method });
   return {
     filename: "meeting.ics",
     content: Buffer.from(ics, "utf8").toString("base64"),
@@ -110,7 +110,7 @@ export async function notifyMembers(
   for (const p of people) byLocale.set(p.locale, [...(byLocale.get(p.locale) ?? []), p.id]);
   const attachments = withIcs ? [icsAttachment(meeting, origin, withIcs)] : undefined;
   for (const [locale, ids] of byLocale) {
-    const startsAt = formatMeetingRange(meeting.startsAt, meeting.endsAt, locale, countyTimeZone());
+    const startsAt = formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale);
     await notify(
       tx,
       { type, key, url: `/meetings/${meeting.id}`, params: { title: meeting.title, startsAt }, attachments },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AGE_BANDS, CSV_COLUMNS, DECLINE_REASONS, DISPOSITIONS, DRUG_LEVELS, OFFENSE_CATEGORIES, RACE_ETHNICITIES, SEXES } from "./catalogue";
+import { addMonths, isValidDay } from "~/utils/clock";
 
 /** Error messages are i18n keys in the "metrics" namespace. */
 const E = {
@@ -24,11 +25,7 @@ const E = {
 } as const;
 export const CSV_ERRORS = E;
 
-function isRealDate(s: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+const isRealDate = isValidDay;
 
 const ID = /^[A-Za-z0-9._:/-]{1,64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -184,9 +181,7 @@ export function monthStart(ym: string) {
   return `${ym}-01`;
 }
 export function nextMonth(isoDate: string) {
-  const [y, m] = isoDate.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m, 1));
-  return d.toISOString().slice(0, 10);
+  return addMonths(`${isoDate.slice(0, 7)}-01`, 1);
 }
 
 /** A CSV line for a row (used by tests and the seeds' sample file). */

@@ -9,7 +9,7 @@ import { queueEmail } from "./email.server";
 import { appUrl } from "./notify.server";
 import type { DigestFrequency } from "./types";
 import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe.server";
-import { COUNTY_TIME_ZONE } from "~/utils/time-zone";
+import { formatDateTime } from "~/utils/clock";
 
 /**
  * Gathers every notification waiting for this digest (created up to `now`) into ONE email
@@ -62,7 +62,6 @@ async function sendDigestTo(userId: string, frequency: DigestFrequency, now: Dat
 
     const locale = user.locale;
     const t = await getFixedT(locale, ["notifications", "emails"]);
-    const format = new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: COUNTY_TIME_ZONE });
     const link = await unsubscribeUrl(origin, { userId }, `digest_${frequency}`);
     const texts = {
       subject: t(`notifications:digest.${frequency}.subject`, { count: included.length }),
@@ -77,7 +76,7 @@ async function sendDigestTo(userId: string, frequency: DigestFrequency, now: Dat
       title: t(`notifications:events.${i.type}.subject`, i.params),
       body: t(`notifications:events.${i.type}.body`, i.params),
       url: `${origin}${i.url}`,
-      when: format.format(i.createdAt),
+      when: formatDateTime(i.createdAt, locale),
     }));
     const key = crypto
       .createHash("sha256")

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { citationConcerns, citations, concernDocumentations, policyVersions } from "~/db/schema/policies";
+import { citations, concernDocumentations, policyVersions } from "~/db/schema/policies";
 import { concernsObservedAt } from "~/modules/concerns/index.server";
 
 export type PolicyKind = "documented_concern" | "connection_to_violence";

@@ -3,8 +3,8 @@ import { db } from "~/db/client.server";
 import { citationConcerns, citations, concernDocumentations, policyVersions, type ChecklistItem } from "~/db/schema/policies";
 import { getFixedT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/modules/audit/index.server";
+import { countyDay } from "~/utils/clock";
 import { applyStatus, lockConcernByNumber, visibleConcernsObservedAt } from "~/modules/concerns/index.server";
-import { countyDay } from "~/modules/concerns";
 import { policyInForce, policyVersionById, qualifies, type PolicyKind } from "./queries.server";
 
 type Actor = { id: string; ipAddress?: string | null };

@@ -1,2 +1,2 @@
 // The richtext module's browser-safe surface (types, constants, components).
-export { formatDate, formatDateTime, parseOfficeDateTime, toOfficeLocalInput } from "./dates";
+export {};

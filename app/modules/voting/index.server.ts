@@ -3,4 +3,3 @@ export { getBallotForSubject, getVoterState, listNamedVotes, listRecusals, tally
 export { REMINDER_BEFORE_MS, castVote, closeJobKey, openBallot, recuse, remindBallot, remindJobKey, updateBallotSettings } from "./service.server";
 export type { Actor, BallotSettings, SettingsChange, VoteOutcome } from "./service.server";
 export { closeBallotTask, remindBallotTask } from "./tasks.server";
-export { appTimeZone, formatDate, formatDateTime, parseLocalDateTime, toLocalDateTimeValue } from "./time.server";

@@ -8,7 +8,7 @@ import { enqueueJob } from "~/modules/notifications/index.server";
 import { notify } from "~/modules/notifications/index.server";
 import { getVoterState, listEligible, listNonVoters, tallyBallot, type Ballot } from "./queries.server";
 import type { BallotMode, ResultsVisibility, VoteChoice } from "./tally";
-import { formatForNotification } from "./time.server";
+import { formatNeutralDateTime } from "~/utils/clock";
 
 /**
  * The voting engine. A ballot is keyed by (subject_type, subject_id), so any module can put
@@ -100,7 +100,7 @@ export async function openBallot(
       type: "vote_opened",
       key: `vote_opened:${ballot.id}`,
       url: ballot.url,
-      params: { title: ballot.title, closesAt: formatForNotification(ballot.closesAt) },
+      params: { title: ballot.title, closesAt: formatNeutralDateTime(ballot.closesAt) },
     },
     eligible.map((userId) => ({ userId })),
   );
@@ -327,7 +327,7 @@ export async function remindBallot(ballotId: string, now = new Date()) {
         type: "vote_closing",
         key: `vote_closing:${ballot.id}`,
         url: ballot.url,
-        params: { title: ballot.title, closesAt: formatForNotification(ballot.closesAt) },
+        params: { title: ballot.title, closesAt: formatNeutralDateTime(ballot.closesAt) },
       },
       pending.map((userId) => ({ userId })),
     );

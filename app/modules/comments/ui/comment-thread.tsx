@@ -2,10 +2,10 @@ import { Form, Link, useActionData, useLocation, useNavigation } from "@remix-ru
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
-import { formatDateTime } from "~/modules/richtext";
 import { RichTextEditor } from "~/modules/richtext/ui/editor";
 import { MAX_COMMENT_DEPTH } from "../permissions";
 import type { CommentView, ThreadPage } from "../queries.server";
+import { formatDateTime } from "~/utils/clock";
 
 export type CommentPermissions = { userId: string | null; canComment: boolean; canModerate: boolean; canReport: boolean; signedIn: boolean; open: boolean };
 type ActionShape = { comment?: { formId: string; errors: string[]; text?: string } } | undefined;

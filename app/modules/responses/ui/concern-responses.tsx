@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { dayLabel } from "~/modules/concerns";
-import { formatDate } from "~/modules/richtext";
+
+import { formatDate } from "~/utils/clock";
 
 type Props = {
   clock: { submittedDay: string; answeredDay: string | null; days: number } | null;
@@ -19,8 +19,8 @@ export function ConcernResponses({ clock, responses, follow }: Props) {
       {clock ? (
         <p className="concern-clock" data-testid="concern-clock">
           {clock.answeredDay
-            ? t("clock.answered", { count: clock.days, day: dayLabel(clock.answeredDay, lng) })
-            : t("clock.waiting", { count: clock.days, day: dayLabel(clock.submittedDay, lng) })}
+            ? t("clock.answered", { count: clock.days, day: formatDate(clock.answeredDay, lng) })
+            : t("clock.waiting", { count: clock.days, day: formatDate(clock.submittedDay, lng) })}
         </p>
       ) : null}
       <section aria-labelledby="concern-responses-heading" className="concern-responses">
@@ -30,7 +30,7 @@ export function ConcernResponses({ clock, responses, follow }: Props) {
             {responses.map((r) => (
               <li key={r.slug}>
                 <Link to={`/responses/${r.slug}`}>{r.title}</Link>
-                {r.publishedAt ? <span className="muted"> · {formatDate(r.publishedAt, lng)}</span> : null}
+                {r.publishedAt ? <span className="muted"> · {formatDate(r.publishedAt, lng, "long")}</span> : null}
                 <p>{r.summary}</p>
               </li>
             ))}
