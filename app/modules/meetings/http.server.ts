@@ -42,7 +42,6 @@ export function readRichField(formData: FormData, name: string, { required }: { 
   return { ok: true, value: result };
 }
 
-
 /**
  * A 400 with the schema's errors plus the rich-text field's. The editor's JSON is not echoed back
  * (the page's editor still holds it); the textarea's text is, so nothing typed is lost without JS.
