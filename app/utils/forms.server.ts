@@ -28,7 +28,9 @@ export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, s
 }
 
 /** What conform's `parseWithZod` returns, as far as replying goes. */
-export type Reply = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };
+export type Reply = {
+  reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]>;
+};
 
 /**
  * The one way a route answers a module's refusal: a `DomainError` with status 404 or 403 is that
