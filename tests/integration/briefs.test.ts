@@ -253,6 +253,11 @@ describe("comments", () => {
       expect(r.status).toBe(302);
       const [row] = await db.select().from(comments).where(eq(comments.id, c.id));
       expect(row!.status).toBe(i < 2 ? "visible" : "hidden_pending");
+      if (i === 0) {
+        // Only the reporter is told they reported it (a per-viewer subquery in the thread's select).
+        expect(await (await as(email)).get(url).then((r) => r.text())).toContain("You reported this comment.");
+        expect(await (await as("member9@demo.test")).get(url).then((r) => r.text())).not.toContain("You reported this comment.");
+      }
     }
     // Reporting twice does not count twice.
     await (await as("member6@demo.test")).post(url, { intent: "comment.report", formId: "x", commentId: c.id, reason: "again" });
