@@ -66,6 +66,10 @@ describe("auth's people directory", () => {
       expect(r.name).toBe(byId.get(r.authorId)!.displayName);
       expect(r.email).toBe(byId.get(r.authorId)!.email);
     }
+    // Even when the caller's column has the same name as the directory's own ("id"), it stays the caller's.
+    const self = await db.select({ id: users.id, displayName: users.displayName, name: displayNameOf(users.id) }).from(users);
+    expect(self.length).toBeGreaterThan(10);
+    for (const r of self) expect(r.name).toBe(r.displayName);
     // An id with no account gives null, not someone else's name.
     const [none] = await db
       .select({ name: displayNameOf(sql`${"no-such-user"}`) })
