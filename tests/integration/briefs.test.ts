@@ -253,6 +253,13 @@ describe("comments", () => {
       expect(r.status).toBe(302);
       const [row] = await db.select().from(comments).where(eq(comments.id, c.id));
       expect(row!.status).toBe(i < 2 ? "visible" : "hidden_pending");
+      if (i === 0) {
+        // Only the reporter is told they reported it (a per-viewer subquery in the thread's select).
+        // (The page's strings travel in its JSON too, so look for the rendered element.)
+        const mark = ">You reported this comment.</span>";
+        expect(await (await as(email)).get(url).then((r) => r.text())).toContain(mark);
+        expect(await (await as("member9@demo.test")).get(url).then((r) => r.text())).not.toContain(mark);
+      }
     }
     // Reporting twice does not count twice.
     await (await as("member6@demo.test")).post(url, { intent: "comment.report", formId: "x", commentId: c.id, reason: "again" });
