@@ -1,4 +1,4 @@
-import { isProduction } from "~/utils/env.server";
+import { secureCookies } from "~/utils/env.server";
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_LOCALE, LOCALES, resources, type Locale } from "~/locales";
@@ -7,7 +7,7 @@ export const localeCookie = createCookie("cab_lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  secure: isProduction(),
+  secure: secureCookies(),
   maxAge: 60 * 60 * 24 * 365,
 });
 

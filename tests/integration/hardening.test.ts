@@ -1,0 +1,206 @@
+/**
+ * Issue 19: nothing the request says is trusted. Each test is the attack as it was reproduced
+ * (raw sockets, so Host and X-Forwarded-Host reach the server as an attacker sends them).
+ */
+import { and, desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "~/db/client.server";
+import { emailOutbox } from "~/db/schema";
+import { parseTrustProxy, resolveAppUrl } from "../../server/config";
+import { clientFor, startTestApp } from "../support/app";
+import { bigField, manyFields, rawRequest } from "../support/raw-http";
+import { startServerProcess } from "../support/server-process";
+
+async function newestEmail(to: string, template: string) {
+  const [row] = await db
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.toAddress, to), eq(emailOutbox.template, template)))
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(1);
+  return row;
+}
+
+const form = (origin: string, extra: Record<string, string> = {}) => ({
+  "Content-Type": "application/x-www-form-urlencoded",
+  Origin: origin,
+  "X-Forwarded-For": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  ...extra,
+});
+
+describe("bodies: limits before any parsing", () => {
+  it("refuses a declared 100 MB body at once, bilingual HTML for a document, and closes the connection", async () => {
+    const { baseUrl } = await startTestApp();
+    const answer = await rawRequest(baseUrl, {
+      method: "POST",
+      path: "/login",
+      headers: form(baseUrl, { "Content-Length": String(100 * 1024 * 1024) }),
+      chunks: bigField(100 * 1024 * 1024),
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.headers.connection).toBe("close");
+    expect(answer.headers["content-type"]).toMatch(/text\/html/);
+    expect(answer.body).toContain("Too much was sent");
+    expect(answer.body).toContain("Se envió demasiado");
+    expect(answer.ms).toBeLessThan(1000);
+    expect(answer.sentBytes).toBeLessThan(20 * 1024 * 1024); // the server stopped reading
+    console.log(`413 for a declared 100 MB body: ${answer.ms.toFixed(1)} ms, ${(answer.sentBytes / 1024 / 1024).toFixed(1)} MB written by the client`);
+  });
+
+  it("refuses 1,000,000 url-encoded fields sent chunked (no Content-Length) after the first few hundred, as JSON for ?_data", async () => {
+    const { baseUrl } = await startTestApp();
+    const answer = await rawRequest(baseUrl, {
+      method: "POST",
+      path: "/login?_data=routes%2Flogin",
+      headers: form(baseUrl, { "Transfer-Encoding": "chunked" }),
+      chunks: manyFields(1_000_000),
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ reason: "payload_too_large", exceeded: "fields" });
+    expect(answer.ms).toBeLessThan(1000);
+    expect(answer.sentBytes).toBeLessThan(4_000_000); // of 4 MB
+    console.log(`413 for 1,000,000 chunked fields: ${answer.ms.toFixed(1)} ms`);
+  });
+
+  it("refuses a multipart body with 200,000 parts", async () => {
+    const { baseUrl } = await startTestApp();
+    const boundary = "----cabBoundary7MA4YWxk";
+    function* parts() {
+      const part = `--${boundary}\r\nContent-Disposition: form-data; name="f"\r\n\r\n1\r\n`;
+      for (let i = 0; i < 200_000; i += 1000) yield part.repeat(1000);
+      yield `--${boundary}--\r\n`;
+    }
+    const answer = await rawRequest(baseUrl, {
+      method: "POST",
+      path: "/concerns/new",
+      headers: form(baseUrl, { "Content-Type": `multipart/form-data; boundary=${boundary}`, "Transfer-Encoding": "chunked" }),
+      chunks: parts(),
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.ms).toBeLessThan(1000);
+  });
+
+  it("keeps the ordinary limit on the case-data import for anyone who is not staff; staff get the large one", async () => {
+    const { baseUrl } = await startTestApp();
+    const resident = await clientFor("resident@demo.test");
+    const cookie = [...resident.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const boundary = "b0undary";
+    const headers = (c: string) => form(baseUrl, { Cookie: c, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(5 * 1024 * 1024) });
+    function* fiveMb() {
+      yield `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n\r\n`;
+      for (let i = 0; i < 80; i++) yield Buffer.alloc(64 * 1024, "a");
+    }
+    const asResident = await rawRequest(baseUrl, { method: "POST", path: "/staff/metrics/import", headers: headers(cookie), chunks: fiveMb() });
+    expect(asResident.status).toBe(413);
+    const anonymous = await rawRequest(baseUrl, { method: "POST", path: "/staff/metrics/import", headers: headers(""), chunks: fiveMb() });
+    expect(anonymous.status).toBe(413);
+  });
+
+  it("answers /healthz quickly while two oversized bodies are streaming", async () => {
+    const { baseUrl } = await startTestApp();
+    const slow = (n: number) =>
+      rawRequest(baseUrl, { method: "POST", path: "/login", headers: form(baseUrl, { "Transfer-Encoding": "chunked" }), chunks: manyFields(n) });
+    const attacks = [slow(1_000_000), slow(1_000_000)];
+    const latencies: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const answer = await rawRequest(baseUrl, { path: "/healthz" });
+      expect(answer.status).toBe(200);
+      latencies.push(answer.ms);
+    }
+    const refused = await Promise.all(attacks);
+    expect(refused.map((a) => a.status)).toEqual([413, 413]);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+    console.log(`/healthz during two oversized bodies: ${latencies.map((ms) => ms.toFixed(1)).join(", ")} ms; refusals ${refused.map((a) => a.ms.toFixed(1)).join(", ")} ms`);
+  });
+
+  it("still accepts an ordinary sign-in and a form just under its limit", async () => {
+    const client = await clientFor();
+    expect((await client.post("/login", { email: "resident@demo.test", password: "wrong-password" })).status).toBe(400);
+    const nearLimit = await client.post("/login", { email: "resident@demo.test", password: "x".repeat(60 * 1024) });
+    expect(nearLimit.status).toBe(400);
+  });
+});
+
+describe("links and origins come from APP_URL", () => {
+  it("puts APP_URL, not a hostile Host or X-Forwarded-Host, in the reset link", async () => {
+    const { baseUrl } = await startTestApp();
+    const email = "member9@demo.test";
+    // A forged Origin matching a forged Host is still cross-origin: the check compares with APP_URL.
+    const forged = await rawRequest(baseUrl, {
+      method: "POST",
+      path: "/forgot-password",
+      headers: form("http://evil.example", { Host: "evil.example" }),
+      chunks: [`email=${encodeURIComponent(email)}`],
+    });
+    expect(forged.status).toBe(403);
+
+    // The same-origin post with a hostile Host (a proxy passing it through) still writes APP_URL.
+    const viaHost = await rawRequest(baseUrl, {
+      method: "POST",
+      path: "/forgot-password",
+      headers: form(baseUrl, { Host: "evil.example" }),
+      chunks: [`email=${encodeURIComponent(email)}`],
+    });
+    expect(viaHost.status).toBe(200);
+    let mail = await newestEmail(email, "reset-password");
+    const link = mail!.text.match(/https?:\/\/\S*reset-password\?token=\S+/)![0];
+    expect(link.startsWith(`${baseUrl}/reset-password?token=`)).toBe(true);
+    expect(mail!.text + mail!.html).not.toContain("evil.example");
+    console.log(`reset link with Host: evil.example → ${link.replace(/token=.*/, "token=…")}`);
+
+    const viaForwarded = await rawRequest(baseUrl, {
+      method: "POST",
+      path: "/forgot-password?_data=routes%2Fforgot-password",
+      headers: form(baseUrl, { "X-Forwarded-Host": "evil.example:4444", "X-Forwarded-Proto": "https" }),
+      chunks: [`email=${encodeURIComponent(email)}`],
+    });
+    expect(viaForwarded.status).toBe(200);
+    mail = await newestEmail(email, "reset-password");
+    expect(mail!.text).not.toContain("evil.example");
+    expect(mail!.text).toContain(`${baseUrl}/reset-password?token=`);
+  });
+
+  it("builds Atom, calendar and Open311 discovery links on APP_URL whatever the Host says", async () => {
+    const { baseUrl } = await startTestApp();
+    for (const path of ["/briefs.atom", "/meetings.ics", "/open311/v2/discovery.json"]) {
+      const answer = await rawRequest(baseUrl, { path, headers: { Host: "evil.example:8080", "X-Forwarded-Host": "evil2.example" } });
+      expect(answer.status, path).toBe(200);
+      expect(answer.body, path).not.toMatch(/evil2?\.example/);
+      expect(answer.body, path).toContain(baseUrl);
+    }
+  });
+
+  it("does not answer 500 to a document POST whose X-Forwarded-Host differs from Host, or is malformed", async () => {
+    const { baseUrl } = await startTestApp();
+    for (const forwarded of ["other.example", "other.example:99999999", "a b:c", "[::1"]) {
+      const answer = await rawRequest(baseUrl, {
+        method: "POST",
+        path: "/login",
+        headers: form(baseUrl, { "X-Forwarded-Host": forwarded }),
+        chunks: ["email=resident%40demo.test&password=wrong-password"],
+      });
+      expect(answer.status, forwarded).toBe(400);
+    }
+  });
+
+  it("refuses to start in production without APP_URL, saying why", { timeout: 60_000 }, async () => {
+    await expect(startServerProcess({ NODE_ENV: "production", APP_URL: "", DATABASE_URL: process.env.DATABASE_URL }, 30_000)).rejects.toThrow(
+      /APP_URL is not set/,
+    );
+  });
+
+  it("reads TRUST_PROXY as Express means it and APP_URL as an origin", () => {
+    expect(parseTrustProxy("1")).toBe(1);
+    expect(parseTrustProxy("2")).toBe(2);
+    expect(parseTrustProxy("true")).toBe(true);
+    expect(parseTrustProxy("false")).toBe(false);
+    expect(parseTrustProxy("loopback")).toBe("loopback");
+    expect(parseTrustProxy("10.0.0.0/8, 192.168.0.1")).toBe("10.0.0.0/8,192.168.0.1");
+    expect(parseTrustProxy(undefined)).toBeUndefined();
+    expect(resolveAppUrl({ APP_URL: "https://cab.example.org/" })).toBe("https://cab.example.org");
+    expect(resolveAppUrl({ PORT: "4100" })).toBe("http://localhost:4100");
+    expect(() => resolveAppUrl({ NODE_ENV: "production" })).toThrow(/APP_URL is not set/);
+    expect(() => resolveAppUrl({ APP_URL: "https://cab.example.org/portal" })).toThrow(/without a path/);
+    expect(() => resolveAppUrl({ APP_URL: "javascript:alert(1)" })).toThrow();
+  });
+});
