@@ -85,19 +85,29 @@ describe("bodies: limits before any parsing", () => {
     const resident = await clientFor("resident@demo.test");
     const cookie = [...resident.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     const boundary = "b0undary";
-    const headers = (c: string) => form(baseUrl, { Cookie: c, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(5 * 1024 * 1024) });
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n\r\n`;
+    const tail = `\r\n--${boundary}--\r\n`;
+    const length = head.length + 80 * 64 * 1024 + tail.length;
+    const headers = (c: string) => form(baseUrl, { Cookie: c, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(length) });
     function* fiveMb() {
-      yield `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n\r\n`;
+      yield head;
       for (let i = 0; i < 80; i++) yield Buffer.alloc(64 * 1024, "a");
+      yield tail;
     }
     const asResident = await rawRequest(baseUrl, { method: "POST", path: "/staff/metrics/import", headers: headers(cookie), chunks: fiveMb() });
     expect(asResident.status).toBe(413);
     const anonymous = await rawRequest(baseUrl, { method: "POST", path: "/staff/metrics/import", headers: headers(""), chunks: fiveMb() });
     expect(anonymous.status).toBe(413);
+    const staff = await clientFor("analyst@demo.test");
+    const staffCookie = [...staff.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const asStaff = await rawRequest(baseUrl, { method: "POST", path: "/staff/metrics/import", headers: headers(staffCookie), chunks: fiveMb() });
+    expect(asStaff.status).not.toBe(413);
+    expect(asStaff.status).toBeLessThan(500);
   });
 
-  it("answers /healthz quickly while two oversized bodies are streaming", async () => {
-    const { baseUrl } = await startTestApp();
+  it("answers /healthz quickly while two oversized bodies are streaming (a real server process)", { timeout: 90_000 }, async () => {
+    const server = await startServerProcess({ DATABASE_URL: process.env.DATABASE_URL, TRUST_PROXY: "loopback" });
+    const baseUrl = server.url;
     const slow = (n: number) =>
       rawRequest(baseUrl, { method: "POST", path: "/login", headers: form(baseUrl, { "Transfer-Encoding": "chunked" }), chunks: manyFields(n) });
     const attacks = [slow(1_000_000), slow(1_000_000)];
@@ -111,6 +121,7 @@ describe("bodies: limits before any parsing", () => {
     expect(refused.map((a) => a.status)).toEqual([413, 413]);
     expect(Math.max(...latencies)).toBeLessThan(1000);
     console.log(`/healthz during two oversized bodies: ${latencies.map((ms) => ms.toFixed(1)).join(", ")} ms; refusals ${refused.map((a) => a.ms.toFixed(1)).join(", ")} ms`);
+    await server.stop();
   });
 
   it("still accepts an ordinary sign-in and a form just under its limit", async () => {
@@ -202,5 +213,112 @@ describe("links and origins come from APP_URL", () => {
     expect(() => resolveAppUrl({ NODE_ENV: "production" })).toThrow(/APP_URL is not set/);
     expect(() => resolveAppUrl({ APP_URL: "https://cab.example.org/portal" })).toThrow(/without a path/);
     expect(() => resolveAppUrl({ APP_URL: "javascript:alert(1)" })).toThrow();
+  });
+});
+
+/** Redirect targets an attacker tries after login; each must stay on this site. */
+export const HOSTILE_REDIRECTS = [
+  "//evil.example/path",
+  "/\t/evil.example/path",
+  "/%09/evil.example/path",
+  "/\n/evil.example",
+  "/%0a/evil.example",
+  "/\r\n/evil.example",
+  "/%0d%0a/evil.example",
+  "/\\evil.example",
+  "/%5Cevil.example",
+  "\\\\evil.example",
+  "/\\/evil.example",
+  "/.//evil.example",
+  "/./\t/evil.example",
+  "https://evil.example/",
+  "http:evil.example",
+  "javascript:alert(1)",
+  " //evil.example",
+  "\t//evil.example",
+  "/%2F%2Fevil.example",
+  "/\u0000/evil.example",
+  "/\u000b/evil.example",
+  "%2F%2Fevil.example",
+  "///evil.example",
+];
+
+describe("redirect targets stay on site", () => {
+  it("never sends Location to another host, whatever redirectTo holds (as Chromium would read it)", async () => {
+    const { baseUrl } = await startTestApp();
+    for (const target of HOSTILE_REDIRECTS) {
+      const answer = await rawRequest(baseUrl, {
+        method: "POST",
+        path: "/set-locale",
+        headers: form(baseUrl),
+        chunks: [new URLSearchParams({ locale: "en", redirectTo: target }).toString()],
+      });
+      expect(answer.status, JSON.stringify(target)).toBe(302);
+      const location = String(answer.headers.location);
+      // The browser's reading of the Location header, against this site.
+      const followed = new URL(location, baseUrl);
+      expect(followed.origin, `${JSON.stringify(target)} → ${JSON.stringify(location)}`).toBe(baseUrl);
+      // eslint-disable-next-line no-control-regex
+      expect(location).not.toMatch(/[\u0000-\u001f\\]/);
+      expect(location.startsWith("//")).toBe(false);
+    }
+  });
+
+  it("signs in and stays on site with a tab-smuggled redirectTo (the reproduced /%09/host/path)", async () => {
+    const client = await clientFor();
+    const answer = await client.post("/login", { email: "member10@demo.test", password: process.env.DEMO_PASSWORD ?? "demo-password-2026", redirectTo: "/\t/evil.example/path" });
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get("location")).toBe("/");
+    const newline = await client.post("/set-locale", { locale: "es", redirectTo: "/briefs\n/x" });
+    expect(newline.status).toBe(302);
+  });
+
+  it("keeps ordinary same-site targets, query and fragment included", async () => {
+    const { baseUrl } = await startTestApp();
+    for (const [target, expected] of [
+      ["/briefs?topic=drugs#top", "/briefs?topic=drugs#top"],
+      ["/analyses/abc", "/analyses/abc"],
+      ["/concerns/new?x=a b", "/concerns/new?x=a%20b"],
+    ]) {
+      const answer = await rawRequest(baseUrl, {
+        method: "POST",
+        path: "/set-locale",
+        headers: form(baseUrl),
+        chunks: [new URLSearchParams({ locale: "en", redirectTo: target! }).toString()],
+      });
+      expect(answer.headers.location).toBe(expected);
+    }
+  });
+});
+
+describe("pathological input is never a 500", () => {
+  it("answers /search with runs of dashes, ORs and quotes", async () => {
+    const client = await clientFor();
+    for (const q of [
+      "-".repeat(45),
+      "a " + "- ".repeat(45),
+      "-a ".repeat(60),
+      "a" + "-a".repeat(60),
+      "or ".repeat(60),
+      "a or -".repeat(40),
+      '"' + "-".repeat(45) + '"',
+      "-" + '"x" -'.repeat(40),
+      "!".repeat(50) + "&|<->",
+    ]) {
+      const answer = await client.get(`/search?q=${encodeURIComponent(q)}`);
+      expect(answer.status, q).toBe(200);
+    }
+  });
+
+  it("refuses protocol-relative and schemeless-host links in analyses and response references", async () => {
+    const { parseLinks } = await import("~/modules/analyses");
+    const { parseRefLink } = await import("~/modules/responses/schemas");
+    const id = "0b6f0b5e-6c1a-4a57-9d61-3f6f3b1d2a10";
+    for (const link of [`//3232235777#comment-${id}`, `https://cab.example.org//3232235777#comment-${id}`, `///evil#comment-${id}`]) {
+      expect(parseLinks(link), link).toBeNull();
+      expect(parseRefLink(link), link).toBe("invalid");
+    }
+    expect(parseLinks(`/briefs/some-brief#comment-${id}`)?.[0]?.url).toBe(`/briefs/some-brief#comment-${id}`);
+    expect(parseRefLink(`/briefs/some-brief#comment-${id}`)).toMatchObject({ type: "comment" });
   });
 });
