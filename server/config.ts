@@ -6,7 +6,7 @@
 export class ConfigError extends Error {}
 
 /** APP_URL as an origin (`https://cab.example.org`), required in production, `http://localhost:PORT` otherwise. */
-export function resolveAppUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveAppUrl(env: Record<string, string | undefined> = process.env): string {
   const raw = env.APP_URL?.trim();
   if (!raw) {
     if (env.NODE_ENV === "production")

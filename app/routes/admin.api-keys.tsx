@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmStep } from "~/components/confirm-step";
 import { TableWrap } from "~/components/table-wrap";
 import { z } from "zod";
 import { ErrorList } from "~/components/form";
@@ -16,7 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const IssueSchema = z.object({ intent: z.literal("issue"), name: z.string().trim().min(1, "common:errors.required").max(100, "common:errors.tooLong") });
-const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().uuid() });
+const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().uuid(), confirm: z.literal("yes").optional().catch(undefined) });
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "admin");
@@ -28,14 +29,20 @@ export async function action(args: ActionFunctionArgs) {
   if (issue.success) {
     const { key } = await issueApiKey(issue.data.name, actor);
     // Shown once, in this response only.
-    return json({ issued: { name: issue.data.name, key }, errors: null, revoked: false });
+    return json({ issued: { name: issue.data.name, key }, errors: null, revoked: false, confirm: null });
   }
   const revoke = RevokeSchema.safeParse(form);
   if (revoke.success) {
+    // Revoking cannot be undone: a second step (a form that posts again with confirm=yes) first.
+    if (revoke.data.confirm !== "yes") {
+      const key = (await listApiKeys()).find((k) => k.id === revoke.data.id && !k.revokedAt);
+      if (!key) return json({ issued: null, errors: null, revoked: false, confirm: null }, { status: 404 });
+      return json({ issued: null, errors: null, revoked: false, confirm: { id: key.id, name: key.name } });
+    }
     await revokeApiKey(revoke.data.id, actor);
-    return json({ issued: null, errors: null, revoked: true });
+    return json({ issued: null, errors: null, revoked: true, confirm: null });
   }
-  return json({ issued: null, errors: issue.error.flatten().fieldErrors, revoked: false }, { status: 400 });
+  return json({ issued: null, errors: issue.error.flatten().fieldErrors, revoked: false, confirm: null }, { status: 400 });
 }
 
 export default function ApiKeysPage() {
@@ -57,6 +64,15 @@ export default function ApiKeysPage() {
           </div>
         ) : null}
         {data?.revoked ? <p className="alert alert-success">{t("apiKeys.revokedDone")}</p> : null}
+        {data?.confirm ? (
+          <ConfirmStep
+            message={t("apiKeys.confirmRevoke", { name: data.confirm.name })}
+            fields={{ intent: "revoke", id: data.confirm.id }}
+            confirmLabel={t("apiKeys.confirmYes")}
+            cancelLabel={t("apiKeys.cancel")}
+            cancelTo="/admin/api-keys"
+          />
+        ) : null}
       </div>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="issue" />

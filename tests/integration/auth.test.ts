@@ -64,8 +64,10 @@ describe("auth: residents sign up and verify their email", () => {
     const client = await clientFor();
     const signup = await client.post("/signup", { displayName: "New Resident", email, password: NEW_PASSWORD });
     expect(signup.status).toBe(302);
-    expect(signup.headers.get("location")).toBe("/account");
+    // The same answer as for an address that has an account (see hardening.test.ts): sign in next.
+    expect(signup.headers.get("location")).toBe("/login");
     expect((await userByEmail(email)).emailVerifiedAt).toBeNull();
+    await client.login(email, NEW_PASSWORD);
 
     const account = await client.get("/account");
     expect(account.status).toBe(200);
@@ -279,7 +281,13 @@ describe("auth: administration", () => {
     expect(roleRow).toMatchObject({ actorId: adminUser.id, data: { from: "cab_member", to: "csu_staff" } });
     expect((await member.get("/staff")).status).toBe(200);
 
-    const deactivate = await adminC.post("/admin/users", { intent: "deactivate", userId: target.id });
+    // Deactivating asks first: nothing happens until the second post says confirm=yes.
+    const asked = await adminC.post("/admin/users", { intent: "deactivate", userId: target.id });
+    expect(asked.status).toBe(200);
+    expect(await rendered(asked)).toContain("They are signed out everywhere at once");
+    expect(await auditRows("user.deactivated", target.id)).toHaveLength(0);
+    expect((await member.get("/account")).status).toBe(200);
+    const deactivate = await adminC.post("/admin/users", { intent: "deactivate", userId: target.id, confirm: "yes" });
     expect(deactivate.status).toBe(200);
     expect(await auditRows("user.deactivated", target.id)).toHaveLength(1);
     const next = await member.get("/account");

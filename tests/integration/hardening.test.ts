@@ -5,7 +5,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { emailOutbox } from "~/db/schema";
+import { emailOutbox, users } from "~/db/schema";
 import { parseTrustProxy, resolveAppUrl } from "../../server/config";
 import { clientFor, startTestApp } from "../support/app";
 import { bigField, manyFields, rawRequest } from "../support/raw-http";
@@ -320,5 +320,121 @@ describe("pathological input is never a 500", () => {
     }
     expect(parseLinks(`/briefs/some-brief#comment-${id}`)?.[0]?.url).toBe(`/briefs/some-brief#comment-${id}`);
     expect(parseRefLink(`/briefs/some-brief#comment-${id}`)).toMatchObject({ type: "comment" });
+  });
+});
+
+describe("accounts", () => {
+  const PASSWORD = process.env.DEMO_PASSWORD ?? "demo-password-2026";
+  const userRow = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0]!;
+
+  it("cannot promote a self-registered, unverified account above resident; /admin/users shows verification", async () => {
+    const email = "squatter@example.org";
+    const squatter = await clientFor();
+    expect((await squatter.post("/signup", { displayName: "Squatter", email, password: "squatter-password-1" })).status).toBe(302);
+    const admin = await clientFor("admin@demo.test");
+    // The invitation page points the admin at the role change; the role change refuses.
+    const invite = await admin.post("/admin/users", { intent: "invite", email, role: "cab_member", locale: "en" });
+    expect(invite.status).toBe(400);
+    const target = await userRow(email);
+    for (const role of ["cab_member", "csu_staff", "admin"]) {
+      const r = await admin.post("/admin/users", { intent: "change-role", userId: target.id, role, confirm: "yes" });
+      expect(r.status, role).toBe(400);
+      expect(await r.text()).toContain("has not confirmed its email address");
+    }
+    expect((await userRow(email)).role).toBe("resident");
+    const page = await (await admin.get("/admin/users")).text();
+    expect(page).toContain("Not confirmed");
+  });
+
+  it("asks before making someone an admin", async () => {
+    const admin = await clientFor("admin@demo.test");
+    const target = await userRow("member11@demo.test");
+    const asked = await admin.post("/admin/users", { intent: "change-role", userId: target.id, role: "admin" });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain("an administrator?");
+    expect((await userRow("member11@demo.test")).role).toBe("cab_member");
+    expect((await admin.post("/admin/users", { intent: "change-role", userId: target.id, role: "admin", confirm: "yes" })).status).toBe(200);
+    expect((await userRow("member11@demo.test")).role).toBe("admin");
+    expect((await admin.post("/admin/users", { intent: "change-role", userId: target.id, role: "cab_member" })).status).toBe(200);
+  });
+
+  it("ends the other sessions when the password changes", async () => {
+    const email = "member12@demo.test";
+    const here = await clientFor(email);
+    const elsewhere = await clientFor(email);
+    expect((await elsewhere.get("/account")).status).toBe(200);
+    const changed = await here.post("/account", { intent: "change-password", currentPassword: PASSWORD, newPassword: "a-brand-new-password-1" });
+    expect(changed.status).toBe(200);
+    expect((await here.get("/account")).status).toBe(200);
+    expect((await elsewhere.get("/account")).status).toBe(302);
+  });
+
+  it("asks for the current password to change the email, and tells the old address", async () => {
+    const email = "member6@demo.test";
+    const client = await clientFor(email);
+    const wrong = await client.post("/account", { intent: "change-email", email: "new-member6@example.org", currentPassword: "not-the-password" });
+    expect(wrong.status).toBe(400);
+    expect(await newestEmail("new-member6@example.org", "change-email")).toBeUndefined();
+    const missing = await client.post("/account", { intent: "change-email", email: "new-member6@example.org" });
+    expect(missing.status).toBe(400);
+    const ok = await client.post("/account", { intent: "change-email", email: "new-member6@example.org", currentPassword: PASSWORD });
+    expect(ok.status).toBe(200);
+    expect(await newestEmail("new-member6@example.org", "change-email")).toBeDefined();
+    const notice = await newestEmail(email, "email-change-notice");
+    expect(notice?.text).toContain("reset your password");
+  });
+
+  it("answers signup and forgot-password the same whether or not the account exists; the owner is emailed", async () => {
+    const taken = "resident@demo.test";
+    const fresh = `fresh-${Date.now()}@example.org`;
+    const shape = async (r: Response) => ({
+      status: r.status,
+      location: r.headers.get("location"),
+      cookies: r.headers
+        .getSetCookie()
+        .map((c) => c.split("=")[0])
+        .sort(),
+    });
+    const t0 = performance.now();
+    const a = await (await clientFor()).post("/signup", { displayName: "Someone", email: taken, password: "someone-password-1" });
+    const t1 = performance.now();
+    const b = await (await clientFor()).post("/signup", { displayName: "Someone", email: fresh, password: "someone-password-1" });
+    const t2 = performance.now();
+    expect(await shape(a)).toEqual(await shape(b));
+    for (const r of [a, b]) expect(await r.text()).not.toMatch(/emailTaken|already exists/);
+    expect((await newestEmail(taken, "signup-existing"))?.text).toContain("You already have one");
+    console.log(`signup: existing address ${(t1 - t0).toFixed(0)} ms, new address ${(t2 - t1).toFixed(0)} ms`);
+
+    const known = await (await clientFor()).post("/forgot-password", { email: "member8@demo.test" });
+    const unknown = await (await clientFor()).post("/forgot-password", { email: "nobody-at-all@example.org" });
+    expect(known.status).toBe(unknown.status);
+    const strip = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/nonce="[^"]*"/g, "");
+    expect(strip(await known.text())).toBe(strip(await unknown.text()));
+  });
+
+  it("marks cookies Secure whenever APP_URL is https (not only in production)", { timeout: 90_000 }, async () => {
+    const server = await startServerProcess({ APP_URL: "https://cab.example.org", DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: "development" });
+    try {
+      const login = await fetch(`${server.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://cab.example.org" },
+        body: new URLSearchParams({ email: "analyst@demo.test", password: PASSWORD }),
+      });
+      expect(login.status).toBe(302);
+      const cookies = login.headers.getSetCookie();
+      expect(cookies.length).toBeGreaterThan(0);
+      for (const c of cookies) expect(c).toMatch(/;\s*Secure/i);
+      // The Origin check follows APP_URL: the server's own address is not "same-site".
+      const local = await fetch(`${server.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+        body: new URLSearchParams({ email: "analyst@demo.test", password: PASSWORD }),
+      });
+      expect(local.status).toBe(403);
+    } finally {
+      await server.stop();
+    }
   });
 });
