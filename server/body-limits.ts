@@ -6,8 +6,9 @@
  * is refused at once (413) without reading a byte; a body without one (chunked) is counted as it
  * streams to the app, and refused the moment it passes the limit in bytes, or in fields (`&`
  * separators of a url-encoded body, parts of a multipart one). A refused connection is closed
- * (`Connection: close`, then the socket is destroyed once the answer is flushed), so the rest of
- * the body is never read.
+ * (`Connection: close`; once the answer is flushed the socket is half-closed and destroyed at most
+ * half a second later), so the rest of the body is never parsed and at most what arrives in that
+ * half second is read and dropped.
  */
 import { Transform, type TransformCallback } from "node:stream";
 import type { NextFunction, Request, Response } from "express";
@@ -59,12 +60,36 @@ export function refuseBody(req: Request, res: Response, limit: BodyLimit, reason
   res.status(413);
   res.setHeader("Connection", "close");
   res.setHeader("Cache-Control", "no-store");
-  res.on("finish", () => req.socket.destroy());
+  res.on("finish", () => closeAfterLinger(req));
   if (wantsJson(req)) {
     res.json({ error: "The request body is too large.", reason: "payload_too_large", limit: { bytes: limit.maxBytes, fields: limit.maxFields }, exceeded: reason });
   } else {
     res.type("html").send(PAGE(limit));
   }
+}
+
+/** How long a refused connection may keep sending before it is cut (nginx's lingering close). */
+const LINGER_MS = 500;
+
+/**
+ * After the 413 is flushed: half-close (FIN), discard whatever is already in flight for at most
+ * LINGER_MS, then destroy the socket. Closing at once with unread bytes in the kernel makes it send
+ * a RST, and a client still writing its body then loses the 413 it was sent. Nothing read in the
+ * linger is parsed or kept; a client that goes on sending is cut off when it ends.
+ */
+function closeAfterLinger(req: Request) {
+  const socket = req.socket;
+  if (socket.destroyed) return;
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
+  socket.on("error", () => socket.destroy());
+  req.unpipe();
+  req.removeAllListeners("data");
+  req.on("data", () => {});
+  req.on("error", () => {});
+  req.resume();
+  socket.end();
 }
 
 type Counter = { bytes: number; fields: number; limit: BodyLimit; refused: boolean };

@@ -110,6 +110,7 @@ describe("bodies: limits before any parsing", () => {
     const baseUrl = server.url;
     const slow = (n: number) =>
       rawRequest(baseUrl, { method: "POST", path: "/login", headers: form(baseUrl, { "Transfer-Encoding": "chunked" }), chunks: manyFields(n) });
+    expect((await rawRequest(baseUrl, { path: "/healthz" })).status).toBe(200); // the pool's first connection, before measuring
     const attacks = [slow(1_000_000), slow(1_000_000)];
     const latencies: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -402,14 +403,21 @@ describe("accounts", () => {
     const t2 = performance.now();
     expect(await shape(a)).toEqual(await shape(b));
     for (const r of [a, b]) expect(await r.text()).not.toMatch(/emailTaken|already exists/);
-    expect((await newestEmail(taken, "signup-existing"))?.text).toContain("You already have one");
+    // The owner hears about it, in their own language, with the way back in.
+    const owner = await newestEmail(taken, "signup-existing");
+    expect(owner?.text).toContain("/forgot-password");
     console.log(`signup: existing address ${(t1 - t0).toFixed(0)} ms, new address ${(t2 - t1).toFixed(0)} ms`);
 
     const known = await (await clientFor()).post("/forgot-password", { email: "member8@demo.test" });
     const unknown = await (await clientFor()).post("/forgot-password", { email: "nobody-at-all@example.org" });
     expect(known.status).toBe(unknown.status);
-    const strip = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/nonce="[^"]*"/g, "");
-    expect(strip(await known.text())).toBe(strip(await unknown.text()));
+    // The same page, but for the address typed back into the form.
+    const strip = (html: string, email: string) =>
+      html
+        .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+        .replace(/nonce="[^"]*"/g, "")
+        .replaceAll(email, "EMAIL");
+    expect(strip(await known.text(), "member8@demo.test")).toBe(strip(await unknown.text(), "nobody-at-all@example.org"));
   });
 
   it("marks cookies Secure whenever APP_URL is https (not only in production)", { timeout: 90_000 }, async () => {
