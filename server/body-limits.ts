@@ -37,7 +37,9 @@ export function bodyLimitFor(path: string): BodyLimit {
   return BODY_LIMITS.form;
 }
 
-const PAGE = (limit: BodyLimit) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Too much was sent</title></head>
+const PAGE = (
+  limit: BodyLimit,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Too much was sent</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
 <main><h1>Too much was sent</h1><p>The form you sent is larger than this page accepts (at most ${formatBytes(limit.maxBytes)} and ${limit.maxFields} fields). Nothing was saved. Go back, shorten what you wrote or attach a smaller file, and send it again.</p>
 <h2 lang="es">Se envió demasiado</h2><p lang="es">El formulario que envió es más grande de lo que esta página acepta (como máximo ${formatBytes(limit.maxBytes)} y ${limit.maxFields} campos). No se guardó nada. Vuelva atrás, acorte lo que escribió o adjunte un archivo más pequeño, y envíelo de nuevo.</p>
@@ -62,7 +64,12 @@ export function refuseBody(req: Request, res: Response, limit: BodyLimit, reason
   res.setHeader("Cache-Control", "no-store");
   res.on("finish", () => closeAfterLinger(req));
   if (wantsJson(req)) {
-    res.json({ error: "The request body is too large.", reason: "payload_too_large", limit: { bytes: limit.maxBytes, fields: limit.maxFields }, exceeded: reason });
+    res.json({
+      error: "The request body is too large.",
+      reason: "payload_too_large",
+      limit: { bytes: limit.maxBytes, fields: limit.maxFields },
+      exceeded: reason,
+    });
   } else {
     res.type("html").send(PAGE(limit));
   }

@@ -117,12 +117,7 @@ export default function AccountPage() {
         <input type="hidden" name="intent" value="change-email" />
         <FormErrors id={emailForm.errorId} errors={emailForm.errors} />
         <Field label={t("account.newEmail")} field={emailFields.email} type="email" inputProps={{ autoComplete: "email" }} />
-        <Field
-          label={t("account.changeEmailPassword")}
-          field={emailFields.currentPassword}
-          type="password"
-          inputProps={{ autoComplete: "current-password" }}
-        />
+        <Field label={t("account.changeEmailPassword")} field={emailFields.currentPassword} type="password" inputProps={{ autoComplete: "current-password" }} />
         <div>
           <button type="submit">{t("account.changeEmailSubmit")}</button>
         </div>

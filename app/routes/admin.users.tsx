@@ -36,7 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = readIntent(formData, ["invite", "revoke-invitation", "change-role", "deactivate", "reactivate"]) === "invite" ? "invite" : "manage";
   const submission = parseWithZod(formData, { schema: AdminUsersSchema });
   const fail = (formErrors?: string[]) =>
-    json({ intent, done: null as Done | null, confirm: null as Confirm | null, result: submission.reply(formErrors ? { formErrors } : undefined) }, { status: 400 });
+    json(
+      { intent, done: null as Done | null, confirm: null as Confirm | null, result: submission.reply(formErrors ? { formErrors } : undefined) },
+      { status: 400 },
+    );
   const askToConfirm = async (key: string, userId: string, fields: Record<string, string>) => {
     const target = (await listUsers()).find((u) => u.id === userId);
     if (!target) return fail(["admin:usersTable.notFound"]);
@@ -53,7 +56,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const created = await createInvitation(actor, value, appOrigin(request));
       if (!created.ok) {
         return json(
-          { intent, done: null as Done | null, confirm: null as Confirm | null, result: submission.reply({ fieldErrors: { email: ["admin:invite.emailTaken"] } }) },
+          {
+            intent,
+            done: null as Done | null,
+            confirm: null as Confirm | null,
+            result: submission.reply({ fieldErrors: { email: ["admin:invite.emailTaken"] } }),
+          },
           { status: 400 },
         );
       }

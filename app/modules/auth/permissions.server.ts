@@ -48,7 +48,6 @@ const SITE = "http://cab.invalid";
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (!to || typeof to !== "string") return fallback;
-  // eslint-disable-next-line no-control-regex
   const cleaned = to.replace(/[\u0000-\u001F\u007F]/g, "").trim();
   if (!cleaned.startsWith("/")) return fallback;
   let url: URL;

@@ -189,12 +189,7 @@ export async function changePassword(userId: string, currentPassword: string, ne
  * Asks for the current password (someone at an unattended, signed-in browser cannot move the
  * account to their own address), sends the link to the new address and tells the old one.
  */
-export async function requestEmailChange(
-  user: { id: string; displayName: string; locale: string },
-  newEmail: string,
-  currentPassword: string,
-  origin: string,
-) {
+export async function requestEmailChange(user: { id: string; displayName: string; locale: string }, newEmail: string, currentPassword: string, origin: string) {
   const [row] = await db.select().from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) return { ok: false as const, reason: "wrong_password" as const };
   return db.transaction(async (tx) => {

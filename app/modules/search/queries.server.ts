@@ -25,7 +25,11 @@ export function normalizeSearchQuery(query: string): string {
   const out: string[] = [];
   for (const raw of tokens) {
     const negated = raw.startsWith("-");
-    const body = raw.replace(/^-+/, "").replace(/^"|"$/g, "").replace(/[-\s]+$/g, "").trim();
+    const body = raw
+      .replace(/^-+/, "")
+      .replace(/^"|"$/g, "")
+      .replace(/[-\s]+$/g, "")
+      .trim();
     if (!body || /^[-\s]*$/.test(body)) continue;
     if (/^or$/i.test(body) && !raw.startsWith('"')) {
       if (out.length && out[out.length - 1] !== "or") out.push("or");
