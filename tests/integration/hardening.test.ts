@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { emailOutbox, users } from "~/db/schema";
 import { parseTrustProxy, resolveAppUrl } from "../../server/config";
-import { clientFor, startTestApp } from "../support/app";
+import { clientFor, startOfFreshRateWindow, startTestApp } from "../support/app";
 import { bigField, manyFields, rawRequest } from "../support/raw-http";
 import { startServerProcess } from "../support/server-process";
 
@@ -132,6 +132,16 @@ describe("bodies: limits before any parsing", () => {
     expect((await client.post("/login", { email: "resident@demo.test", password: "wrong-password" })).status).toBe(400);
     const nearLimit = await client.post("/login", { email: "resident@demo.test", password: "x".repeat(60 * 1024) });
     expect(nearLimit.status).toBe(400);
+  });
+});
+
+describe("rate limits before parsing", () => {
+  it("refuses an address over its sign-in limit before reading the form (a body that would be a 400 gets the 429)", async () => {
+    await startOfFreshRateWindow();
+    const client = await clientFor();
+    for (let i = 0; i < 10; i++) expect((await client.post("/login", { email: `nobody${i}@example.org`, password: "wrong-password" })).status).toBe(400);
+    const malformed = await client.request("/login", { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body: "not multipart at all" });
+    expect(malformed.status).toBe(429);
   });
 });
 
