@@ -41,7 +41,7 @@ const PAGE = (
   limit: BodyLimit,
 ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Too much was sent</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
-<main><h1>Too much was sent</h1><p>The form you sent is larger than this page accepts (at most ${formatBytes(limit.maxBytes)} and ${limit.maxFields} fields). Nothing was saved. Go back, shorten what you wrote or attach a smaller file, and send it again.</p>
+<main class="error-page" role="alert"><h1>Too much was sent</h1><p>The form you sent is larger than this page accepts (at most ${formatBytes(limit.maxBytes)} and ${limit.maxFields} fields). Nothing was saved. Go back, shorten what you wrote or attach a smaller file, and send it again.</p>
 <h2 lang="es">Se envió demasiado</h2><p lang="es">El formulario que envió es más grande de lo que esta página acepta (como máximo ${formatBytes(limit.maxBytes)} y ${limit.maxFields} campos). No se guardó nada. Vuelva atrás, acorte lo que escribió o adjunte un archivo más pequeño, y envíelo de nuevo.</p>
 <p><a href="/">CAB Portal</a></p></main></body></html>`;
 
@@ -63,7 +63,10 @@ export function refuseBody(req: Request, res: Response, limit: BodyLimit, reason
   res.setHeader("Connection", "close");
   res.setHeader("Cache-Control", "no-store");
   res.on("finish", () => closeAfterLinger(req));
-  if (wantsJson(req)) {
+  if (OPEN311.test(req.path)) {
+    // GeoReport v2 errors are a list of {code, description}.
+    res.json([{ code: 413, description: `The request body is too large (at most ${formatBytes(limit.maxBytes)} and ${limit.maxFields} fields).` }]);
+  } else if (wantsJson(req)) {
     res.json({
       error: "The request body is too large.",
       reason: "payload_too_large",

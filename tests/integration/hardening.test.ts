@@ -3,7 +3,7 @@
  * (raw sockets, so Host and X-Forwarded-Host reach the server as an attacker sends them).
  */
 import { and, desc, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { emailOutbox, users } from "~/db/schema";
 import { parseTrustProxy, resolveAppUrl } from "../../server/config";
@@ -28,6 +28,15 @@ const form = (origin: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
+// The app (build import, database) starts once, outside the timed tests.
+beforeAll(async () => {
+  await startTestApp();
+}, 180_000);
+
+// "Well under a second" on an idle machine (see the figures printed); the assertions allow 2 s so a
+// busy shared CI machine does not fail them, which still catches the 12.5 s this used to take.
+const QUICK_MS = 2000;
+
 describe("bodies: limits before any parsing", () => {
   it("refuses a declared 100 MB body at once, bilingual HTML for a document, and closes the connection", async () => {
     const { baseUrl } = await startTestApp();
@@ -42,7 +51,7 @@ describe("bodies: limits before any parsing", () => {
     expect(answer.headers["content-type"]).toMatch(/text\/html/);
     expect(answer.body).toContain("Too much was sent");
     expect(answer.body).toContain("Se envió demasiado");
-    expect(answer.ms).toBeLessThan(1000);
+    expect(answer.ms).toBeLessThan(QUICK_MS);
     expect(answer.sentBytes).toBeLessThan(20 * 1024 * 1024); // the server stopped reading
     console.log(`413 for a declared 100 MB body: ${answer.ms.toFixed(1)} ms, ${(answer.sentBytes / 1024 / 1024).toFixed(1)} MB written by the client`);
   });
@@ -57,7 +66,7 @@ describe("bodies: limits before any parsing", () => {
     });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ reason: "payload_too_large", exceeded: "fields" });
-    expect(answer.ms).toBeLessThan(1000);
+    expect(answer.ms).toBeLessThan(QUICK_MS);
     expect(answer.sentBytes).toBeLessThan(4_000_000); // of 4 MB
     console.log(`413 for 1,000,000 chunked fields: ${answer.ms.toFixed(1)} ms`);
   });
@@ -77,7 +86,7 @@ describe("bodies: limits before any parsing", () => {
       chunks: parts(),
     });
     expect(answer.status).toBe(413);
-    expect(answer.ms).toBeLessThan(1000);
+    expect(answer.ms).toBeLessThan(QUICK_MS);
   });
 
   it("keeps the ordinary limit on the case-data import for anyone who is not staff; staff get the large one", async () => {
@@ -120,7 +129,7 @@ describe("bodies: limits before any parsing", () => {
     }
     const refused = await Promise.all(attacks);
     expect(refused.map((a) => a.status)).toEqual([413, 413]);
-    expect(Math.max(...latencies)).toBeLessThan(1000);
+    expect(Math.max(...latencies)).toBeLessThan(QUICK_MS);
     console.log(
       `/healthz during two oversized bodies: ${latencies.map((ms) => ms.toFixed(1)).join(", ")} ms; refusals ${refused.map((a) => a.ms.toFixed(1)).join(", ")} ms`,
     );
@@ -140,7 +149,11 @@ describe("rate limits before parsing", () => {
     await startOfFreshRateWindow();
     const client = await clientFor();
     for (let i = 0; i < 10; i++) expect((await client.post("/login", { email: `nobody${i}@example.org`, password: "wrong-password" })).status).toBe(400);
-    const malformed = await client.request("/login", { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body: "not multipart at all" });
+    const malformed = await client.request("/login", {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+      body: "not multipart at all",
+    });
     expect(malformed.status).toBe(429);
   });
 });
