@@ -56,19 +56,22 @@ describe("bodies: limits before any parsing", () => {
     console.log(`413 for a declared 100 MB body: ${answer.ms.toFixed(1)} ms, ${(answer.sentBytes / 1024 / 1024).toFixed(1)} MB written by the client`);
   });
 
-  it("refuses 1,000,000 url-encoded fields sent chunked (no Content-Length) after the first few hundred, as JSON for ?_data", async () => {
+  it("refuses 10,000,000 url-encoded fields sent chunked (no Content-Length) after the first few hundred, as JSON for ?_data", async () => {
     const { baseUrl } = await startTestApp();
     const answer = await rawRequest(baseUrl, {
       method: "POST",
       path: "/login?_data=routes%2Flogin",
       headers: form(baseUrl, { "Transfer-Encoding": "chunked" }),
-      chunks: manyFields(1_000_000),
+      chunks: manyFields(10_000_000),
     });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ reason: "payload_too_large", exceeded: "fields" });
     expect(answer.ms).toBeLessThan(QUICK_MS);
-    expect(answer.sentBytes).toBeLessThan(4_000_000); // of 4 MB
-    console.log(`413 for 1,000,000 chunked fields: ${answer.ms.toFixed(1)} ms`);
+    // Of 40 MB, the client got out what socket buffers hold before the server hung up.
+    expect(answer.sentBytes).toBeLessThan(20_000_000);
+    console.log(
+      `413 for 10,000,000 chunked fields (40 MB): ${answer.ms.toFixed(1)} ms, ${(answer.sentBytes / 1024 / 1024).toFixed(1)} MB written by the client`,
+    );
   });
 
   it("refuses a multipart body with 200,000 parts", async () => {
@@ -121,6 +124,8 @@ describe("bodies: limits before any parsing", () => {
       rawRequest(baseUrl, { method: "POST", path: "/login", headers: form(baseUrl, { "Transfer-Encoding": "chunked" }), chunks: manyFields(n) });
     expect((await rawRequest(baseUrl, { path: "/healthz" })).status).toBe(200); // the pool's first connection, before measuring
     const attacks = [slow(1_000_000), slow(1_000_000)];
+    // Let this process's writers fill their sockets first: what is timed is the server, not this loop.
+    await new Promise((r) => setTimeout(r, 50));
     const latencies: number[] = [];
     for (let i = 0; i < 5; i++) {
       const answer = await rawRequest(baseUrl, { path: "/healthz" });

@@ -68,7 +68,8 @@ async function send(target: HostileTarget, url: string, signedIn: Client | null,
   const init = toInit(input);
   // A new address per request: this tests input handling; the per-address limit has its own test.
   (init.headers as Headers).set("X-Forwarded-For", randomIp());
-  const tables = [...new Set([...target.tables, ...Object.keys(target.onSuccess ?? {})])];
+  const shapeKeys = [target.onSuccess ?? {}].flat().flatMap((shape) => Object.keys(shape));
+  const tables = [...new Set([...target.tables, ...shapeKeys])];
   const before = await rowCounts(tables);
   const started = Date.now();
   const response =
