@@ -1,7 +1,7 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
 import { EmailLayout } from "./layout";
 
-export type AuthEmailKind = "verify-email" | "invitation" | "reset-password" | "change-email";
+export type AuthEmailKind = "verify-email" | "invitation" | "reset-password" | "change-email" | "email-change-notice" | "signup-existing";
 
 export type AuthEmailTexts = {
   subject: string;

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -11,14 +10,17 @@ import type { ServerHooks } from "../app/server-hooks.server";
 import { httpCaching, isAssetLike, staticNotFound } from "./cache";
 import { requestLogger } from "./logging";
 import { installRouteMatchMemo } from "./route-matching";
+import { bodyLimits, tightenForRole } from "./body-limits";
+import { parseTrustProxy, resolveAppUrl } from "./config";
+import { createRequestHandler } from "./remix-handler";
 
 export type AppOptions = {
   build: ServerBuild;
   logger: Logger;
-  /** Requests whose Origin is this are same-site; defaults to the request's own host. */
+  /** The public origin: links are built on it and a non-GET request's Origin must be it. Defaults to APP_URL (server/config.ts). */
   appUrl?: string;
-  /** Express "trust proxy": which X-Forwarded-For hops to believe for the client address. */
-  trustProxy?: string | boolean;
+  /** Express "trust proxy": which X-Forwarded-For hops to believe for the client address (TRUST_PROXY: `1`, `loopback`, CIDRs). */
+  trustProxy?: string | boolean | number;
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -102,13 +104,15 @@ const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 <main><h1>Please try again shortly</h1><p>The portal cannot reach its database right now. Nothing you sent before this page was lost. Please try again in a minute.</p>
 <h2 lang="es">Inténtelo de nuevo en un momento</h2><p lang="es">El portal no puede conectarse con su base de datos en este momento. No se perdió nada de lo que envió antes de esta página. Inténtelo de nuevo en un minuto.</p></main></body></html>`;
 
-export function createApp({ build: rawBuild, logger, appUrl, trustProxy = process.env.TRUST_PROXY }: AppOptions) {
+export function createApp({ build: rawBuild, logger, appUrl: configuredAppUrl, trustProxy = process.env.TRUST_PROXY }: AppOptions) {
   installRouteMatchMemo();
   const hooks = hooksOf(rawBuild);
   const build = withOutageHandling(rawBuild);
+  const appUrl = resolveAppUrl(configuredAppUrl ? { ...process.env, APP_URL: configuredAppUrl } : process.env);
   const app = express();
   app.disable("x-powered-by");
-  if (trustProxy) app.set("trust proxy", trustProxy);
+  const trust = parseTrustProxy(trustProxy);
+  if (trust !== undefined) app.set("trust proxy", trust);
 
   app.get("/healthz", async (_req, res) => {
     const ok = await hooks.checkDatabase();
@@ -131,16 +135,22 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
     });
   }
 
+  // Bodies are limited before any other work (no session lookup, rate limit or parsing).
+  app.use(bodyLimits());
+
   // An action that answers without reading the body (logout) must not leave it unread on a
   // keep-alive connection: Node then resets the socket and the client's next request fails.
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     res.on("finish", () => {
       if (req.complete || req.destroyed) return;
-      // Remix's body stream pauses the request when nobody reads it; drain it instead.
-      req.removeAllListeners("data");
-      req.on("data", () => {});
-      req.resume();
+      // Remix's body stream pauses the request when nobody reads it; drain it instead (through
+      // its limit: more than the limit closes the connection).
+      const body = req.limitedBody ?? req;
+      body.removeAllListeners("data");
+      body.on("data", () => {});
+      body.on("error", () => {});
+      body.resume();
     });
     next();
   });
@@ -176,7 +186,8 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
   // Remix's CSRF protection does not cover ?_data requests or resource routes: check Origin here.
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method) || ORIGIN_EXEMPT.some((re) => re.test(req.path))) return next();
-    const expected = appUrl ? new URL(appUrl).origin : `${req.protocol}://${req.get("host")}`;
+    // Compared with APP_URL, never with Host: a forged Host cannot make a forged Origin "same-site".
+    const expected = appUrl;
     const origin = req.get("origin") ?? (req.get("referer") ? safeOrigin(req.get("referer")!) : null);
     if (origin !== expected) {
       res.status(403).type("text/plain").send("Cross-origin request refused.");
@@ -218,6 +229,7 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
       next(error);
     }
   });
+  app.use(tightenForRole((res) => ["csu_staff", "admin"].includes((res.locals.user as { role?: string } | null)?.role ?? "")));
 
   app.use(httpCaching());
 
@@ -225,6 +237,7 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
     "*",
     createRequestHandler({
       build,
+      appUrl,
       mode: process.env.NODE_ENV === "development" ? "development" : "production",
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce,
@@ -236,6 +249,10 @@ export function createApp({ build: rawBuild, logger, appUrl, trustProxy = proces
   );
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) {
+      req.socket.destroy();
+      return;
+    }
     if (isDatabaseUnavailable(error)) {
       req.log?.warn({ err: error }, "database unavailable");
       res.status(503).set("Retry-After", "5");

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp, hooksOf } from "./app";
+import { ConfigError, resolveAppUrl } from "./config";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
 import { createLogger } from "./logging";
 
@@ -21,6 +22,17 @@ process.on("uncaughtException", (error) => {
   process.exit(1);
 });
 const port = Number(process.env.PORT ?? 3000);
+
+// The public origin comes from configuration only; production refuses to start without it.
+let appUrl: string;
+try {
+  appUrl = resolveAppUrl();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`CAB Portal cannot start: ${error.message}`);
+  process.exit(1);
+}
+process.env.APP_URL = appUrl;
 // HTTP worker processes (node:cluster); every core by default. 1 = a single process, no cluster.
 const concurrency = Math.max(1, Number(process.env.WEB_CONCURRENCY || os.availableParallelism()));
 
@@ -32,7 +44,7 @@ async function loadBuild() {
 async function worker() {
   const build = await loadBuild();
   const hooks = hooksOf(build);
-  const app = createApp({ build, logger, appUrl: process.env.APP_URL });
+  const app = createApp({ build, logger, appUrl });
   const server = app.listen(port);
   const shutdown = async () => {
     const force = setTimeout(() => process.exit(1), 15_000).unref();
@@ -72,16 +84,16 @@ async function main() {
   let stopping = false;
   let server: { close: (cb: () => void) => void };
   if (concurrency === 1) {
-    const app = createApp({ build, logger, appUrl: process.env.APP_URL });
+    const app = createApp({ build, logger, appUrl });
     server = app.listen(port, () => {
-      logger.info({ url: `http://localhost:${port}`, ms: Date.now() - started }, "CAB Portal is ready");
+      logger.info({ url: appUrl, port, ms: Date.now() - started }, "CAB Portal is ready");
     });
   } else {
     // The workers share the port; the primary keeps the jobs and the embedded database.
     let ready = 0;
     const fork = () => cluster.fork({ DATABASE_URL: process.env.DATABASE_URL });
     cluster.on("listening", () => {
-      if (++ready === concurrency) logger.info({ url: `http://localhost:${port}`, workers: concurrency, ms: Date.now() - started }, "CAB Portal is ready");
+      if (++ready === concurrency) logger.info({ url: appUrl, port, workers: concurrency, ms: Date.now() - started }, "CAB Portal is ready");
     });
     cluster.on("exit", (w, code, signal) => {
       if (stopping) return;

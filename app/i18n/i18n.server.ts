@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { isProduction } from "~/utils/env.server";
+import { isProduction, secureCookies } from "~/utils/env.server";
 import { createCookie } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
@@ -10,7 +10,7 @@ export const localeCookie = createCookie("cab_lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  secure: isProduction(),
+  secure: secureCookies(),
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -39,14 +39,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     // Each request emails an address the user typed: keep that from becoming a mail cannon.
     await enforceRateLimits([`change-email:user:${user.id}`], 5, 600);
-    const requested = await requestEmailChange(user, value.email, appOrigin(request));
+    const requested = await requestEmailChange(user, value.email, value.currentPassword, appOrigin(request));
+    if (!requested.ok && requested.reason === "wrong_password") {
+      return json(
+        { intent, done: null, result: submission.reply({ fieldErrors: { currentPassword: ["auth:account.wrongPassword"] }, hideFields: PASSWORD_FIELDS }) },
+        { status: 400 },
+      );
+    }
     if (!requested.ok) {
       return json({ intent, done: null, result: submission.reply({ fieldErrors: { email: ["auth:account.emailTaken"] } }) }, { status: 400 });
     }
     return json({ intent, done: "auth:account.changeEmailSent", result: submission.reply({ resetForm: true }) });
   }
   await enforceRateLimits([`change-password:user:${user.id}`], 10);
-  if (!(await changePassword(user.id, value.currentPassword, value.newPassword))) {
+  if (!(await changePassword(user.id, value.currentPassword, value.newPassword, context.session?.id))) {
     return json(
       { intent, done: null, result: submission.reply({ fieldErrors: { currentPassword: ["auth:account.wrongPassword"] }, hideFields: PASSWORD_FIELDS }) },
       { status: 400 },
@@ -112,6 +118,7 @@ export default function AccountPage() {
         <input type="hidden" name="intent" value="change-email" />
         <FormErrors id={emailForm.errorId} errors={emailForm.errors} />
         <Field label={t("account.newEmail")} field={emailFields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field label={t("account.changeEmailPassword")} field={emailFields.currentPassword} type="password" inputProps={{ autoComplete: "current-password" }} />
         <div>
           <button type="submit">{t("account.changeEmailSubmit")}</button>
         </div>

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmStep } from "~/components/confirm-step";
 import { TableWrap } from "~/components/table-wrap";
 import { z } from "zod";
 import { ErrorList } from "~/components/form";
@@ -22,7 +23,12 @@ const ApiKeyFormSchema = z.discriminatedUnion("intent", [
     intent: z.literal("issue"),
     name: z.string({ required_error: "common:errors.required" }).trim().min(1, "common:errors.required").max(100, "common:errors.tooLong"),
   }),
-  z.object({ intent: z.literal("revoke"), id: z.string({ required_error: "common:errors.required" }).uuid("common:errors.invalid") }),
+  z.object({
+    intent: z.literal("revoke"),
+    id: z.string({ required_error: "common:errors.required" }).uuid("common:errors.invalid"),
+    // Revoking cannot be undone: a second step (a form that posts again with confirm=yes) first.
+    confirm: z.literal("yes").optional().catch(undefined),
+  }),
 ]);
 
 export async function action(args: ActionFunctionArgs) {
@@ -30,16 +36,21 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await readFormData(args.request);
   readIntent(formData, ["issue", "revoke"]);
   const submission = parseWithZod(formData, { schema: ApiKeyFormSchema });
-  if (submission.status !== "success") return json({ issued: null, errors: submission.error ?? {}, revoked: false }, { status: 400 });
+  if (submission.status !== "success") return json({ issued: null, errors: submission.error ?? {}, revoked: false, confirm: null }, { status: 400 });
   const actor = { id: user.id, ipAddress: args.context.clientIp };
   const value = submission.value;
   if (value.intent === "issue") {
     const { key } = await issueApiKey(value.name, actor);
     // Shown once, in this response only.
-    return json({ issued: { name: value.name, key }, errors: null, revoked: false });
+    return json({ issued: { name: value.name, key }, errors: null, revoked: false, confirm: null });
+  }
+  if (value.confirm !== "yes") {
+    const key = (await listApiKeys()).find((k) => k.id === value.id && !k.revokedAt);
+    if (!key) return json({ issued: null, errors: null, revoked: false, confirm: null }, { status: 404 });
+    return json({ issued: null, errors: null, revoked: false, confirm: { id: key.id, name: key.name } });
   }
   await revokeApiKey(value.id, actor);
-  return json({ issued: null, errors: null, revoked: true });
+  return json({ issued: null, errors: null, revoked: true, confirm: null });
 }
 
 export default function ApiKeysPage() {
@@ -61,6 +72,15 @@ export default function ApiKeysPage() {
           </div>
         ) : null}
         {data?.revoked ? <p className="alert alert-success">{t("apiKeys.revokedDone")}</p> : null}
+        {data?.confirm ? (
+          <ConfirmStep
+            message={t("apiKeys.confirmRevoke", { name: data.confirm.name })}
+            fields={{ intent: "revoke", id: data.confirm.id }}
+            confirmLabel={t("apiKeys.confirmYes")}
+            cancelLabel={t("apiKeys.cancel")}
+            cancelTo="/admin/api-keys"
+          />
+        ) : null}
       </div>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="issue" />

@@ -16,6 +16,7 @@ import { changeRole, createInvitation, revokeInvitation, setDeactivated } from "
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
 import { TableWrap } from "~/components/table-wrap";
+import { ConfirmStep } from "~/components/confirm-step";
 
 export const meta: MetaFunction = () => [{ title: "Users · Administration · CAB Portal" }];
 
@@ -26,6 +27,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 type Done = { key: string; values?: Record<string, string> };
+/** A destructive action waiting for its second step (no JavaScript needed: a form that posts again). */
+type Confirm = { key: string; values: Record<string, string>; fields: Record<string, string> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = requireRole({ request, context }, "admin");
@@ -33,7 +36,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = readIntent(formData, ["invite", "revoke-invitation", "change-role", "deactivate", "reactivate"]) === "invite" ? "invite" : "manage";
   const submission = parseWithZod(formData, { schema: AdminUsersSchema });
   const fail = (formErrors?: string[]) =>
-    json({ intent, done: null as Done | null, result: submission.reply(formErrors ? { formErrors } : undefined) }, { status: 400 });
+    json(
+      { intent, done: null as Done | null, confirm: null as Confirm | null, result: submission.reply(formErrors ? { formErrors } : undefined) },
+      { status: 400 },
+    );
+  const askToConfirm = async (key: string, userId: string, fields: Record<string, string>) => {
+    const target = (await listUsers()).find((u) => u.id === userId);
+    if (!target) return fail(["admin:usersTable.notFound"]);
+    const confirm: Confirm = { key, values: { name: target.displayName }, fields };
+    return json({ intent, done: null as Done | null, confirm, result: submission.reply() });
+  };
   if (submission.status !== "success") return fail(intent === "invite" ? undefined : ["common:errors.formInvalid"]);
 
   const actor = { id: admin.id, displayName: admin.displayName, ipAddress: context.clientIp };
@@ -43,7 +55,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "invite": {
       const created = await createInvitation(actor, value, appOrigin(request));
       if (!created.ok) {
-        return json({ intent, done: null as Done | null, result: submission.reply({ fieldErrors: { email: ["admin:invite.emailTaken"] } }) }, { status: 400 });
+        return json(
+          {
+            intent,
+            done: null as Done | null,
+            confirm: null as Confirm | null,
+            result: submission.reply({ fieldErrors: { email: ["admin:invite.emailTaken"] } }),
+          },
+          { status: 400 },
+        );
       }
       done = { key: "admin:invite.sent", values: { email: created.invitation.email } };
       break;
@@ -55,17 +75,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "change-role":
       // An admin demoting themself could leave nobody able to undo it.
       if (value.userId === admin.id) return fail(["admin:usersTable.notSelf"]);
-      if (!(await changeRole(actor, value.userId, value.role))) return fail(["admin:usersTable.notFound"]);
+      if (value.role === "admin" && value.confirm !== "yes")
+        return askToConfirm("admin:usersTable.confirmAdmin", value.userId, { intent: "change-role", userId: value.userId, role: value.role });
+      {
+        const changed = await changeRole(actor, value.userId, value.role);
+        if (changed === "not_found") return fail(["admin:usersTable.notFound"]);
+        if (changed === "unverified") return fail(["admin:usersTable.unverifiedRole"]);
+      }
       done = { key: "admin:usersTable.roleChanged" };
       break;
     case "deactivate":
     case "reactivate":
       if (value.userId === admin.id) return fail(["admin:usersTable.notSelf"]);
+      if (value.intent === "deactivate" && value.confirm !== "yes")
+        return askToConfirm("admin:usersTable.confirmDeactivate", value.userId, { intent: "deactivate", userId: value.userId });
       if (!(await setDeactivated(actor, value.userId, value.intent === "deactivate"))) return fail(["admin:usersTable.notFound"]);
       done = { key: value.intent === "deactivate" ? "admin:usersTable.deactivatedDone" : "admin:usersTable.reactivatedDone" };
       break;
   }
-  return json({ intent, done: done as Done | null, result: submission.reply({ resetForm: true }) });
+  return json({ intent, done: done as Done | null, confirm: null as Confirm | null, result: submission.reply({ resetForm: true }) });
 }
 
 export default function AdminUsersPage() {
@@ -92,6 +120,15 @@ export default function AdminUsersPage() {
         ) : null}
       </div>
       <FormErrors errors={manageErrors} />
+      {actionData?.confirm ? (
+        <ConfirmStep
+          message={t(actionData.confirm.key, actionData.confirm.values)}
+          fields={actionData.confirm.fields}
+          confirmLabel={t("usersTable.confirmYes")}
+          cancelLabel={t("usersTable.cancel")}
+          cancelTo="/admin/users"
+        />
+      ) : null}
 
       <h2>{t("invite.title")}</h2>
       <Form method="post" className="stack" {...getFormProps(form)}>
@@ -160,6 +197,7 @@ export default function AdminUsersPage() {
               <th scope="col">{t("usersTable.name")}</th>
               <th scope="col">{t("usersTable.email")}</th>
               <th scope="col">{t("usersTable.role")}</th>
+              <th scope="col">{t("usersTable.verification")}</th>
               <th scope="col">{t("usersTable.status")}</th>
               <th scope="col">{t("usersTable.actions")}</th>
             </tr>
@@ -197,6 +235,7 @@ export default function AdminUsersPage() {
                       </Form>
                     )}
                   </td>
+                  <td>{user.emailVerifiedAt ? t("usersTable.verified") : t("usersTable.unverified")}</td>
                   <td>{user.deactivatedAt ? t("usersTable.deactivated") : t("usersTable.active")}</td>
                   <td>
                     {self ? null : (

@@ -13,8 +13,10 @@ import { appOrigin } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Reset your password · CAB Portal" }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // The per-address limit before the body is parsed; the per-account one once the email is known.
+  await enforceAuthRateLimit("reset", context.clientIp, null);
   const { submission } = await parseForm(request, ForgotPasswordSchema);
-  await enforceAuthRateLimit("reset", context.clientIp, submission.payload.email);
+  await enforceAuthRateLimit("reset", null, submission.payload.email);
   if (submission.status !== "success") {
     return json({ sent: false, result: submission.reply() }, { status: 400 });
   }

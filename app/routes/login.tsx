@@ -19,8 +19,10 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // The per-address limit before the body is parsed; the per-account one once the email is known.
+  await enforceAuthRateLimit("login", context.clientIp, null);
   const { submission } = await parseForm(request, LoginSchema);
-  await enforceAuthRateLimit("login", context.clientIp, submission.payload.email);
+  await enforceAuthRateLimit("login", null, submission.payload.email);
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

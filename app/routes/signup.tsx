@@ -7,11 +7,11 @@ import { Field, FormErrors } from "~/components/form";
 import { i18nServer } from "~/i18n/i18n.server";
 import { requireVisitor } from "~/modules/auth/index.server";
 import { SignupSchema } from "~/modules/auth/schemas";
-import { registerResident, startSession } from "~/modules/auth/index.server";
+import { registerResident } from "~/modules/auth/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
-import { appOrigin, sessionMeta } from "~/utils/request.server";
+import { appOrigin } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · CAB Portal" }];
 
@@ -27,15 +27,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const locale = await i18nServer.getLocale(request);
-  const created = await registerResident({ ...submission.value, locale }, appOrigin(request));
-  if (!created.ok) {
-    return json({ result: submission.reply({ fieldErrors: { email: ["auth:signup.emailTaken"] }, hideFields: ["password"] }) }, { status: 400 });
-  }
-  const { cookie } = await startSession(created.user.id, sessionMeta(request, context));
-  const headers = new Headers();
-  headers.append("Set-Cookie", cookie);
-  headers.append("Set-Cookie", await setFlash({ key: "auth:signup.done" }));
-  return redirect("/account", { headers });
+  // The same answer whether or not the address already has an account (its owner is emailed
+  // instead): nobody learns from this form which addresses are registered. The password was hashed
+  // in both cases, so the timing is of one class too.
+  await registerResident({ ...submission.value, locale }, appOrigin(request));
+  return redirect("/login", { headers: { "Set-Cookie": await setFlash({ key: "auth:signup.done" }) } });
 }
 
 export default function SignupPage() {

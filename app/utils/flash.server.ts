@@ -1,4 +1,4 @@
-import { isProduction } from "~/utils/env.server";
+import { secureCookies } from "~/utils/env.server";
 import { createCookie } from "@remix-run/node";
 
 /** A one-time message (an i18n key) shown on the next page, like the Epic Stack's toasts. */
@@ -6,7 +6,7 @@ const flashCookie = createCookie("cab_flash", {
   path: "/",
   httpOnly: true,
   sameSite: "lax",
-  secure: isProduction(),
+  secure: secureCookies(),
   maxAge: 60,
 });
 

@@ -1,8 +1,13 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { appUrl } from "./env.server";
 
-/** The app's own origin, for links in emails. APP_URL wins when set (behind a proxy). */
-export function appOrigin(request: Request) {
-  return process.env.APP_URL ? new URL(process.env.APP_URL).origin : new URL(request.url).origin;
+/**
+ * The app's own origin, for links in emails, feeds and calendars: always APP_URL (or the
+ * development default), never the request's Host, Origin or X-Forwarded-Host. The argument is
+ * kept so call sites read as before; it is deliberately not looked at.
+ */
+export function appOrigin(_request?: Request) {
+  return appUrl();
 }
 
 export function sessionMeta(request: Request, context: AppLoadContext) {

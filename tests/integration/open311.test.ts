@@ -123,7 +123,12 @@ describe("Open311 POST requests", () => {
     const revokedKey = await issueKeyViaAdmin(admin, "Revoked app");
     const [{ id }] = (await db.select({ id: open311ApiKeys.id }).from(open311ApiKeys).where(eq(open311ApiKeys.name, "Revoked app"))) as [{ id: string }];
     expect(await (await admin.get("/admin/api-keys")).text()).toContain("Revoke the key for Revoked app");
-    expect((await admin.post("/admin/api-keys", { intent: "revoke", id })).status).toBe(200);
+    // Revoking asks first; the key works until the confirmation.
+    const asked = await admin.post("/admin/api-keys", { intent: "revoke", id });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain("this cannot be undone");
+    expect((await c.post("/open311/v2/requests.json", { ...good(), api_key: revokedKey }, { origin: null })).status).toBe(201);
+    expect((await admin.post("/admin/api-keys", { intent: "revoke", id, confirm: "yes" })).status).toBe(200);
     const revoked = await c.post("/open311/v2/requests.json", { ...good(), api_key: revokedKey }, { origin: null });
     expect(revoked.status).toBe(403);
   });

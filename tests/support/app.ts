@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -16,14 +16,17 @@ const rand = () => Math.floor(Math.random() * 250) + 1;
 export async function startTestApp(): Promise<TestApp> {
   if (running) return running;
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  // Each test Client is its own "address" (X-Forwarded-For), as separate people would be.
-  const app = createApp({ build, logger: pino({ level: "silent" }), trustProxy: "loopback" });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
+  // The port is known once listening; APP_URL (links, the Origin check) is that address.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  running = { baseUrl: `http://127.0.0.1:${port}`, server, build };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  process.env.APP_URL = baseUrl;
+  // Each test Client is its own "address" (X-Forwarded-For), as separate people would be.
+  const app = createApp({ build, logger: pino({ level: "silent" }), trustProxy: "loopback", appUrl: baseUrl });
+  server.on("request", app);
+  running = { baseUrl, server, build };
   return running;
 }
 

@@ -18,7 +18,16 @@ export type ServerProcess = {
 export async function startServerProcess(env: Record<string, string | undefined>, readyTimeoutMs = 60_000): Promise<ServerProcess> {
   const port = await getFreePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...process.env, LOG_LEVEL: "warn", WORKER: "false", SEED: "false", WEB_CONCURRENCY: "1", ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      LOG_LEVEL: "warn",
+      WORKER: "false",
+      SEED: "false",
+      WEB_CONCURRENCY: "1",
+      APP_URL: `http://127.0.0.1:${port}`,
+      ...env,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

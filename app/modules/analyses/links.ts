@@ -9,7 +9,8 @@ export type LinkRef = { subjectType: LinkType; subjectId: string; url: string; l
 const ID = "[A-Za-z0-9][A-Za-z0-9_-]{0,99}";
 const PATTERNS: { type: LinkType; re: RegExp; url: (id: string, m: RegExpExecArray) => string }[] = [
   { type: "comment", re: new RegExp(`^/comments/(${ID})$`), url: (id) => `/comments/${id}` },
-  { type: "comment", re: new RegExp(`^(/[A-Za-z0-9/_-]+)#comment-(${ID})$`), url: (_id, m) => `${m[1]}#comment-${m[2]}` },
+  // One leading slash only: "//3232235777#comment-x" is a protocol-relative link to another host (192.168.1.1).
+  { type: "comment", re: new RegExp(`^(/(?!/)[A-Za-z0-9/_-]*)#comment-(${ID})$`), url: (_id, m) => `${m[1]}#comment-${m[2]}` },
   { type: "concern", re: new RegExp(`^/concerns/(${ID})$`), url: (id) => `/concerns/${id}` },
   { type: "brief", re: new RegExp(`^/briefs/(${ID})$`), url: (id) => `/briefs/${id}` },
 ];

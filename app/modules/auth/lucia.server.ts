@@ -1,4 +1,4 @@
-import { isProduction } from "~/utils/env.server";
+import { secureCookies } from "~/utils/env.server";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { Lucia, TimeSpan } from "lucia";
 import { db } from "~/db/client.server";
@@ -13,7 +13,7 @@ export const lucia = new Lucia(adapter, {
     name: "cab_session",
     attributes: {
       // lucia always sets HttpOnly and Path=/; Secure everywhere but local development.
-      secure: isProduction(),
+      secure: secureCookies(),
       sameSite: "lax",
     },
   },

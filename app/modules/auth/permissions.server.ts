@@ -39,9 +39,27 @@ export function requireVisitor(args: Args, to = "/") {
   if (getUser(args)) throw redirect(to);
 }
 
-/** Only relative, same-site paths are followed after login. */
+const SITE = "http://cab.invalid";
+
+/**
+ * Only same-site paths are followed after login. The target is normalised the way a browser reads
+ * it before deciding: tabs, newlines and other control characters are dropped (a browser ignores
+ * them, so "/\t/host" is "//host"), backslashes count as slashes, and the result is re-serialised
+ * by the URL parser, so what goes into Location is exactly what the check looked at.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  const cleaned = to.replace(/[\u0000-\u001F\u007F]/g, "").trim();
+  if (!cleaned.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(cleaned, SITE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SITE) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // "/.//host" normalises to "//host": protocol-relative, another site.
+  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return fallback;
+  return path;
 }

@@ -33,7 +33,7 @@ const tokenField = z.string({ required_error: "auth:reset.invalid", invalid_type
 
 export const ResetPasswordSchema = z.object({ token: tokenField, password: newPasswordField });
 export const AcceptInvitationSchema = z.object({ displayName: displayNameField, password: newPasswordField });
-export const ChangeEmailSchema = z.object({ intent: z.literal("change-email"), email: emailField });
+export const ChangeEmailSchema = z.object({ intent: z.literal("change-email"), email: emailField, currentPassword: passwordField });
 export const ChangePasswordSchema = z.object({ intent: z.literal("change-password"), currentPassword: passwordField, newPassword: newPasswordField });
 
 // The admin pages: one form per intent, each with its own schema.
@@ -44,13 +44,16 @@ export const InviteSchema = z.object({
   role: z.enum(INVITED_ROLES, { errorMap: () => ({ message: "common:errors.invalid" }) }),
   locale: z.enum(LOCALES, { errorMap: () => ({ message: "common:errors.invalid" }) }),
 });
-const RevokeInvitationSchema = z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().uuid("common:errors.invalid") });
-const ChangeRoleSchema = z.object({
+export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().uuid("common:errors.invalid") });
+/** A destructive admin action's second step says confirm=yes (see ConfirmStep). */
+const confirmField = z.literal("yes").optional().catch(undefined);
+export const ChangeRoleSchema = z.object({
   intent: z.literal("change-role"),
   userId: idField,
   role: z.enum(ACCOUNT_ROLES as [AccountRole, ...AccountRole[]], { errorMap: () => ({ message: "common:errors.invalid" }) }),
+  confirm: confirmField,
 });
-const SetActiveSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), userId: idField });
+export const SetActiveSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), userId: idField, confirm: confirmField });
 export const AdminUsersSchema = z.discriminatedUnion("intent", [InviteSchema, RevokeInvitationSchema, ChangeRoleSchema, SetActiveSchema], {
   errorMap: () => ({ message: "common:errors.invalid" }),
 });

@@ -68,7 +68,18 @@ export async function signOutEverywhere(userId: string) {
 export async function registerResident(input: { email: string; password: string; displayName: string; locale: string }, origin: string) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (await findUserByEmail(input.email, tx)) return { ok: false as const, reason: "email_taken" as const };
+    const existing = await findUserByEmail(input.email, tx);
+    if (existing) {
+      // The person signing up hears the same as a new one; the owner of the address is told.
+      await queueAuthEmail(tx, "signup-existing", {
+        to: existing.email,
+        userId: existing.id,
+        locale: existing.locale,
+        url: `${origin}/forgot-password`,
+        name: existing.displayName,
+      });
+      return { ok: false as const, reason: "email_taken" as const };
+    }
     const [user] = await tx
       .insert(users)
       .values({ email: normalizeEmail(input.email), passwordHash, displayName: input.displayName.trim(), role: "resident", locale: input.locale })
@@ -160,19 +171,36 @@ export async function resetPassword(token: string, newPassword: string) {
   return userId;
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+/** A new password ends every other session of the account (the one changing it stays signed in). */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId?: string | null) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return false;
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(newPassword) })
-    .where(eq(users.id, userId));
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    if (keepSessionId) await tx.execute(sql`delete from sessions where user_id = ${userId} and id <> ${keepSessionId}`);
+    else await tx.execute(sql`delete from sessions where user_id = ${userId}`);
+    await recordAudit(tx, { actorId: userId, action: "user.password_changed", subjectType: "user", subjectId: userId });
+  });
   return true;
 }
 
-export async function requestEmailChange(user: { id: string; displayName: string; locale: string }, newEmail: string, origin: string) {
+/**
+ * Asks for the current password (someone at an unattended, signed-in browser cannot move the
+ * account to their own address), sends the link to the new address and tells the old one.
+ */
+export async function requestEmailChange(user: { id: string; displayName: string; locale: string }, newEmail: string, currentPassword: string, origin: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, user.id));
+  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) return { ok: false as const, reason: "wrong_password" as const };
   return db.transaction(async (tx) => {
     if (await findUserByEmail(newEmail, tx)) return { ok: false as const, reason: "email_taken" as const };
+    await queueAuthEmail(tx, "email-change-notice", {
+      to: row.email,
+      userId: user.id,
+      locale: user.locale,
+      url: `${origin}/forgot-password`,
+      name: user.displayName,
+    });
     const token = await issueToken(tx, user.id, "change_email", VERIFY_TOKEN_TTL_MS, normalizeEmail(newEmail));
     await queueAuthEmail(tx, "change-email", {
       to: normalizeEmail(newEmail),
@@ -292,11 +320,16 @@ export async function revokeInvitation(actor: { id: string; ipAddress?: string }
   });
 }
 
-export async function changeRole(actor: { id: string; ipAddress?: string }, userId: string, role: AccountRole) {
+/**
+ * A role above resident needs a verified address (the invitation flow verifies it): otherwise
+ * whoever self-registered someone else's address first would be promoted in their place.
+ */
+export async function changeRole(actor: { id: string; ipAddress?: string }, userId: string, role: AccountRole): Promise<"ok" | "not_found" | "unverified"> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId));
-    if (!before) return false;
-    if (before.role === role) return true;
+    const [before] = await tx.select({ role: users.role, emailVerifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, userId)).for("update");
+    if (!before) return "not_found";
+    if (before.role === role) return "ok";
+    if (role !== "resident" && !before.emailVerifiedAt) return "unverified";
     await tx.update(users).set({ role }).where(eq(users.id, userId));
     await recordAudit(tx, {
       actorId: actor.id,
@@ -306,7 +339,7 @@ export async function changeRole(actor: { id: string; ipAddress?: string }, user
       data: { from: before.role, to: role },
       ipAddress: actor.ipAddress,
     });
-    return true;
+    return "ok";
   });
 }
 

@@ -1,3 +1,4 @@
+import { appUrl as configuredAppUrl } from "~/utils/env.server";
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { emailUnsubscribes, notificationPreferences, notifications } from "~/db/schema/notifications";
@@ -149,6 +150,7 @@ function dedupeBy<T>(items: T[], key: (item: T) => string) {
   });
 }
 
+/** The configured public origin (APP_URL); see ~/utils/env.server. */
 export function appUrl() {
-  return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+  return configuredAppUrl();
 }

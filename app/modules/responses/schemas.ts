@@ -42,7 +42,8 @@ export function parseRefLink(text: string | undefined): ResponseRef | null | "in
       return "invalid";
     }
   }
-  const comment = /^(\/[A-Za-z0-9/_-]{1,200})#comment-([0-9a-f-]{36})$/i.exec(path);
+  // One leading slash only: "//host#comment-…" would be a protocol-relative link to another site.
+  const comment = /^(\/(?!\/)[A-Za-z0-9/_-]{0,199})#comment-([0-9a-f-]{36})$/i.exec(path);
   if (comment && UUID.test(comment[2]!)) return { type: "comment", id: comment[2]!.toLowerCase(), url: `${comment[1]}#comment-${comment[2]!.toLowerCase()}` };
   const analysis = /^\/analyses\/([0-9a-f-]{36})\/?$/i.exec(path);
   if (analysis && UUID.test(analysis[1]!)) return { type: "analysis", id: analysis[1]!.toLowerCase(), url: `/analyses/${analysis[1]!.toLowerCase()}` };

@@ -17,8 +17,38 @@ export type SearchHit = { kind: "brief" | "consultation" | "comment"; title: str
  * (whichever stemming matches better), limited to what the viewer may see. Each module hands
  * over what may be searched as a subquery (its tables stay its own); this is one statement.
  */
+/**
+ * What websearch_to_tsquery gets: at most 16 terms, each a word or a quoted phrase with at most
+ * one leading "-" (NOT); runs of dashes, lone operators and doubled ORs are dropped. PostgreSQL
+ * builds one nested operator per "-" or "OR", and 40 of them in a row overflow its tsquery stack
+ * ("tsquery stack too small"): a 500 for a query anybody can type.
+ */
+export function normalizeSearchQuery(query: string): string {
+  const tokens = query.slice(0, 200).match(/-*"[^"]*"?|[^\s"]+/g) ?? [];
+  const out: string[] = [];
+  for (const raw of tokens) {
+    const negated = raw.startsWith("-");
+    const body = raw
+      .replace(/^-+/, "")
+      .replace(/^"|"$/g, "")
+      .replace(/[-\s]+$/g, "")
+      .trim();
+    if (!body || /^[-\s]*$/.test(body)) continue;
+    if (/^or$/i.test(body) && !raw.startsWith('"')) {
+      if (out.length && out[out.length - 1] !== "or") out.push("or");
+      continue;
+    }
+    const term = raw.includes('"') ? `"${body.replaceAll('"', "")}"` : body;
+    out.push(negated ? `-${term}` : term);
+    if (out.length >= 16) break;
+  }
+  while (out[out.length - 1] === "or") out.pop();
+  if (out[0] === "or") out.shift();
+  return out.join(" ");
+}
+
 export async function search(query: string, role: Role | null | undefined, limit = 30): Promise<SearchHit[]> {
-  const q = query.trim().slice(0, 200);
+  const q = normalizeSearchQuery(query.trim());
   if (!q) return [];
   const briefs = searchableBriefs(role);
   const consultations = searchableConsultations();
