@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotSecretChoices, ballotVotes } from "~/db/schema/analyses";
+import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotSecretChoices, ballotVotes } from "~/db/schema/voting";
 import { users } from "~/db/schema/auth";
 import { computeTally, type Tally, type VoteChoice } from "./tally";
 

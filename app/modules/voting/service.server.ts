@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
-import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotVotes } from "~/db/schema/analyses";
+import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotVotes } from "~/db/schema/voting";
 import { users } from "~/db/schema/auth";
 import { getFixedT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/modules/audit/index.server";
