@@ -15,7 +15,8 @@ import {
 } from "~/db/schema/meetings";
 import { users } from "~/db/schema/auth";
 import { hasRole, type Role } from "~/modules/auth";
-import { activeCabMembers, quorumOf } from "./service.server";
+import { getBallotsForSubjects, listRollCall } from "~/modules/voting/index.server";
+import { activeCabMembers, MINUTES_APPROVAL_SUBJECT, quorumOf } from "./service.server";
 
 export type Viewer = { id: string; role: Role } | null;
 
@@ -124,7 +125,23 @@ export function listCabMembers() {
 
 const approvalMeeting = alias(meetings, "approval_meeting");
 
+/** Each approval with its roll call (who voted how), when one was taken through the portal. */
 async function approvalsOf(minutesId: string) {
+  const rows = await approvalRows(minutesId);
+  const ballots = await getBallotsForSubjects(
+    MINUTES_APPROVAL_SUBJECT,
+    rows.map((r) => r.id),
+  );
+  return Promise.all(
+    rows.map(async (r) => {
+      const ballot = ballots.get(r.id);
+      const rollCall = ballot ? (await listRollCall(ballot)).map((v) => ({ name: v.name, choice: v.choice })) : [];
+      return { ...r, rollCall };
+    }),
+  );
+}
+
+async function approvalRows(minutesId: string) {
   return db
     .select({
       id: minutesApprovals.id,
