@@ -198,7 +198,7 @@ export function ApprovalRecord({ approval }: { approval: ApprovalView }) {
             <ul className="roll-call">
               {approval.rollCall.map((v, i) => (
                 <li key={`${v.name}-${i}`}>
-                  {v.name}: {v.choice ? t(`approval.${v.choice}`) : t("approval.notVoting")}
+                  {`${v.name}: ${v.choice ? t(`approval.${v.choice}`) : t("approval.notVoting")}`}
                 </li>
               ))}
             </ul>
