@@ -126,18 +126,27 @@ describe("an informal poll against a database reader", () => {
       for (const r of after.rows) expect(r.json).not.toMatch(/:"(support|oppose|abstain)"/);
       before = after;
     }
-    const sealedRows = await attacker<{ sealed: Buffer; xmin: string }[]>`select sealed, xmin::text as xmin from ballot_sealed_choices where ballot_id = ${ballotId}`;
+    const sealedRows = await attacker<
+      { sealed: Buffer; xmin: string }[]
+    >`select sealed, xmin::text as xmin from ballot_sealed_choices where ballot_id = ${ballotId}`;
     for (const r of sealedRows) sealedSeen.push(r.sealed);
 
     // 1. Every vote looks the same to the reader, whatever was chosen: one participation row
     //    naming the voter and one sealed row of the same size, nothing else (no count changes elsewhere).
-    expect(footprints[0]!.print).toEqual(["+ballot_participation:" + '{"ballot_id":"<uuid>","user_id":"<voter>"}', '+ballot_sealed_choices:{"id":"<uuid>","ballot_id":"<uuid>","sealed":"<bytes:44>"}'].sort());
+    expect(footprints[0]!.print).toEqual(
+      [
+        "+ballot_participation:" + '{"ballot_id":"<uuid>","user_id":"<voter>"}',
+        '+ballot_sealed_choices:{"id":"<uuid>","ballot_id":"<uuid>","sealed":"<bytes:44>"}',
+      ].sort(),
+    );
     for (const f of footprints) expect(f.print).toEqual(footprints[0]!.print);
 
     // 2. The reader can pair each sealed row with its voter (same transaction: xmin), which is why
     //    the row is sealed: the pairs carry no information, because the 44 bytes are all different
     //    (random IV) and no byte position separates one choice from another.
-    const participation = await attacker<{ user_id: string; xmin: string }[]>`select user_id, xmin::text as xmin from ballot_participation where ballot_id = ${ballotId}`;
+    const participation = await attacker<
+      { user_id: string; xmin: string }[]
+    >`select user_id, xmin::text as xmin from ballot_participation where ballot_id = ${ballotId}`;
     const choiceOf = new Map(voters.map((v) => [v.id, v.choice]));
     const byXmin = new Map(sealedRows.map((r) => [r.xmin, r.sealed]));
     const paired = participation.map((p) => ({ choice: choiceOf.get(p.user_id)!, sealed: byXmin.get(p.xmin)! }));
@@ -189,7 +198,9 @@ describe("an informal poll against a database reader", () => {
         pagesRead++;
         for (const sealed of sealedSeen) expect(raw.includes(sealed), `${rel} page ${page} still holds a sealed choice`).toBe(false);
         if (rel === "ballot_sealed_choices") {
-          const items = await superuser<{ t_xmin: string | null }[]>`select t_xmin::text from heap_page_items(get_raw_page(${rel}, ${page})) where t_xmin is not null`;
+          const items = await superuser<
+            { t_xmin: string | null }[]
+          >`select t_xmin::text from heap_page_items(get_raw_page(${rel}, ${page})) where t_xmin is not null`;
           for (const item of items) expect(voterXmins.has(item.t_xmin!), `${rel} page ${page} keeps a voter's row version`).toBe(false);
         }
       }

@@ -32,7 +32,10 @@ export async function getAnalysis(id: string, tx: DbOrTx = db) {
     getBallotForSubject(BALLOT_SUBJECT, id, tx),
     getBallotForSubject(POLL_SUBJECT, id, tx),
   ]);
-  const names = await displayNamesOf([analysis.proposerId, ...progress.map((p) => p.actorId)].filter((x): x is string => Boolean(x)), tx);
+  const names = await displayNamesOf(
+    [analysis.proposerId, ...progress.map((p) => p.actorId)].filter((x): x is string => Boolean(x)),
+    tx,
+  );
   return {
     ...analysis,
     proposerName: analysis.proposerId ? (names.get(analysis.proposerId) ?? null) : null,

@@ -1,5 +1,14 @@
 // The voting module's public surface on the server: other code imports from here, never deeper.
-export { getBallotForSubject, getBallotsForSubjects, getVoterState, isOfficial, listNamedVotes, listRecusals, listRollCall, tallyBallot } from "./queries.server";
+export {
+  getBallotForSubject,
+  getBallotsForSubjects,
+  getVoterState,
+  isOfficial,
+  listNamedVotes,
+  listRecusals,
+  listRollCall,
+  tallyBallot,
+} from "./queries.server";
 export type { Ballot } from "./queries.server";
 export {
   REMINDER_BEFORE_MS,

@@ -379,11 +379,7 @@ export async function recordRollCall(
   const counts = { support: 0, oppose: 0, abstain: 0 };
   for (const v of input.votes) counts[v.choice]++;
   const decisive = counts.support + counts.oppose;
-  const result: BallotResult = !input.quorumMet
-    ? "no_quorum"
-    : decisive > 0 && counts.support * 100 > thresholdPercent * decisive
-      ? "passed"
-      : "failed";
+  const result: BallotResult = !input.quorumMet ? "no_quorum" : decisive > 0 && counts.support * 100 > thresholdPercent * decisive ? "passed" : "failed";
   const [closed] = await tx.update(ballots).set({ status: "closed", result, closedAt: now }).where(eq(ballots.id, ballot!.id)).returning();
   await recordAudit(tx, {
     actorId: input.actor.id,

@@ -197,9 +197,7 @@ export function ApprovalRecord({ approval }: { approval: ApprovalView }) {
           <dd>
             <ul className="roll-call">
               {approval.rollCall.map((v, i) => (
-                <li key={`${v.name}-${i}`}>
-                  {`${v.name}: ${v.choice ? t(`approval.${v.choice}`) : t("approval.notVoting")}`}
-                </li>
+                <li key={`${v.name}-${i}`}>{`${v.name}: ${v.choice ? t(`approval.${v.choice}`) : t("approval.notVoting")}`}</li>
               ))}
             </ul>
           </dd>
