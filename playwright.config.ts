@@ -43,6 +43,8 @@ export default defineConfig({
       RESEND_API_KEY: "",
       AUTH_RATE_LIMIT_PER_IP: "1000",
       LOG_LEVEL: "warn",
+      // Informal polls are sealed with this (tests never depend on a generated development key).
+      BALLOT_SEAL_KEY: "0e20000000000000000000000000000000000000000000000000000000000002",
     },
   },
 });

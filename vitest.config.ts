@@ -12,6 +12,7 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: { LOG_LEVEL: "silent" },
+    // BALLOT_SEAL_KEY: the key informal polls are sealed with (a fixed test key; never in the database).
+    env: { LOG_LEVEL: "silent", BALLOT_SEAL_KEY: "7e57000000000000000000000000000000000000000000000000000000000001" },
   },
 });

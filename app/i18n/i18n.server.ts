@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { isProduction, secureCookies } from "~/utils/env.server";
+import { secureCookies } from "~/utils/env.server";
 import { createCookie } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";

@@ -1,23 +1,28 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, RadioGroup, TextAreaField } from "~/components/form";
-import { TableWrap } from "~/components/table-wrap";
-import { analysisIdParam, getAnalysis, readerLocale, recuseFromAnalysis, voteOnAnalysis, type AnalysisVoteOutcome } from "~/modules/analyses/index.server";
-import { RecuseSchema, VoteSchema } from "~/modules/analyses/schemas";
 import { AnalysisDiscussion, BallotResults, StageBadge } from "~/modules/analyses/ui/analyses";
-import { hasRole } from "~/modules/auth";
-import { getUser, requireUser } from "~/modules/auth/index.server";
-import type { CommentSubject } from "~/modules/comments";
-import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
+import { RadioGroup } from "~/components/form";
+import { TextAreaField } from "~/components/form";
+import { FormErrors } from "~/components/form";
+import { handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
-import { getVoterState, listNamedVotes, listRecusals, tallyBallot } from "~/modules/voting/index.server";
+import type { CommentSubject } from "~/modules/comments";
+import { commentThreadFor } from "~/modules/comments/index.server";
+import { getAnalysis } from "~/modules/analyses/index.server";
+import { analysisIdParam, readerLocale } from "~/modules/analyses/index.server";
+import { RecuseSchema, VoteSchema } from "~/modules/analyses/schemas";
+import { recuseFromAnalysis, voteOnAnalysis, type AnalysisVoteOutcome, type BallotKind } from "~/modules/analyses/index.server";
+import { getUser, requireUser } from "~/modules/auth/index.server";
+import { hasRole } from "~/modules/auth";
+import { getVoterState, listRecusals, listRollCall, tallyBallot, type Ballot } from "~/modules/voting/index.server";
 import { formatDate, formatDateTime } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
 
@@ -33,16 +38,42 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const analysis = await getAnalysis(id);
   if (!analysis) notFound();
   const isMember = hasRole(user?.role, "cab_member");
-  const ballot = analysis.ballot;
   const now = new Date();
-  const open = ballot?.status === "open" && ballot.closesAt > now;
-  // Counts are for the board: members and staff see them after the close (or live, if so set).
-  const showTally = Boolean(ballot && isMember && (ballot.status === "closed" || ballot.resultsVisibility === "live"));
-  const tally = ballot && showTally ? await tallyBallot(ballot) : null;
-  const state = ballot && user ? await getVoterState(ballot, user.id) : null;
-  const namedVotes = ballot && showTally ? await listNamedVotes(ballot) : [];
-  const recusals = ballot && isMember ? await listRecusals(ballot.id) : [];
-  const mayAct = Boolean(open && state?.eligible && !state.recusal && !(ballot?.mode === "secret" && state.participated));
+  /**
+   * The official vote is a named roll call and part of the public record: its counts and each
+   * member's choice are public once it closes (and to the board while open, if shown live).
+   * The informal poll is secret: counts only, for the board, after the close.
+   */
+  async function view(ballot: Ballot | null, kind: BallotKind) {
+    if (!ballot) return null;
+    const open = ballot.status === "open" && ballot.closesAt > now;
+    const closed = ballot.status === "closed";
+    const showTally = kind === "vote" ? closed || (isMember && ballot.resultsVisibility === "live") : closed && isMember;
+    const state = user ? await getVoterState(ballot, user.id) : null;
+    return {
+      kind,
+      mode: ballot.mode,
+      open,
+      closesAt: formatDateTime(ballot.closesAt, locale, { zoneName: true }),
+      opensAt: formatDateTime(ballot.opensAt, locale, { zoneName: true }),
+      closedAt: ballot.closedAt ? formatDateTime(ballot.closedAt, locale, { zoneName: true }) : null,
+      quorumPercent: ballot.quorumPercent,
+      thresholdPercent: ballot.thresholdPercent,
+      resultsVisibility: ballot.resultsVisibility,
+      result: ballot.result,
+      tally: showTally ? await tallyBallot(ballot) : null,
+      rollCall: showTally && kind === "vote" ? await listRollCall(ballot) : [],
+      recusals: isMember ? await listRecusals(ballot.id) : [],
+      voter: {
+        eligible: Boolean(state?.eligible),
+        recusal: state?.recusal ?? null,
+        vote: state?.vote ?? null,
+        participated: Boolean(state?.participated),
+        mayAct: Boolean(open && state?.eligible && !state.recusal && !(ballot.mode === "secret" && state.participated)),
+      },
+    };
+  }
+  const [ballot, poll] = await Promise.all([view(analysis.ballot, "vote"), view(analysis.poll, "poll")]);
   const comments = await commentThreadFor(request, user, analysisSubject(analysis));
   return json({
     locale,
@@ -62,32 +93,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // What prompted it (concerns, comments) is for the board, not the public page.
     links: isMember ? analysis.links.map((l) => ({ type: l.subjectType, url: l.url, label: l.label ?? `${l.subjectType} ${l.subjectId}` })) : null,
     progress: analysis.progress.map((p, i) => ({ key: i, status: p.status, note: p.note, briefSlug: p.briefSlug, date: formatDate(p.createdAt, locale) })),
-    ballot: ballot
-      ? {
-          mode: ballot.mode,
-          open,
-          closesAt: formatDateTime(ballot.closesAt, locale, { zoneName: true }),
-          opensAt: formatDateTime(ballot.opensAt, locale, { zoneName: true }),
-          closedAt: ballot.closedAt ? formatDateTime(ballot.closedAt, locale, { zoneName: true }) : null,
-          quorumPercent: ballot.quorumPercent,
-          thresholdPercent: ballot.thresholdPercent,
-          resultsVisibility: ballot.resultsVisibility,
-          result: ballot.result,
-        }
-      : null,
-    tally,
-    namedVotes,
-    recusals,
+    ballot,
+    poll,
     viewer: {
       signedIn: Boolean(user),
       isMember,
       isResident: user?.role === "resident",
       isStaff: hasRole(user?.role, "csu_staff"),
-      eligible: Boolean(state?.eligible),
-      recusal: state?.recusal ?? null,
-      vote: state?.vote ?? null,
-      participated: Boolean(state?.participated),
-      mayAct,
     },
   });
 }
@@ -106,6 +118,9 @@ const REFUSAL_STATUS: Record<Refusal, number> = {
   not_found: 404,
 };
 
+/** Which of the proposal's ballots a form is for: the official vote unless it says the poll. */
+const kindOf = (formData: FormData): BallotKind => (formData.get("ballot") === "poll" ? "poll" : "vote");
+
 export async function action(args: ActionFunctionArgs) {
   const id = analysisIdParam(args.params.id);
   const formData = await readFormData(args.request);
@@ -117,30 +132,35 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   // Residents (and anyone below CAB member) are told plainly, not shown an error page.
   if (!hasRole(user.role, "cab_member")) {
-    return json({ intent: formData.get("intent") === "recuse" ? "recuse" : "vote", refusal: "not_member" as Refusal, result: null }, { status: 403 });
+    return json(
+      { intent: formData.get("intent") === "recuse" ? "recuse" : "vote", ballot: kindOf(formData), refusal: "not_member" as Refusal, result: null },
+      { status: 403 },
+    );
   }
   const intent = readIntent(formData, ["vote", "recuse"]);
+  const ballot = kindOf(formData);
+  const anchor = ballot === "poll" ? "#poll" : "#vote";
 
   if (intent === "vote") {
     const submission = parseWithZod(formData, { schema: VoteSchema });
-    if (submission.status !== "success") return json({ intent, refusal: null, result: submission.reply() }, { status: 400 });
-    const outcome = await voteOnAnalysis(id, user.id, submission.value.choice, submission.value.reason);
-    if (!outcome.ok) return json({ intent, refusal: outcome.reason as Refusal, result: submission.reply() }, { status: REFUSAL_STATUS[outcome.reason] });
-    return redirect(`/analyses/${id}#vote`, { headers: { "Set-Cookie": await setFlash({ key: "analyses:vote.recorded" }) } });
+    if (submission.status !== "success") return json({ intent, ballot, refusal: null, result: submission.reply() }, { status: 400 });
+    const outcome = await voteOnAnalysis(id, user.id, submission.value.choice, submission.value.reason, ballot);
+    if (!outcome.ok)
+      return json({ intent, ballot, refusal: outcome.reason as Refusal, result: submission.reply() }, { status: REFUSAL_STATUS[outcome.reason] });
+    return redirect(`/analyses/${id}${anchor}`, { headers: { "Set-Cookie": await setFlash({ key: "analyses:vote.recorded" }) } });
   }
 
   const submission = parseWithZod(formData, { schema: RecuseSchema });
-  if (submission.status !== "success") return json({ intent, refusal: null, result: submission.reply() }, { status: 400 });
-  const outcome = await recuseFromAnalysis(id, user.id, submission.value.conflict, args.context.clientIp);
-  if (!outcome.ok) return json({ intent, refusal: outcome.reason as Refusal, result: submission.reply() }, { status: REFUSAL_STATUS[outcome.reason] });
-  return redirect(`/analyses/${id}#vote`, { headers: { "Set-Cookie": await setFlash({ key: "analyses:recuse.done" }) } });
+  if (submission.status !== "success") return json({ intent, ballot, refusal: null, result: submission.reply() }, { status: 400 });
+  const outcome = await recuseFromAnalysis(id, user.id, submission.value.conflict, args.context.clientIp, ballot);
+  if (!outcome.ok) return json({ intent, ballot, refusal: outcome.reason as Refusal, result: submission.reply() }, { status: REFUSAL_STATUS[outcome.reason] });
+  return redirect(`/analyses/${id}${anchor}`, { headers: { "Set-Cookie": await setFlash({ key: "analyses:recuse.done" }) } });
 }
 
 export default function AnalysisPage() {
   const { t } = useTranslation("analyses");
   const data = useLoaderData<typeof loader>();
-  const actionData = useVoteActionData();
-  const { analysis, ballot, viewer } = data;
+  const { analysis, viewer } = data;
   return (
     <article>
       <p>
@@ -187,85 +207,8 @@ export default function AnalysisPage() {
         </>
       ) : null}
 
-      <section aria-labelledby="vote" className="ballot">
-        <h2 id="vote" tabIndex={-1}>
-          {t("vote.title")}
-        </h2>
-        <div aria-live="polite">
-          {actionData?.refusal ? (
-            <div className="alert alert-error" role="alert">
-              {t(`vote.refused.${actionData.refusal}`)}
-            </div>
-          ) : null}
-          {/* A refused vote or recusal when its form is no longer on the page (already recused, closed): its errors here. */}
-          {actionData?.result && !actionData.refusal && !viewer.mayAct ? (
-            <FormErrors
-              errors={[...new Set(Object.values((actionData.result as { error?: Record<string, string[] | null> }).error ?? {}).flatMap((e) => e ?? []))]}
-            />
-          ) : null}
-        </div>
-        {!ballot ? (
-          <p>{t("vote.none")}</p>
-        ) : (
-          <>
-            <p>
-              {ballot.open ? t("vote.openUntil", { date: ballot.closesAt }) : t("vote.closedOn", { date: ballot.closedAt ?? ballot.closesAt })}{" "}
-              {t(`vote.mode.${ballot.mode}`)}
-            </p>
-            <p className="muted">{t("vote.rules", { quorum: ballot.quorumPercent, threshold: ballot.thresholdPercent })}</p>
-            {ballot.result && !data.tally ? (
-              <p>
-                <strong>{t("results.outcome", { result: t(`ballot.result.${ballot.result}`) })}</strong>
-              </p>
-            ) : null}
-            {ballot.open && !data.tally ? <p className="muted">{t("vote.resultsHidden")}</p> : null}
-            <VoterPanel />
-            {data.tally ? (
-              <BallotResults
-                tally={data.tally}
-                quorumPercent={ballot.quorumPercent}
-                thresholdPercent={ballot.thresholdPercent}
-                final={!ballot.open && Boolean(ballot.result)}
-              />
-            ) : null}
-            {data.namedVotes.length ? (
-              <TableWrap>
-                <table>
-                  <caption>{t("results.namedCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("results.member")}</th>
-                      <th scope="col">{t("results.choice")}</th>
-                      <th scope="col">{t("results.reason")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.namedVotes.map((v) => (
-                      <tr key={v.name}>
-                        <th scope="row">{v.name}</th>
-                        <td>{t(`choice.${v.choice}`)}</td>
-                        <td>{v.reason ?? ""}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
-            ) : null}
-            {data.recusals.length ? (
-              <>
-                <h3>{t("recuse.listTitle")}</h3>
-                <ul>
-                  {data.recusals.map((r) => (
-                    <li key={r.name}>
-                      {r.name}: {r.conflict}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </>
-        )}
-      </section>
+      <BallotSection kind="vote" />
+      {data.poll ? <BallotSection kind="poll" /> : null}
 
       <section aria-labelledby="progress-title">
         <h2 id="progress-title">{t("detail.progress")}</h2>
@@ -290,22 +233,117 @@ export default function AnalysisPage() {
   );
 }
 
-function VoterPanel() {
+type BallotView = NonNullable<SerializeFrom<typeof loader>["ballot"]>;
+
+/** The official vote (named roll call, part of the public record) or the informal poll (secret, decides nothing). */
+function BallotSection({ kind }: { kind: BallotKind }) {
   const { t } = useTranslation("analyses");
-  const { analysis, ballot, viewer } = useLoaderData<typeof loader>();
-  const actionData = useVoteActionData();
+  const data = useLoaderData<typeof loader>();
+  const all = useVoteActionData();
+  const actionData = all?.ballot === kind ? all : undefined;
+  const ballot = kind === "poll" ? data.poll : data.ballot;
+  const headingId = kind === "poll" ? "poll" : "vote";
+  return (
+    <section aria-labelledby={headingId} className={`ballot ballot-${kind}`}>
+      <h2 id={headingId} tabIndex={-1}>
+        {kind === "poll" ? t("poll.title") : t("vote.title")}
+      </h2>
+      {kind === "poll" ? <p className="alert alert-info">{t("poll.notOfficial")}</p> : null}
+      <div aria-live="polite">
+        {actionData?.refusal ? (
+          <div className="alert alert-error" role="alert">
+            {t(`vote.refused.${actionData.refusal}`)}
+          </div>
+        ) : null}
+        {/* A refused vote or recusal when its form is no longer on the page (already recused, closed): its errors here. */}
+        {actionData?.result && !actionData.refusal && !ballot?.voter.mayAct ? (
+          <FormErrors
+            errors={[...new Set(Object.values((actionData.result as { error?: Record<string, string[] | null> }).error ?? {}).flatMap((e) => e ?? []))]}
+          />
+        ) : null}
+      </div>
+      {!ballot ? (
+        <p>{t("vote.none")}</p>
+      ) : (
+        <>
+          <p>
+            {ballot.open ? t("vote.openUntil", { date: ballot.closesAt }) : t("vote.closedOn", { date: ballot.closedAt ?? ballot.closesAt })}{" "}
+            {t(`vote.mode.${ballot.mode}`)}
+          </p>
+          <p className="muted">{t("vote.rules", { quorum: ballot.quorumPercent, threshold: ballot.thresholdPercent })}</p>
+          {ballot.result && !ballot.tally ? (
+            <p>
+              <strong>{t(kind === "poll" ? "poll.outcome" : "results.outcome", { result: t(`ballot.result.${ballot.result}`) })}</strong>
+            </p>
+          ) : null}
+          {ballot.open && !ballot.tally ? <p className="muted">{t("vote.resultsHidden")}</p> : null}
+          <VoterPanel ballot={ballot} />
+          {ballot.tally ? (
+            <BallotResults
+              tally={ballot.tally}
+              quorumPercent={ballot.quorumPercent}
+              thresholdPercent={ballot.thresholdPercent}
+              final={!ballot.open && Boolean(ballot.result)}
+            />
+          ) : null}
+          {ballot.rollCall.length ? (
+            <TableWrap>
+              <table>
+                <caption>{t("results.namedCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("results.member")}</th>
+                    <th scope="col">{t("results.choice")}</th>
+                    <th scope="col">{t("results.reason")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ballot.rollCall.map((v, i) => (
+                    <tr key={`${v.name}-${i}`}>
+                      <th scope="row">{v.name}</th>
+                      <td>{v.choice ? t(`choice.${v.choice}`) : v.recused ? t("results.recusedMark") : t("results.didNotVote")}</td>
+                      <td>{v.reason ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          ) : null}
+          {ballot.recusals.length ? (
+            <>
+              <h3>{t("recuse.listTitle")}</h3>
+              <ul>
+                {ballot.recusals.map((r) => (
+                  <li key={r.name}>
+                    {r.name}: {r.conflict}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function VoterPanel({ ballot }: { ballot: BallotView }) {
+  const { t } = useTranslation("analyses");
+  const { analysis, viewer } = useLoaderData<typeof loader>();
+  const all = useVoteActionData();
+  const actionData = all?.ballot === ballot.kind ? all : undefined;
+  const voter = ballot.voter;
   const [voteForm, voteFields] = useForm({
-    id: "vote-form",
+    id: `${ballot.kind}-vote-form`,
     lastResult: actionData?.intent === "vote" ? actionData.result : null,
-    defaultValue: { choice: viewer.vote?.choice, reason: viewer.vote?.reason ?? "" },
+    defaultValue: { choice: voter.vote?.choice, reason: voter.vote?.reason ?? "" },
     constraint: getZodConstraint(VoteSchema),
   });
   const [recuseForm, recuseFields] = useForm({
-    id: "recuse-form",
+    id: `${ballot.kind}-recuse-form`,
     lastResult: actionData?.intent === "recuse" ? actionData.result : null,
     constraint: getZodConstraint(RecuseSchema),
   });
-  if (!ballot) return null;
   if (!viewer.signedIn) {
     return ballot.open ? (
       <p>
@@ -314,21 +352,22 @@ function VoterPanel() {
     ) : null;
   }
   if (viewer.isResident) return <p>{t("vote.membersOnly")}</p>;
-  if (viewer.recusal) return <p className="alert alert-info">{t("vote.youRecused", { conflict: viewer.recusal.conflict })}</p>;
+  if (voter.recusal) return <p className="alert alert-info">{t("vote.youRecused", { conflict: voter.recusal.conflict })}</p>;
   if (!ballot.open) {
-    if (viewer.vote) return <p>{t("vote.yourFinalVote", { choice: t(`choice.${viewer.vote.choice}`) })}</p>;
-    return viewer.participated ? <p>{t("vote.youVotedSecret")}</p> : null;
+    if (voter.vote) return <p>{t("vote.yourFinalVote", { choice: t(`choice.${voter.vote.choice}`) })}</p>;
+    return voter.participated ? <p>{t("vote.youVotedSecret")}</p> : null;
   }
-  if (!viewer.eligible) return <p>{t("vote.notEligible")}</p>;
-  if (ballot.mode === "secret" && viewer.participated) return <p className="alert alert-info">{t("vote.youVotedSecret")}</p>;
+  if (!voter.eligible) return <p>{t("vote.notEligible")}</p>;
+  if (ballot.mode === "secret" && voter.participated) return <p className="alert alert-info">{t("vote.youVotedSecret")}</p>;
   return (
     <>
-      {viewer.vote ? <p className="alert alert-info">{t("vote.yourVote", { choice: t(`choice.${viewer.vote.choice}`) })}</p> : null}
+      {voter.vote ? <p className="alert alert-info">{t("vote.yourVote", { choice: t(`choice.${voter.vote.choice}`) })}</p> : null}
       <Form method="post" className="stack" {...getFormProps(voteForm)}>
         <input type="hidden" name="intent" value="vote" />
+        <input type="hidden" name="ballot" value={ballot.kind} />
         <FormErrors id={voteForm.errorId} errors={voteForm.errors} />
         <RadioGroup
-          legend={viewer.vote ? t("vote.changeLegend") : t("vote.legend")}
+          legend={voter.vote ? t("vote.changeLegend") : t("vote.legend")}
           field={voteFields.choice}
           hint={ballot.mode === "secret" ? t("vote.secretHint") : t("vote.namedHint")}
           options={(["support", "oppose", "abstain"] as const).map((c) => ({ value: c, label: t(`choice.${c}`) }))}
@@ -337,14 +376,15 @@ function VoterPanel() {
           <TextAreaField label={t("vote.reason")} field={voteFields.reason} hint={t("vote.reasonHint")} textareaProps={{ rows: 3 }} />
         ) : null}
         <div>
-          <button type="submit">{viewer.vote ? t("vote.change") : t("vote.submit")}</button>
+          <button type="submit">{voter.vote ? t("vote.change") : t("vote.submit")}</button>
         </div>
       </Form>
       <details className="recuse">
         <summary>{t("recuse.summary")}</summary>
         <Form method="post" className="stack" {...getFormProps(recuseForm)}>
           <input type="hidden" name="intent" value="recuse" />
-          <p className="hint">{ballot.mode === "named" && viewer.vote ? t("recuse.withdrawsVote") : t("recuse.explain")}</p>
+          <input type="hidden" name="ballot" value={ballot.kind} />
+          <p className="hint">{ballot.mode === "named" && voter.vote ? t("recuse.withdrawsVote") : t("recuse.explain")}</p>
           <TextAreaField label={t("recuse.conflict")} field={recuseFields.conflict} textareaProps={{ rows: 3 }} />
           <div>
             <button type="submit" className="secondary">

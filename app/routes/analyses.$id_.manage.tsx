@@ -1,16 +1,20 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { ErrorList, Field, FormErrors, RadioGroup, TextAreaField } from "~/components/form";
-import { NEXT_STATUSES } from "~/modules/analyses";
-import { analysisIdParam, changeAnalysisVoteSettings, decideAnalysis, getAnalysis, openAnalysisVote, readerLocale } from "~/modules/analyses/index.server";
-import { DecisionSchema, OpenVoteSchema, VoteSettingsSchema } from "~/modules/analyses/schemas";
 import { BallotResults, StageBadge } from "~/modules/analyses/ui/analyses";
+import { RadioGroup } from "~/components/form";
+import { TextAreaField } from "~/components/form";
+import { ErrorList, Field, FormErrors } from "~/components/form";
+import { getAnalysis } from "~/modules/analyses/index.server";
+import { analysisIdParam, readerLocale } from "~/modules/analyses/index.server";
+import { DecisionSchema, OpenVoteSchema, VoteSettingsSchema } from "~/modules/analyses/schemas";
+import { changeAnalysisVoteSettings, decideAnalysis, openAnalysisVote, type BallotKind } from "~/modules/analyses/index.server";
+import { NEXT_STATUSES } from "~/modules/analyses";
 import { requireRole } from "~/modules/auth/index.server";
-import { tallyBallot } from "~/modules/voting/index.server";
+import { tallyBallot, type Ballot } from "~/modules/voting/index.server";
 import { COUNTY_TIME_ZONE, countyDateTimeToDate, formatDateTime, toCountyDateTimeValue } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
@@ -24,31 +28,37 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await readerLocale(args.request, args.context);
   const analysis = await getAnalysis(id);
   if (!analysis) notFound();
-  const ballot = analysis.ballot;
-  const tally = ballot ? await tallyBallot(ballot) : null;
-  const open = ballot?.status === "open";
-  const showCounts = Boolean(ballot && (ballot.status === "closed" || ballot.resultsVisibility === "live"));
   const timeZone = COUNTY_TIME_ZONE;
+  async function view(ballot: Ballot | null, kind: BallotKind) {
+    if (!ballot) return null;
+    const tally = await tallyBallot(ballot);
+    const showCounts = ballot.status === "closed" || ballot.resultsVisibility === "live";
+    return {
+      kind,
+      open: ballot.status === "open",
+      mode: ballot.mode,
+      closesAt: formatDateTime(ballot.closesAt, locale, { zoneName: true }),
+      closesAtValue: toCountyDateTimeValue(ballot.closesAt, timeZone),
+      quorumPercent: ballot.quorumPercent,
+      thresholdPercent: ballot.thresholdPercent,
+      resultsVisibility: ballot.resultsVisibility,
+      result: ballot.result,
+      // Staff follow turnout while a vote is open; the counts wait for the close unless the vote shows them live.
+      participation: { participants: tally.participants, denominator: tally.denominator },
+      tally: showCounts ? tally : null,
+    };
+  }
+  const [ballot, poll] = await Promise.all([view(analysis.ballot, "vote"), view(analysis.poll, "poll")]);
   return json({
     analysis: { id: analysis.id, question: analysis.question, stage: analysis.stage, status: analysis.status, resultBriefSlug: analysis.resultBriefSlug },
     timeZone,
     defaults: { closesAt: toCountyDateTimeValue(new Date(Date.now() + 7 * 24 * 60 * 60 * 1000), timeZone) },
-    ballot: ballot
-      ? {
-          open,
-          mode: ballot.mode,
-          closesAt: formatDateTime(ballot.closesAt, locale, { zoneName: true }),
-          closesAtValue: toCountyDateTimeValue(ballot.closesAt, timeZone),
-          quorumPercent: ballot.quorumPercent,
-          thresholdPercent: ballot.thresholdPercent,
-          resultsVisibility: ballot.resultsVisibility,
-          result: ballot.result,
-        }
-      : null,
-    // Staff follow turnout while a vote is open; the counts wait for the close unless the vote shows them live.
-    participation: tally ? { participants: tally.participants, denominator: tally.denominator } : null,
-    tally: showCounts ? tally : null,
-    nextStatuses: analysis.status === "proposed" && ballot?.status !== "closed" ? [] : NEXT_STATUSES[analysis.status],
+    ballot,
+    poll,
+    // What can still be opened on a proposal: its official vote and/or its informal poll.
+    openable: analysis.status === "proposed" ? ([...(ballot ? [] : ["named"]), ...(poll ? [] : ["secret"])] as ("named" | "secret")[]) : [],
+    // Deciding a proposal rests on its official vote, once closed (never on the informal poll).
+    nextStatuses: analysis.status === "proposed" && (!ballot || ballot.open) ? [] : NEXT_STATUSES[analysis.status],
   });
 }
 
@@ -76,12 +86,13 @@ export async function action(args: ActionFunctionArgs) {
   }
 
   if (intent === "vote-settings") {
+    const ballot: BallotKind = formData.get("ballot") === "poll" ? "poll" : "vote";
     const submission = parseWithZod(formData, { schema: VoteSettingsSchema });
-    if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return json({ intent, ballot, result: submission.reply() }, { status: 400 });
     const closesAt = countyDateTimeToDate(submission.value.closesAt);
-    if (!closesAt) return json({ intent, result: submission.reply({ fieldErrors: { closesAt: ["analyses:errors.dateTime"] } }) }, { status: 400 });
-    const changed = await changeAnalysisVoteSettings(actor, id, { ...submission.value, closesAt });
-    if (!changed.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(changed.reason)] }) }, { status: 409 });
+    if (!closesAt) return json({ intent, ballot, result: submission.reply({ fieldErrors: { closesAt: ["analyses:errors.dateTime"] } }) }, { status: 400 });
+    const changed = await changeAnalysisVoteSettings(actor, id, { ...submission.value, closesAt }, ballot);
+    if (!changed.ok) return json({ intent, ballot, result: submission.reply({ formErrors: [refusalKey(changed.reason)] }) }, { status: 409 });
     return redirect(`/analyses/${id}/manage`, { headers: { "Set-Cookie": await setFlash({ key: "analyses:manage.settingsSaved" }) } });
   }
 
@@ -104,7 +115,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function ManageAnalysis() {
   const { t } = useTranslation("analyses");
   const data = useLoaderData<typeof loader>();
-  const { analysis, ballot } = data;
+  const { analysis } = data;
   return (
     <section>
       <p>
@@ -117,25 +128,9 @@ export default function ManageAnalysis() {
       </p>
 
       <HiddenFormErrors />
-      {!ballot && analysis.status === "proposed" ? <OpenVoteForm /> : null}
-
-      {ballot ? (
-        <section aria-labelledby="ballot-title">
-          <h2 id="ballot-title">{t("vote.title")}</h2>
-          <p>
-            {ballot.open ? t("vote.openUntil", { date: ballot.closesAt }) : t("vote.closedOn", { date: ballot.closesAt })} {t(`vote.mode.${ballot.mode}`)}
-          </p>
-          {data.participation ? (
-            <p>{t("manage.turnout", { participants: data.participation.participants, denominator: data.participation.denominator })}</p>
-          ) : null}
-          {data.tally ? (
-            <BallotResults tally={data.tally} quorumPercent={ballot.quorumPercent} thresholdPercent={ballot.thresholdPercent} final={!ballot.open} />
-          ) : (
-            <p className="muted">{t("vote.resultsHidden")}</p>
-          )}
-          {ballot.open ? <VoteSettingsForm /> : null}
-        </section>
-      ) : null}
+      {data.openable.length ? <OpenVoteForm /> : null}
+      {data.ballot ? <ManagedBallot ballot={data.ballot} /> : null}
+      {data.poll ? <ManagedBallot ballot={data.poll} /> : null}
 
       {data.nextStatuses.length ? <DecisionForm /> : null}
     </section>
@@ -148,14 +143,37 @@ function HiddenFormErrors() {
   const actionData = useActionData<typeof action>();
   if (!actionData?.result) return null;
   const shown: Record<string, boolean> = {
-    "open-vote": !data.ballot && data.analysis.status === "proposed",
-    "vote-settings": Boolean(data.ballot?.open),
+    "open-vote": data.openable.length > 0,
+    "vote-settings": Boolean(data.ballot?.open || data.poll?.open),
     decision: data.nextStatuses.length > 0,
   };
   if (shown[actionData.intent]) return null;
   // The form is not there to show its field errors by its fields: all of them, here.
   const errors = [...new Set(Object.values(actionData.result.error ?? {}).flatMap((e) => (e as string[] | null) ?? []))];
   return <FormErrors errors={errors} />;
+}
+
+type ManagedView = NonNullable<SerializeFrom<typeof loader>["ballot"]>;
+
+function ManagedBallot({ ballot }: { ballot: ManagedView }) {
+  const { t } = useTranslation("analyses");
+  const headingId = `${ballot.kind}-title`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{ballot.kind === "poll" ? t("poll.title") : t("vote.title")}</h2>
+      {ballot.kind === "poll" ? <p className="alert alert-info">{t("poll.notOfficial")}</p> : null}
+      <p>
+        {ballot.open ? t("vote.openUntil", { date: ballot.closesAt }) : t("vote.closedOn", { date: ballot.closesAt })} {t(`vote.mode.${ballot.mode}`)}
+      </p>
+      <p>{t("manage.turnout", { participants: ballot.participation.participants, denominator: ballot.participation.denominator })}</p>
+      {ballot.tally ? (
+        <BallotResults tally={ballot.tally} quorumPercent={ballot.quorumPercent} thresholdPercent={ballot.thresholdPercent} final={!ballot.open} />
+      ) : (
+        <p className="muted">{t("vote.resultsHidden")}</p>
+      )}
+      {ballot.open ? <VoteSettingsForm ballot={ballot} /> : null}
+    </section>
+  );
 }
 
 function TimeZoneHint() {
@@ -172,7 +190,7 @@ function OpenVoteForm() {
     id: "open-vote",
     lastResult: actionData?.intent === "open-vote" ? actionData.result : null,
     constraint: getZodConstraint(OpenVoteSchema),
-    defaultValue: { closesAt: data.defaults.closesAt, quorumPercent: "50", thresholdPercent: "50", mode: "named", resultsVisibility: "after_close" },
+    defaultValue: { closesAt: data.defaults.closesAt, quorumPercent: "50", thresholdPercent: "50", mode: data.openable[0], resultsVisibility: "after_close" },
   });
   return (
     <section aria-labelledby="open-vote-title">
@@ -186,10 +204,11 @@ function OpenVoteForm() {
         <RadioGroup
           legend={t("manage.mode")}
           field={fields.mode}
-          options={[
-            { value: "named", label: t("manage.modeNamed"), hint: t("manage.modeNamedHint") },
-            { value: "secret", label: t("manage.modeSecret"), hint: t("manage.modeSecretHint") },
-          ]}
+          options={data.openable.map((mode) =>
+            mode === "named"
+              ? { value: "named", label: t("manage.modeNamed"), hint: t("manage.modeNamedHint") }
+              : { value: "secret", label: t("manage.modeSecret"), hint: t("manage.modeSecretHint") },
+          )}
         />
         <RadioGroup
           legend={t("manage.visibility")}
@@ -207,13 +226,12 @@ function OpenVoteForm() {
   );
 }
 
-function VoteSettingsForm() {
+function VoteSettingsForm({ ballot }: { ballot: ManagedView }) {
   const { t } = useTranslation("analyses");
-  const { ballot } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof VoteSettingsSchema>>({
-    id: "vote-settings",
-    lastResult: actionData?.intent === "vote-settings" ? actionData.result : null,
+    id: `${ballot.kind}-vote-settings`,
+    lastResult: actionData?.intent === "vote-settings" && actionData.ballot === ballot.kind ? actionData.result : null,
     constraint: getZodConstraint(VoteSettingsSchema),
     defaultValue: {
       closesAt: ballot?.closesAtValue,
@@ -222,12 +240,12 @@ function VoteSettingsForm() {
       resultsVisibility: ballot?.resultsVisibility,
     },
   });
-  if (!ballot) return null;
   return (
     <>
-      <h3 id="settings-title">{t("manage.settingsTitle")}</h3>
-      <Form method="post" className="stack" aria-labelledby="settings-title" {...getFormProps(form)}>
+      <h3 id={`${ballot.kind}-settings-title`}>{t("manage.settingsTitle")}</h3>
+      <Form method="post" className="stack" aria-labelledby={`${ballot.kind}-settings-title`} {...getFormProps(form)}>
         <input type="hidden" name="intent" value="vote-settings" />
+        <input type="hidden" name="ballot" value={ballot.kind} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label={t("manage.closesAt")} field={fields.closesAt} type="datetime-local" hint={<TimeZoneHint />} inputProps={{ step: 1 }} />
         <Field label={t("manage.quorum")} field={fields.quorumPercent} type="number" hint={t("manage.lockedHint")} inputProps={{ min: 0, max: 100 }} />

@@ -374,9 +374,21 @@ export default function MinutesPage() {
                   field={approvalFields.votedAtMeetingId}
                   options={data.voteMeetings.map((m) => ({ value: m.id, label: m.label }))}
                 />
-                <Field label={t("approval.support")} field={approvalFields.support} type="number" inputProps={{ min: 0 }} />
-                <Field label={t("approval.oppose")} field={approvalFields.oppose} type="number" inputProps={{ min: 0 }} />
-                <Field label={t("approval.abstain")} field={approvalFields.abstain} type="number" inputProps={{ min: 0 }} />
+                <fieldset className="roll-call">
+                  <legend>{t("approval.rollCall")}</legend>
+                  <p className="hint">{t("approval.rollCallHelp")}</p>
+                  {data.members.map((m) => (
+                    <div className="field" key={m.id}>
+                      <label htmlFor={`votes-${m.id}`}>{m.name}</label>
+                      <select id={`votes-${m.id}`} name={`votes.${m.id}`} defaultValue="">
+                        <option value="">{t("approval.notVoting")}</option>
+                        <option value="support">{t("approval.support")}</option>
+                        <option value="oppose">{t("approval.oppose")}</option>
+                        <option value="abstain">{t("approval.abstain")}</option>
+                      </select>
+                    </div>
+                  ))}
+                </fieldset>
                 <div>
                   <button type="submit">{t("approval.recordSubmit")}</button>
                 </div>

@@ -74,7 +74,7 @@ test("a proposal goes from a member's idea through a vote that closes by itself 
     .toBe(true);
   await expectAccessible(page);
   await expect(page.getByRole("table", { name: "Final results" }).getByRole("row", { name: /Support/ })).toContainText("2");
-  await expect(page.getByRole("table", { name: /How each member voted/ })).toContainText("Luis Herrera");
+  await expect(page.getByRole("table", { name: /how each member voted/i })).toContainText("Luis Herrera");
 
   // 5. The result was notified, in the app and by email.
   const sql = e2eDatabase();

@@ -8,7 +8,8 @@ import {
   ballotEligible,
   ballotParticipation,
   ballots,
-  ballotSecretChoices,
+  ballotSealedChoices,
+  ballotTallies,
   ballotVotes,
   emailOutbox,
   notifications,
@@ -16,7 +17,7 @@ import {
 } from "~/db/schema";
 import { hashPassword } from "~/modules/auth/index.server";
 import { taskList } from "../../server/jobs";
-import { remindBallot } from "~/modules/voting/index.server";
+import { openBallot, remindBallot } from "~/modules/voting/index.server";
 import { tallyBallot } from "~/modules/voting/index.server";
 import { clientFor, type Client } from "../support/app";
 import { toCountyDateTimeValue } from "~/utils/clock";
@@ -60,17 +61,23 @@ async function openVote(staff: Client, id: string, fields: Record<string, string
     ...fields,
   });
   expect(response.status).toBe(302);
+  const subjectType = fields.mode === "secret" ? "analysis_poll" : "analysis";
   const [ballot] = await db
     .select()
     .from(ballots)
-    .where(and(eq(ballots.subjectType, "analysis"), eq(ballots.subjectId, id)));
+    .where(and(eq(ballots.subjectType, subjectType), eq(ballots.subjectId, id)));
   return ballot!;
 }
 
 /** Moves the close a couple of seconds ahead through the staff form, waits, and lets the job run. */
-async function closeSoonAndRunJobs(staff: Client, id: string, ballot: { quorumPercent: number; thresholdPercent: number; resultsVisibility: string }) {
+async function closeSoonAndRunJobs(
+  staff: Client,
+  id: string,
+  ballot: { quorumPercent: number; thresholdPercent: number; resultsVisibility: string; mode?: string },
+) {
   const response = await staff.post(`/analyses/${id}/manage`, {
     intent: "vote-settings",
+    ballot: ballot.mode === "secret" ? "poll" : "vote",
     closesAt: toCountyDateTimeValue(new Date(Date.now() + 2500), undefined, true),
     quorumPercent: String(ballot.quorumPercent),
     thresholdPercent: String(ballot.thresholdPercent),
@@ -82,8 +89,8 @@ async function closeSoonAndRunJobs(staff: Client, id: string, ballot: { quorumPe
   await runDueJobs();
 }
 
-async function vote(client: Client, id: string, choice: string, reason?: string) {
-  return client.post(`/analyses/${id}`, { intent: "vote", choice, ...(reason ? { reason } : {}) });
+async function vote(client: Client, id: string, choice: string, reason?: string, ballot: "vote" | "poll" = "vote") {
+  return client.post(`/analyses/${id}`, { intent: "vote", ballot, choice, ...(reason ? { reason } : {}) });
 }
 
 let staff: Client;
@@ -266,76 +273,65 @@ describe("refusals with a clear message", () => {
   }, 60_000);
 });
 
-describe("secret ballots", () => {
-  it("stores choices with nothing that leads back to the voter, and never lets them change", async () => {
+describe("secret mode is only an informal poll", () => {
+  it("refuses a secret official vote, seals the poll's choices, never lets them change, and cannot decide the proposal", async () => {
     const id = await propose(member1, "Are warrant sweeps followed by fewer concerns in the same blocks?");
+    // The service refuses a secret ballot for an official action, whatever a form says.
+    const [analyst] = await db.select({ id: users.id }).from(users).where(eq(users.email, "analyst@demo.test"));
+    const refused = await db.transaction((tx) =>
+      openBallot(tx, {
+        official: true,
+        mode: "secret",
+        resultsVisibility: "after_close",
+        closesAt: new Date(Date.now() + 3_600_000),
+        quorumPercent: 50,
+        thresholdPercent: 50,
+        subjectType: "analysis",
+        subjectId: id,
+        title: "x",
+        url: `/analyses/${id}`,
+        eligibleUserIds: [],
+        actor: { id: analyst!.id },
+      }),
+    );
+    expect(refused).toEqual({ ok: false, reason: "secret_not_official" });
+
     const ballot = await openVote(staff, id, { mode: "secret", resultsVisibility: "live" });
+    expect(ballot.subjectType).toBe("analysis_poll");
     expect(ballot.mode).toBe("secret");
     expect(ballot.resultsVisibility).toBe("after_close"); // a live secret tally would leak choices
+    const page = await mainOf(member1.get(`/analyses/${id}`));
+    expect(page).toContain("Informal poll (secret)");
+    expect(page).toContain("it cannot accept or decline the proposal");
+    const visitor = await clientFor();
+    const pageEs = await mainOf(visitor.get(`/analyses/${id}`, { headers: { "Accept-Language": "es" } }));
+    expect(pageEs).toContain("Sondeo informal (secreto)");
 
     const voters = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => clientFor(`member${n}@demo.test`)));
-    const attempts = await Promise.all(voters.flatMap((c, i) => Array.from({ length: 5 }, (_, k) => vote(c, id, CHOICES[(i + k) % 3]!))));
+    const attempts = await Promise.all(voters.flatMap((c, i) => Array.from({ length: 5 }, (_, k) => vote(c, id, CHOICES[(i + k) % 3]!, undefined, "poll"))));
     const statuses = attempts.map((r) => r.status);
     expect(statuses.filter((s) => s === 302)).toHaveLength(6);
     expect(statuses.filter((s) => s === 409)).toHaveLength(24);
 
-    const again = await vote(voters[0]!, id, "oppose");
+    const again = await vote(voters[0]!, id, "oppose", undefined, "poll");
     expect(again.status).toBe(409);
     expect(await mainOf(again)).toContain("a secret vote cannot be changed");
 
     const participation = await db.select().from(ballotParticipation).where(eq(ballotParticipation.ballotId, ballot.id));
-    const choices = await db.select().from(ballotSecretChoices).where(eq(ballotSecretChoices.ballotId, ballot.id));
+    const sealed = await db.select().from(ballotSealedChoices).where(eq(ballotSealedChoices.ballotId, ballot.id));
     expect(participation).toHaveLength(6);
-    expect(choices).toHaveLength(6);
-
-    // Schema: the choices table has only (ballot_id, choice) — no user, id, time or sequence column.
-    const columns = await db.execute<{ column_name: string; data_type: string; column_default: string | null; is_identity: string }>(
-      sql`select column_name, data_type, column_default, is_identity from information_schema.columns
-          where table_schema = 'public' and table_name = 'ballot_secret_choices' order by column_name`,
-    );
-    expect(columns.map((c) => c.column_name)).toEqual(["ballot_id", "choice"]);
-    for (const c of columns) {
-      expect(c.data_type).not.toMatch(/timestamp|date|time|interval|serial/);
-      expect(c.column_default ?? "").not.toMatch(/nextval|now|clock|random|gen_random/);
-      expect(c.is_identity).toBe("NO");
-    }
-    // Its only foreign key is to ballots; nothing references it.
-    const fks = await db.execute<{ table_name: string; referenced: string }>(
-      sql`select tc.table_name, ccu.table_name as referenced
-          from information_schema.table_constraints tc
-          join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
-          where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'
-            and (tc.table_name = 'ballot_secret_choices' or ccu.table_name = 'ballot_secret_choices')`,
-    );
-    expect([...new Set(fks.map((f) => `${f.table_name}->${f.referenced}`))]).toEqual(["ballot_secret_choices->ballots"]);
-    // Only two tables hold a vote choice, and only the named one holds a user with it.
+    expect(sealed).toHaveLength(6);
+    // Every sealed row is the same length and no two are alike, whatever was chosen.
+    expect(new Set(sealed.map((r) => r.sealed.length))).toEqual(new Set([44]));
+    expect(new Set(sealed.map((r) => r.sealed.toString("hex"))).size).toBe(6);
+    // No column anywhere holds a choice in the clear except the named votes.
     const choiceTables = await db.execute<{ table_name: string }>(
       sql`select distinct table_name from information_schema.columns where table_schema = 'public' and udt_name = 'vote_choice' order by table_name`,
     );
-    expect(choiceTables.map((t) => t.table_name)).toEqual(["ballot_secret_choices", "ballot_votes"]);
-    // Participation says who took part, never what they chose.
-    const participationColumns = await db.execute<{ column_name: string }>(
-      sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'ballot_participation' order by column_name`,
-    );
-    expect(participationColumns.map((c) => c.column_name)).toEqual(["ballot_id", "user_id"]);
-
-    // Below the columns: the inserting transaction (xmin) and physical order are re-sealed on
-    // every secret vote, so at most the last voter's participation shares its xmin with the choices…
-    const xmins = await db.execute<{ xmin: string }>(sql`select distinct xmin::text as xmin from ballot_secret_choices where ballot_id = ${ballot.id}`);
-    expect(xmins).toHaveLength(1);
-    const sharing = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from ballot_participation where ballot_id = ${ballot.id} and xmin::text = ${xmins[0]!.xmin}`,
-    );
-    expect(sharing[0]!.n).toBeLessThanOrEqual(1);
-    // …and a join on it cannot recover who chose what for anyone but (at most) that one voter.
-    const joined = await db.execute<{ n: number }>(
-      sql`select count(distinct p.user_id)::int as n from ballot_participation p join ballot_secret_choices c
-          on c.ballot_id = p.ballot_id and c.xmin = p.xmin where p.ballot_id = ${ballot.id}`,
-    );
-    expect(joined[0]!.n).toBeLessThanOrEqual(1);
-
-    // A choice cannot be edited, even directly.
-    await expect(db.execute(sql`update ballot_secret_choices set choice = 'oppose' where ballot_id = ${ballot.id}`)).rejects.toThrow();
+    expect(choiceTables.map((t) => t.table_name)).toEqual(["ballot_votes"]);
+    // A sealed choice cannot be edited, even directly, and no tally can be written before the close.
+    await expect(db.execute(sql`update ballot_sealed_choices set sealed = sealed where ballot_id = ${ballot.id}`)).rejects.toThrow();
+    await expect(db.insert(ballotTallies).values({ ballotId: ballot.id, support: 1, oppose: 0, abstain: 0 })).rejects.toThrow();
 
     // Results wait for the close, even for staff.
     const manage = await mainOf(staff.get(`/analyses/${id}/manage`));
@@ -345,19 +341,24 @@ describe("secret ballots", () => {
     await closeSoonAndRunJobs(staff, id, ballot);
     const [closed] = await db.select().from(ballots).where(eq(ballots.id, ballot.id));
     expect(closed!.status).toBe("closed");
-    // After the close not even the last voter's transaction matches a choice row.
-    const after = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from ballot_participation p join ballot_secret_choices c
-          on c.ballot_id = p.ballot_id and c.xmin = p.xmin where p.ballot_id = ${ballot.id}`,
-    );
-    expect(after[0]!.n).toBe(0);
+    expect(await db.select().from(ballotSealedChoices).where(eq(ballotSealedChoices.ballotId, ballot.id))).toHaveLength(0);
     const tally = await tallyBallot(closed!);
-    const rows = await db.select().from(ballotSecretChoices).where(eq(ballotSecretChoices.ballotId, ballot.id));
-    expect(tally.support + tally.oppose + tally.abstain).toBe(rows.length);
+    // Members i = 0..5 each got their first attempt's choice CHOICES[i % 3] or a later one: 6 in all.
+    expect(tally.support + tally.oppose + tally.abstain).toBe(6);
     expect(tally.participants).toBe(6);
-    const page = await mainOf(member1.get(`/analyses/${id}`));
-    expect(page).toContain("Final results");
-    expect(page).not.toContain("How each member voted");
+    const after = await mainOf(member1.get(`/analyses/${id}`));
+    expect(after).toContain("Final results");
+    expect(after).not.toMatch(/how each member voted/i);
+
+    // The poll decides nothing: the decision is refused until an official vote exists and closes.
+    const decide = await staff.post(`/analyses/${id}/manage`, { intent: "decision", status: "accepted", note: "The poll liked it." });
+    expect(decide.status).toBe(409);
+    expect(await mainOf(decide)).toContain("An informal poll cannot decide a proposal");
+    const [still] = await db.select().from(analyses).where(eq(analyses.id, id));
+    expect(still!.status).toBe("proposed");
+    // The official vote can still be opened next to the poll.
+    const official = await openVote(staff, id, { mode: "named" });
+    expect(official.mode).toBe("named");
   }, 60_000);
 });
 

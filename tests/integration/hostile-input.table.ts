@@ -54,7 +54,8 @@ const VOTING_TABLES = [
   "ballot_eligible",
   "ballot_votes",
   "ballot_participation",
-  "ballot_secret_choices",
+  "ballot_sealed_choices",
+  "ballot_tallies",
   "ballot_recusals",
   "audit_log",
 ];

@@ -54,6 +54,15 @@ async function circulatedMinutes(present: number, title = `Test meeting ${Math.r
   return { staff, meeting, minutesId, all };
 }
 
+/** A roll call: the first members (present, in circulatedMinutes' order) vote support, then oppose, then abstain. */
+function roll(all: { id: string }[], support: number, oppose = 0, abstain = 0) {
+  const votes: Record<string, "support" | "oppose" | "abstain"> = {};
+  all.slice(0, support + oppose + abstain).forEach((m, i) => {
+    votes[m.id] = i < support ? "support" : i < support + oppose ? "oppose" : "abstain";
+  });
+  return votes;
+}
+
 function parseCalendar(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));
   const events = root.getAllSubcomponents("vevent").map((c) => ({ component: c, event: new ICAL.Event(c) }));
@@ -203,8 +212,8 @@ describe("meetings: calendar files", () => {
 
 describe("meetings: minutes are published only on an approval that met quorum", () => {
   it("refuses to publish after a vote without quorum, in the service, over HTTP and in the database", async () => {
-    const { staff, meeting, minutesId } = await circulatedMinutes(3); // 3 of 12 present: no quorum
-    const approval = await recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, support: 3, oppose: 0, abstain: 0 }, ctx);
+    const { staff, meeting, minutesId, all: present } = await circulatedMinutes(3); // 3 of 12 present: no quorum
+    const approval = await recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, votes: roll(present, 3) }, ctx);
     expect(approval.quorumMet).toBe(false);
     expect(approval.passed).toBe(false);
 
@@ -250,7 +259,7 @@ describe("meetings: minutes are published only on an approval that met quorum", 
       all.map((m, i) => ({ userId: m.id, status: i < 7 ? ("present" as const) : ("excused" as const) })),
       ctx,
     );
-    const ok = await recordApproval(staff, minutesId, { votedAtMeetingId: later.id, support: 6, oppose: 1, abstain: 0 }, ctx);
+    const ok = await recordApproval(staff, minutesId, { votedAtMeetingId: later.id, votes: roll(all, 6, 1) }, ctx);
     expect(ok).toMatchObject({ quorumMet: true, passed: true, presentCount: 7, eligibleCount: 12 });
     await publishMinutes(staff, minutesId, ctx);
     const visitorPage = await (await clientFor()).get(`/meetings/${meeting.id}`);
@@ -258,13 +267,20 @@ describe("meetings: minutes are published only on an approval that met quorum", 
     expect(html).toContain("The board discussed the brief.");
     expect(html).toContain("6 in favor, 1 against, 0 abstaining");
     expect(html).toContain("7 of 12 members present");
+    // The approval was a roll call: each member's vote is in the public record, by name.
+    const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)![1]!;
+    const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
+    expect(main).toContain("Roll call");
+    expect(main).toContain(`${names.get(all[0]!.id)}: In favor`);
+    expect(main).toContain(`${names.get(all[6]!.id)}: Against`);
+    expect(main).not.toContain(names.get(all[7]!.id)); // excused: not on that meeting's roll
   });
 
   it("refuses a vote at an earlier meeting or with more votes than members present", async () => {
     const { staff, meeting, minutesId, all } = await circulatedMinutes(6);
-    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, support: 6, oppose: 1, abstain: 0 }, ctx)).rejects.toBeInstanceOf(
-      DomainError,
-    );
+    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, votes: roll(all, 6, 1) }, ctx)).rejects.toMatchObject({
+      key: "meetings:errors.voterNotPresent",
+    });
     const earlier = await createMeeting(
       staff,
       { title: "Earlier", mode: "online", link: "https://meet.example.org/e", startsAt: "2026-01-05T18:00", endsAt: "2026-01-05T19:00", isPublic: true },
@@ -276,26 +292,24 @@ describe("meetings: minutes are published only on an approval that met quorum", 
       all.map((m) => ({ userId: m.id, status: "present" as const })),
       ctx,
     );
-    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: earlier.id, support: 12, oppose: 0, abstain: 0 }, ctx)).rejects.toMatchObject({
+    await expect(recordApproval(staff, minutesId, { votedAtMeetingId: earlier.id, votes: roll(all, 12) }, ctx)).rejects.toMatchObject({
       key: "meetings:errors.voteMeetingEarlier",
     });
     const client = await clientFor("analyst@demo.test");
     const r = await client.post(`/staff/meetings/${meeting.id}/minutes`, {
       intent: "record-approval",
       votedAtMeetingId: meeting.id,
-      support: "7",
-      oppose: "0",
-      abstain: "0",
+      ...Object.fromEntries(Object.entries(roll(all, 7)).map(([id, choice]) => [`votes.${id}`, choice])),
     });
     expect(r.status).toBe(400);
-    expect(await r.text()).toContain("more votes than members present");
+    expect(await r.text()).toContain("was not present at the meeting where the vote was held");
   });
 });
 
 describe("meetings: approved minutes change only through an amendment", () => {
   it("refuses edits of revision rows and draft saves; an amendment is a new revision with a reason", async () => {
-    const { staff, meeting, minutesId } = await circulatedMinutes(8);
-    await recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, support: 8, oppose: 0, abstain: 0 }, ctx);
+    const { staff, meeting, minutesId, all } = await circulatedMinutes(8);
+    await recordApproval(staff, minutesId, { votedAtMeetingId: meeting.id, votes: roll(all, 8) }, ctx);
     await publishMinutes(staff, minutesId, ctx);
     const sql = getSql();
     const [first] = await db.select().from(minutesRevisions).where(eq(minutesRevisions.minutesId, minutesId));
@@ -415,9 +429,9 @@ describe("meetings: permissions and input", () => {
     expect(noIntent.status).toBe(400);
 
     const minutesPage = `/staff/meetings/${upcoming!.id}/minutes`;
-    const counts = await staff.post(minutesPage, { intent: "record-approval", votedAtMeetingId: "not-a-uuid", support: "abc", oppose: "-1", abstain: "" });
+    const counts = await staff.post(minutesPage, { intent: "record-approval", votedAtMeetingId: "not-a-uuid", "votes.someone": "maybe" });
     expect(counts.status).toBe(400);
-    expect(await counts.text()).toContain("Enter a whole number, 0 or more.");
+    expect(await counts.text()).toContain("This value is not valid.");
     const attendance = await staff.post(`/staff/meetings/${upcoming!.id}/attendance`, { [`status-${await userId("member1@demo.test")}`]: "asleep" });
     expect(attendance.status).toBe(400);
     const json = await staff.request("/staff/meetings/new", { method: "POST", body: "{nope", headers: { "Content-Type": "application/json" } });

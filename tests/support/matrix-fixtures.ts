@@ -133,7 +133,7 @@ export async function prepareMatrixFixtures() {
     thresholdPercent: 50,
   });
   if (!opened.ok) throw new Error(`fixture ballot: ${opened.reason}`);
-  const voted = await voteOnAnalysis(analysis!.id, member2.id, "oppose", null);
+  const voted = await voteOnAnalysis(analysis!.id, member2.id, "oppose", null, "poll");
   if (!voted.ok) throw new Error(`fixture vote: ${voted.reason}`);
 
   // member2 signed in elsewhere: nobody else can end that session by its handle.

@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./notifications";
 export * from "./platform";
 export * from "./analyses";
+export * from "./voting";
 export * from "./briefs";
 export * from "./comments";
 export * from "./consultations";

@@ -2,4 +2,4 @@
 export { getAnalysis, listAnalyses, listPipeline } from "./queries.server";
 export { analysisIdParam, readerLocale } from "./request.server";
 export { changeAnalysisVoteSettings, decideAnalysis, openAnalysisVote, proposeAnalysis, recuseFromAnalysis, voteOnAnalysis } from "./service.server";
-export type { AnalysisVoteOutcome } from "./service.server";
+export type { AnalysisVoteOutcome, BallotKind } from "./service.server";

@@ -1,23 +1,22 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { analyses, analysisLinks, analysisProgress, ballots } from "~/db/schema/analyses";
-import { users } from "~/db/schema/auth";
-import { getBallotForSubject } from "~/modules/voting/index.server";
+import { analyses, analysisLinks, analysisProgress } from "~/db/schema/analyses";
+import { displayNamesOf, listActiveCabMembers } from "~/modules/auth/index.server";
+import { getBallotForSubject, getBallotsForSubjects } from "~/modules/voting/index.server";
 import { PIPELINE_STATUSES, stageOf } from "./status";
 
+/** The official vote on a proposal: a named roll call (its result is what the office acts on). */
 export const BALLOT_SUBJECT = "analysis";
+/** The informal, secret poll a proposal may also have: labelled as such, never an official action. */
+export const POLL_SUBJECT = "analysis_poll";
 export const analysisUrl = (id: string) => `/analyses/${id}`;
 
 export type Analysis = typeof analyses.$inferSelect;
 
 export async function getAnalysis(id: string, tx: DbOrTx = db) {
-  const [row] = await tx
-    .select({ analysis: analyses, proposerName: users.displayName })
-    .from(analyses)
-    .leftJoin(users, eq(users.id, analyses.proposerId))
-    .where(eq(analyses.id, id));
-  if (!row) return null;
-  const [links, progress, ballot] = await Promise.all([
+  const [analysis] = await tx.select().from(analyses).where(eq(analyses.id, id));
+  if (!analysis) return null;
+  const [links, progress, ballot, poll] = await Promise.all([
     tx.select().from(analysisLinks).where(eq(analysisLinks.analysisId, id)).orderBy(asc(analysisLinks.createdAt)),
     tx
       .select({
@@ -25,18 +24,30 @@ export async function getAnalysis(id: string, tx: DbOrTx = db) {
         note: analysisProgress.note,
         briefSlug: analysisProgress.briefSlug,
         createdAt: analysisProgress.createdAt,
-        actorName: users.displayName,
+        actorId: analysisProgress.actorId,
       })
       .from(analysisProgress)
-      .leftJoin(users, eq(users.id, analysisProgress.actorId))
       .where(eq(analysisProgress.analysisId, id))
       .orderBy(asc(analysisProgress.createdAt), asc(analysisProgress.id)),
     getBallotForSubject(BALLOT_SUBJECT, id, tx),
+    getBallotForSubject(POLL_SUBJECT, id, tx),
   ]);
-  return { ...row.analysis, proposerName: row.proposerName, links, progress, ballot, stage: stageOf(row.analysis.status, ballot) };
+  const names = await displayNamesOf(
+    [analysis.proposerId, ...progress.map((p) => p.actorId)].filter((x): x is string => Boolean(x)),
+    tx,
+  );
+  return {
+    ...analysis,
+    proposerName: analysis.proposerId ? (names.get(analysis.proposerId) ?? null) : null,
+    links,
+    progress: progress.map(({ actorId, ...p }) => ({ ...p, actorName: actorId ? (names.get(actorId) ?? null) : null })),
+    ballot,
+    poll,
+    stage: stageOf(analysis.status, ballot),
+  };
 }
 
-/** Every proposal, newest first, with its stage (voting / awaiting decision come from the ballot). */
+/** Every proposal, newest first, with its stage (voting / awaiting decision come from the official vote). */
 export async function listAnalyses() {
   const rows = await db
     .select({
@@ -44,16 +55,28 @@ export async function listAnalyses() {
       question: analyses.question,
       status: analyses.status,
       proposerRole: analyses.proposerRole,
-      proposerName: users.displayName,
+      proposerId: analyses.proposerId,
       createdAt: analyses.createdAt,
-      ballotStatus: ballots.status,
-      closesAt: ballots.closesAt,
     })
     .from(analyses)
-    .leftJoin(users, eq(users.id, analyses.proposerId))
-    .leftJoin(ballots, and(eq(ballots.subjectType, BALLOT_SUBJECT), sql`${ballots.subjectId} = ${analyses.id}::text`))
     .orderBy(desc(analyses.createdAt));
-  return rows.map((r) => ({ ...r, stage: stageOf(r.status, r.ballotStatus ? { status: r.ballotStatus } : null) }));
+  const [names, ballots] = await Promise.all([
+    displayNamesOf(rows.flatMap((r) => (r.proposerId ? [r.proposerId] : []))),
+    getBallotsForSubjects(
+      BALLOT_SUBJECT,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return rows.map(({ proposerId, ...r }) => {
+    const ballot = ballots.get(r.id);
+    return {
+      ...r,
+      proposerName: proposerId ? (names.get(proposerId) ?? null) : null,
+      ballotStatus: ballot?.status ?? null,
+      closesAt: ballot?.closesAt ?? null,
+      stage: stageOf(r.status, ballot ? { status: ballot.status } : null),
+    };
+  });
 }
 
 /** The public pipeline: every accepted analysis and where it stands, with its dated steps. */
@@ -66,34 +89,24 @@ export async function listPipeline() {
       decisionNote: analyses.decisionNote,
       resultBriefSlug: analyses.resultBriefSlug,
       updatedAt: analyses.updatedAt,
-      result: ballots.result,
     })
     .from(analyses)
-    .leftJoin(ballots, and(eq(ballots.subjectType, BALLOT_SUBJECT), sql`${ballots.subjectId} = ${analyses.id}::text`))
     .where(inArray(analyses.status, [...PIPELINE_STATUSES]))
     .orderBy(desc(analyses.updatedAt));
   if (!rows.length) return [];
-  const steps = await db
-    .select({ analysisId: analysisProgress.analysisId, status: analysisProgress.status, createdAt: analysisProgress.createdAt })
-    .from(analysisProgress)
-    .where(
-      inArray(
-        analysisProgress.analysisId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(analysisProgress.createdAt), asc(analysisProgress.id));
-  return rows.map((r) => ({ ...r, steps: steps.filter((s) => s.analysisId === r.id) }));
+  const ids = rows.map((r) => r.id);
+  const [ballots, steps] = await Promise.all([
+    getBallotsForSubjects(BALLOT_SUBJECT, ids),
+    db
+      .select({ analysisId: analysisProgress.analysisId, status: analysisProgress.status, createdAt: analysisProgress.createdAt })
+      .from(analysisProgress)
+      .where(inArray(analysisProgress.analysisId, ids))
+      .orderBy(asc(analysisProgress.createdAt), asc(analysisProgress.id)),
+  ]);
+  return rows.map((r) => ({ ...r, result: ballots.get(r.id)?.result ?? null, steps: steps.filter((s) => s.analysisId === r.id) }));
 }
 
-/**
- * Who may vote on a proposed analysis: every active CAB member when the vote opens. (The
- * auth module has no listing function yet; this reads the users table for ids only.)
- */
+/** Who may vote on a proposed analysis: every active CAB member when the vote opens. */
 export async function activeMemberIds(tx: DbOrTx = db) {
-  const rows = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
-  return rows.map((r) => r.id);
+  return (await listActiveCabMembers(tx)).map((m) => m.id);
 }

@@ -1,11 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { analyses, analysisLinks, analysisProgress, ballots } from "~/db/schema/analyses";
+import { analyses, analysisLinks, analysisProgress } from "~/db/schema/analyses";
 import { recordAudit } from "~/modules/audit/index.server";
 import type { Role } from "~/modules/auth";
 import { hasRole } from "~/modules/auth";
 import {
   castVote,
+  getBallotForSubject,
+  isOfficial,
   openBallot,
   recuse,
   updateBallotSettings,
@@ -15,7 +17,7 @@ import {
   type VoteOutcome,
 } from "~/modules/voting/index.server";
 import type { VoteChoice } from "~/modules/voting";
-import { activeMemberIds, analysisUrl, BALLOT_SUBJECT } from "./queries.server";
+import { activeMemberIds, analysisUrl, BALLOT_SUBJECT, POLL_SUBJECT } from "./queries.server";
 import type { LinkRef } from "./links";
 import { briefSlugFrom, NEXT_STATUSES, type AnalysisStatus } from "./status";
 
@@ -54,17 +56,26 @@ export async function proposeAnalysis(actor: AnalysisActor, input: { question: s
   });
 }
 
-export type OpenVoteRefusal = "not_found" | "not_proposed" | "already_exists" | "closes_in_past";
+export type OpenVoteRefusal = "not_found" | "not_proposed" | "already_exists" | "closes_in_past" | "secret_not_official";
 
-/** Staff open the (one) vote on a proposal; every active CAB member is on its voter list. */
+/** Which ballot of a proposal: its official vote (named roll call) or its informal poll (secret). */
+export type BallotKind = "vote" | "poll";
+const subjectOf = (kind: BallotKind) => (kind === "poll" ? POLL_SUBJECT : BALLOT_SUBJECT);
+
+/**
+ * Staff open the (one) official vote on a proposal — always a named roll call — or its (one)
+ * informal poll, which is secret and decides nothing. Every active CAB member is on the voter list.
+ */
 export async function openAnalysisVote(actor: Actor, analysisId: string, settings: BallotSettings) {
   return db.transaction(async (tx) => {
     const [analysis] = await tx.select().from(analyses).where(eq(analyses.id, analysisId)).for("update");
     if (!analysis) return { ok: false as const, reason: "not_found" as OpenVoteRefusal };
     if (analysis.status !== "proposed") return { ok: false as const, reason: "not_proposed" as OpenVoteRefusal };
+    const poll = settings.mode === "secret";
     const opened = await openBallot(tx, {
       ...settings,
-      subjectType: BALLOT_SUBJECT,
+      official: !poll,
+      subjectType: poll ? POLL_SUBJECT : BALLOT_SUBJECT,
       subjectId: analysis.id,
       title: analysis.question,
       url: analysisUrl(analysis.id),
@@ -77,35 +88,43 @@ export async function openAnalysisVote(actor: Actor, analysisId: string, setting
   });
 }
 
-async function ballotIdOf(analysisId: string) {
-  const [row] = await db
-    .select({ id: ballots.id })
-    .from(ballots)
-    .where(and(eq(ballots.subjectType, BALLOT_SUBJECT), eq(ballots.subjectId, analysisId)));
-  return row?.id ?? null;
+async function ballotIdOf(analysisId: string, kind: BallotKind) {
+  return (await getBallotForSubject(subjectOf(kind), analysisId))?.id ?? null;
 }
 
 export type AnalysisVoteOutcome = VoteOutcome | { ok: false; reason: "no_vote" };
 
-export async function voteOnAnalysis(analysisId: string, userId: string, choice: VoteChoice, reason?: string | null): Promise<AnalysisVoteOutcome> {
-  const ballotId = await ballotIdOf(analysisId);
+export async function voteOnAnalysis(
+  analysisId: string,
+  userId: string,
+  choice: VoteChoice,
+  reason?: string | null,
+  kind: BallotKind = "vote",
+): Promise<AnalysisVoteOutcome> {
+  const ballotId = await ballotIdOf(analysisId, kind);
   if (!ballotId) return { ok: false, reason: "no_vote" };
   return castVote({ ballotId, userId, choice, reason });
 }
 
-export async function recuseFromAnalysis(analysisId: string, userId: string, conflict: string, ipAddress?: string | null): Promise<AnalysisVoteOutcome> {
-  const ballotId = await ballotIdOf(analysisId);
+export async function recuseFromAnalysis(
+  analysisId: string,
+  userId: string,
+  conflict: string,
+  ipAddress?: string | null,
+  kind: BallotKind = "vote",
+): Promise<AnalysisVoteOutcome> {
+  const ballotId = await ballotIdOf(analysisId, kind);
   if (!ballotId) return { ok: false, reason: "no_vote" };
   return recuse({ ballotId, userId, conflict, ipAddress });
 }
 
-export async function changeAnalysisVoteSettings(actor: Actor, analysisId: string, change: SettingsChange) {
-  const ballotId = await ballotIdOf(analysisId);
+export async function changeAnalysisVoteSettings(actor: Actor, analysisId: string, change: SettingsChange, kind: BallotKind = "vote") {
+  const ballotId = await ballotIdOf(analysisId, kind);
   if (!ballotId) return { ok: false as const, reason: "not_found" as const };
   return updateBallotSettings(actor, ballotId, change);
 }
 
-export type DecisionRefusal = "not_found" | "vote_not_closed" | "transition" | "reason_required" | "brief_required" | "brief_invalid";
+export type DecisionRefusal = "not_found" | "vote_not_closed" | "poll_not_official" | "transition" | "reason_required" | "brief_required" | "brief_invalid";
 
 /**
  * After the vote: accepted → planned → in progress → completed (with the brief that answers
@@ -117,11 +136,15 @@ export async function decideAnalysis(actor: Actor, analysisId: string, input: { 
     if (!analysis) return { ok: false as const, reason: "not_found" as DecisionRefusal };
     if (!NEXT_STATUSES[analysis.status].includes(input.status)) return { ok: false as const, reason: "transition" as DecisionRefusal };
     if (analysis.status === "proposed") {
-      const [ballot] = await tx
-        .select({ status: ballots.status })
-        .from(ballots)
-        .where(and(eq(ballots.subjectType, BALLOT_SUBJECT), eq(ballots.subjectId, analysisId)));
-      if (ballot?.status !== "closed") return { ok: false as const, reason: "vote_not_closed" as DecisionRefusal };
+      // Accepting or declining a proposal is an official action: it rests on the named roll
+      // call, never on an informal poll (whatever the poll's result).
+      const ballot = await getBallotForSubject(BALLOT_SUBJECT, analysisId, tx);
+      if (!ballot || !isOfficial(ballot)) {
+        const poll = await getBallotForSubject(POLL_SUBJECT, analysisId, tx);
+        if (poll || ballot) return { ok: false as const, reason: "poll_not_official" as DecisionRefusal };
+        return { ok: false as const, reason: "vote_not_closed" as DecisionRefusal };
+      }
+      if (ballot.status !== "closed") return { ok: false as const, reason: "vote_not_closed" as DecisionRefusal };
     }
     const note = input.note?.trim() || null;
     if (input.status === "declined" && !note) return { ok: false as const, reason: "reason_required" as DecisionRefusal };

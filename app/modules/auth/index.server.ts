@@ -15,7 +15,18 @@ export {
 export { lucia } from "./lucia.server";
 export { hashPassword } from "./password.server";
 export { getUser, loginRedirect, requireRole, requireUser, requireVisitor, safeRedirect } from "./permissions.server";
-export { findSessionByHandle, getAccount, isTokenUsable, listPendingInvitations, listSessions, listUsers, sessionHandle } from "./queries.server";
+export {
+  displayNamesOf,
+  findSessionByHandle,
+  getAccount,
+  isTokenUsable,
+  listActiveCabMembers,
+  listPendingInvitations,
+  listSessions,
+  listUsers,
+  localesOf,
+  sessionHandle,
+} from "./queries.server";
 export { enforceAuthRateLimit } from "./rate-limits.server";
 export {
   acceptInvitation,

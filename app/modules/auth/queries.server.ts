@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
-import { db } from "~/db/client.server";
+import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { db, type DbOrTx } from "~/db/client.server";
 import { authTokens, invitations, sessions, users } from "~/db/schema/auth";
 import { hashToken } from "./tokens.server";
 
@@ -80,4 +80,29 @@ export async function listPendingInvitations() {
     .leftJoin(users, eq(users.id, invitations.invitedById))
     .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
     .orderBy(desc(invitations.createdAt));
+}
+
+/** Display names of the given accounts (for lists in other modules, which never read the users table). */
+export async function displayNamesOf(ids: readonly string[], tx: DbOrTx = db): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await tx.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Each account's language, for notifications worded per reader. */
+export async function localesOf(ids: readonly string[], tx: DbOrTx = db): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await tx.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.locale]));
+}
+
+/** Every active CAB member (not deactivated), by display name: who may vote on the board's business. */
+export async function listActiveCabMembers(tx: DbOrTx = db) {
+  return tx
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)))
+    .orderBy(asc(users.displayName));
 }

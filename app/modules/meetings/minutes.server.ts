@@ -17,7 +17,13 @@ import {
 import { recordAudit } from "~/modules/audit/index.server";
 import type { RichText } from "~/modules/richtext/index.server";
 import { DomainError } from "~/utils/errors";
+import { activeCabMemberIds } from "~/modules/auth/index.server";
+import type { VoteChoice } from "~/modules/voting";
+import { recordRollCall } from "~/modules/voting/index.server";
 import { isActiveUser, lockMeeting, notifyMembers, presentMembers, quorumOf, type Actor, type Ctx } from "./service.server";
+
+/** The voting module keeps each minutes approval's roll call under this subject (the approval's id). */
+export const MINUTES_APPROVAL_SUBJECT = "minutes_approval";
 
 /** Majority of votes cast (abstentions do not count either way), as the DB CHECK says. */
 export function approvalOutcome(input: { support: number; oppose: number; presentCount: number; eligibleCount: number; quorumPercent: number }) {
@@ -247,11 +253,13 @@ export async function reviewCorrection(actor: Actor, correctionId: string, decis
 /**
  * Records the board's vote on the current text of circulated minutes, held at a meeting (the
  * same one or a later one) whose attendance gives the quorum. A vote that fails is recorded too.
+ * It is a roll call (the board is a public body): each present member's answer is recorded
+ * with their name through the voting module, and the counts are taken from it.
  */
 export async function recordApproval(
   actor: Actor,
   minutesId: string,
-  input: { votedAtMeetingId: string; support: number; oppose: number; abstain: number },
+  input: { votedAtMeetingId: string; votes: Record<string, VoteChoice | undefined> },
   ctx: Ctx,
 ) {
   return db.transaction(async (tx) => {
@@ -264,10 +272,19 @@ export async function recordApproval(
     if (at.startsAt < own!.startsAt) throw new DomainError("meetings:errors.voteMeetingEarlier", { field: "votedAtMeetingId" });
     const q = await quorumOf(tx, at.id);
     if (q.eligible === 0) throw new DomainError("meetings:errors.noMembers");
-    if (input.support + input.oppose + input.abstain > q.present) throw new DomainError("meetings:errors.moreVotesThanPresent", { field: "support" });
+    const members = new Set(await activeCabMemberIds(tx));
+    const attendance = await tx
+      .select({ userId: meetingAttendance.userId })
+      .from(meetingAttendance)
+      .where(and(eq(meetingAttendance.meetingId, at.id), eq(meetingAttendance.status, "present")));
+    const present = attendance.map((a) => a.userId).filter((id) => members.has(id));
+    const votes = Object.entries(input.votes).flatMap(([userId, choice]) => (choice ? [{ userId, choice }] : []));
+    if (votes.some((v) => !present.includes(v.userId))) throw new DomainError("meetings:errors.voterNotPresent");
+    const counts = { support: 0, oppose: 0, abstain: 0 };
+    for (const v of votes) counts[v.choice]++;
     const outcome = approvalOutcome({
-      support: input.support,
-      oppose: input.oppose,
+      support: counts.support,
+      oppose: counts.oppose,
       presentCount: q.present,
       eligibleCount: q.eligible,
       quorumPercent: q.percent,
@@ -278,9 +295,7 @@ export async function recordApproval(
         minutesId,
         revisionId: row.currentRevisionId!,
         votedAtMeetingId: at.id,
-        support: input.support,
-        oppose: input.oppose,
-        abstain: input.abstain,
+        ...counts,
         presentCount: q.present,
         eligibleCount: q.eligible,
         quorumPercent: q.percent,
@@ -288,12 +303,23 @@ export async function recordApproval(
         recordedById: actor.id,
       })
       .returning();
+    await recordRollCall(tx, {
+      subjectType: MINUTES_APPROVAL_SUBJECT,
+      subjectId: approval!.id,
+      title: own!.title,
+      url: `/meetings/${own!.id}`,
+      eligibleUserIds: present,
+      votes,
+      quorumMet: outcome.quorumMet,
+      quorumPercent: q.percent,
+      actor: { id: actor.id, ipAddress: ctx.ip },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "minutes.approval.record",
       subjectType: "minutes",
       subjectId: minutesId,
-      data: { approvalId: approval!.id, ...input, ...outcome },
+      data: { approvalId: approval!.id, votedAtMeetingId: at.id, ...counts, ...outcome },
       ipAddress: ctx.ip,
     });
     return approval!;

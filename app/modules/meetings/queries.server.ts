@@ -15,6 +15,8 @@ import {
 } from "~/db/schema/meetings";
 import { activeCabMembers, displayNameOf } from "~/modules/auth/index.server";
 import { hasRole, type Role } from "~/modules/auth";
+import { getBallotsForSubjects, listRollCall } from "~/modules/voting/index.server";
+import { MINUTES_APPROVAL_SUBJECT } from "./minutes.server";
 import { quorumOf } from "./service.server";
 
 export type Viewer = { id: string; role: Role } | null;
@@ -123,7 +125,23 @@ export function listCabMembers() {
 
 const approvalMeeting = alias(meetings, "approval_meeting");
 
+/** Each approval with its roll call (who voted how), when one was taken through the portal. */
 async function approvalsOf(minutesId: string) {
+  const rows = await approvalRows(minutesId);
+  const ballots = await getBallotsForSubjects(
+    MINUTES_APPROVAL_SUBJECT,
+    rows.map((r) => r.id),
+  );
+  return Promise.all(
+    rows.map(async (r) => {
+      const ballot = ballots.get(r.id);
+      const rollCall = ballot ? (await listRollCall(ballot)).map((v) => ({ name: v.name, choice: v.choice })) : [];
+      return { ...r, rollCall };
+    }),
+  );
+}
+
+async function approvalRows(minutesId: string) {
   return db
     .select({
       id: minutesApprovals.id,

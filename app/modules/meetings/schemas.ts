@@ -1,3 +1,4 @@
+import { VOTE_CHOICES } from "~/modules/voting";
 import { z } from "zod";
 
 // Messages are i18n keys, translated where the errors are shown.
@@ -118,7 +119,12 @@ export const MinutesSchema = z
       decision: z.enum(["accepted", "declined"], { errorMap: () => ({ message: "meetings:errors.decision" }) }),
       note: optionalText(2000),
     }),
-    z.object({ intent: z.literal("record-approval"), votedAtMeetingId: id, support: count, oppose: count, abstain: count }),
+    // A roll call: votes.<member id> = support | oppose | abstain (blank: absent or not voting).
+    z.object({
+      intent: z.literal("record-approval"),
+      votedAtMeetingId: id,
+      votes: z.record(z.string().max(100), z.enum(VOTE_CHOICES, { errorMap: () => ({ message: "common:errors.invalid" }) }).optional()).default({}),
+    }),
     z.object({ intent: z.literal("publish") }),
     z.object({ intent: z.literal("amend"), reason: text(2000) }),
   ])

@@ -1,16 +1,12 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotSecretChoices, ballotVotes } from "~/db/schema/analyses";
-import { users } from "~/db/schema/auth";
+import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotTallies, ballotVotes } from "~/db/schema/voting";
+import { displayNamesOf } from "~/modules/auth/index.server";
 import { computeTally, type Tally, type VoteChoice } from "./tally";
 
 export type Ballot = typeof ballots.$inferSelect;
 
-export async function getBallot(id: string, tx: DbOrTx = db) {
-  const [ballot] = await tx.select().from(ballots).where(eq(ballots.id, id));
-  return ballot ?? null;
-}
-
+/** The (one) ballot on a subject, e.g. ("analysis", id) or ("minutes_approval", id). */
 export async function getBallotForSubject(subjectType: string, subjectId: string, tx: DbOrTx = db) {
   const [ballot] = await tx
     .select()
@@ -19,15 +15,29 @@ export async function getBallotForSubject(subjectType: string, subjectId: string
   return ballot ?? null;
 }
 
-/** Counts from the rows, every time: there is no stored counter to drift. */
-export async function tallyBallot(ballot: Pick<Ballot, "id" | "mode" | "quorumPercent" | "thresholdPercent">, tx: DbOrTx = db): Promise<Tally> {
-  const choiceTable = ballot.mode === "secret" ? ballotSecretChoices : ballotVotes;
-  const [choiceRows, [eligible], [recused], [participants]] = await Promise.all([
-    tx
-      .select({ choice: choiceTable.choice, n: sql<number>`count(*)::int` })
-      .from(choiceTable)
-      .where(eq(choiceTable.ballotId, ballot.id))
-      .groupBy(choiceTable.choice),
+/** The ballots of many subjects of one type at once (for lists), keyed by subject id. */
+export async function getBallotsForSubjects(subjectType: string, subjectIds: readonly string[], tx: DbOrTx = db) {
+  if (!subjectIds.length) return new Map<string, Ballot>();
+  const rows = await tx
+    .select()
+    .from(ballots)
+    .where(and(eq(ballots.subjectType, subjectType), inArray(ballots.subjectId, [...new Set(subjectIds)])));
+  return new Map(rows.map((b) => [b.subjectId, b]));
+}
+
+/** An official action may rest only on a named roll call; a secret ballot is an informal poll. */
+export function isOfficial(ballot: Pick<Ballot, "mode">) {
+  return ballot.mode === "named";
+}
+
+/**
+ * Named ballots: counted from the votes, every time (no stored counter to drift).
+ * Informal polls: there is no count before the close (the choices are sealed); after it,
+ * the counts written by the close.
+ */
+export async function tallyBallot(ballot: Pick<Ballot, "id" | "mode" | "status" | "quorumPercent" | "thresholdPercent">, tx: DbOrTx = db): Promise<Tally> {
+  const counts: Record<VoteChoice, number> = { support: 0, oppose: 0, abstain: 0 };
+  const [[eligible], [recused], [participants]] = await Promise.all([
     tx
       .select({ n: sql<number>`count(*)::int` })
       .from(ballotEligible)
@@ -46,8 +56,17 @@ export async function tallyBallot(ballot: Pick<Ballot, "id" | "mode" | "quorumPe
           .from(ballotVotes)
           .where(eq(ballotVotes.ballotId, ballot.id)),
   ]);
-  const counts: Record<VoteChoice, number> = { support: 0, oppose: 0, abstain: 0 };
-  for (const row of choiceRows) counts[row.choice] = row.n;
+  if (ballot.mode === "named") {
+    const rows = await tx
+      .select({ choice: ballotVotes.choice, n: sql<number>`count(*)::int` })
+      .from(ballotVotes)
+      .where(eq(ballotVotes.ballotId, ballot.id))
+      .groupBy(ballotVotes.choice);
+    for (const row of rows) counts[row.choice] = row.n;
+  } else if (ballot.status === "closed") {
+    const [row] = await tx.select().from(ballotTallies).where(eq(ballotTallies.ballotId, ballot.id));
+    if (row) Object.assign(counts, { support: row.support, oppose: row.oppose, abstain: row.abstain });
+  }
   return computeTally({
     counts,
     participants: participants!.n,
@@ -63,7 +82,7 @@ export type VoterState = {
   recusal: { conflict: string } | null;
   /** Named ballots only: the member's current choice. */
   vote: { choice: VoteChoice; reason: string | null } | null;
-  /** Secret ballots: whether the member took part (their choice is not stored with them). */
+  /** Informal polls: whether the member took part (their choice is sealed, not stored with them). */
   participated: boolean;
 };
 
@@ -94,24 +113,54 @@ export async function getVoterState(ballot: Pick<Ballot, "id" | "mode">, userId:
   };
 }
 
-/** The public record of a named ballot: who chose what, and why. Never called for secret ballots. */
-export async function listNamedVotes(ballot: Pick<Ballot, "id" | "mode">, tx: DbOrTx = db) {
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+/**
+ * The roll call of a named ballot: every member on the voter list with their choice (and
+ * reason), or null when they did not vote; recused members are marked. Never for polls.
+ */
+export async function listRollCall(ballot: Pick<Ballot, "id" | "mode">, tx: DbOrTx = db) {
   if (ballot.mode !== "named") return [];
-  return tx
-    .select({ name: users.displayName, choice: ballotVotes.choice, reason: ballotVotes.reason })
-    .from(ballotVotes)
-    .innerJoin(users, eq(users.id, ballotVotes.userId))
-    .where(eq(ballotVotes.ballotId, ballot.id))
-    .orderBy(asc(users.displayName));
+  const [eligible, votes, recusals] = await Promise.all([
+    tx.select({ userId: ballotEligible.userId }).from(ballotEligible).where(eq(ballotEligible.ballotId, ballot.id)),
+    tx
+      .select({ userId: ballotVotes.userId, choice: ballotVotes.choice, reason: ballotVotes.reason })
+      .from(ballotVotes)
+      .where(eq(ballotVotes.ballotId, ballot.id)),
+    tx.select({ userId: ballotRecusals.userId }).from(ballotRecusals).where(eq(ballotRecusals.ballotId, ballot.id)),
+  ]);
+  const names = await displayNamesOf(
+    eligible.map((e) => e.userId),
+    tx,
+  );
+  const voteOf = new Map(votes.map((v) => [v.userId, v]));
+  const recused = new Set(recusals.map((r) => r.userId));
+  return eligible
+    .map((e) => ({
+      name: names.get(e.userId) ?? "—",
+      choice: voteOf.get(e.userId)?.choice ?? null,
+      reason: voteOf.get(e.userId)?.reason ?? null,
+      recused: recused.has(e.userId),
+    }))
+    .sort(byName);
+}
+
+/** The named votes only (who chose what, and why), by name. */
+export async function listNamedVotes(ballot: Pick<Ballot, "id" | "mode">, tx: DbOrTx = db) {
+  const roll = await listRollCall(ballot, tx);
+  return roll.flatMap((r) => (r.choice ? [{ name: r.name, choice: r.choice, reason: r.reason }] : []));
 }
 
 export async function listRecusals(ballotId: string, tx: DbOrTx = db) {
-  return tx
-    .select({ name: users.displayName, conflict: ballotRecusals.conflict })
+  const rows = await tx
+    .select({ userId: ballotRecusals.userId, conflict: ballotRecusals.conflict })
     .from(ballotRecusals)
-    .innerJoin(users, eq(users.id, ballotRecusals.userId))
-    .where(eq(ballotRecusals.ballotId, ballotId))
-    .orderBy(asc(users.displayName));
+    .where(eq(ballotRecusals.ballotId, ballotId));
+  const names = await displayNamesOf(
+    rows.map((r) => r.userId),
+    tx,
+  );
+  return rows.map((r) => ({ name: names.get(r.userId) ?? "—", conflict: r.conflict })).sort(byName);
 }
 
 /** Members on the snapshot who have neither voted nor recused (for the closing reminder). */

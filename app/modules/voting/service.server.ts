@@ -1,13 +1,14 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
-import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotVotes } from "~/db/schema/analyses";
-import { users } from "~/db/schema/auth";
+import { ballotEligible, ballotParticipation, ballotRecusals, ballots, ballotSealedChoices, ballotTallies, ballotVotes } from "~/db/schema/voting";
 import { getFixedT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/modules/audit/index.server";
+import { localesOf } from "~/modules/auth/index.server";
 import { enqueueJob } from "~/modules/notifications/index.server";
 import { notify } from "~/modules/notifications/index.server";
 import { getVoterState, listEligible, listNonVoters, tallyBallot, type Ballot } from "./queries.server";
-import type { BallotMode, ResultsVisibility, VoteChoice } from "./tally";
+import { openChoice, sealChoice, shuffle } from "./seal.server";
+import type { BallotResult, BallotMode, ResultsVisibility, VoteChoice } from "./tally";
 import { formatNeutralDateTime } from "~/utils/clock";
 
 /**
@@ -45,15 +46,21 @@ async function scheduleBallotJobs(tx: DbOrTx, ballot: Pick<Ballot, "id" | "close
   }
 }
 
+export type OpenRefusal = "closes_in_past" | "already_exists" | "secret_not_official";
+
 /**
  * Opens a ballot inside the caller's transaction: the eligible snapshot, the audit row, the
  * jobs and the "vote opened" notifications commit together with whatever the caller changed.
+ * `official`: the ballot decides an official action (accepting an analysis, approving
+ * minutes), so it must be a named roll call — the board is a public body and no official
+ * action is taken by secret ballot. Secret mode is only for informal polls (official: false).
  */
 export async function openBallot(
   tx: Transaction,
-  input: BallotSettings & { subjectType: string; subjectId: string; title: string; url: string; eligibleUserIds: string[]; actor: Actor },
-) {
+  input: BallotSettings & { official: boolean; subjectType: string; subjectId: string; title: string; url: string; eligibleUserIds: string[]; actor: Actor },
+): Promise<{ ok: true; ballot: Ballot } | { ok: false; reason: OpenRefusal }> {
   const now = new Date();
+  if (input.official && input.mode !== "named") return { ok: false, reason: "secret_not_official" };
   if (input.closesAt <= now) return { ok: false as const, reason: "closes_in_past" as const };
   // A live tally of a secret ballot would reveal each choice as it arrives.
   const resultsVisibility = input.mode === "secret" ? "after_close" : input.resultsVisibility;
@@ -165,19 +172,6 @@ export async function updateBallotSettings(actor: Actor, ballotId: string, chang
   });
 }
 
-/**
- * Rewrites a secret ballot's choices in random order in one statement. Afterwards every
- * row of the ballot has the same inserting transaction (xmin) and a fresh physical place,
- * so neither matches the participation row of the person who just voted.
- */
-async function resealSecretChoices(tx: DbOrTx, ballotId: string, added?: VoteChoice) {
-  const extra = added ? sql`union all select ${added}::vote_choice` : sql``;
-  await tx.execute(sql`
-    with old as (delete from ballot_secret_choices where ballot_id = ${ballotId} returning choice)
-    insert into ballot_secret_choices (ballot_id, choice)
-    select ${ballotId}::uuid, c from (select choice as c from old ${extra}) s order by random()`);
-}
-
 async function refusalFor(tx: DbOrTx, ballot: Ballot | undefined, userId: string, now: Date): Promise<VoteRefusal | null> {
   if (!ballot) return "not_found";
   if (ballot.status !== "open" || ballot.closesAt <= now) return "closed";
@@ -191,21 +185,18 @@ async function refusalFor(tx: DbOrTx, ballot: Ballot | undefined, userId: string
 
 /**
  * Casts (or, in a named ballot, changes) a member's vote.
- * Named: one upsert on UNIQUE(ballot_id, user_id), under a shared lock on the ballot so the
- * close (which takes an exclusive lock) counts either before or after it, never during.
- * Secret: participation first (ON CONFLICT DO NOTHING: a second attempt adds nothing), then the
- * anonymous choice, in one transaction; secret votes of a ballot run one at a time.
+ * Both run under a shared lock on the ballot, so the close (which takes an exclusive lock)
+ * counts either before or after a vote, never during.
+ * Named: one upsert on UNIQUE(ballot_id, user_id).
+ * Informal poll: participation first (ON CONFLICT DO NOTHING: a second attempt adds nothing),
+ * then the choice sealed with the key from the environment, in the same transaction. A
+ * reader of the database sees that the two rows belong together (same xmin), but the sealed
+ * row reads the same whatever was chosen; the close opens and deletes them.
  */
 export async function castVote(input: { ballotId: string; userId: string; choice: VoteChoice; reason?: string | null }): Promise<VoteOutcome> {
-  const [head] = await db.select({ mode: ballots.mode }).from(ballots).where(eq(ballots.id, input.ballotId));
-  if (!head) return { ok: false, reason: "not_found" };
   return db.transaction(async (tx) => {
     const now = new Date();
-    const [ballot] = await tx
-      .select()
-      .from(ballots)
-      .where(eq(ballots.id, input.ballotId))
-      .for(head.mode === "secret" ? "update" : "share");
+    const [ballot] = await tx.select().from(ballots).where(eq(ballots.id, input.ballotId)).for("share");
     const refusal = await refusalFor(tx, ballot, input.userId, now);
     if (refusal) return { ok: false, reason: refusal };
     if (ballot!.mode === "named") {
@@ -225,7 +216,7 @@ export async function castVote(input: { ballotId: string; userId: string; choice
       .onConflictDoNothing()
       .returning({ userId: ballotParticipation.userId });
     if (!took) return { ok: false, reason: "already_voted_secret" };
-    await resealSecretChoices(tx, input.ballotId, input.choice);
+    await tx.insert(ballotSealedChoices).values({ ballotId: input.ballotId, sealed: sealChoice(input.ballotId, input.choice) });
     return { ok: true };
   });
 }
@@ -265,7 +256,8 @@ export async function recuse(input: { ballotId: string; userId: string; conflict
  * it and tells the members. Running it twice, or early, does nothing.
  */
 export async function closeBallot(ballotId: string, now = new Date()) {
-  return db.transaction(async (tx) => {
+  let sealedRowsDeleted = false;
+  const outcome = await db.transaction(async (tx) => {
     const [ballot] = await tx.select().from(ballots).where(eq(ballots.id, ballotId)).for("update");
     if (!ballot || ballot.status !== "open") return null;
     if (ballot.closesAt > now) {
@@ -273,9 +265,33 @@ export async function closeBallot(ballotId: string, now = new Date()) {
       await scheduleBallotJobs(tx, ballot, now);
       return null;
     }
-    if (ballot.mode === "secret") await resealSecretChoices(tx, ballot.id);
-    const tally = await tallyBallot(ballot, tx);
-    const [closed] = await tx.update(ballots).set({ status: "closed", result: tally.result, closedAt: now }).where(eq(ballots.id, ballot.id)).returning();
+    // An informal poll's choices are opened here, once: counted in a shuffled order, the
+    // counts written and the sealed rows deleted in this transaction (votes wait on the lock).
+    let opened: Record<VoteChoice, number> | null = null;
+    if (ballot.mode === "secret") {
+      const sealed = await tx.select({ sealed: ballotSealedChoices.sealed }).from(ballotSealedChoices).where(eq(ballotSealedChoices.ballotId, ballot.id));
+      opened = { support: 0, oppose: 0, abstain: 0 };
+      for (const row of shuffle(sealed)) opened[openChoice(ballot.id, row.sealed)]++;
+    }
+    const [closing] = await tx.update(ballots).set({ status: "closed", result: "no_quorum", closedAt: now }).where(eq(ballots.id, ballot.id)).returning();
+    if (opened) {
+      // A poll open when sealing began may already hold counts carried over from before (migration 0014).
+      await tx
+        .insert(ballotTallies)
+        .values({ ballotId: ballot.id, ...opened })
+        .onConflictDoUpdate({
+          target: ballotTallies.ballotId,
+          set: {
+            support: sql`${ballotTallies.support} + excluded.support`,
+            oppose: sql`${ballotTallies.oppose} + excluded.oppose`,
+            abstain: sql`${ballotTallies.abstain} + excluded.abstain`,
+          },
+        });
+      await tx.delete(ballotSealedChoices).where(eq(ballotSealedChoices.ballotId, ballot.id));
+      sealedRowsDeleted = true;
+    }
+    const tally = await tallyBallot(closing!, tx);
+    const [closed] = await tx.update(ballots).set({ result: tally.result }).where(eq(ballots.id, ballot.id)).returning();
     await recordAudit(tx, {
       actorId: null,
       action: "ballot.closed",
@@ -287,13 +303,7 @@ export async function closeBallot(ballotId: string, now = new Date()) {
     if (ballot.openedById) recipients.add(ballot.openedById);
     // The result is a word to translate: notify each language group with its own wording.
     const byLocale = new Map<string, string[]>();
-    if (recipients.size) {
-      const rows = await tx
-        .select({ id: users.id, locale: users.locale })
-        .from(users)
-        .where(inArray(users.id, [...recipients]));
-      for (const r of rows) byLocale.set(r.locale, [...(byLocale.get(r.locale) ?? []), r.id]);
-    }
+    for (const [id, locale] of await localesOf([...recipients], tx)) byLocale.set(locale, [...(byLocale.get(locale) ?? []), id]);
     for (const [locale, ids] of byLocale) {
       const t = await getFixedT(locale, "analyses");
       await notify(
@@ -309,6 +319,77 @@ export async function closeBallot(ballotId: string, now = new Date()) {
     }
     return { ballot: closed!, tally };
   });
+  // The deleted sealed rows stay on their pages as dead tuples until a vacuum: remove them
+  // now (outside the transaction, as VACUUM requires), so no old row version outlives the close.
+  if (sealedRowsDeleted) await vacuumSealedChoices();
+  return outcome;
+}
+
+export async function vacuumSealedChoices() {
+  try {
+    await db.execute(sql`vacuum ballot_sealed_choices`);
+  } catch (error) {
+    // The close itself has committed; autovacuum will get there.
+    console.warn("vacuum ballot_sealed_choices failed", error);
+  }
+}
+
+/**
+ * A roll call taken at a meeting (e.g. approving minutes): a named ballot opened and closed
+ * at once, inside the caller's transaction, with each present member's answer recorded. The
+ * caller decides who could vote (members present) and whether the meeting had its quorum;
+ * the motion carries when support is more than `thresholdPercent` of support + oppose.
+ */
+export async function recordRollCall(
+  tx: Transaction,
+  input: {
+    subjectType: string;
+    subjectId: string;
+    title: string;
+    url: string;
+    eligibleUserIds: string[];
+    votes: { userId: string; choice: VoteChoice }[];
+    quorumMet: boolean;
+    quorumPercent: number;
+    thresholdPercent?: number;
+    actor: Actor;
+  },
+) {
+  const now = new Date();
+  const thresholdPercent = input.thresholdPercent ?? 50;
+  const [ballot] = await tx
+    .insert(ballots)
+    .values({
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      title: input.title,
+      url: input.url,
+      mode: "named",
+      resultsVisibility: "after_close",
+      opensAt: new Date(now.getTime() - 1000),
+      closesAt: now,
+      quorumPercent: input.quorumPercent,
+      thresholdPercent,
+      openedById: input.actor.id,
+    })
+    .returning();
+  const eligible = [...new Set(input.eligibleUserIds)];
+  if (eligible.length) await tx.insert(ballotEligible).values(eligible.map((userId) => ({ ballotId: ballot!.id, userId })));
+  if (input.votes.length) await tx.insert(ballotVotes).values(input.votes.map((v) => ({ ballotId: ballot!.id, userId: v.userId, choice: v.choice })));
+  const counts = { support: 0, oppose: 0, abstain: 0 };
+  for (const v of input.votes) counts[v.choice]++;
+  const decisive = counts.support + counts.oppose;
+  const result: BallotResult = !input.quorumMet ? "no_quorum" : decisive > 0 && counts.support * 100 > thresholdPercent * decisive ? "passed" : "failed";
+  const [closed] = await tx.update(ballots).set({ status: "closed", result, closedAt: now }).where(eq(ballots.id, ballot!.id)).returning();
+  await recordAudit(tx, {
+    actorId: input.actor.id,
+    action: "ballot.roll_call",
+    subjectType: "ballot",
+    subjectId: ballot!.id,
+    ipAddress: input.actor.ipAddress,
+    data: { subject: { type: input.subjectType, id: input.subjectId }, eligible: eligible.length, ...counts, result },
+  });
+  return { ballot: closed!, counts, result };
 }
 
 /** 24 hours before the close: remind the members who have neither voted nor recused. */

@@ -102,6 +102,8 @@ export type ApprovalView = {
   meetingId: string;
   meetingTitle: string;
   votedAt: string;
+  /** The roll call (each member's answer), for approvals recorded as one. */
+  rollCall?: { name: string; choice: "support" | "oppose" | "abstain" | null }[];
 };
 
 export function ApprovalRecord({ approval }: { approval: ApprovalView }) {
@@ -123,6 +125,18 @@ export function ApprovalRecord({ approval }: { approval: ApprovalView }) {
       <dd>
         <strong>{approval.passed ? t("approval.passed") : t("approval.failed")}</strong>
       </dd>
+      {approval.rollCall?.length ? (
+        <>
+          <dt>{t("approval.rollCallRecord")}</dt>
+          <dd>
+            <ul className="roll-call">
+              {approval.rollCall.map((v, i) => (
+                <li key={`${v.name}-${i}`}>{`${v.name}: ${v.choice ? t(`approval.${v.choice}`) : t("approval.notVoting")}`}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }
