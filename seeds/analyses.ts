@@ -82,14 +82,12 @@ export async function seedAnalyses() {
           updatedAt: daysAgo(36),
         })),
       );
-      await tx
-        .insert(ballotRecusals)
-        .values({
-          ballotId: ballot!.id,
-          userId: members[11]!,
-          conflict: "I chair a neighborhood group whose concerns are among those cited.",
-          createdAt: daysAgo(37),
-        });
+      await tx.insert(ballotRecusals).values({
+        ballotId: ballot!.id,
+        userId: members[11]!,
+        conflict: "I chair a neighborhood group whose concerns are among those cited.",
+        createdAt: daysAgo(37),
+      });
       const tally = await tallyBallot(ballot!, tx);
       await tx
         .update(ballots)

@@ -60,14 +60,12 @@ describe("suppressTable", () => {
   });
 
   it("never discloses a small count, for any table (property)", () => {
-    const table = fc
-      .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }))
-      .chain(([r, c]) =>
-        fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 400 })), { minLength: c, maxLength: c }), {
-          minLength: r,
-          maxLength: r,
-        }),
-      );
+    const table = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 })).chain(([r, c]) =>
+      fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 400 })), { minLength: c, maxLength: c }), {
+        minLength: r,
+        maxLength: r,
+      }),
+    );
     fc.assert(
       fc.property(table, (counts) => {
         const t = suppressTable(counts);
