@@ -67,6 +67,27 @@ export function FormErrors({ errors, id }: { errors?: string[] | null; id?: stri
   );
 }
 
+/**
+ * "There is a problem": every message of a failed submission in one place at the top of the page
+ * (GOV.UK's error summary), so a refusal is seen even when it concerns a form or a field the page
+ * does not show (an unknown intent, a form of another state).
+ */
+export function ErrorSummary({ error }: { error?: Record<string, string[] | null> | null }) {
+  const { t } = useTranslation();
+  const messages = [...new Set(Object.values(error ?? {}).flatMap((m) => m ?? []))];
+  if (!messages.length) return null;
+  return (
+    <div className="alert alert-error error-summary" role="alert">
+      <h2>{t("common:errors.summaryTitle")}</h2>
+      <ul>
+        {messages.map((m) => (
+          <li key={m}>{t(m)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** A labelled textarea with hint and errors, wired for aria like `Field`. */
 export function TextAreaField({
   label,

@@ -153,7 +153,8 @@ function ConcernForm() {
       <p className="alert alert-info">{t("new.emergency")}</p>
       <WhoSeesWhat />
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        {/* An intent the form does not offer is the only error without a field of its own. */}
+        <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(actionData?.result?.error?.intent ?? [])]} />
         <fieldset className="choices" aria-describedby={kindError} aria-invalid={kindError ? true : undefined}>
           <legend>{t("new.kind")}</legend>
           {kinds.map((k) => (

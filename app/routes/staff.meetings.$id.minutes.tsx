@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors, SelectField, TextAreaField } from "~/components/form";
+import { ErrorSummary, Field, FormErrors, SelectField, TextAreaField } from "~/components/form";
 import { StaffMeetingNav } from "~/components/staff-meeting-nav";
 import { requireRole } from "~/modules/auth/index.server";
 import {
@@ -163,6 +163,7 @@ export default function MinutesPage() {
     <section>
       <h1>{t("staffMinutes.title", { title: meeting.title })}</h1>
       <StaffMeetingNav id={meeting.id} />
+      <ErrorSummary error={actionData?.result?.error} />
       <p>{meeting.when}</p>
       {minutes ? (
         <p>

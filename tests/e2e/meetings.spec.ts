@@ -101,9 +101,9 @@ test("a meeting from scheduling to public approved minutes", async ({ page }) =>
   await expect(page.getByText("Draft saved as a new revision.")).toBeVisible();
   const vote = page.locator("form#approval");
   await vote.getByLabel("Meeting where the vote was held").selectOption(id);
-  await vote.getByLabel("In favor").fill("7");
-  await vote.getByLabel("Against").fill("1");
-  await vote.getByLabel("Abstaining").fill("0");
+  // A roll call: each present member's answer by name (7 in favor, 1 against, the rest not voting).
+  const answers = vote.locator("fieldset.roll-call select");
+  for (let i = 0; i < 8; i++) await answers.nth(i).selectOption(i < 7 ? "support" : "oppose");
   await vote.getByRole("button", { name: "Record vote" }).click();
   await expect(page.getByText("Approval vote recorded.")).toBeVisible();
   await expect(page.locator(".approval-record").getByText("Quorum met.")).toBeVisible();
@@ -120,6 +120,7 @@ test("a meeting from scheduling to public approved minutes", async ({ page }) =>
   await expect(page.getByText("The chair opened the meeting at 6:05 p.m.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Approval of these minutes" })).toBeVisible();
   await expect(page.getByText("7 in favor, 1 against, 0 abstaining")).toBeVisible();
+  await expect(page.locator(".approval-record").getByText("Ruth Okafor")).toBeVisible();
   await expect(page.locator(".approval-record").getByText("Quorum met.")).toBeVisible();
   await expect(page.locator(".approval-record").getByText("Approved", { exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Send the brief to neighborhood associations", exact: true })).toBeVisible();

@@ -9,6 +9,7 @@ import { db } from "~/db/client.server";
 import { emailOutbox } from "~/db/schema";
 import { countyDay } from "~/utils/clock";
 import { signUnsubscribeToken } from "~/modules/notifications/index.server";
+import { createServer } from "node:http";
 import { createApp } from "../../server/app";
 import { PUBLIC_PATHS } from "../../server/cache";
 import { createLogger, scrubUrl } from "../../server/logging";
@@ -28,12 +29,13 @@ beforeAll(async () => {
       done();
     },
   });
-  const app = createApp({ build, logger: createLogger({ level: "debug" }, sink), trustProxy: "loopback" });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
+  // The port is known once listening; APP_URL (links, the Origin check) is that address.
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  process.env.APP_URL = base;
+  server.on("request", createApp({ build, logger: createLogger({ level: "debug" }, sink), trustProxy: "loopback", appUrl: base }));
 });
 
 afterAll(async () => {
@@ -212,6 +214,8 @@ describe("HTTP caching", () => {
     const member = new Client(base);
     const signup = await member.post("/signup", { displayName, email: "quillon.cache@example.org", password: "cache-password-2026" });
     expect(signup.status).toBe(302);
+    // Signing up asks the person to check their email; they then sign in.
+    await member.login("quillon.cache@example.org", "cache-password-2026");
     const session = member.cookies.get("cab_session")!;
     expect(session).toBeTruthy();
     expect(await (await member.get("/")).text()).toContain(displayName);
