@@ -1,0 +1,255 @@
+/**
+ * Small-count protection for every public number in the portal (dashboard measures, the
+ * response clock, drug charging decisions, the concerns overview): one algorithm, one cell
+ * type, one text for each state.
+ *
+ * The model. A publication is a set of counts (cells) and what a reader knows links them:
+ * - lines: parts that sum to a total (a row of a table and its total; months and their quarter);
+ * - nests: a child counts a subset of its parents' cases at the same position (filed ≤ referred);
+ * - exclusive groups: children of one parent that never share a case (filed, declined, diverted);
+ * - aliases: two cells that count exactly the same cases (drug referrals = referrals with offense drug).
+ *
+ * Primary suppression: every count from 1 to 10 is "fewer than 11". A published 0 stays 0 (it is
+ * useful and protects nobody), except under a parent that is itself fewer than 11: there every
+ * child is "fewer than 11" too, zero or not, so the states do not pin a child at 1 or more.
+ *
+ * Complementary suppression is decided so that every "fewer than 11" cell can still be anything
+ * from 1 to 10 given all the published numbers (the test audits this with a linear-programming
+ * solver over every cell): each line that has a hidden small cell must also hide enough of other
+ * cells that the small one can move up to 10 and down to 1 with the line still adding up; a
+ * complement is never a 0 (so a reader knows it is at least 11), hidden children of an exclusive
+ * group hide their siblings at the same position, a hidden parent hides its children there, and a
+ * parent is hidden when its shown children would leave a hidden child no room to reach 10.
+ */
+
+export const MIN_PUBLIC_COUNT = 11;
+/** The largest count hidden as "fewer than 11". */
+export const MAX_SMALL = MIN_PUBLIC_COUNT - 1;
+
+export function isSmallCount(n: number) {
+  return n >= 1 && n < MIN_PUBLIC_COUNT;
+}
+
+export type CellState = "shown" | "primary" | "complementary";
+export type PublishedCell = { value: number | null; state: CellState };
+
+export const FEWER_THAN_11 = "fewer than 11";
+export const SUPPRESSED = "suppressed";
+
+/** The i18n key (metrics namespace) of a hidden cell's text, or null for a shown number. */
+export function hiddenTextKey(cell: PublishedCell): "dashboard.fewerThan11" | "dashboard.suppressed" | null {
+  if (cell.state === "primary") return "dashboard.fewerThan11";
+  if (cell.state === "complementary" || cell.value === null) return "dashboard.suppressed";
+  return null;
+}
+
+/** A published cell as plain text (CSVs and APIs): the number, "fewer than 11" or "suppressed". */
+export function cellPlainText(cell: PublishedCell) {
+  const key = hiddenTextKey(cell);
+  return key === "dashboard.fewerThan11" ? FEWER_THAN_11 : key ? SUPPRESSED : String(cell.value);
+}
+
+export type Line = { parts: number[]; total: number };
+export type Nest = { child: number; parents: number[] };
+export type ExclusiveGroup = { parent: number; members: number[] };
+
+export type SuppressionProblem = {
+  values: number[];
+  lines: Line[];
+  nests?: Nest[];
+  exclusive?: ExclusiveGroup[];
+  aliases?: number[][];
+  /** Never hide this cell as a complement (e.g. a line total only when nothing else can be). */
+  preferNot?: (i: number) => boolean;
+};
+
+export type SuppressionResult = { states: CellState[]; /** lower bound a reader can assume for each hidden cell */ lower: number[] };
+
+/**
+ * Decides primary and complementary suppression for the whole problem at once (every linked
+ * table together), to a fixed point.
+ */
+export function suppress(problem: SuppressionProblem): SuppressionResult {
+  const { values, lines } = problem;
+  const nests = problem.nests ?? [];
+  const exclusive = problem.exclusive ?? [];
+  const aliases = problem.aliases ?? [];
+  const n = values.length;
+  const hidden = values.map(isSmallCount);
+  const small = values.map((v) => v <= MAX_SMALL);
+  /** "fewer than 11": hidden and at most 10. Cells hidden under a small parent may be 0. */
+  const lower = values.map((v) => (isSmallCount(v) ? 1 : v >= MIN_PUBLIC_COUNT ? MIN_PUBLIC_COUNT : 0));
+
+  const linesOf: number[][] = Array.from({ length: n }, () => []);
+  lines.forEach((l, k) => {
+    for (const p of l.parts) linesOf[p]!.push(k);
+    linesOf[l.total]!.push(k);
+  });
+  const parentsOf: number[][] = Array.from({ length: n }, () => []);
+  const childrenOf: number[][] = Array.from({ length: n }, () => []);
+  for (const nest of nests) {
+    for (const p of nest.parents) {
+      parentsOf[nest.child]!.push(p);
+      childrenOf[p]!.push(nest.child);
+    }
+  }
+  const groupOf: ExclusiveGroup[][] = Array.from({ length: n }, () => []);
+  for (const g of exclusive) for (const m of g.members) groupOf[m]!.push(g);
+
+  const isPrimary = (i: number) => hidden[i]! && small[i]!;
+  const hi = (i: number) => (small[i] ? MAX_SMALL : Infinity);
+  /** How far a hidden cell can go down: to its lower bound, and not below a shown child. */
+  const down = (i: number) => {
+    if (!hidden[i]) return 0;
+    let floor = lower[i]!;
+    for (const c of childrenOf[i]!) if (!hidden[c]) floor = Math.max(floor, values[c]!);
+    return Math.max(0, values[i]! - floor);
+  };
+  /** How far a hidden cell can go up: to its upper bound, and within a shown parent's room. */
+  const up = (i: number) => {
+    if (!hidden[i]) return 0;
+    let room = hi(i) - values[i]!;
+    for (const p of parentsOf[i]!) {
+      if (hidden[p]) continue;
+      let used = values[i]!;
+      for (const g of groupOf[i]!) {
+        if (g.parent !== p) continue;
+        for (const m of g.members) if (m !== i) used += hidden[m] ? lower[m]! : values[m]!;
+      }
+      room = Math.min(room, values[p]! - used);
+    }
+    return Math.max(0, room);
+  };
+
+  let changed = true;
+  const hide = (i: number) => {
+    if (hidden[i]) return;
+    hidden[i] = true;
+    changed = true;
+  };
+
+  for (let guard = 0; changed && guard < 10 * n + 10; guard++) {
+    changed = false;
+    // Nests: under a small parent every child is small (even 0); under a hidden parent every non-zero child is hidden.
+    for (const nest of nests) {
+      for (const p of nest.parents) {
+        if (isPrimary(p) && !hidden[nest.child]) {
+          hide(nest.child);
+          lower[nest.child] = 0;
+        } else if (isPrimary(p) && lower[nest.child] !== 0 && small[nest.child]) {
+          lower[nest.child] = 0;
+          changed = true;
+        } else if (hidden[p] && values[nest.child]! > 0) hide(nest.child);
+      }
+    }
+    // Exclusive groups: a hidden member hides its non-zero siblings; a shown parent must leave room.
+    for (const g of exclusive) {
+      if (!g.members.some((m) => hidden[m])) continue;
+      for (const m of g.members) if (values[m]! > 0) hide(m);
+      if (hidden[g.parent]) continue;
+      for (const m of g.members) {
+        if (!isPrimary(m)) continue;
+        const others = g.members.filter((o) => o !== m).reduce((a, o) => a + (hidden[o] ? lower[o]! : values[o]!), 0);
+        if (values[g.parent]! - others < MAX_SMALL) hide(g.parent);
+      }
+    }
+    for (const group of aliases) if (group.some((i) => hidden[i])) for (const i of group) hide(i);
+    // Lines: every small hidden cell must be able to reach 10 and 1 with the line still adding up.
+    for (const line of lines) {
+      const members = [...line.parts, line.total];
+      for (const a of members) {
+        if (!isPrimary(a)) continue;
+        const isTotal = a === line.total;
+        // Raising a part by δ: other parts go down by δ or the total up by δ. Raising the total: parts go up.
+        let capUp = 0;
+        let capDown = 0;
+        for (const b of line.parts) {
+          if (b === a || !hidden[b]) continue;
+          capUp += isTotal ? up(b) : down(b);
+          capDown += isTotal ? down(b) : up(b);
+        }
+        if (!isTotal && hidden[line.total]) {
+          capUp += up(line.total);
+          capDown += down(line.total);
+        }
+        const needUp = MAX_SMALL - values[a]!;
+        const needDown = Math.max(0, values[a]! - 1);
+        if (capUp >= needUp && capDown >= needDown) continue;
+        const pick = pickComplement(line, a, needUp - capUp, needDown - capDown);
+        if (pick === null) continue;
+        hide(pick);
+      }
+    }
+  }
+
+  function pickComplement(line: Line, a: number, lackUp: number, lackDown: number): number | null {
+    const candidates = line.parts.filter((b) => b !== a && !hidden[b] && values[b]! > 0);
+    // A complement goes down by up to (value − 11) and up freely (within its parent's room).
+    const score = (b: number) => {
+      const slack = values[b]! - MIN_PUBLIC_COUNT;
+      const enough = slack >= Math.max(0, lackUp) ? 0 : 1_000_000;
+      return enough + values[b]! + (problem.preferNot?.(b) ? 10_000_000 : 0);
+    };
+    const best = candidates.sort((x, y) => score(x) - score(y))[0];
+    if (best !== undefined && (score(best) < 1_000_000 || hidden[line.total] || a === line.total)) return best;
+    if (a !== line.total && !hidden[line.total] && values[line.total]! > 0) return line.total;
+    void lackDown;
+    return best ?? null;
+  }
+
+  const states: CellState[] = values.map((v, i) => (!hidden[i] ? "shown" : small[i] ? "primary" : "complementary"));
+  return { states, lower };
+}
+
+function publish(value: number, state: CellState): PublishedCell {
+  return { value: state === "shown" ? value : null, state };
+}
+
+export type SuppressedTable = { cells: PublishedCell[][]; rowTotals: PublishedCell[]; colTotals: PublishedCell[]; grandTotal: PublishedCell };
+export type SuppressedSeries = { cells: PublishedCell[]; total: PublishedCell };
+
+/** A two-way table shown with its row totals, column totals and grand total. */
+export function suppressTable(counts: number[][]): SuppressedTable {
+  const R = counts.length;
+  const C = R ? counts[0]!.length : 0;
+  const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const colTotals = Array.from({ length: C }, (_, c) => counts.reduce((a, row) => a + row[c]!, 0));
+  const grand = rowTotals.reduce((a, b) => a + b, 0);
+  // Layout: inner cells, then row totals, then column totals, then the grand total.
+  const inner = (r: number, c: number) => r * C + c;
+  const rowT = (r: number) => R * C + r;
+  const colT = (c: number) => R * C + R + c;
+  const grandI = R * C + R + C;
+  const values = [...counts.flat(), ...rowTotals, ...colTotals, grand];
+  const lines: Line[] = [
+    ...Array.from({ length: R }, (_, r) => ({ parts: Array.from({ length: C }, (_, c) => inner(r, c)), total: rowT(r) })),
+    ...Array.from({ length: C }, (_, c) => ({ parts: Array.from({ length: R }, (_, r) => inner(r, c)), total: colT(c) })),
+    { parts: Array.from({ length: R }, (_, r) => rowT(r)), total: grandI },
+    { parts: Array.from({ length: C }, (_, c) => colT(c)), total: grandI },
+  ];
+  const margins = new Set([...Array.from({ length: R + C + 1 }, (_, k) => R * C + k)]);
+  const { states } = suppress({ values, lines, preferNot: (i) => margins.has(i) });
+  return {
+    cells: counts.map((row, r) => row.map((v, c) => publish(v, states[inner(r, c)]!))),
+    rowTotals: rowTotals.map((v, r) => publish(v, states[rowT(r)]!)),
+    colTotals: colTotals.map((v, c) => publish(v, states[colT(c)]!)),
+    grandTotal: publish(grand, states[grandI]!),
+  };
+}
+
+/** A one-way list of counts shown with its total (a series by period). */
+export function suppressSeries(values: number[]): SuppressedSeries {
+  const total = values.reduce((a, b) => a + b, 0);
+  const { states } = suppress({ values: [...values, total], lines: [{ parts: values.map((_, i) => i), total: values.length }] });
+  return { cells: values.map((v, i) => publish(v, states[i]!)), total: publish(total, states[values.length]!) };
+}
+
+/**
+ * A rate is published only when its numerator and its denominator are both published: then it
+ * tells nothing the two counts do not, and a withheld count cannot be recovered from it.
+ */
+export function publishedRate(numerator: PublishedCell, denominator: PublishedCell): number | null {
+  if (numerator.state !== "shown" || denominator.state !== "shown" || numerator.value === null || denominator.value === null) return null;
+  if (denominator.value <= 0) return null;
+  return numerator.value / denominator.value;
+}
