@@ -59,8 +59,10 @@ export type SuppressionProblem = {
   nests?: Nest[];
   exclusive?: ExclusiveGroup[];
   aliases?: number[][];
-  /** Never hide this cell as a complement (e.g. a line total only when nothing else can be). */
+  /** Hide this cell as a complement only when nothing else will do (e.g. the margins of a table). */
   preferNot?: (i: number) => boolean;
+  /** Treat 0 as "fewer than 11" too (the concerns overview, where a 0 next to a block list would say too much). */
+  zeroIsSmall?: boolean;
 };
 
 export type SuppressionResult = { states: CellState[]; /** lower bound a reader can assume for each hidden cell */ lower: number[] };
@@ -75,10 +77,10 @@ export function suppress(problem: SuppressionProblem): SuppressionResult {
   const exclusive = problem.exclusive ?? [];
   const aliases = problem.aliases ?? [];
   const n = values.length;
-  const hidden = values.map(isSmallCount);
+  const hidden = values.map((v) => isSmallCount(v) || (problem.zeroIsSmall === true && v === 0));
   const small = values.map((v) => v <= MAX_SMALL);
   /** "fewer than 11": hidden and at most 10. Cells hidden under a small parent may be 0. */
-  const lower = values.map((v) => (isSmallCount(v) ? 1 : v >= MIN_PUBLIC_COUNT ? MIN_PUBLIC_COUNT : 0));
+  const lower = values.map((v) => (isSmallCount(v) && !problem.zeroIsSmall ? 1 : v >= MIN_PUBLIC_COUNT ? MIN_PUBLIC_COUNT : 0));
 
   const linesOf: number[][] = Array.from({ length: n }, () => []);
   lines.forEach((l, k) => {
