@@ -22,7 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   lines.push(csvLine(["period", ...(by ? table.columns.map((c) => `${by}=${c}`) : ["count"]), ...(by ? ["total"] : []), ...(percent ? ["rate_percent"] : [])]));
   const rate = (r: number | null | undefined) => (r === null || r === undefined ? "withheld" : (Math.round(r * 1000) / 10).toFixed(1));
   table.periods.forEach((p, i) => {
-    lines.push(csvLine([p, ...(by ? table.table!.cells[i]!.map(cellPlainText) : []), cellPlainText(table.periodTotals[i]!), ...(percent ? [rate(table.rates?.[i])] : [])]));
+    lines.push(
+      csvLine([
+        p,
+        ...(by ? table.table!.cells[i]!.map(cellPlainText) : []),
+        cellPlainText(table.periodTotals[i]!),
+        ...(percent ? [rate(table.rates?.[i])] : []),
+      ]),
+    );
   });
   if (table.total) {
     lines.push(

@@ -210,32 +210,139 @@ function publish(value: number, state: CellState): PublishedCell {
 export type SuppressedTable = { cells: PublishedCell[][]; rowTotals: PublishedCell[]; colTotals: PublishedCell[]; grandTotal: PublishedCell };
 export type SuppressedSeries = { cells: PublishedCell[]; total: PublishedCell };
 
-/** A two-way table shown with its row totals, column totals and grand total. */
+/**
+ * A two-way table shown with its row, column and grand totals (the drug charging decisions by
+ * month). Its lines cross, so the per-line rule above is not enough on its own: here a hidden
+ * small entry is kept on a cycle of hidden entries (write the table with its margins as a grid
+ * whose rows and columns sum to zero; an entry is determined by the visible ones exactly when
+ * its edge in the row–column graph lies on no cycle), and a line with a shown total never hides
+ * a part that sums to 1..10.
+ */
+/** Cost of hiding an unsuppressed entry: prefer few, small, non-zero inner cells; totals last. */
+function hideCost(value: number, isMargin: boolean) {
+  return 1 + value + (value === 0 ? 100_000 : 0) + (isMargin ? 10_000_000 : 0);
+}
+
 export function suppressTable(counts: number[][]): SuppressedTable {
   const R = counts.length;
   const C = R ? counts[0]!.length : 0;
   const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
   const colTotals = Array.from({ length: C }, (_, c) => counts.reduce((a, row) => a + row[c]!, 0));
   const grand = rowTotals.reduce((a, b) => a + b, 0);
-  // Layout: inner cells, then row totals, then column totals, then the grand total.
-  const inner = (r: number, c: number) => r * C + c;
-  const rowT = (r: number) => R * C + r;
-  const colT = (c: number) => R * C + R + c;
-  const grandI = R * C + R + C;
-  const values = [...counts.flat(), ...rowTotals, ...colTotals, grand];
-  const lines: Line[] = [
-    ...Array.from({ length: R }, (_, r) => ({ parts: Array.from({ length: C }, (_, c) => inner(r, c)), total: rowT(r) })),
-    ...Array.from({ length: C }, (_, c) => ({ parts: Array.from({ length: R }, (_, r) => inner(r, c)), total: colT(c) })),
-    { parts: Array.from({ length: R }, (_, r) => rowT(r)), total: grandI },
-    { parts: Array.from({ length: C }, (_, c) => colT(c)), total: grandI },
-  ];
-  const margins = new Set([...Array.from({ length: R + C + 1 }, (_, k) => R * C + k)]);
-  const { states } = suppress({ values, lines, preferNot: (i) => margins.has(i) });
+
+  // The extended grid: row R holds the column totals, column C the row totals.
+  const value = (r: number, c: number) => (r < R && c < C ? counts[r]![c]! : r === R && c < C ? colTotals[c]! : r < R && c === C ? rowTotals[r]! : grand);
+  const isMargin = (r: number, c: number) => r === R || c === C;
+  const suppressed: boolean[][] = Array.from({ length: R + 1 }, (_, r) => Array.from({ length: C + 1 }, (_, c) => isSmallCount(value(r, c))));
+  const primary = suppressed.map((row) => [...row]);
+
+  if (R === 0 || C === 0) {
+    return { cells: [], rowTotals: [], colTotals: [], grandTotal: publish(grand, primary[0]?.[0] ? "primary" : "shown") };
+  }
+
+  const NR = R + 1;
+  const NC = C + 1;
+  // Node ids: rows 0..R, columns NR..NR+C.
+  const nodes = NR + NC;
+
+  /** Cheapest path from row r to column c avoiding entry (r, c); returns the entries to hide. */
+  function closeCycle(r0: number, c0: number): [number, number][] | null {
+    const dist = new Array<number>(nodes).fill(Infinity);
+    const prev = new Array<number>(nodes).fill(-1);
+    const done = new Array<boolean>(nodes).fill(false);
+    const start = r0;
+    const target = NR + c0;
+    dist[start] = 0;
+    for (;;) {
+      let u = -1;
+      for (let i = 0; i < nodes; i++) if (!done[i] && dist[i]! < Infinity && (u === -1 || dist[i]! < dist[u]!)) u = i;
+      if (u === -1 || u === target) break;
+      done[u] = true;
+      const neighbours = u < NR ? Array.from({ length: NC }, (_, c) => NR + c) : Array.from({ length: NR }, (_, r) => r);
+      for (const v of neighbours) {
+        const r = u < NR ? u : v;
+        const c = (u < NR ? v : u) - NR;
+        if (r === r0 && c === c0) continue;
+        const w = suppressed[r]![c]! ? 0 : hideCost(value(r, c), isMargin(r, c));
+        if (dist[u]! + w < dist[v]!) {
+          dist[v] = dist[u]! + w;
+          prev[v] = u;
+        }
+      }
+    }
+    if (dist[target] === Infinity) return null;
+    const path: [number, number][] = [];
+    for (let v = target; prev[v] !== -1; v = prev[v]!) {
+      const u = prev[v]!;
+      const r = u < NR ? u : v;
+      const c = (u < NR ? v : u) - NR;
+      if (!suppressed[r]![c]) path.push([r, c]);
+    }
+    return path;
+  }
+
+  /** Is entry (r0, c0) on a cycle of suppressed entries (i.e. not derivable)? */
+  function onCycle(r0: number, c0: number) {
+    const seen = new Array<boolean>(nodes).fill(false);
+    const stack = [r0];
+    seen[r0] = true;
+    while (stack.length) {
+      const u = stack.pop()!;
+      if (u === NR + c0) return true;
+      const neighbours = u < NR ? Array.from({ length: NC }, (_, c) => NR + c) : Array.from({ length: NR }, (_, r) => r);
+      for (const v of neighbours) {
+        const r = u < NR ? u : v;
+        const c = (u < NR ? v : u) - NR;
+        if ((r === r0 && c === c0) || !suppressed[r]![c] || seen[v]) continue;
+        seen[v] = true;
+        stack.push(v);
+      }
+    }
+    return false;
+  }
+
+  /** The line rule: with a visible total, the suppressed cells of a line must not sum to 1..10. */
+  function fixLineSums(): boolean {
+    let changed = false;
+    const lines: [number, number][][] = [
+      ...Array.from({ length: NR }, (_, r) => Array.from({ length: NC }, (_, c) => [r, c] as [number, number])),
+      ...Array.from({ length: NC }, (_, c) => Array.from({ length: NR }, (_, r) => [r, c] as [number, number])),
+    ];
+    for (const line of lines) {
+      const total = line[line.length - 1]!;
+      if (suppressed[total[0]]![total[1]]) continue;
+      const inner = line.slice(0, -1);
+      const hidden = inner.filter(([r, c]) => suppressed[r]![c]);
+      if (!hidden.length) continue;
+      const sum = hidden.reduce((a, [r, c]) => a + value(r, c), 0);
+      if (!isSmallCount(sum)) continue;
+      const candidates = inner.filter(([r, c]) => !suppressed[r]![c]);
+      const pick = candidates.sort((a, b) => hideCost(value(...a), isMargin(...a)) - hideCost(value(...b), isMargin(...b)))[0] ?? total;
+      suppressed[pick[0]]![pick[1]] = true;
+      changed = true;
+    }
+    return changed;
+  }
+
+  for (let guard = 0; guard < NR * NC + 1; guard++) {
+    let changed = fixLineSums();
+    for (let r = 0; r < NR; r++) {
+      for (let c = 0; c < NC; c++) {
+        if (!primary[r]![c] || onCycle(r, c)) continue;
+        const path = closeCycle(r, c);
+        for (const [pr, pc] of path ?? []) suppressed[pr]![pc] = true;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+
+  const state = (r: number, c: number): CellState => (primary[r]![c] ? "primary" : suppressed[r]![c] ? "complementary" : "shown");
   return {
-    cells: counts.map((row, r) => row.map((v, c) => publish(v, states[inner(r, c)]!))),
-    rowTotals: rowTotals.map((v, r) => publish(v, states[rowT(r)]!)),
-    colTotals: colTotals.map((v, c) => publish(v, states[colT(c)]!)),
-    grandTotal: publish(grand, states[grandI]!),
+    cells: counts.map((row, r) => row.map((v, c) => publish(v, state(r, c)))),
+    rowTotals: rowTotals.map((v, r) => publish(v, state(r, C))),
+    colTotals: colTotals.map((v, c) => publish(v, state(R, c))),
+    grandTotal: publish(grand, state(R, C)),
   };
 }
 

@@ -31,7 +31,9 @@ function differencing(cells: SeenCell[]) {
     const [m, , y] = g.split("|");
     lines.push({ parts, total: `${m}|year|${y}||` });
   }
-  for (const [g, parts] of group((c) => (c.grain === "month" ? `${c.measure}|${c.period.slice(0, 4)}-Q${Math.floor((Number(c.period.slice(5, 7)) - 1) / 3) + 1}` : null)))
+  for (const [g, parts] of group((c) =>
+    c.grain === "month" ? `${c.measure}|${c.period.slice(0, 4)}-Q${Math.floor((Number(c.period.slice(5, 7)) - 1) / 3) + 1}` : null,
+  ))
     lines.push({ parts, total: `${g.split("|")[0]}|quarter|${g.split("|")[1]}||` });
   for (const [g, parts] of group((c) => (c.grain === "quarter" ? `${c.measure}|${c.period.slice(0, 4)}` : null)))
     lines.push({ parts, total: `${g.split("|")[0]}|year|${g.split("|")[1]}||` });
@@ -41,7 +43,7 @@ function differencing(cells: SeenCell[]) {
     lines.push({ parts: [`filed|year|${y}|offense|drug`], total: `drug_filed|year|${y}||` });
   }
   const recovered = new Map<string, number>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const l of lines) {
       const all = [...l.parts, l.total];
@@ -76,7 +78,11 @@ describe("the demo dashboard against the differencing attack", () => {
         const mine = crawl.cells.filter((c) => c.measure === m.key);
         return [
           m.key,
-          { published: mine.filter((c) => c.text !== FEWER && c.text !== SUPPRESSED).length, fewerThan11: mine.filter((c) => c.text === FEWER).length, suppressed: mine.filter((c) => c.text === SUPPRESSED).length },
+          {
+            published: mine.filter((c) => c.text !== FEWER && c.text !== SUPPRESSED).length,
+            fewerThan11: mine.filter((c) => c.text === FEWER).length,
+            suppressed: mine.filter((c) => c.text === SUPPRESSED).length,
+          },
         ];
       }),
     );
@@ -90,7 +96,10 @@ describe("the demo dashboard against the differencing attack", () => {
     const shown = Object.values(perMeasure).reduce((a, m) => a + m.published, 0);
     expect(shown).toBeGreaterThan(crawl.cells.length * 0.6);
     for (const key of ["filed", "declined", "diverted", "drug_referred", "p4p_referrals", "firearm_cases"]) {
-      expect(crawl.cells.filter((c) => c.measure === key && !c.dim).every((c) => c.text !== FEWER && c.text !== SUPPRESSED), key).toBe(true);
+      expect(
+        crawl.cells.filter((c) => c.measure === key && !c.dim).every((c) => c.text !== FEWER && c.text !== SUPPRESSED),
+        key,
+      ).toBe(true);
     }
   }, 120_000);
 });

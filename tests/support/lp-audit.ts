@@ -139,7 +139,9 @@ export async function auditPublication(
       });
 
   const monthsOf = (grain: SeenCell["grain"], period: string) =>
-    opts.months.filter((m) => (grain === "all" ? true : grain === "year" ? m.startsWith(period) : grain === "quarter" ? quarterOf(m) === period : m === period));
+    opts.months.filter((m) =>
+      grain === "all" ? true : grain === "year" ? m.startsWith(period) : grain === "quarter" ? quarterOf(m) === period : m === period,
+    );
   const expr = (c: SeenCell): number[] => {
     if (opts.programMeasures.includes(c.measure)) return monthsOf(c.grain, c.period).map((m) => prog.get(`${c.measure}|${m}`)!);
     const out: number[] = [];
@@ -182,12 +184,20 @@ export async function auditPublication(
     const run = (costs: Map<number, number>, sense: "minimize" | "maximize") => {
       const indices = [...costs.keys()].sort((p, q) => p - q);
       model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
-      if (indices.length) model.changeColsCost({ kind: "set", indices }, indices.map((i) => costs.get(i)!));
+      if (indices.length)
+        model.changeColsCost(
+          { kind: "set", indices },
+          indices.map((i) => costs.get(i)!),
+        );
       model.run();
       const status = model.getModelStatus();
       if (status !== highs.constants.modelStatus.optimal) throw new Error(`LP status ${status} (${sense})`);
       const solution = model.getSolution().colValue;
-      if (indices.length) model.changeColsCost({ kind: "set", indices }, indices.map(() => 0));
+      if (indices.length)
+        model.changeColsCost(
+          { kind: "set", indices },
+          indices.map(() => 0),
+        );
       return solution;
     };
     const valueOf = (sol: ArrayLike<number>, idx: number[]) => idx.reduce((a, i) => a + sol[i]!, 0);

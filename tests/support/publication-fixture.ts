@@ -29,7 +29,9 @@ export function measuresOf(r: CaseRow): string[] {
     drug_filed: drug && r.filedDate !== null,
     drug_firearm: drug && r.firearmRecovered,
   };
-  return MEASURES.filter((m) => m.kind === "case").map((m) => m.key).filter((k) => hits[k]);
+  return MEASURES.filter((m) => m.kind === "case")
+    .map((m) => m.key)
+    .filter((k) => hits[k]);
 }
 
 export function aggregate(rows: CaseRow[], program: { measureKey: string; month: string; count: number }[] = []) {

@@ -38,9 +38,10 @@ export async function publishMetrics(tx: DbOrTx) {
     yearly.set(`${r.k}\u0000${r.y}\u0000${d}\u0000${r.v}`, Number(r.n));
     (seen[d] ??= new Set()).add(r.v);
   }
-  const columns = Object.fromEntries(
-    DIMENSIONS.map((d) => [d, DIMENSION_VALUES[d] ? [...DIMENSION_VALUES[d]!] : [...(seen[d] ?? [])].sort()]),
-  ) as Record<Dimension, string[]>;
+  const columns = Object.fromEntries(DIMENSIONS.map((d) => [d, DIMENSION_VALUES[d] ? [...DIMENSION_VALUES[d]!] : [...(seen[d] ?? [])].sort()])) as Record<
+    Dimension,
+    string[]
+  >;
   const rows = buildPublication({ measures, monthly, yearly, columns });
   await tx.delete(metricPublishedCells);
   const now = new Date();

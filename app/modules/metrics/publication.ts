@@ -112,24 +112,36 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
     const quarters = [...new Set(all.map(quarterOf))];
     const quarterIds = quarters.map((q) => {
       const parts = all.map((m, i) => (quarterOf(m) === q ? monthIds[i]! : -1)).filter((i) => i >= 0);
-      const id = add({ measureKey: measure.key, grain: "quarter", period: q, dimension: "", value: "" }, parts.reduce((a, i) => a + values[i]!, 0));
+      const id = add(
+        { measureKey: measure.key, grain: "quarter", period: q, dimension: "", value: "" },
+        parts.reduce((a, i) => a + values[i]!, 0),
+      );
       lines.push({ parts, total: id });
       return id;
     });
     const years = [...new Set(all.map((m) => m.slice(0, 4)))];
     const yearIds = years.map((y) => {
       const parts = quarters.map((q, i) => (q.startsWith(`${y}-`) ? quarterIds[i]! : -1)).filter((i) => i >= 0);
-      const id = add({ measureKey: measure.key, grain: "year", period: y, dimension: "", value: "" }, parts.reduce((a, i) => a + values[i]!, 0));
+      const id = add(
+        { measureKey: measure.key, grain: "year", period: y, dimension: "", value: "" },
+        parts.reduce((a, i) => a + values[i]!, 0),
+      );
       lines.push({ parts, total: id });
       return id;
     });
-    const allId = add({ measureKey: measure.key, grain: "all", period: "all", dimension: "", value: "" }, yearIds.reduce((a, i) => a + values[i]!, 0));
+    const allId = add(
+      { measureKey: measure.key, grain: "all", period: "all", dimension: "", value: "" },
+      yearIds.reduce((a, i) => a + values[i]!, 0),
+    );
     lines.push({ parts: yearIds, total: allId });
 
     for (const d of breakdownDimensionsOf(measure)) {
       years.forEach((y, yi) => {
         const parts = input.columns[d].map((v) =>
-          add({ measureKey: measure.key, grain: "year", period: y, dimension: d, value: v }, input.yearly.get(`${measure.key}\u0000${y}\u0000${d}\u0000${v}`) ?? 0),
+          add(
+            { measureKey: measure.key, grain: "year", period: y, dimension: d, value: v },
+            input.yearly.get(`${measure.key}\u0000${y}\u0000${d}\u0000${v}`) ?? 0,
+          ),
         );
         lines.push({ parts, total: yearIds[yi]! });
       });

@@ -79,7 +79,11 @@ export type NotOffered = "two_dimensions" | "breakdown_by_year_only" | "no_offen
  * Whether the publication contains this view of the measure: at most one dimension (as the
  * breakdown or as one filter), and only by year. Anything else is not offered.
  */
-export function notOfferedReason(measure: Pick<Measure, "key" | "kind">, f: DashboardFilters, values?: Partial<Record<Dimension, string[]>>): NotOffered | null {
+export function notOfferedReason(
+  measure: Pick<Measure, "key" | "kind">,
+  f: DashboardFilters,
+  values?: Partial<Record<Dimension, string[]>>,
+): NotOffered | null {
   if (measure.kind !== "case") return null;
   const filters = Object.entries(f.dims).filter(([, v]) => v) as [Dimension, string][];
   const used = filters.length + (f.by ? 1 : 0);
@@ -125,7 +129,10 @@ export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx:
   const isCase = measure.kind === "case";
   const f2 = isCase ? f : { ...f, dims: {}, by: "" as const };
   const filters = Object.entries(f2.dims).filter(([, v]) => v) as [Dimension, string][];
-  const values = await publishedValues(filters.map(([d]) => d), dbx);
+  const values = await publishedValues(
+    filters.map(([d]) => d),
+    dbx,
+  );
   const reason = notOfferedReason(measure, f2, values);
   const empty: DashboardTable = {
     periods: [],
@@ -167,9 +174,15 @@ export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx:
         : null
       : (cells.get(totalKey.replace(`${measure.key}|`, `${denKey}|`)) ?? null);
     const rate = total && denTotal ? publishedRate(total, denTotal) : null;
-    headline = rate === null ? { value: null, numerator: null, denominator: null } : { value: Math.round(rate * 1000) / 10, numerator: total!.value, denominator: denTotal!.value };
+    headline =
+      rate === null
+        ? { value: null, numerator: null, denominator: null }
+        : { value: Math.round(rate * 1000) / 10, numerator: total!.value, denominator: denTotal!.value };
   }
-  const suppressedAny = periodTotals.some((c) => c.state !== "shown") || (total !== null && total.state !== "shown") || (table?.cells.some((r) => r.some((c) => c.state !== "shown")) ?? false);
+  const suppressedAny =
+    periodTotals.some((c) => c.state !== "shown") ||
+    (total !== null && total.state !== "shown") ||
+    (table?.cells.some((r) => r.some((c) => c.state !== "shown")) ?? false);
   return { periods, columns, table, periodTotals, total, rates, headline, suppressedAny, notOffered: null };
 }
 
@@ -187,7 +200,10 @@ export async function dashboardHeadlines(measures: Measure[], year: number, dbx:
     if (measure.unit === "percent" && measure.denominatorKey) {
       const den = cells.get(cellKey(measure.denominatorKey, "year", y)) ?? null;
       const rate = total && den ? publishedRate(total, den) : null;
-      headline = rate === null ? { value: null, numerator: null, denominator: null } : { value: Math.round(rate * 1000) / 10, numerator: total!.value, denominator: den!.value };
+      headline =
+        rate === null
+          ? { value: null, numerator: null, denominator: null }
+          : { value: Math.round(rate * 1000) / 10, numerator: total!.value, denominator: den!.value };
     }
     return { measure, table: { headline, total } };
   });
