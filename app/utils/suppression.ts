@@ -144,21 +144,33 @@ export function suppress(problem: SuppressionProblem): SuppressionResult {
         } else if (hidden[p] && values[nest.child]! > 0) hide(nest.child);
       }
     }
-    // Exclusive groups: a hidden member hides its non-zero siblings; a shown parent must leave room.
+    // Exclusive groups: a hidden member hides its non-zero siblings and the parent (whose shown value
+    // would otherwise fix the members' sum: they nearly add up to it), which hides them all there.
     for (const g of exclusive) {
       if (!g.members.some((m) => hidden[m])) continue;
       for (const m of g.members) if (values[m]! > 0) hide(m);
-      if (hidden[g.parent]) continue;
-      for (const m of g.members) {
-        if (!isPrimary(m)) continue;
-        const others = g.members.filter((o) => o !== m).reduce((a, o) => a + (hidden[o] ? lower[o]! : values[o]!), 0);
-        if (values[g.parent]! - others < MAX_SMALL) hide(g.parent);
+      if (values[g.parent]! > 0) hide(g.parent);
+    }
+    // A line whose total is fewer than 11: its parts are too (0 included), like children of a small parent.
+    for (const line of lines) {
+      if (!isPrimary(line.total)) continue;
+      for (const p of line.parts) {
+        if (!hidden[p]) hide(p);
+        if (lower[p] !== 0) {
+          lower[p] = 0;
+          changed = true;
+        }
       }
     }
     for (const group of aliases) if (group.some((i) => hidden[i])) for (const i of group) hide(i);
-    // Lines: every small hidden cell must be able to reach 10 and 1 with the line still adding up.
+    // Lines: a shown total never leaves a single part hidden (it would be the total minus the rest),
+    // and every small hidden cell must be able to reach 10 and 1 with the line still adding up.
     for (const line of lines) {
       const members = [...line.parts, line.total];
+      if (!hidden[line.total] && line.parts.filter((p) => hidden[p]).length === 1) {
+        const pick = pickComplement(line, line.parts.find((p) => hidden[p])!, MAX_SMALL, 0);
+        if (pick !== null) hide(pick);
+      }
       for (const a of members) {
         if (!isPrimary(a)) continue;
         const isTotal = a === line.total;

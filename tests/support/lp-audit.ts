@@ -162,7 +162,20 @@ export async function auditPublication(
     const idx = [...new Set(expr(c))].sort((a, b) => a - b);
     const val = idx.map(() => 1);
     if (c.text === FEWER) {
-      const parentFewer = (PARENTS[c.measure] ?? []).some((p) => byKey.get(keyOf({ ...c, measure: p }))?.text === FEWER);
+      // The cell is part of a "fewer than 11" cell: a measure containing it, or the period total it adds up to.
+      const enclosing =
+        c.dim !== ""
+          ? { ...c, dim: "", value: "" }
+          : c.grain === "month"
+            ? { ...c, grain: "quarter" as const, period: quarterOf(c.period) }
+            : c.grain === "quarter"
+              ? { ...c, grain: "year" as const, period: c.period.slice(0, 4) }
+              : c.grain === "year"
+                ? { ...c, grain: "all" as const, period: "all" }
+                : null;
+      const parentFewer =
+        (PARENTS[c.measure] ?? []).some((p) => byKey.get(keyOf({ ...c, measure: p }))?.text === FEWER) ||
+        (enclosing !== null && byKey.get(keyOf(enclosing))?.text === FEWER);
       rows.push({ lo: parentFewer ? 0 : 1, hi: 10, idx, val });
       audited.push({ c, idx });
     } else if (c.text === SUPPRESSED) rows.push({ lo: 11, hi: Infinity, idx, val });
