@@ -126,6 +126,8 @@ export function suppress(problem: SuppressionProblem): SuppressionResult {
   let changed = true;
   const hide = (i: number) => {
     if (hidden[i]) return;
+    // A 0 inside a published 0 (no unknown-race firearm cases when there are no unknown-race cases) says nothing: it stays 0.
+    if (values[i] === 0 && parentsOf[i]!.some((p) => values[p] === 0 && !hidden[p])) return;
     hidden[i] = true;
     changed = true;
   };
@@ -156,7 +158,7 @@ export function suppress(problem: SuppressionProblem): SuppressionResult {
       if (!isPrimary(line.total)) continue;
       for (const p of line.parts) {
         if (!hidden[p]) hide(p);
-        if (lower[p] !== 0) {
+        if (hidden[p] && lower[p] !== 0) {
           lower[p] = 0;
           changed = true;
         }
@@ -168,7 +170,12 @@ export function suppress(problem: SuppressionProblem): SuppressionResult {
     for (const line of lines) {
       const members = [...line.parts, line.total];
       if (!hidden[line.total] && line.parts.filter((p) => hidden[p]).length === 1) {
-        const pick = pickComplement(line, line.parts.find((p) => hidden[p])!, MAX_SMALL, 0);
+        const pick = pickComplement(
+          line,
+          line.parts.find((p) => hidden[p])!,
+          MAX_SMALL,
+          0,
+        );
         if (pick !== null) hide(pick);
       }
       for (const a of members) {

@@ -191,7 +191,7 @@ export async function auditPublication(
   let solves = 0;
   let minWidth = Infinity;
   try {
-    model.options.set({ output_flag: false });
+    model.options.set({ output_flag: false, presolve: "off" });
     model.addVars(lower, upper);
     for (const r of rows) model.addRow(r.lo, r.hi, { indices: r.idx, values: r.val });
     const run = (costs: Map<number, number>, sense: "minimize" | "maximize") => {
@@ -219,7 +219,7 @@ export async function auditPublication(
     const prove = (sense: "minimize" | "maximize") => {
       const reached = (v: number) => (sense === "maximize" ? v >= 10 - 1e-6 : v <= 1 + 1e-6);
       let open = audited.map((_, k) => k);
-      for (let round = 0; open.length && round < 8; round++) {
+      for (let round = 0; open.length && round < 40; round++) {
         const costs = new Map<number, number>();
         for (const k of open) for (const i of audited[k]!.idx) costs.set(i, (costs.get(i) ?? 0) + 1);
         const sol = run(costs, sense);
