@@ -169,6 +169,11 @@ export function suppress(problem: SuppressionProblem): SuppressionResult {
     // and every small hidden cell must be able to reach 10 and 1 with the line still adding up.
     for (const line of lines) {
       const members = [...line.parts, line.total];
+      // …nor a hidden total with every part shown (it would be their sum).
+      if (hidden[line.total] && values[line.total]! > 0 && !line.parts.some((p) => hidden[p])) {
+        const pick = pickComplement(line, line.total, MAX_SMALL, 0);
+        if (pick !== null) hide(pick);
+      }
       if (!hidden[line.total] && line.parts.filter((p) => hidden[p]).length === 1) {
         const pick = pickComplement(
           line,
