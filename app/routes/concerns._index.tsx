@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableWrap } from "~/components/table-wrap";
 import { kindName, publicLocationLabel } from "~/modules/concerns";
+import { hiddenTextKey } from "~/modules/metrics";
 import { concernOverview, type OverviewCell } from "~/modules/concerns/index.server";
 import { formatMonth } from "~/utils/clock";
 
@@ -14,8 +15,9 @@ export async function loader() {
 
 function Cell({ cell }: { cell: OverviewCell }) {
   const { t } = useTranslation("concerns");
-  if (cell.state === "shown") return <>{cell.value}</>;
-  return <span className="muted">{cell.state === "lt11" ? t("overview.lt11") : t("overview.withheld")}</span>;
+  const hidden = hiddenTextKey(cell);
+  if (!hidden) return <>{cell.value}</>;
+  return <span className="muted">{hidden === "dashboard.fewerThan11" ? t("overview.lt11") : t("overview.withheld")}</span>;
 }
 
 export default function ConcernsOverview() {

@@ -6,7 +6,7 @@ import { cellText, formatNumber, formatPercent, localized } from "~/components/m
 import { db } from "~/db/client.server";
 import { getUser, requireRole } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
-import { DIMENSION_VALUES, DIMENSIONS, GRAINS, type Dimension } from "~/modules/metrics";
+import { breakdownDimensionsOf, DIMENSION_VALUES, GRAINS, type Dimension } from "~/modules/metrics";
 import {
   availableYears,
   dashboardTable,
@@ -38,15 +38,20 @@ export async function loader(args: LoaderFunctionArgs) {
   const { measure, filters, years, table } = await load(args.request, args.params.measure);
   const { agency: agencies = [], zip: zips = [] } = await dimensionValuesOf(measure.key, ["agency", "zip"]);
   const user = getUser(args);
-  return json({
-    measure,
-    filters,
-    years,
-    table,
-    options: { agency: agencies, zip: zips },
-    canCite: hasRole(user?.role, "csu_staff"),
-    search: filtersToSearch(filters),
-  });
+  // A combination the publication does not contain: the page says so (and is a 404).
+  return json(
+    {
+      measure,
+      filters,
+      years,
+      table,
+      options: { agency: agencies, zip: zips },
+      canCite: hasRole(user?.role, "csu_staff") && !table.notOffered,
+      search: filtersToSearch(filters),
+      byDimensions: breakdownDimensionsOf(measure),
+    },
+    { status: table.notOffered ? 404 : 200 },
+  );
 }
 
 /** Staff cite the figure as filtered: a snapshot, then its page. */
@@ -67,7 +72,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure, filters, years, table, options, canCite, search } = useLoaderData<typeof loader>();
+  const { measure, filters, years, table, options, canCite, search, byDimensions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("metrics");
   const locale = i18n.language;
   const name = localized(measure, "name", locale);
@@ -133,7 +138,7 @@ export default function MeasurePage() {
           </div>
           <YearSelect year={filters.year} years={years} />
           {isCase
-            ? DIMENSIONS.map((d) => {
+            ? byDimensions.map((d) => {
                 const values = DIMENSION_VALUES[d] ?? options[d as "agency" | "zip"] ?? [];
                 return (
                   <div className="field" key={d}>
@@ -155,7 +160,7 @@ export default function MeasurePage() {
               <label htmlFor="f-by">{t("dashboard.by")}</label>
               <select id="f-by" name="by" defaultValue={filters.by}>
                 <option value="">{t("dashboard.byNone")}</option>
-                {DIMENSIONS.map((d) => (
+                {byDimensions.map((d) => (
                   <option key={d} value={d}>
                     {t(`dims.${d}`)}
                   </option>
@@ -166,13 +171,19 @@ export default function MeasurePage() {
         </div>
         {!isCase ? <p className="muted">{t("dashboard.programNoFilters")}</p> : null}
         {filters.grain === "month" ? <p className="hint">{t("dashboard.monthNeedsYear")}</p> : null}
+        {isCase ? <p className="hint">{t("dashboard.offeredHint")}</p> : null}
         <div className="actions">
           <button type="submit">{t("dashboard.apply")}</button>
           <Link to={`/dashboard/${measure.key}`}>{t("dashboard.reset")}</Link>
         </div>
       </Form>
 
-      {table.periods.length === 0 ? (
+      {table.notOffered ? (
+        <div className="alert alert-warning" role="status" data-not-offered={table.notOffered}>
+          <h2>{t("dashboard.notOfferedTitle")}</h2>
+          <p>{t(`dashboard.notOffered.${table.notOffered}`)}</p>
+        </div>
+      ) : table.periods.length === 0 ? (
         <p>{t("dashboard.noData")}</p>
       ) : (
         <>
@@ -230,24 +241,26 @@ export default function MeasurePage() {
                   </tr>
                 ))}
               </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("dashboard.total")}</th>
-                  {by
-                    ? table.table!.colTotals.map((c, k) => (
-                        <td key={table.columns[k]} data-state={c.state}>
-                          {cellText(c, t, locale)}
-                        </td>
-                      ))
-                    : null}
-                  <td data-state={table.total.state}>{cellText(table.total, t, locale)}</td>
-                  {percent ? (
-                    <td>
-                      {table.headline.value === null ? t("dashboard.withheld") : `${table.headline.value.toLocaleString(locale === "es" ? "es-US" : "en-US")}%`}
-                    </td>
-                  ) : null}
-                </tr>
-              </tfoot>
+              {table.total ? (
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t("dashboard.total")}</th>
+                    {by ? (
+                      <td colSpan={table.columns.length} className="muted">
+                        {t("dashboard.columnTotalsNotOffered")}
+                      </td>
+                    ) : null}
+                    <td data-state={table.total.state}>{cellText(table.total, t, locale)}</td>
+                    {percent ? (
+                      <td>
+                        {table.headline.value === null
+                          ? t("dashboard.withheld")
+                          : `${table.headline.value.toLocaleString(locale === "es" ? "es-US" : "en-US")}%`}
+                      </td>
+                    ) : null}
+                  </tr>
+                </tfoot>
+              ) : null}
             </table>
           </div>
           <p className="muted">{t("dashboard.suppressionNote")}</p>

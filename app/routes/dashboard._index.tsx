@@ -11,7 +11,11 @@ export async function loader(_: LoaderFunctionArgs) {
   const year = years.at(-1) ?? null;
   // Every card's headline from one query (as dashboardTable would give it for the year).
   const cards = year
-    ? (await dashboardHeadlines(measures, year)).map(({ measure, table }) => ({ measure, headline: table.headline, suppressed: table.total.state !== "shown" }))
+    ? (await dashboardHeadlines(measures, year)).map(({ measure, table }) => ({
+        measure,
+        headline: table.headline,
+        suppressed: table.total?.state !== "shown",
+      }))
     : measures.map((measure) => ({ measure, headline: null, suppressed: false }));
   return json({ cards, year });
 }

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { OFFENSE_CATEGORIES, RACE_ETHNICITIES } from "~/modules/metrics";
+import { RACE_ETHNICITIES } from "~/modules/metrics";
 import { availableYears, disparityView, parseDashboardFilters } from "~/modules/metrics/index.server";
 import { YearSelect } from "~/components/metrics/year-filter";
 
@@ -11,18 +11,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseDashboardFilters(url.searchParams);
   const years = await availableYears();
+  const year = filters.year && years.includes(filters.year) ? filters.year : (years.at(-1) ?? null);
   const refParam = url.searchParams.get("reference") ?? "white";
   const reference = (RACE_ETHNICITIES as readonly string[]).includes(refParam) && refParam !== "unknown" && refParam !== "other" ? refParam : "white";
-  // Only the year and offense filters apply here; the view compares groups of people.
-  const view = await disparityView(
-    { grain: "year", year: filters.year, dims: filters.dims.offense ? { offense: filters.dims.offense } : {}, by: "" },
-    reference,
-  );
-  return json({ ...view, years, year: filters.year, offense: filters.dims.offense ?? "", reference });
+  // One year at a time, from the published race breakdowns; an offense filter would need
+  // offense × race cells, which the publication does not contain.
+  const view = year ? await disparityView(year, reference) : { rows: [], groups: [] };
+  const notOffered = Object.keys(filters.dims).length > 0;
+  return json({ ...view, years, year, reference, notOffered }, { status: notOffered ? 404 : 200 });
 }
 
 export default function Disparity() {
-  const { rows, groups, years, year, offense, reference } = useLoaderData<typeof loader>();
+  const { rows, groups, years, year, reference, notOffered } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("metrics");
   const nf = (n: number, digits: number) =>
     n.toLocaleString(i18n.language === "es" ? "es-US" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -39,17 +39,6 @@ export default function Disparity() {
         <div className="filter-grid">
           <YearSelect id="d-year" year={year} years={years} />
           <div className="field">
-            <label htmlFor="d-offense">{t("dims.offense")}</label>
-            <select id="d-offense" name="offense" defaultValue={offense}>
-              <option value="">{t("dashboard.all")}</option>
-              {OFFENSE_CATEGORIES.map((o) => (
-                <option key={o} value={o}>
-                  {t(`values.offense.${o}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
             <label htmlFor="d-ref">{t("disparity.reference")}</label>
             <select id="d-ref" name="reference" defaultValue={reference}>
               {groups.map((g) => (
@@ -62,6 +51,12 @@ export default function Disparity() {
         </div>
         <button type="submit">{t("disparity.apply")}</button>
       </Form>
+      {notOffered ? (
+        <div className="alert alert-warning" role="status" data-not-offered="disparity">
+          <h2>{t("dashboard.notOfferedTitle")}</h2>
+          <p>{t("disparity.notOffered")}</p>
+        </div>
+      ) : null}
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="rri-caption">
         <table className="metric-table">
           <caption id="rri-caption">{t("disparity.caption", { group: t(`values.race.${reference}`) })}</caption>

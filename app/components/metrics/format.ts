@@ -1,6 +1,5 @@
 import type { TFunction } from "i18next";
-
-type Cell = { value: number | null; state: "shown" | "primary" | "complementary" };
+import { hiddenTextKey, type PublishedCell } from "~/modules/metrics";
 
 export function formatNumber(n: number, locale: string) {
   return n.toLocaleString(locale === "es" ? "es-US" : "en-US");
@@ -11,10 +10,9 @@ export function formatPercent(rate: number, locale: string) {
 }
 
 /** A published count as a reader sees it: the number, or why it is hidden. */
-export function cellText(cell: Cell, t: TFunction, locale: string) {
-  if (cell.state === "primary") return t("metrics:dashboard.fewerThan11");
-  if (cell.state === "complementary" || cell.value === null) return t("metrics:dashboard.suppressed");
-  return formatNumber(cell.value, locale);
+export function cellText(cell: PublishedCell, t: TFunction, locale: string) {
+  const key = hiddenTextKey(cell);
+  return key ? t(`metrics:${key}`) : formatNumber(cell.value!, locale);
 }
 
 /** Measure text in the reader's language. */

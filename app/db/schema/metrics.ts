@@ -184,3 +184,26 @@ export const metricSnapshots = pgTable(
   },
   (t) => [index("metric_snapshots_measure_idx").on(t.measureKey)],
 );
+
+export const publishedCellStateEnum = pgEnum("metric_cell_state", ["shown", "primary", "complementary"]);
+
+/**
+ * The publication: every number the public can see about the measures, decided once per data
+ * change (import, recompute, seed) with suppression coordinated across all of them. grain is
+ * month | quarter | year | all; dimension/value are '' for a period's total, else a URL dimension
+ * (race, zip, …) and its value (breakdowns are published by year). count is null when hidden.
+ */
+export const metricPublishedCells = pgTable(
+  "metric_published_cells",
+  {
+    measureKey: text("measure_key").notNull(),
+    grain: text("grain").notNull(),
+    period: text("period").notNull(),
+    dimension: text("dimension").notNull().default(""),
+    value: text("value").notNull().default(""),
+    count: integer("count"),
+    state: publishedCellStateEnum("state").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.measureKey, t.grain, t.period, t.dimension, t.value] })],
+);

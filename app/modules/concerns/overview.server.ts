@@ -4,10 +4,10 @@ import { concernKinds, zipAreas } from "~/db/schema/concerns";
 import { addMonths, COUNTY_TIME_ZONE, countyToday } from "~/utils/clock";
 import type { PublicLocation } from "./block";
 import { publicConcernsSubquery } from "./public.server";
-import { protectCells, type CellState } from "./suppression";
+import { suppress, type PublishedCell } from "~/utils/suppression";
 
-export type OverviewCell = { state: CellState; value: number | null };
-type OverviewZip = {
+export type OverviewCell = PublishedCell;
+export type OverviewZip = {
   zip: string;
   district: string | null;
   population: number | null;
@@ -54,8 +54,16 @@ export async function concernOverview(months = overviewMonths()): Promise<Overvi
   const zips = zipList.map((zip): OverviewZip => {
     const area = areas.find((a) => a.zip === zip);
     const values = shownKinds.flatMap((k) => months.map((m) => byKey.get(key(zip, k.code, m)) ?? 0));
-    const { states, totalShown } = protectCells(values, Boolean(area));
+    // The portal's one suppression algorithm: cells under 11 (0 included here) are hidden, and where
+    // the ZIP total is published (the per-1,000 view) enough others are hidden that none can be worked out.
     const total = values.reduce((a, b) => a + b, 0);
+    const { states: all } = suppress({
+      values: [...values, total],
+      lines: area ? [{ parts: values.map((_, i) => i), total: values.length }] : [],
+      zeroIsSmall: true,
+    });
+    const states = all.slice(0, values.length);
+    const totalShown = Boolean(area) && all[values.length] === "shown";
     const rows = shownKinds.map((k, ki) => ({
       kindCode: k.code,
       cells: months.map((_, mi) => {

@@ -12,10 +12,13 @@ export {
   getSnapshot,
   listImports,
   listMeasures,
+  notOfferedReason,
   parseDashboardFilters,
   snapshotView,
 } from "./queries.server";
 export { confirmImport, copyIntoCases, createSnapshot, discardImport, recomputeFacts, runImport, stageImport, syncMeasureCatalogue } from "./service.server";
 export { csvLine } from "./csv";
+export { publishMetrics } from "./publication.server";
+export type { NotOffered } from "./queries.server";
 export type { CaseRow } from "./csv";
 export { metricsTasks } from "./tasks.server";

@@ -1,5 +1,6 @@
 // The metrics module's browser-safe surface (types, constants, components).
 export { CSV_COLUMNS, CSV_HEADER, DIMENSIONS, DIMENSION_VALUES, GRAINS, MEASURES, OFFENSE_CATEGORIES, RACE_ETHNICITIES } from "./catalogue";
 export type { Dimension } from "./catalogue";
-export { MIN_PUBLIC_COUNT, isSmallCount, suppressSeries, suppressTable } from "./suppression";
-export type { PublishedCell } from "./suppression";
+export { MIN_PUBLIC_COUNT, cellPlainText, hiddenTextKey, isSmallCount, suppressSeries, suppressTable } from "~/utils/suppression";
+export type { PublishedCell } from "~/utils/suppression";
+export { breakdownDimensionsOf } from "./publication";

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
-import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { metricImports, metricMeasures, metricSnapshots } from "~/db/schema/metrics";
 import { displayNameOf } from "~/modules/auth/index.server";
-import { DIMENSION_COLUMN, DIMENSION_VALUES, DIMENSIONS, GRAINS, RACE_ETHNICITIES, type Dimension, type Grain } from "./catalogue";
+import { publishedRate, type PublishedCell } from "~/utils/suppression";
+import { DIMENSION_VALUES, DIMENSIONS, GRAINS, RACE_ETHNICITIES, type Dimension, type Grain } from "./catalogue";
+import { breakdownDimensionsOf, cellKey } from "./publication";
+import { publishedCells, publishedValues, publishedYears } from "./publication.server";
 import { RRI_STAGES, relativeRateIndex, type RriRow, type StageCounts } from "./rri";
-import { publishableRate, suppressSeries, suppressTable, type PublishedCell, type SuppressedSeries, type SuppressedTable } from "./suppression";
 
 export type Measure = typeof metricMeasures.$inferSelect;
 
@@ -71,222 +73,160 @@ export async function getMeasure(key: string, dbx: DbOrTx = db) {
   return m && m.kind !== "context" ? m : null;
 }
 
-const PERIOD_SQL: Record<Grain, string> = {
-  year: `to_char(month, 'YYYY')`,
-  quarter: `to_char(month, 'YYYY-"Q"Q')`,
-  month: `to_char(month, 'YYYY-MM')`,
-};
-
-function whereFor(measureKey: string, f: DashboardFilters, isCase: boolean): SQL {
-  const parts: SQL[] = [sql`measure_key = ${measureKey}`];
-  if (f.year) parts.push(sql`month >= ${`${f.year}-01-01`}::date and month < ${`${f.year + 1}-01-01`}::date`);
-  if (isCase) for (const [d, v] of Object.entries(f.dims)) if (v) parts.push(sql`${sql.raw(DIMENSION_COLUMN[d as Dimension])} = ${v}`);
-  return sql.join(parts, sql` and `);
-}
+export type NotOffered = "two_dimensions" | "breakdown_by_year_only" | "no_offense_for_drug" | "unknown_value";
 
 /**
- * Where a view's counts come from. A view that needs at most one dimension (as a filter, as the
- * breakdown, or both) reads metric_rollups: per measure and month, a few hundred rows whatever
- * the number of cases. Only views combining two or more dimensions sum the facts themselves.
- * `v` is the breakdown's value ('' without one).
+ * Whether the publication contains this view of the measure: at most one dimension (as the
+ * breakdown or as one filter), and only by year. Anything else is not offered.
  */
-function countsSource(measureKey: string, f: DashboardFilters, isCase: boolean, by: Dimension | ""): { from: SQL; where: SQL; v: SQL } {
-  const filters = isCase ? (Object.entries(f.dims).filter(([, v]) => v) as [Dimension, string][]) : [];
-  const used = new Set<Dimension>([...filters.map(([d]) => d), ...(by ? [by] : [])]);
-  if (used.size > 1) return { from: sql`metric_facts`, where: whereFor(measureKey, f, isCase), v: by ? sql.raw(DIMENSION_COLUMN[by]) : sql`''` };
-  const [dim] = [...used];
-  const parts: SQL[] = [sql`measure_key = ${measureKey}`, sql`dimension = ${dim ? DIMENSION_COLUMN[dim] : ""}`];
-  for (const [, v] of filters) parts.push(sql`value = ${v}`);
-  if (f.year) parts.push(sql`month >= ${`${f.year}-01-01`}::date and month < ${`${f.year + 1}-01-01`}::date`);
-  return { from: sql`metric_rollups`, where: sql.join(parts, sql` and `), v: by ? sql`value` : sql`''` };
+export function notOfferedReason(
+  measure: Pick<Measure, "key" | "kind">,
+  f: DashboardFilters,
+  values?: Partial<Record<Dimension, string[]>>,
+): NotOffered | null {
+  if (measure.kind !== "case") return null;
+  const filters = Object.entries(f.dims).filter(([, v]) => v) as [Dimension, string][];
+  const used = filters.length + (f.by ? 1 : 0);
+  if (used === 0) return null;
+  if (used > 1) return "two_dimensions";
+  if (f.grain !== "year") return "breakdown_by_year_only";
+  const d = f.by || filters[0]![0];
+  if (!breakdownDimensionsOf(measure).includes(d)) return "no_offense_for_drug";
+  if (filters.length && values && !(values[filters[0]![0]] ?? []).includes(filters[0]![1])) return "unknown_value";
+  return null;
 }
 
-/** The label of a month ("YYYY-MM-01") at a grain, as PERIOD_SQL writes it. */
-function periodOf(month: string, grain: Grain) {
-  if (grain === "year") return month.slice(0, 4);
-  if (grain === "month") return month.slice(0, 7);
-  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
-/** Every period from the month `lo` to the month `hi` at the grain, in order. */
-function periodsBetween(lo: string, hi: string, grain: Grain) {
-  const out: string[] = [];
-  let [y, m] = [Number(lo.slice(0, 4)), Number(lo.slice(5, 7))];
-  const [hy, hm] = [Number(hi.slice(0, 4)), Number(hi.slice(5, 7))];
-  while (y < hy || (y === hy && m <= hm)) {
-    const p = periodOf(`${y}-${String(m).padStart(2, "0")}-01`, grain);
-    if (out.at(-1) !== p) out.push(p);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
-}
-
-/** Every period of the measure's data range at the grain (unfiltered, so empty ones show 0). */
-async function periodsOf(measureKey: string, f: DashboardFilters, dbx: DbOrTx) {
-  const source = countsSource(measureKey, { ...f, dims: {} }, false, "");
-  const range = await dbx.execute<{ lo: string | null; hi: string | null }>(
-    sql`select min(month)::text as lo, max(month)::text as hi from ${source.from} where ${source.where}`,
-  );
-  const { lo, hi } = range[0] ?? { lo: null, hi: null };
-  return lo && hi ? periodsBetween(lo, hi, f.grain) : [];
-}
-
-/** The values of a dimension the measure has data for (fixed lists keep their order). */
-async function dimensionValues(measureKey: string, d: Dimension, dbx: DbOrTx = db): Promise<string[]> {
-  return (await dimensionValuesOf(measureKey, [d], dbx))[d] ?? [];
-}
-
-/** The values of several dimensions in one query (the measure page's agency and ZIP lists). */
+/** The values of several dimensions as published (the measure page's agency and ZIP lists). */
 export async function dimensionValuesOf(measureKey: string, dims: Dimension[], dbx: DbOrTx = db): Promise<Partial<Record<Dimension, string[]>>> {
   void measureKey;
-  const out: Partial<Record<Dimension, string[]>> = {};
-  const open = dims.filter((d) => !DIMENSION_VALUES[d]);
-  for (const d of dims) if (DIMENSION_VALUES[d]) out[d] = [...DIMENSION_VALUES[d]!];
-  if (!open.length) return out;
-  const columns = open.map((d) => DIMENSION_COLUMN[d]);
-  const rows = await dbx.execute<{ d: string; v: string }>(
-    sql`select distinct dimension as d, value as v from metric_rollups
-      where measure_key in (select key from metric_measures where kind = 'case') and dimension in ${sql`(${sql.join(
-        columns.map((c) => sql`${c}`),
-        sql`, `,
-      )})`} and value <> '' order by 1, 2`,
-  );
-  for (const d of open) out[d] = rows.filter((r) => r.d === DIMENSION_COLUMN[d]).map((r) => r.v);
-  return out;
+  return publishedValues(dims, dbx);
 }
 
 export async function availableYears(dbx: DbOrTx = db): Promise<number[]> {
-  const rows = await dbx.execute<{ y: number }>(sql`select distinct extract(year from month)::int as y from metric_rollups where dimension = '' order by 1`);
-  return rows.map((r) => Number(r.y));
-}
-
-async function totalsByPeriod(measureKey: string, f: DashboardFilters, isCase: boolean, dbx: DbOrTx) {
-  const source = countsSource(measureKey, f, isCase, "");
-  const rows = await dbx.execute<{ p: string; n: number }>(
-    sql`select ${sql.raw(PERIOD_SQL[f.grain])} as p, sum(count)::int as n from ${source.from} where ${source.where} group by 1`,
-  );
-  return new Map(rows.map((r) => [r.p, Number(r.n)]));
+  return publishedYears(dbx);
 }
 
 export type DashboardTable = {
   periods: string[];
   columns: string[];
   /** Periods × breakdown values, when a breakdown is chosen. */
-  table: SuppressedTable | null;
-  /** Periods, when there is no breakdown. */
-  series: SuppressedSeries | null;
-  /** Period totals as published (either layout). */
+  table: { cells: PublishedCell[][] } | null;
+  /** Period totals as published (the filtered value's count under a filter). */
   periodTotals: PublishedCell[];
-  total: PublishedCell;
+  /** The total over the periods shown, when the publication has it (not for one value over all years). */
+  total: PublishedCell | null;
   /** Percent measures: the published rate per period (null when withheld). */
   rates: (number | null)[] | null;
   headline: { value: number | null; numerator: number | null; denominator: number | null };
   suppressedAny: boolean;
+  notOffered: NotOffered | null;
 };
 
-/** The one published table of a measure under the filters, suppressed as a whole. */
+const EMPTY_CELL: PublishedCell = { value: 0, state: "shown" };
+
+/** A measure's view, read from the publication (nothing is counted or suppressed here). */
 export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx: DbOrTx = db): Promise<DashboardTable> {
   const isCase = measure.kind === "case";
-  const by = isCase ? f.by : "";
-  const periods = await periodsOf(measure.key, f, dbx);
-  const columns = by ? await dimensionValues(measure.key, by, dbx) : [];
-  const source = countsSource(measure.key, f, isCase, by);
-  const rows = await dbx.execute<{ p: string; v: string; n: number }>(
-    sql`select ${sql.raw(PERIOD_SQL[f.grain])} as p, ${source.v} as v, sum(count)::int as n from ${source.from} where ${source.where} group by 1, 2`,
+  const f2 = isCase ? f : { ...f, dims: {}, by: "" as const };
+  const filters = Object.entries(f2.dims).filter(([, v]) => v) as [Dimension, string][];
+  const values = await publishedValues(
+    filters.map(([d]) => d),
+    dbx,
   );
-  const cell = new Map(rows.map((r) => [`${r.p}\u0000${r.v}`, Number(r.n)]));
-  const den = measure.unit === "percent" && measure.denominatorKey ? await totalsByPeriod(measure.denominatorKey, f, isCase, dbx) : null;
-  return buildTable(measure, by, periods, columns, cell, den);
-}
-
-/**
- * The dashboard's cards: every measure's headline for a year, as dashboardTable would give it
- * (grain year, no filters), from ONE query over the rollups instead of four per measure.
- */
-export async function dashboardHeadlines(measures: Measure[], year: number, dbx: DbOrTx = db) {
-  const rows = await dbx.execute<{ k: string; n: number }>(
-    sql`select measure_key as k, sum(count)::int as n from metric_rollups
-      where dimension = '' and month >= ${`${year}-01-01`}::date and month < ${`${year + 1}-01-01`}::date group by 1`,
-  );
-  const totals = new Map(rows.map((r) => [r.k, Number(r.n)]));
-  const p = String(year);
-  return measures.map((measure) => {
-    const has = totals.has(measure.key);
-    const cell = new Map(has ? [[`${p}\u0000`, totals.get(measure.key)!]] : []);
-    const den =
-      measure.unit === "percent" && measure.denominatorKey
-        ? new Map(totals.has(measure.denominatorKey) ? [[p, totals.get(measure.denominatorKey)!]] : [])
-        : null;
-    return { measure, table: buildTable(measure, "", has ? [p] : [], [], cell, den) };
-  });
-}
-
-/** Suppression, totals and rates of a measure's counts (cell: "period\0value" → count). */
-function buildTable(
-  measure: Measure,
-  by: Dimension | "",
-  periods: string[],
-  columns: string[],
-  cell: Map<string, number>,
-  den: Map<string, number> | null,
-): DashboardTable {
-  let table: SuppressedTable | null = null;
-  let series: SuppressedSeries | null = null;
-  let periodTotals: PublishedCell[];
-  let total: PublishedCell;
-  if (by) {
-    table = suppressTable(periods.map((p) => columns.map((c) => cell.get(`${p}\u0000${c}`) ?? 0)));
-    periodTotals = table.rowTotals;
-    total = table.grandTotal;
-  } else {
-    series = suppressSeries(periods.map((p) => cell.get(`${p}\u0000`) ?? 0));
-    periodTotals = series.cells;
-    total = series.total;
-  }
-
+  const reason = notOfferedReason(measure, f2, values);
+  const empty: DashboardTable = {
+    periods: [],
+    columns: [],
+    table: null,
+    periodTotals: [],
+    total: null,
+    rates: null,
+    headline: { value: null, numerator: null, denominator: null },
+    suppressedAny: false,
+    notOffered: reason,
+  };
+  if (reason) return empty;
+  const denKey = measure.unit === "percent" ? measure.denominatorKey : null;
+  const cells = await publishedCells([measure.key, ...(denKey ? [denKey] : [])], undefined, dbx);
+  const grain = f2.grain;
+  const periods = [...cells.keys()]
+    .filter((k) => k.startsWith(`${measure.key}|${grain}|`) && k.endsWith("||"))
+    .map((k) => k.split("|")[2]!)
+    .filter((p) => !f2.year || p.startsWith(String(f2.year)))
+    .sort();
+  if (!periods.length) return { ...empty, notOffered: null };
+  const get = (key: string, p: string, d = "", v = "") => cells.get(cellKey(key, grain === "year" ? "year" : grain, p, d, v));
+  const by = f2.by;
+  const columns = by ? ((await publishedValues([by], dbx))[by] ?? []) : [];
+  const filter = filters[0];
+  const periodTotals = periods.map((p) => (filter ? get(measure.key, p, filter[0], filter[1]) : get(measure.key, p)) ?? EMPTY_CELL);
+  const table = by ? { cells: periods.map((p) => columns.map((c) => get(measure.key, p, by, c) ?? EMPTY_CELL)) } : null;
+  // The total over what is shown: one year, or all years — never one value over all years (not published).
+  const totalKey = f2.year ? cellKey(measure.key, "year", String(f2.year)) : cellKey(measure.key, "all", "all");
+  const total: PublishedCell | null = filter ? (f2.year ? (periodTotals[0] ?? null) : null) : (cells.get(totalKey) ?? null);
   let rates: (number | null)[] | null = null;
-  let headline: DashboardTable["headline"] = { value: total.value, numerator: total.value, denominator: null };
-  if (den) {
-    rates = periods.map((p, i) => {
-      const n = periodTotals[i]!;
-      return n.value === null ? null : publishableRate(n.value, den.get(p) ?? 0);
-    });
-    const denTotal = [...den.values()].reduce((a, b) => a + b, 0);
-    const rate = total.value === null ? null : publishableRate(total.value, denTotal);
+  let headline: DashboardTable["headline"] = { value: total?.value ?? null, numerator: total?.value ?? null, denominator: null };
+  if (denKey) {
+    rates = periods.map((p, i) => publishedRate(periodTotals[i]!, (filter ? get(denKey, p, filter[0], filter[1]) : get(denKey, p)) ?? EMPTY_CELL));
+    const denTotal: PublishedCell | null = filter
+      ? f2.year
+        ? (get(denKey, String(f2.year), filter[0], filter[1]) ?? null)
+        : null
+      : (cells.get(totalKey.replace(`${measure.key}|`, `${denKey}|`)) ?? null);
+    const rate = total && denTotal ? publishedRate(total, denTotal) : null;
     headline =
       rate === null
         ? { value: null, numerator: null, denominator: null }
-        : { value: Math.round(rate * 1000) / 10, numerator: total.value, denominator: denTotal };
+        : { value: Math.round(rate * 1000) / 10, numerator: total!.value, denominator: denTotal!.value };
   }
   const suppressedAny =
     periodTotals.some((c) => c.state !== "shown") ||
-    total.state !== "shown" ||
-    (table?.cells.some((r) => r.some((c) => c.state !== "shown")) ?? false) ||
-    (table?.colTotals.some((c) => c.state !== "shown") ?? false);
-  return { periods, columns, table, series, periodTotals, total, rates, headline, suppressedAny };
+    (total !== null && total.state !== "shown") ||
+    (table?.cells.some((r) => r.some((c) => c.state !== "shown")) ?? false);
+  return { periods, columns, table, periodTotals, total, rates, headline, suppressedAny, notOffered: null };
 }
 
-/** The disparity view: stage counts per race/ethnicity under the filters, as RRIs. */
-export async function disparityView(f: DashboardFilters, reference: string, dbx: DbOrTx = db): Promise<{ rows: RriRow[]; groups: string[] }> {
-  const stageMeasures = RRI_STAGES;
-  const dims = { ...f.dims };
-  delete dims.race;
-  const filters: DashboardFilters = { ...f, dims };
+/** The dashboard's cards: every measure's published headline for a year, from one read. */
+export async function dashboardHeadlines(measures: Measure[], year: number, dbx: DbOrTx = db) {
+  const cells = await publishedCells(
+    measures.map((m) => m.key),
+    ["year"],
+    dbx,
+  );
+  const y = String(year);
+  return measures.map((measure) => {
+    const total = cells.get(cellKey(measure.key, "year", y)) ?? null;
+    let headline: DashboardTable["headline"] = { value: total?.value ?? null, numerator: total?.value ?? null, denominator: null };
+    if (measure.unit === "percent" && measure.denominatorKey) {
+      const den = cells.get(cellKey(measure.denominatorKey, "year", y)) ?? null;
+      const rate = total && den ? publishedRate(total, den) : null;
+      headline =
+        rate === null
+          ? { value: null, numerator: null, denominator: null }
+          : { value: Math.round(rate * 1000) / 10, numerator: total!.value, denominator: den!.value };
+    }
+    return { measure, table: { headline, total } };
+  });
+}
+
+/**
+ * The disparity view: stage counts per race/ethnicity for one year, as RRIs, from the published
+ * race breakdowns (a hidden count makes its group's rate "insufficient"). Offense filters are not
+ * offered here: they would need offense × race cells, which are not published.
+ */
+export async function disparityView(year: number, reference: string, dbx: DbOrTx = db): Promise<{ rows: RriRow[]; groups: string[] }> {
+  const cells = await publishedCells([...RRI_STAGES], ["year"], dbx);
   const counts: Record<string, StageCounts> = Object.fromEntries(RACE_ETHNICITIES.map((r) => [r, {} as StageCounts]));
-  for (const stage of stageMeasures) {
-    const source = countsSource(stage, filters, true, "race");
-    const rows = await dbx.execute<{ v: string; n: number }>(
-      sql`select ${source.v} as v, sum(count)::int as n from ${source.from} where ${source.where} group by 1`,
-    );
-    for (const r of RACE_ETHNICITIES) counts[r]![stage] = 0;
-    for (const r of rows) if (counts[r.v]) counts[r.v]![stage] = Number(r.n);
+  for (const stage of RRI_STAGES) {
+    for (const r of RACE_ETHNICITIES) {
+      const c = cells.get(cellKey(stage, "year", String(year), "race", r));
+      if (c && c.state === "shown" && c.value !== null) counts[r]![stage] = c.value;
+    }
   }
-  // Population: the latest year at or before the one chosen (annual figures, one row per year).
+  // Population: the latest year at or before the one chosen (context figures, not case counts).
   const pop = await dbx.execute<{ v: string; n: number }>(sql`select race_ethnicity as v, count as n from metric_facts
-    where measure_key = 'population' and month = (select max(month) from metric_facts where measure_key = 'population' ${f.year ? sql`and month < ${`${f.year + 1}-01-01`}::date` : sql``})`);
-  // Referral rates per resident only make sense over a year or less and without other filters on people.
-  const years = f.year ? 1 : Math.max(1, (await availableYears(dbx)).length);
-  for (const r of pop) if (counts[r.v]) counts[r.v]!.population = Number(r.n) * years;
+    where measure_key = 'population' and month = (select max(month) from metric_facts where measure_key = 'population' and month < ${`${year + 1}-01-01`}::date)`);
+  for (const r of pop) if (counts[r.v]) counts[r.v]!.population = Number(r.n);
   const groups = RACE_ETHNICITIES.filter((r) => r !== "unknown" && r !== "other");
   const picked = Object.fromEntries(groups.map((g) => [g, counts[g]!]));
   return { rows: relativeRateIndex(picked, reference), groups: [...groups] };

@@ -3,7 +3,7 @@
  * (its count at the stage over its count at the prior stage) divided by the reference group's
  * rate. 1 means parity; 2 means twice the reference group's rate.
  */
-import { isSmallCount } from "./suppression";
+import { isSmallCount } from "~/utils/suppression";
 
 export const RRI_STAGES = ["referred", "filed", "declined", "diverted", "disposed", "sentenced"] as const;
 export type RriStage = (typeof RRI_STAGES)[number];

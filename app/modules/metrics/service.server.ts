@@ -8,6 +8,7 @@ import { recordAudit } from "~/modules/audit/index.server";
 import { enqueueJob } from "~/modules/notifications/index.server";
 import { CASE_MEASURES, MEASURES } from "./catalogue";
 import { CSV_ERRORS, nextMonth, validateHeader, validateRow, type CaseRow, type RowError } from "./csv";
+import { publishMetrics } from "./publication.server";
 import { dashboardTable, definitionHash, parseDashboardFilters, type DashboardFilters } from "./queries.server";
 
 /** At most this many row errors are kept and listed; the count covers them all. */
@@ -73,6 +74,7 @@ export async function recomputeFacts(tx: DbOrTx, start: string, endExclusive: st
     from metric_cases c cross join lateral (values ${hits}) as m(key, hit)
     where m.hit and c.received_date >= ${start}::date and c.received_date < ${endExclusive}::date
     group by 1, 2, 3, 4, 5, 6, 7, 8`);
+  await publishMetrics(tx);
 }
 
 const STAGE_COLUMNS = [

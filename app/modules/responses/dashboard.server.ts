@@ -4,7 +4,7 @@
  * they publish exactly the same (suppressed) numbers.
  */
 import { medianDaysToRespondByMonth, responseYears, stillWaiting } from "~/modules/concerns/index.server";
-import { isSmallCount, MIN_PUBLIC_COUNT, suppressSeries, suppressTable, type PublishedCell } from "~/modules/metrics";
+import { cellPlainText, isSmallCount, MIN_PUBLIC_COUNT, suppressSeries, suppressTable, type PublishedCell } from "~/modules/metrics";
 import { drugCitationCountsByMonth } from "~/modules/policies/index.server";
 import { CITATION_COLUMNS } from "./citation-columns";
 export { CITATION_COLUMNS };
@@ -71,5 +71,5 @@ export async function drugCitationTable(year: number | null): Promise<DrugCitati
 
 /** A published cell as CSV text, as the metrics CSVs write it. */
 export function csvCell(c: PublishedCell) {
-  return c.state === "primary" ? "fewer than 11" : c.state === "complementary" ? "suppressed" : String(c.value);
+  return cellPlainText(c);
 }

@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { getAnalysis } from "~/modules/analyses/index.server";
 import { visibleCommentSubject } from "~/modules/comments/index.server";
 import { concernIdsByNumbers, listKinds } from "~/modules/concerns/index.server";
-import { getMeasure, getSnapshot } from "~/modules/metrics/index.server";
+import { getMeasure, getSnapshot, notOfferedReason, parseDashboardFilters } from "~/modules/metrics/index.server";
 import { policyVersionById } from "~/modules/policies/index.server";
 import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/index.server";
 import { parseIdList, parseNumberList, parseRefLink, ResponseFormSchema } from "./schemas";
@@ -63,7 +63,9 @@ export async function readResponseForm(formData: FormData) {
         if (v.newOffense) filters.offense = v.newOffense;
         if (v.newZip) filters.zip = v.newZip;
         if (v.newRace) filters.race = v.newRace;
-        newSnapshot = { measure: measure.key, filters };
+        // A figure can only be cited as the dashboard publishes it (one dimension, by year).
+        if (notOfferedReason(measure, parseDashboardFilters(new URLSearchParams(filters)))) add("newMeasure", "responses:errors.snapshotNotOffered");
+        else newSnapshot = { measure: measure.key, filters };
       }
     }
 

@@ -1,0 +1,90 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db, type DbOrTx } from "~/db/client.server";
+import { metricMeasures, metricPublishedCells } from "~/db/schema/metrics";
+import type { PublishedCell } from "~/utils/suppression";
+import { DIMENSION_COLUMN, DIMENSION_VALUES, DIMENSIONS, type Dimension } from "./catalogue";
+import { buildPublication, cellKey, type PublicationGrain } from "./publication";
+
+const COLUMN_DIMENSION = Object.fromEntries(Object.entries(DIMENSION_COLUMN).map(([d, c]) => [c, d])) as Record<string, Dimension>;
+
+/**
+ * Recomputes the whole publication from the facts and replaces the stored one, in the caller's
+ * transaction (so a data change and what the public sees of it commit together).
+ */
+export async function publishMetrics(tx: DbOrTx) {
+  const measures = await tx
+    .select({ key: metricMeasures.key, kind: metricMeasures.kind })
+    .from(metricMeasures)
+    .where(sql`${metricMeasures.kind} <> 'context'`)
+    .orderBy(metricMeasures.sortOrder);
+  const monthRows = await tx.execute<{ k: string; m: string; n: number }>(
+    sql`select measure_key as k, to_char(month, 'YYYY-MM') as m, sum(count)::int as n from metric_rollups
+      where dimension = '' and measure_key in (select key from metric_measures where kind <> 'context') group by 1, 2`,
+  );
+  const yearRows = await tx.execute<{ k: string; y: string; d: string; v: string; n: number }>(
+    sql`select measure_key as k, to_char(month, 'YYYY') as y, dimension as d, value as v, sum(count)::int as n from metric_rollups
+      where dimension <> '' and value <> '' and measure_key in (select key from metric_measures where kind = 'case') group by 1, 2, 3, 4`,
+  );
+  const monthly = new Map<string, Map<string, number>>();
+  for (const r of monthRows) {
+    if (!monthly.has(r.k)) monthly.set(r.k, new Map());
+    monthly.get(r.k)!.set(r.m, Number(r.n));
+  }
+  const yearly = new Map<string, number>();
+  const seen: Partial<Record<Dimension, Set<string>>> = {};
+  for (const r of yearRows) {
+    const d = COLUMN_DIMENSION[r.d];
+    if (!d) continue;
+    yearly.set(`${r.k}\u0000${r.y}\u0000${d}\u0000${r.v}`, Number(r.n));
+    (seen[d] ??= new Set()).add(r.v);
+  }
+  const columns = Object.fromEntries(DIMENSIONS.map((d) => [d, DIMENSION_VALUES[d] ? [...DIMENSION_VALUES[d]!] : [...(seen[d] ?? [])].sort()])) as Record<
+    Dimension,
+    string[]
+  >;
+  const rows = buildPublication({ measures, monthly, yearly, columns });
+  await tx.delete(metricPublishedCells);
+  const now = new Date();
+  for (let i = 0; i < rows.length; i += 2000) {
+    await tx.insert(metricPublishedCells).values(rows.slice(i, i + 2000).map((r) => ({ ...r, publishedAt: now })));
+  }
+  return rows.length;
+}
+
+export type CellMap = Map<string, PublishedCell>;
+
+/** The published cells of some measures (optionally one grain), keyed by cellKey. */
+export async function publishedCells(measureKeys: string[], grains?: PublicationGrain[], dbx: DbOrTx = db): Promise<CellMap> {
+  if (!measureKeys.length) return new Map();
+  const rows = await dbx
+    .select()
+    .from(metricPublishedCells)
+    .where(and(inArray(metricPublishedCells.measureKey, measureKeys), grains ? inArray(metricPublishedCells.grain, grains) : undefined));
+  return new Map(rows.map((r) => [cellKey(r.measureKey, r.grain as PublicationGrain, r.period, r.dimension, r.value), { value: r.count, state: r.state }]));
+}
+
+/** Years with published data (any measure). */
+export async function publishedYears(dbx: DbOrTx = db): Promise<number[]> {
+  const rows = await dbx
+    .selectDistinct({ p: metricPublishedCells.period })
+    .from(metricPublishedCells)
+    .where(and(eq(metricPublishedCells.grain, "year"), eq(metricPublishedCells.dimension, "")))
+    .orderBy(metricPublishedCells.period);
+  return rows.map((r) => Number(r.p));
+}
+
+/** The values a dimension is published with (the columns of its breakdown). */
+export async function publishedValues(dims: Dimension[], dbx: DbOrTx = db): Promise<Partial<Record<Dimension, string[]>>> {
+  const out: Partial<Record<Dimension, string[]>> = {};
+  if (!dims.length) return out;
+  const rows = await dbx
+    .selectDistinct({ d: metricPublishedCells.dimension, v: metricPublishedCells.value })
+    .from(metricPublishedCells)
+    .where(inArray(metricPublishedCells.dimension, dims))
+    .orderBy(metricPublishedCells.dimension, metricPublishedCells.value);
+  for (const d of dims) {
+    const have = new Set(rows.filter((r) => r.d === d).map((r) => r.v));
+    out[d] = DIMENSION_VALUES[d] ? DIMENSION_VALUES[d]!.filter((v) => have.has(v)) : [...have];
+  }
+  return out;
+}

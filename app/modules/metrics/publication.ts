@@ -1,0 +1,174 @@
+/**
+ * The publication: the complete set of numbers the public may ever see about the measures,
+ * computed in one go so that small-count suppression is coordinated across every page, CSV,
+ * headline card, rate, disparity ratio and snapshot (they all read these cells and nothing else).
+ *
+ * What is offered (a combination outside it is "not offered" and its URL says so):
+ * - every public measure's total by month, quarter and year, and over all years;
+ * - every case measure by year, broken down by ONE dimension (offense, agency, race, sex, age,
+ *   ZIP) — the same cells seen one value at a time are the single-filter views (?race=native),
+ *   so a filtered view and a breakdown can never disagree about a cell;
+ * - rates: a percent measure's count over its denominator measure at the same cell, shown only
+ *   when both counts are shown.
+ * Not offered: two dimensions at once (a filter and a breakdown, or two filters), breakdowns or
+ * filters by month or quarter, and all-years totals of one dimension value. On this county's data
+ * those tables are mostly cells under 11, and each of them would be another set of equations a
+ * reader could combine with the rest.
+ *
+ * Linked measures: filed, declined and diverted are exclusive parts of referred; disposed and
+ * drug referrals are parts of referred; sentenced of disposed; drug-sale, drug-filed and
+ * drug-firearm of drug referrals (drug-filed of filed too). Drug referrals by year are exactly
+ * referrals with offense drug (and drug filings filings with offense drug): those are one cell.
+ */
+import { suppress, type CellState, type ExclusiveGroup, type Line, type Nest } from "~/utils/suppression";
+import { DIMENSIONS, type Dimension } from "./catalogue";
+
+export type PublicationGrain = "month" | "quarter" | "year" | "all";
+
+export type PublishedRow = {
+  measureKey: string;
+  grain: PublicationGrain;
+  period: string;
+  dimension: Dimension | "";
+  value: string;
+  count: number | null;
+  state: CellState;
+};
+
+export type PublicationInput = {
+  measures: { key: string; kind: string }[];
+  /** measure → "YYYY-MM" → count (period totals). */
+  monthly: Map<string, Map<string, number>>;
+  /** `${measure}\0${year}\0${dimension}\0${value}` → count (case measures). */
+  yearly: Map<string, number>;
+  /** The values offered for each dimension (columns of a breakdown). */
+  columns: Record<Dimension, string[]>;
+};
+
+/** Parents of a case measure at the same cell (its cases are among theirs). */
+export const MEASURE_PARENTS: Record<string, string[]> = {
+  filed: ["referred"],
+  declined: ["referred"],
+  diverted: ["referred"],
+  disposed: ["referred"],
+  sentenced: ["disposed"],
+  drug_referred: ["referred"],
+  drug_sale_referred: ["drug_referred"],
+  drug_firearm: ["drug_referred"],
+  drug_filed: ["drug_referred", "filed"],
+};
+/** Children of one parent that never share a case. */
+export const EXCLUSIVE_STAGES: { parent: string; members: string[] }[] = [{ parent: "referred", members: ["filed", "declined", "diverted"] }];
+/** Measures restricted to offense drug: no offense breakdown (it would be one column and zeros). */
+const DRUG_ONLY = new Set(["drug_referred", "drug_sale_referred", "drug_filed", "drug_firearm"]);
+/** A drug measure's yearly total is this measure's yearly count with offense drug. */
+export const DRUG_ALIASES: Record<string, string> = { drug_referred: "referred", drug_filed: "filed" };
+
+export function breakdownDimensionsOf(measure: { key: string; kind: string }): Dimension[] {
+  if (measure.kind !== "case") return [];
+  return DIMENSIONS.filter((d) => !(d === "offense" && DRUG_ONLY.has(measure.key)));
+}
+
+export function cellKey(measureKey: string, grain: PublicationGrain, period: string, dimension = "", value = "") {
+  return `${measureKey}|${grain}|${period}|${dimension}|${value}`;
+}
+
+export function quarterOf(month: string) {
+  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** Every month from lo to hi ("YYYY-MM"), in order. */
+export function monthsBetween(lo: string, hi: string) {
+  const out: string[] = [];
+  let [y, m] = [Number(lo.slice(0, 4)), Number(lo.slice(5, 7))];
+  const [hy, hm] = [Number(hi.slice(0, 4)), Number(hi.slice(5, 7))];
+  while (y < hy || (y === hy && m <= hm)) {
+    out.push(`${y}-${String(m).padStart(2, "0")}`);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+/** Builds every offered cell and decides its state once, for all of them together. */
+export function buildPublication(input: PublicationInput): PublishedRow[] {
+  const rows: Omit<PublishedRow, "count" | "state">[] = [];
+  const values: number[] = [];
+  const index = new Map<string, number>();
+  const add = (row: Omit<PublishedRow, "count" | "state">, n: number) => {
+    const k = cellKey(row.measureKey, row.grain, row.period, row.dimension, row.value);
+    index.set(k, rows.length);
+    rows.push(row);
+    values.push(n);
+    return rows.length - 1;
+  };
+  const lines: Line[] = [];
+
+  for (const measure of input.measures) {
+    const months = input.monthly.get(measure.key);
+    if (!months || months.size === 0) continue;
+    const sorted = [...months.keys()].sort();
+    const all = monthsBetween(sorted[0]!, sorted.at(-1)!);
+    const monthIds = all.map((m) => add({ measureKey: measure.key, grain: "month", period: m, dimension: "", value: "" }, months.get(m) ?? 0));
+    const quarters = [...new Set(all.map(quarterOf))];
+    const quarterIds = quarters.map((q) => {
+      const parts = all.map((m, i) => (quarterOf(m) === q ? monthIds[i]! : -1)).filter((i) => i >= 0);
+      const id = add(
+        { measureKey: measure.key, grain: "quarter", period: q, dimension: "", value: "" },
+        parts.reduce((a, i) => a + values[i]!, 0),
+      );
+      lines.push({ parts, total: id });
+      return id;
+    });
+    const years = [...new Set(all.map((m) => m.slice(0, 4)))];
+    const yearIds = years.map((y) => {
+      const parts = quarters.map((q, i) => (q.startsWith(`${y}-`) ? quarterIds[i]! : -1)).filter((i) => i >= 0);
+      const id = add(
+        { measureKey: measure.key, grain: "year", period: y, dimension: "", value: "" },
+        parts.reduce((a, i) => a + values[i]!, 0),
+      );
+      lines.push({ parts, total: id });
+      return id;
+    });
+    const allId = add(
+      { measureKey: measure.key, grain: "all", period: "all", dimension: "", value: "" },
+      yearIds.reduce((a, i) => a + values[i]!, 0),
+    );
+    lines.push({ parts: yearIds, total: allId });
+
+    for (const d of breakdownDimensionsOf(measure)) {
+      years.forEach((y, yi) => {
+        const parts = input.columns[d].map((v) =>
+          add(
+            { measureKey: measure.key, grain: "year", period: y, dimension: d, value: v },
+            input.yearly.get(`${measure.key}\u0000${y}\u0000${d}\u0000${v}`) ?? 0,
+          ),
+        );
+        lines.push({ parts, total: yearIds[yi]! });
+      });
+    }
+  }
+
+  // Links between measures, cell by cell.
+  const nests: Nest[] = [];
+  const exclusive: ExclusiveGroup[] = [];
+  const aliases: number[][] = [];
+  rows.forEach((row, i) => {
+    const parents = (MEASURE_PARENTS[row.measureKey] ?? [])
+      .map((p) => index.get(cellKey(p, row.grain, row.period, row.dimension, row.value)))
+      .filter((p): p is number => p !== undefined);
+    if (parents.length) nests.push({ child: i, parents });
+    for (const g of EXCLUSIVE_STAGES) {
+      if (row.measureKey !== g.parent) continue;
+      const members = g.members.map((m) => index.get(cellKey(m, row.grain, row.period, row.dimension, row.value))).filter((m): m is number => m !== undefined);
+      if (members.length) exclusive.push({ parent: i, members });
+    }
+    const aliasOf = DRUG_ALIASES[row.measureKey];
+    if (aliasOf && row.grain === "year" && row.dimension === "") {
+      const other = index.get(cellKey(aliasOf, "year", row.period, "offense", "drug"));
+      if (other !== undefined) aliases.push([i, other]);
+    }
+  });
+  // Same cases, same cells: the drug measures' yearly rows nest under the alias's parents too.
+  const { states } = suppress({ values, lines, nests, exclusive, aliases });
+  return rows.map((row, i) => ({ ...row, count: states[i] === "shown" ? values[i]! : null, state: states[i]! }));
+}
