@@ -83,7 +83,7 @@ export async function seedResponses() {
             [
               "Between them, three residents of the 1400 block of E 55th St told us about hand-to-hand sales outside the corner store in the evenings.",
               "Crime Strategies Unit staff reviewed each report against the documented community concern policy and documented all three. A drug case filed this month cites them, as the policy requires.",
-              "The figure below is the share of drug referrals that led to a filing in this ZIP code, frozen as it was when we cited it. We will keep reporting it on the dashboard.",
+              "The figure below is the number of drug cases filed across the county this year, frozen as it was when we cited it. We will keep reporting it on the dashboard.",
               "Thank you for taking the time to tell us. If the activity continues or moves, please report it again: each report counts.",
             ].join("\n\n"),
           ),
@@ -94,7 +94,8 @@ export async function seedResponses() {
           cluster: null,
           ref: null,
           snapshotIds: [],
-          newSnapshot: { measure: "drug_filed", filters: { grain: "year", year: "2025", zip: "44103" } },
+          // A county-wide figure: the dashboard publishes the demo case data by ZIP only where it has cases.
+          newSnapshot: { measure: "drug_filed", filters: { grain: "year", year: "2025" } },
         },
         { publish: true },
       );

@@ -726,16 +726,10 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
 
   // ---- GET parameters: search, dashboard filters, lists ----
   queryTarget("search", "/search", () => ({ q: "drug charging" })),
-  queryTarget("dashboard measure filters", "/dashboard/drug_filed", () => ({
-    grain: "month",
-    year: "2025",
-    zip: "44103",
-    agency: "KCPD",
-    offense: "drug",
-    race: "black",
-  })),
+  // An offered combination of the publication: a year, one filter.
+  queryTarget("dashboard measure filters", "/dashboard/drug_filed", () => ({ grain: "year", year: "2025", race: "black" })),
   queryTarget("dashboard measure CSV", "/dashboard/drug_filed/csv", () => ({ grain: "year", year: "2024", sex: "female" })),
-  queryTarget("dashboard disparity", "/dashboard/disparity", () => ({ year: "2025", stage: "filed", offense: "drug" })),
+  queryTarget("dashboard disparity", "/dashboard/disparity", () => ({ year: "2025", stage: "filed" })),
   queryTarget("dashboard response time", "/dashboard/response-time", () => ({ from: "2025-01", to: "2025-12", district: "Central" })),
   queryTarget("dashboard drug citations", "/dashboard/drug-citations", () => ({ year: "2025" })),
   queryTarget("concerns list", "/concerns", () => ({ zip: "44103", kind: "drug_sales", status: "open", page: "2" })),

@@ -301,10 +301,10 @@ describe("response clock", () => {
       .filter((l) => !l.startsWith("#"));
     expect(rows).toEqual([
       "month_answered,concerns_answered,median_days_to_respond",
-      // 12 answered, but hidden so April's "fewer than 11" cannot be worked out from the total.
-      "2020-03,suppressed,10.5",
+      // 12 answered is shown, so the total is hidden: April's "fewer than 11" cannot be worked out.
+      "2020-03,12,10.5",
       "2020-04,fewer than 11,withheld",
-      "total,15,5",
+      "total,suppressed,5",
     ]);
     const html = visible(await (await visitor.get("/dashboard/response-time?year=2020")).text());
     expect(html).toContain("10.5");

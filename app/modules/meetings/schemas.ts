@@ -123,7 +123,13 @@ export const MinutesSchema = z
     z.object({
       intent: z.literal("record-approval"),
       votedAtMeetingId: id,
-      votes: z.record(z.string().max(100), z.enum(VOTE_CHOICES, { errorMap: () => ({ message: "common:errors.invalid" }) }).optional()).default({}),
+      // conform leaves a record's blank entries as "" (it empties only the fields a schema names).
+      votes: z
+        .record(
+          z.string().max(100),
+          z.preprocess((v) => (v === "" ? undefined : v), z.enum(VOTE_CHOICES, { errorMap: () => ({ message: "common:errors.invalid" }) }).optional()),
+        )
+        .default({}),
     }),
     z.object({ intent: z.literal("publish") }),
     z.object({ intent: z.literal("amend"), reason: text(2000) }),
