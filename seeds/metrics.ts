@@ -38,7 +38,7 @@ function pick<T extends string>(rand: () => number, options: Weighted<T>): T {
   return options[options.length - 1]![0];
 }
 
-const OFFENSES: Weighted<string> = [
+export const OFFENSES: Weighted<string> = [
   ["drug", 33],
   ["violent", 22],
   ["property", 22],
@@ -47,14 +47,14 @@ const OFFENSES: Weighted<string> = [
   ["traffic", 5],
   ["other", 3],
 ];
-const RACE_DRUG_SALE: Weighted<string> = [
+export const RACE_DRUG_SALE: Weighted<string> = [
   ["black", 85],
   ["white", 8],
   ["hispanic", 5],
   ["asian", 1],
   ["other", 1],
 ];
-const RACE_DRUG_USER: Weighted<string> = [
+export const RACE_DRUG_USER: Weighted<string> = [
   ["black", 52],
   ["white", 37],
   ["hispanic", 8],
@@ -62,7 +62,7 @@ const RACE_DRUG_USER: Weighted<string> = [
   ["native", 1],
   ["other", 1],
 ];
-const RACE_OTHER: Weighted<string> = [
+export const RACE_OTHER: Weighted<string> = [
   ["black", 56],
   ["white", 32],
   ["hispanic", 8],
@@ -70,12 +70,12 @@ const RACE_OTHER: Weighted<string> = [
   ["native", 1],
   ["other", 1],
 ];
-const SEXES: Weighted<string> = [
+export const SEXES: Weighted<string> = [
   ["male", 78],
   ["female", 21],
   ["unknown", 1],
 ];
-const AGES: Weighted<string> = [
+export const AGES: Weighted<string> = [
   ["under_18", 4],
   ["18_24", 26],
   ["25_34", 32],
@@ -83,7 +83,7 @@ const AGES: Weighted<string> = [
   ["45_54", 11],
   ["55_plus", 7],
 ];
-const AGENCIES: Weighted<string> = [
+export const AGENCIES: Weighted<string> = [
   ["KCPD", 70],
   ["JACKSON SO", 9],
   ["INDEPENDENCE PD", 8],
@@ -92,7 +92,7 @@ const AGENCIES: Weighted<string> = [
   ["RAYTOWN PD", 3],
   ["MSHP", 3],
 ];
-const ZIPS: Weighted<string> = [
+export const ZIPS: Weighted<string> = [
   ["64127", 10],
   ["64128", 9],
   ["64130", 12],
@@ -114,13 +114,13 @@ const ZIPS: Weighted<string> = [
   ["64063", 1],
   ["64081", 1],
 ];
-const DECLINE: Weighted<string> = [
+export const DECLINE: Weighted<string> = [
   ["insufficient_evidence", 60],
   ["interest_of_justice", 20],
   ["victim_witness", 15],
   ["other", 5],
 ];
-const DISPOSITIONS: Weighted<string> = [
+export const DISPOSITIONS: Weighted<string> = [
   ["plea", 65],
   ["dismissed", 25],
   ["trial_conviction", 5],

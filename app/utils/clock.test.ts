@@ -64,7 +64,7 @@ describe("today on the county's calendar", () => {
     vi.setSystemTime(new Date(iso));
   };
 
-  it("is still yesterday in the county in the UTC small hours (the bug of toISOString().slice(0, 10))", () => {
+  it("is still yesterday in the county in the UTC small hours (the UTC calendar day is already tomorrow)", () => {
     if (COUNTY_TIME_ZONE !== "America/Chicago") return;
     at("2026-12-02T01:30:00Z");
     expect(countyToday()).toBe("2026-12-01");

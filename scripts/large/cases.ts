@@ -6,6 +6,7 @@
  * seeds/metrics.ts (the demo's synthetic cases) and passes the import's row rules (csv.ts).
  */
 import { sql } from "drizzle-orm";
+import { AGENCIES, AGES, DECLINE, DISPOSITIONS, OFFENSES, RACE_DRUG_SALE, RACE_DRUG_USER, RACE_OTHER, SEXES, ZIPS } from "../../seeds/metrics";
 import { LARGE_SEED } from "../seed-large";
 
 export const LARGE_CASES = 2_000_000;
@@ -15,96 +16,6 @@ const DAYS = 2557; // through 2025-12-31
 const LAST = "2025-12-31";
 
 type Weighted = [string, number][];
-const OFFENSES: Weighted = [
-  ["drug", 33],
-  ["violent", 22],
-  ["property", 22],
-  ["public_order", 9],
-  ["weapons", 6],
-  ["traffic", 5],
-  ["other", 3],
-];
-const RACE_DRUG_SALE: Weighted = [
-  ["black", 85],
-  ["white", 8],
-  ["hispanic", 5],
-  ["asian", 1],
-  ["other", 1],
-];
-const RACE_DRUG_USER: Weighted = [
-  ["black", 52],
-  ["white", 37],
-  ["hispanic", 8],
-  ["asian", 1],
-  ["native", 1],
-  ["other", 1],
-];
-const RACE_OTHER: Weighted = [
-  ["black", 56],
-  ["white", 32],
-  ["hispanic", 8],
-  ["asian", 2],
-  ["native", 1],
-  ["other", 1],
-];
-const SEXES: Weighted = [
-  ["male", 78],
-  ["female", 21],
-  ["unknown", 1],
-];
-const AGES: Weighted = [
-  ["under_18", 4],
-  ["18_24", 26],
-  ["25_34", 32],
-  ["35_44", 20],
-  ["45_54", 11],
-  ["55_plus", 7],
-];
-const AGENCIES: Weighted = [
-  ["KCPD", 70],
-  ["JACKSON SO", 9],
-  ["INDEPENDENCE PD", 8],
-  ["LEES SUMMIT PD", 4],
-  ["GRANDVIEW PD", 3],
-  ["RAYTOWN PD", 3],
-  ["MSHP", 3],
-];
-const ZIPS: Weighted = [
-  ["64127", 10],
-  ["64128", 9],
-  ["64130", 12],
-  ["64132", 7],
-  ["64124", 8],
-  ["64109", 6],
-  ["64110", 6],
-  ["64111", 4],
-  ["64106", 5],
-  ["64105", 3],
-  ["64129", 5],
-  ["64134", 6],
-  ["64137", 3],
-  ["64138", 4],
-  ["64050", 5],
-  ["64055", 3],
-  ["64030", 2],
-  ["64133", 4],
-  ["64063", 1],
-  ["64081", 1],
-];
-const DECLINE: Weighted = [
-  ["insufficient_evidence", 60],
-  ["interest_of_justice", 20],
-  ["victim_witness", 15],
-  ["other", 5],
-];
-const DISPOSITIONS: Weighted = [
-  ["plea", 65],
-  ["dismissed", 25],
-  ["trial_conviction", 5],
-  ["acquitted", 2],
-  ["other", 3],
-];
-
 /** A uniform [0, 1) number for row i and stream k: a hash, not a generator, so chunks are independent. */
 const u = (k: number) => `((hashint8extended(g.i, ${LARGE_SEED + k}) & 140737488355327)::float8 / 140737488355328)`;
 /** A weighted pick as a CASE over cumulative shares. */

@@ -61,7 +61,11 @@ export function inMeasure(p: Profile, measure: string): boolean {
   }
 }
 
-/** Parents at the same place, as a reader knows them (a "fewer than 11" parent lets a child be 0). */
+/**
+ * Parents at the same place, as a reader knows them (a "fewer than 11" parent lets a child be 0).
+ * Written out here rather than imported from the publication's MEASURE_PARENTS on purpose: the
+ * attacker's model must not inherit a mistake in the code it audits.
+ */
 const PARENTS: Record<string, string[]> = {
   filed: ["referred"],
   declined: ["referred"],
