@@ -11,11 +11,15 @@
  * npm run soak — only the soak: 10 minutes of mixed traffic (reads and writes), reporting errors,
  * p99 per route and memory at start and end.
  *
+ * npm run bench -- --profile=NAME — one process under `node --cpu-prof`, loaded with the pages whose
+ * name contains NAME (e.g. "brief", "floor"): writes the profile to bench/profiles/ and prints where
+ * the CPU went (self time by function and by package). For a goal that is not met: what bounds it.
+ *
  * Options: --duration=S (per page, default 10), --soak-duration=S (default 300; 600 with --soak;
  * 0 = no soak), --connections=N (50), --no-build, --only=single|all (one of the two modes). BENCH_DATABASE_URL (or DATABASE_URL) to use another database.
  */
 import { execSync, spawn } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
@@ -37,6 +41,7 @@ const SOAK_DURATION = Number(args.get("soak-duration") ?? (SOAK_ONLY ? 600 : 300
 const CONNECTIONS = Number(args.get("connections") ?? 50);
 const CORES = os.availableParallelism();
 const ONLY = args.get("only");
+const PROFILE = args.get("profile");
 
 type Measured = {
   name: string;
@@ -457,6 +462,10 @@ async function main() {
   };
   const modes: Mode[] = [];
   try {
+    if (PROFILE) {
+      await profile(PROFILE, env, sql, log);
+      return;
+    }
     if (!SOAK_ONLY) {
       const wanted = [
         { key: "single", label: "1 process", workers: 1 },
@@ -526,6 +535,65 @@ async function main() {
     );
   }
   log("\nwritten: bench/results.json");
+}
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+
+/** One process under --cpu-prof, loaded with the matching pages; prints self time by function and by package. */
+async function profile(name: string, env: Record<string, string>, sql: postgres.Sql, log: (s: string) => void) {
+  const pages = [FLOOR, ...PAGES].filter((p) => p.name.toLowerCase().includes(name.toLowerCase()));
+  if (!pages.length) throw new Error(`bench: no page's name contains "${name}"`);
+  const dir = new URL("./profiles/", import.meta.url).pathname;
+  mkdirSync(dir, { recursive: true });
+  const started = Date.now();
+  const server = await startServerProcess({ ...env, WEB_CONCURRENCY: "1" }, 120_000, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  // Only the measured load counts, not start-up (module loading) or the warm-up: the profile's
+  // clock starts with the process, so the window is taken from the wall clock.
+  let window: [number, number];
+  try {
+    await warmUp(server, sql, log, pages);
+    const from = Date.now();
+    await measure(server, sql, pages, null, null, log);
+    window = [(from - started) * 1000, (Date.now() - started) * 1000];
+  } finally {
+    await server.stop();
+  }
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => dir + f)
+    .find((f) => statSync(f).mtimeMs >= started);
+  if (!file) throw new Error("bench: the server wrote no profile");
+  const { nodes, samples, timeDeltas } = JSON.parse(readFileSync(file, "utf8")) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  let at = 0;
+  samples.forEach((id, i) => {
+    at += timeDeltas[i] ?? 0;
+    if (at >= window[0] && at <= window[1]) self.set(id, (self.get(id) ?? 0) + (timeDeltas[i] ?? 0));
+  });
+  const idle = [...self].filter(([id]) => ["(idle)", "(program)"].includes(byId.get(id)!.callFrame.functionName)).reduce((a, [, t]) => a + t, 0);
+  const busy = [...self.values()].reduce((a, b) => a + b, 0) - idle;
+  const where = (url: string) =>
+    url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ??
+    (url.startsWith("node:") ? "node internals" : /\/(app|server|build)\//.test(url) ? "portal code" : url ? "other" : "V8 (gc, native)");
+  const fns = new Map<string, number>();
+  const pkgs = new Map<string, number>();
+  for (const [id, t] of self) {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    if (["(idle)", "(program)"].includes(functionName)) continue;
+    const key = `${functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/(app|server|build)\//, "$1/")}:${lineNumber + 1}`;
+    fns.set(key, (fns.get(key) ?? 0) + t);
+    pkgs.set(where(url), (pkgs.get(where(url)) ?? 0) + t);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, t]) => `  ${((100 * t) / busy).toFixed(1).padStart(5)}%  ${k}`)
+      .join("\n");
+  log(
+    `\nprofile: ${file}\nbusy CPU ${(busy / 1e6).toFixed(1)} s of ${((window[1] - window[0]) / 1e6).toFixed(1)} s measured\n\nby package (self time):\n${top(pkgs, 12)}\n\nby function (self time):\n${top(fns, 25)}`,
+  );
 }
 
 main().catch((error) => {

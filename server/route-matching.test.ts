@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { memoizeMatchRoutes } from "./route-matching";
+import path from "node:path";
+import { installRouteMatchMemo, memoizeMatchRoutes, memoizeServerRoutes } from "./route-matching";
 
 const { matchRoutes } = createRequire(import.meta.url)("@remix-run/router") as { matchRoutes: Parameters<typeof memoizeMatchRoutes>[0] };
 
@@ -44,5 +45,40 @@ describe("remembered route matches", () => {
     expect(memo(tree(), "/briefs/7")![1]!.params.slug).toBe("7");
     // No ids: left to the router.
     expect(memo([{ path: "a" }], "/a")![0]!.pathname).toBe("/a");
+  });
+});
+
+describe("the server route tree, built once per build", () => {
+  const manifest = { root: { id: "root", path: "" }, "routes/a": { id: "routes/a", parentId: "root", path: "a" } };
+  const modules = () => ({ root: { default: () => null }, "routes/a": { default: () => null } });
+  let builds = 0;
+  const build = (_m: unknown, routeModules: Record<string, unknown>) => {
+    builds++;
+    return [{ id: "root", children: [{ id: "routes/a", module: routeModules["routes/a"] }] }] as never;
+  };
+
+  it("hands out the same tree while every route module is the same, and rebuilds when one changes", () => {
+    const memo = memoizeServerRoutes(build);
+    const current = modules();
+    const first = memo(manifest, { ...current }, {}, false);
+    const future = {};
+    expect(memo(manifest, { ...current }, future, false)).not.toBe(first); // another future object: rebuilt
+    const again = memo(manifest, { ...current }, future, false);
+    expect(memo(manifest, { ...current }, future, false)).toBe(again);
+    expect(builds).toBe(2);
+    // A module replaced (a new build in development): a new tree, holding the new module.
+    const replaced = { ...current, "routes/a": { default: () => null } };
+    const rebuilt = memo(manifest, replaced, future, false);
+    expect(rebuilt).not.toBe(again);
+    expect((rebuilt[0]!.children![0] as { module?: unknown }).module).toBe(replaced["routes/a"]);
+    expect(memo(manifest, replaced, future, true)).not.toBe(rebuilt);
+  });
+
+  it("is what <RemixServer> calls once installed", () => {
+    const require = createRequire(import.meta.url);
+    const file = path.join(path.dirname(require.resolve("@remix-run/react")), "routes.js");
+    const before = require(file).createServerRoutes;
+    installRouteMatchMemo();
+    expect(require(file).createServerRoutes).not.toBe(before);
   });
 });

@@ -11,6 +11,7 @@
  * calls with more than a pathname, go to the original. At most MAX_PATHS remembered per tree.
  */
 import { createRequire } from "node:module";
+import path from "node:path";
 
 type Route = { id?: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
 type Match = { params: Record<string, string | undefined>; pathname: string; pathnameBase: string; route: Route };
@@ -65,12 +66,42 @@ export function memoizeMatchRoutes(original: MatchRoutes): MatchRoutes {
   };
 }
 
+type RouteManifest = Record<string, unknown>;
+type CreateServerRoutes = (manifest: RouteManifest, routeModules: Record<string, unknown>, future: unknown, isSpaMode: boolean, ...rest: unknown[]) => Route[];
+
+/**
+ * `<RemixServer>` rebuilds the React route tree (one object per route, ~90) from the manifest and
+ * the route modules on every render: 9% of the trivial page's CPU. Both are the same for the life
+ * of a build (the server runtime makes a fresh `routeModules` object per request, holding the same
+ * modules), so the tree is built once per build and handed out again while every module is the
+ * same one. The tree is only read by the render (the router copies it into its own data routes).
+ */
+export function memoizeServerRoutes(original: CreateServerRoutes): CreateServerRoutes {
+  const built = new WeakMap<RouteManifest, { modules: [string, unknown][]; future: unknown; isSpaMode: boolean; routes: Route[] }>();
+  return (manifest, routeModules, future, isSpaMode, ...rest) => {
+    if (rest.length) return original(manifest, routeModules, future, isSpaMode, ...rest);
+    const hit = built.get(manifest);
+    if (hit && hit.future === future && hit.isSpaMode === isSpaMode && hit.modules.every(([id, module]) => routeModules[id] === module)) return hit.routes;
+    const routes = original(manifest, routeModules, future, isSpaMode);
+    built.set(manifest, { modules: Object.entries(routeModules), future, isSpaMode, routes });
+    return routes;
+  };
+}
+
 let installed = false;
 
-/** Replaces @remix-run/router's exported matchRoutes (what the server runtime and Remix's React code call). */
+/**
+ * Replaces @remix-run/router's exported matchRoutes (what the server runtime and Remix's React code
+ * call) and @remix-run/react's createServerRoutes (what `<RemixServer>` calls, through its module's
+ * exports). `ROUTE_MATCH_MEMO=false` leaves both alone.
+ */
 export function installRouteMatchMemo() {
   if (installed || process.env.ROUTE_MATCH_MEMO === "false") return;
   installed = true;
-  const router = createRequire(import.meta.url)("@remix-run/router") as { matchRoutes: MatchRoutes };
+  const require = createRequire(import.meta.url);
+  const router = require("@remix-run/router") as { matchRoutes: MatchRoutes };
   router.matchRoutes = memoizeMatchRoutes(router.matchRoutes);
+  // Not in the package's exports map: reached by its file, next to the entry point (dist/index.js).
+  const routesModule = require(path.join(path.dirname(require.resolve("@remix-run/react")), "routes.js")) as { createServerRoutes: CreateServerRoutes };
+  routesModule.createServerRoutes = memoizeServerRoutes(routesModule.createServerRoutes);
 }

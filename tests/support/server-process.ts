@@ -15,9 +15,9 @@ export type ServerProcess = {
  * for what an in-process test app cannot show (NODE_ENV=production cookies, a database outage,
  * two instances on one database).
  */
-export async function startServerProcess(env: Record<string, string | undefined>, readyTimeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string | undefined>, readyTimeoutMs = 60_000, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await getFreePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     env: {
       ...process.env,
       LOG_LEVEL: "warn",
