@@ -559,7 +559,8 @@ async function profile(name: string, env: Record<string, string>, sql: postgres.
     await server.stop();
   }
   const file = readdirSync(dir)
-    .filter((f) => f.endsWith(".cpuprofile"))
+    // The main thread's (thread 0): a loader worker writes its own.
+    .filter((f) => /\.0\.\d+\.cpuprofile$/.test(f))
     .map((f) => dir + f)
     .find((f) => statSync(f).mtimeMs >= started);
   if (!file) throw new Error("bench: the server wrote no profile");
