@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextAreaField } from "~/components/form";
 import { hasRole } from "~/modules/auth";
 import { getUser, requireRole } from "~/modules/auth/index.server";
+import { markReadAbout } from "~/modules/notifications/index.server";
 import type { CommentSubject } from "~/modules/comments";
 import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
@@ -42,6 +43,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = user ? { id: user.id, role: user.role } : null;
   const meeting = await getVisibleMeeting(params.id ?? "", viewer);
   if (!meeting) notFound();
+  // Opening the meeting reads the notifications about it (scheduled, changed, minutes, replies).
+  if (user) await markReadAbout(user.id, `/meetings/${meeting.id}`);
   const locale = await requestLocale(request, context);
   const { timeZone } = timeContext();
   const isMember = hasRole(user?.role, "cab_member");
