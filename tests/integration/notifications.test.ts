@@ -556,7 +556,10 @@ describe("notifications: opening the thing reads them", () => {
     );
     const client = await clientFor("resident@demo.test");
     expect((await client.get(`/briefs/${boardOnly!.slug}`)).status).toBe(404);
-    const [row] = await db.select().from(notifications).where(and(eq(notifications.userId, resident!.id), eq(notifications.eventKey, key)));
+    const [row] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, resident!.id), eq(notifications.eventKey, key)));
     expect(row!.readAt).toBeNull();
   });
 });

@@ -46,8 +46,16 @@ const doc = (text: string) => ({
 });
 
 /** A held meeting with minutes at `status`, built as the seeds build them (approval from its attendance). */
-async function plantMeeting(input: { title: string; agenda: string; isPublic: boolean; minutes?: { status: "draft" | "circulated" | "approved"; text: string } }) {
-  const members = await db.select({ id: users.id }).from(users).where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
+async function plantMeeting(input: {
+  title: string;
+  agenda: string;
+  isPublic: boolean;
+  minutes?: { status: "draft" | "circulated" | "approved"; text: string };
+}) {
+  const members = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "cab_member"), isNull(users.deactivatedAt)));
   const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.email, "analyst@demo.test"));
   const startsAt = countyDateTimeToDate(`${addDays(countyToday(), -7)}T18:00`)!;
   return db.transaction(async (tx) => {
@@ -68,7 +76,9 @@ async function plantMeeting(input: { title: string; agenda: string; isPublic: bo
       })
       .returning();
     if (!input.minutes) return meeting!;
-    await tx.insert(meetingAttendance).values(members.map((m) => ({ meetingId: meeting!.id, userId: m.id, status: "present" as const, recordedById: staff!.id })));
+    await tx
+      .insert(meetingAttendance)
+      .values(members.map((m) => ({ meetingId: meeting!.id, userId: m.id, status: "present" as const, recordedById: staff!.id })));
     const [row] = await tx.insert(minutes).values({ meetingId: meeting!.id }).returning();
     const body = doc(input.minutes.text);
     const [revision] = await tx
@@ -130,8 +140,18 @@ beforeAll(async () => {
     isPublic: true,
     minutes: { status: "approved", text: `The board heard residents. ${W.approvedMinutes}` },
   });
-  await plantMeeting({ title: "Board meeting, circulated minutes", agenda: "Minutes.", isPublic: true, minutes: { status: "circulated", text: `Not yet approved ${W.circulatedMinutes}` } });
-  await plantMeeting({ title: "Board meeting, draft minutes", agenda: "Minutes.", isPublic: true, minutes: { status: "draft", text: `Staff draft ${W.draftMinutes}` } });
+  await plantMeeting({
+    title: "Board meeting, circulated minutes",
+    agenda: "Minutes.",
+    isPublic: true,
+    minutes: { status: "circulated", text: `Not yet approved ${W.circulatedMinutes}` },
+  });
+  await plantMeeting({
+    title: "Board meeting, draft minutes",
+    agenda: "Minutes.",
+    isPublic: true,
+    minutes: { status: "draft", text: `Staff draft ${W.draftMinutes}` },
+  });
   closedMeeting = await plantMeeting({
     title: `Closed session ${W.closedMeeting}`,
     agenda: `Litigation under RSMo 610.021(1) ${W.closedMeeting}`,
@@ -140,7 +160,9 @@ beforeAll(async () => {
   });
   const [member] = await db.select({ id: users.id }).from(users).where(eq(users.email, "member1@demo.test"));
   const c = doc(`A member's remark in the closed session ${W.closedComment}`);
-  await db.insert(comments).values({ subjectType: "meeting", subjectId: closedMeeting.id, authorId: member!.id, bodyJson: c.doc, bodyHtml: c.html, bodyText: c.text });
+  await db
+    .insert(comments)
+    .values({ subjectType: "meeting", subjectId: closedMeeting.id, authorId: member!.id, bodyJson: c.doc, bodyHtml: c.html, bodyText: c.text });
   publishedResponse = await plantResponse(`What the office did about Central Ave`, `Published answer ${W.publishedResponse}`, "published");
   await plantResponse(`Draft answer about Central Ave`, `Unpublished answer ${W.draftResponse}`, "draft");
 });
@@ -178,7 +200,9 @@ describe("search: meetings, minutes and office responses", () => {
       // Nor through the operators a visitor can type: a prefix-free OR of all of them, a phrase, a negation.
       expect(await search(client, secret.join(" or "))).toEqual([]);
       expect(await search(client, `"Closed session ${W.closedMeeting}"`)).toEqual([]);
-      expect((await search(client, `"Central Ave" -${W.publicMeeting}`)).some((h) => h.title.startsWith("Draft answer") || h.title.startsWith("Closed"))).toBe(false);
+      expect((await search(client, `"Central Ave" -${W.publicMeeting}`)).some((h) => h.title.startsWith("Draft answer") || h.title.startsWith("Closed"))).toBe(
+        false,
+      );
       // The HTML page lists none either (it echoes the query, so look at its results list).
       const html = await (await client.get(`/search?q=${encodeURIComponent(secret.join(" or "))}`)).text();
       expect(html).toMatch(/<h2 id="results-heading"[^>]*>0 (results|resultados)/);
