@@ -45,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       // Not the strings themselves (80 KB in every document): the name of their cached file.
       strings: stringsHref(safeLocale),
       user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
-      unreadNotifications: user ? await unreadCount(user.id) : 0,
+      unreadNotifications: user ? await unreadCount(user.id, new URL(request.url).pathname) : 0,
       flash,
     },
     { headers: clear ? { "Set-Cookie": clear } : undefined },

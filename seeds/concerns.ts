@@ -30,13 +30,15 @@ export const SEED_KINDS = [
   { code: "other", nameEn: "Other", nameEs: "Otro", descriptionEn: "", descriptionEs: "" },
 ];
 
-// Approximate populations for a demo; labelled as demo data on the site.
+// Kansas City ZIPs, each one the dashboard publishes case figures for (seeds/metrics.ts ZIPS), so a
+// resident can follow their ZIP from a concern to the dashboard. Approximate populations for a
+// demo; labelled as demo data on the site.
 export const SEED_ZIPS = [
-  { zip: "44103", district: "East Side", population: 16800 },
-  { zip: "44104", district: "Central", population: 19200 },
-  { zip: "44105", district: "Southeast", population: 37100 },
-  { zip: "44108", district: "Northeast", population: 22900 },
-  { zip: "44113", district: "Near West", population: 18700 },
+  { zip: "64127", district: "East Side", population: 15200 },
+  { zip: "64128", district: "Central", population: 11900 },
+  { zip: "64130", district: "Southeast", population: 21500 },
+  { zip: "64124", district: "Northeast", population: 12100 },
+  { zip: "64109", district: "Midtown", population: 11600 },
 ];
 
 export async function seedConcernKinds() {
@@ -49,7 +51,29 @@ export async function seedConcernKinds() {
   await db.insert(zipAreas).values(SEED_ZIPS).onConflictDoNothing();
 }
 
-const STREETS = ["E 35th St", "Central Ave", "Woodland Ave", "E 55th St", "Superior Ave", "Kinsman Rd", "St Clair Ave", "W 25th St"];
+/** Kansas City streets that run through each seed ZIP, with the hundred blocks the demo reports fall on. */
+const STREETS: Record<string, { street: string; from: number }[]> = {
+  "64127": [
+    { street: "Prospect Ave", from: 1900 },
+    { street: "E 27th St", from: 3000 },
+  ],
+  "64128": [
+    { street: "E 35th St", from: 2400 },
+    { street: "Prospect Ave", from: 3500 },
+  ],
+  "64130": [
+    { street: "Prospect Ave", from: 5500 },
+    { street: "E 59th St", from: 2500 },
+  ],
+  "64124": [
+    { street: "Independence Ave", from: 2400 },
+    { street: "Benton Blvd", from: 400 },
+  ],
+  "64109": [
+    { street: "Troost Ave", from: 3100 },
+    { street: "Linwood Blvd", from: 1200 },
+  ],
+};
 
 /**
  * Idempotent demo data: kinds, ZIP populations, a policy history (an older version replaced
@@ -111,8 +135,9 @@ export async function seedConcerns() {
   // A deterministic spread: most concerns in the last six months, a few on the same blocks.
   for (let i = 0; i < 40; i++) {
     const zip = SEED_ZIPS[i % SEED_ZIPS.length]!.zip;
-    const street = STREETS[(i * 3) % STREETS.length]!;
-    const house = 1200 + ((i * 37) % 5) * 100 + (i % 9) * 4;
+    const streets = STREETS[zip]!;
+    const { street, from } = streets[Math.floor(i / SEED_ZIPS.length) % streets.length]!;
+    const house = from + ((i * 37) % 5) * 100 + (i % 9) * 4;
     const daysAgo = 3 + ((i * 11) % 170);
     const day = addDays(today, -daysAgo);
     const r = await createConcern({

@@ -42,3 +42,22 @@ describe("synthetic metrics seed", () => {
     expect(Number(facts[0]!.n)).toBe(rows.length);
   }, 60_000);
 });
+
+describe("one demo story", () => {
+  it("puts the demo concerns in Kansas City ZIPs the dashboard publishes, reported to Kansas City agencies", async () => {
+    const { SEED_ZIPS } = await import("./concerns");
+    const { ZIPS, AGENCIES } = await import("./metrics");
+    const dashboardZips = new Set(ZIPS.map(([zip]) => zip));
+    for (const { zip } of SEED_ZIPS) {
+      expect(zip).toMatch(/^641\d\d$/);
+      expect(dashboardZips.has(zip), zip).toBe(true);
+    }
+    expect(AGENCIES.map(([a]) => a)).toEqual(expect.arrayContaining(["KCPD", "JACKSON SO", "INDEPENDENCE PD"]));
+    // Every seeded concern (the demo's own and the responses') is in one of those ZIPs, on a Kansas City street.
+    const rows = await db.execute<{ zip: string; public_block: string | null }>(sql`select zip, public_block from concerns where source = 'seed'`);
+    expect(rows.length).toBeGreaterThan(40);
+    for (const r of rows) expect(dashboardZips.has(r.zip), r.zip).toBe(true);
+    expect(rows.some((r) => r.public_block === "2600 block of Prospect Ave")).toBe(true);
+    expect(rows.filter((r) => /E 55th St|St Clair|Superior|Kinsman|Central Ave/.test(r.public_block ?? ""))).toEqual([]);
+  });
+});

@@ -9,8 +9,10 @@ import { followConcern, saveResponse } from "~/modules/responses/index.server";
 import { richTextFromPlainText, type RichText } from "~/modules/richtext/index.server";
 import { addDays, countyDay, countyToday } from "~/utils/clock";
 
-const BLOCK_TITLE = "What the office did about drug sales on the 1400 block of E 55th St";
-const CLUSTER_TITLE = "Gun violence reports in ZIP 44108 and the board's question on where drug charges fall";
+const BLOCK_TITLE = "What the office did about drug sales on the 2600 block of Prospect Ave";
+/** Kansas City's East Side: a ZIP the dashboard publishes case figures for. */
+const BLOCK_ZIP = "64127";
+const CLUSTER_TITLE = "Gun violence reports in ZIP 64124 and the board's question on where drug charges fall";
 
 function body(text: string): RichText {
   const r = richTextFromPlainText(text, "document");
@@ -47,8 +49,8 @@ export async function seedResponses() {
         description: `Demo report: hand-to-hand sales outside the corner store most evenings (${i + 1} of 3).`,
         observedDate: observed,
         observedTime: "19:30",
-        address: `${1408 + i * 12} E 55th St`,
-        zip: "44103",
+        address: `${2608 + i * 12} Prospect Ave`,
+        zip: BLOCK_ZIP,
         email: i < 2 ? `block.resident${i + 1}@example.org` : undefined,
         locale: i === 1 ? "es" : "en",
         source: "seed",
@@ -81,9 +83,9 @@ export async function seedResponses() {
           summary: "Three neighbors reported open drug sales on the same block. Staff documented each report, and one drug case filed this month cites them.",
           body: body(
             [
-              "Between them, three residents of the 1400 block of E 55th St told us about hand-to-hand sales outside the corner store in the evenings.",
+              "Between them, three residents of the 2600 block of Prospect Ave told us about hand-to-hand sales outside the corner store in the evenings.",
               "Crime Strategies Unit staff reviewed each report against the documented community concern policy and documented all three. A drug case filed this month cites them, as the policy requires.",
-              "The figure below is the number of drug cases filed across the county this year, frozen as it was when we cited it. We will keep reporting it on the dashboard.",
+              `The figure below is the share of drug referrals in ZIP ${BLOCK_ZIP} that led to a filing in 2025, frozen as it was when we cited it. We will keep reporting it on the dashboard.`,
               "Thank you for taking the time to tell us. If the activity continues or moves, please report it again: each report counts.",
             ].join("\n\n"),
           ),
@@ -94,8 +96,9 @@ export async function seedResponses() {
           cluster: null,
           ref: null,
           snapshotIds: [],
-          // A county-wide figure: the dashboard publishes the demo case data by ZIP only where it has cases.
-          newSnapshot: { measure: "drug_filed", filters: { grain: "year", year: "2025" } },
+          // The block's own ZIP: the demo concerns and the dashboard's case data are both Kansas City's,
+          // and the publication shows this cell (tests/integration/responses.test.ts checks it is not withheld).
+          newSnapshot: { measure: "drug_filed", filters: { grain: "year", year: "2025", zip: BLOCK_ZIP } },
         },
         { publish: true },
       );
@@ -118,8 +121,8 @@ export async function seedResponses() {
           description: `Demo report: several shots heard late at night near the corner (${i + 1} of 2).`,
           observedDate: observed,
           observedTime: "23:10",
-          address: `${10500 + i * 200} St Clair Ave`,
-          zip: "44108",
+          address: `${4100 + i * 200} Independence Ave`,
+          zip: "64124",
           email: i === 0 ? "cluster.resident@example.org" : undefined,
           locale: "en",
           source: "seed",
@@ -132,10 +135,10 @@ export async function seedResponses() {
         {
           title: CLUSTER_TITLE,
           summary:
-            "Residents of ZIP 44108 reported shots fired. The office explains how the connection-to-violence policy applies and where the board's question stands.",
+            "Residents of ZIP 64124 reported shots fired. The office explains how the connection-to-violence policy applies and where the board's question stands.",
           body: body(
             [
-              "Residents of ZIP 44108 reported gunfire and people carrying guns near several blocks. These are not drug concerns: the office pursues gun violence without needing a documented concern.",
+              "Residents of ZIP 64124 reported gunfire and people carrying guns near several blocks. These are not drug concerns: the office pursues gun violence without needing a documented concern.",
               "The board asked whether drug charges filed under the documented-concern rule are concentrated in a few ZIP codes. That analysis is in progress; the figure below is the number of firearms cases the office filed last year, for context.",
             ].join("\n\n"),
           ),
@@ -143,7 +146,7 @@ export async function seedResponses() {
           criterionStatement:
             "The documented-concern criterion applies to drug cases only. Drug cases connected to this violence may be filed under the connection-to-violence policy, which the investigation must show; reports of gunfire are not documented concerns for drug charges.",
           concernIds: [],
-          cluster: { zip: "44108", kindId: kind.id },
+          cluster: { zip: "64124", kindId: kind.id },
           ref: analysis ? { type: "analysis", id: analysis.id, url: `/analyses/${analysis.id}` } : null,
           snapshotIds: [],
           newSnapshot: { measure: "firearm_cases", filters: { grain: "year", year: "2025" } },

@@ -16,6 +16,7 @@ import { analysisIdParam, readerLocale } from "~/modules/analyses/index.server";
 import { RecuseSchema, VoteSchema } from "~/modules/analyses/schemas";
 import { recuseFromAnalysis, voteOnAnalysis, type AnalysisVoteOutcome, type BallotKind } from "~/modules/analyses/index.server";
 import { getUser, requireUser } from "~/modules/auth/index.server";
+import { markReadAbout } from "~/modules/notifications/index.server";
 import { hasRole } from "~/modules/auth";
 import { getVoterState, listRecusals, listRollCall, tallyBallot, type Ballot } from "~/modules/voting/index.server";
 import { formatDate, formatDateTime } from "~/utils/clock";
@@ -37,6 +38,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const locale = await readerLocale(request, context);
   const analysis = await getAnalysis(id);
   if (!analysis) notFound();
+  // Opening the analysis reads the notifications about it (vote opened, closing, closed, replies).
+  if (user) await markReadAbout(user.id, `/analyses/${analysis.id}`);
   const isMember = hasRole(user?.role, "cab_member");
   const now = new Date();
   /**

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "~/modules/auth";
 import { getUser } from "~/modules/auth/index.server";
+import { markReadAbout } from "~/modules/notifications/index.server";
 import { briefSubject } from "~/modules/briefs";
 import { changeLog, getBriefForViewer, recordBriefOpened } from "~/modules/briefs/index.server";
 import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
@@ -28,6 +29,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, brief } = await loadVisible(args);
   // The "opened" receipt: a CAB member's first view.
   if (user?.role === "cab_member") await recordBriefOpened(brief.id, user.id);
+  // Opening the brief reads the notifications about it.
+  if (user) await markReadAbout(user.id, `/briefs/${brief.slug}`);
   const print = new URL(args.request.url).searchParams.get("print") === "1";
   const [log, comments] = await Promise.all([changeLog(brief.id), print ? null : commentThreadFor(args.request, user, briefSubject(brief))]);
   return json({

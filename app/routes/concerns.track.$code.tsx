@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser, requireRole } from "~/modules/auth/index.server";
+import { markReadAbout } from "~/modules/notifications/index.server";
 import { formatTrackingCode, publicLocationLabel } from "~/modules/concerns";
 import { concernClockByNumber, concernIdByNumber, normalizeTrackingCode, trackingByCode } from "~/modules/concerns/index.server";
 import { followConcern, isFollowing, publishedResponsesForConcern, unfollowConcern } from "~/modules/responses/index.server";
@@ -27,6 +28,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     concernClockByNumber(tracking.concern.number),
     concernId ? publishedResponsesForConcern(concernId) : Promise.resolve([]),
     user && concernId ? isFollowing(concernId, user.id) : false,
+    user ? markReadAbout(user.id, `/concerns/track/${code}`) : 0,
   ]);
   return json({ code, ...tracking, clock, responses, follow: { signedIn: Boolean(user), following } });
 }

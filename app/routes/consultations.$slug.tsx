@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "~/modules/auth";
 import { getUser } from "~/modules/auth/index.server";
+import { markReadAbout } from "~/modules/notifications/index.server";
 import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import { consultationSubject } from "~/modules/consultations";
@@ -23,6 +24,7 @@ async function load(args: LoaderFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
   const c = await load(args);
   const user = getUser(args);
+  if (user) await markReadAbout(user.id, `/consultations/${c.slug}`);
   const comments = await commentThreadFor(args.request, user, consultationSubject(c));
   return json({
     consultation: {

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextAreaField } from "~/components/form";
 import { hasRole } from "~/modules/auth";
 import { getUser, requireRole } from "~/modules/auth/index.server";
+import { markReadAbout } from "~/modules/notifications/index.server";
 import type { CommentSubject } from "~/modules/comments";
 import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
@@ -42,6 +43,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = user ? { id: user.id, role: user.role } : null;
   const meeting = await getVisibleMeeting(params.id ?? "", viewer);
   if (!meeting) notFound();
+  // Opening the meeting reads the notifications about it (scheduled, changed, minutes, replies).
+  if (user) await markReadAbout(user.id, `/meetings/${meeting.id}`);
   const locale = await requestLocale(request, context);
   const { timeZone } = timeContext();
   const isMember = hasRole(user?.role, "cab_member");
@@ -72,7 +75,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     comments,
     agenda: agenda.map((a) => ({ id: a.id, title: a.title, url: a.url, label: a.label, subjectType: a.subjectType })),
     rsvp,
-    canRsvp: isMember && meeting.status === "scheduled",
+    // Replies are asked for until the meeting starts; a held (or started) meeting shows the replies it had.
+    canRsvp: isMember && meeting.status === "scheduled" && meeting.startsAt > new Date(),
+    rsvpClosed: meeting.status === "held" || (meeting.status === "scheduled" && meeting.startsAt <= new Date()),
     isMember,
     isStaff: hasRole(user?.role, "csu_staff"),
     attendance,
@@ -195,11 +200,13 @@ export default function MeetingPage() {
         <p>{t("detail.noAgenda")}</p>
       ) : null}
 
-      {data.isMember ? (
+      {data.isMember && (data.canRsvp || data.rsvpClosed) ? (
         <section aria-labelledby="rsvp-heading">
-          <h2 id="rsvp-heading">{t("rsvp.title")}</h2>
-          <p>{t("rsvp.counts", { yes: data.rsvp.yes, no: data.rsvp.no, maybe: data.rsvp.maybe })}</p>
-          {data.rsvp.mine ? <p role="status">{t("rsvp.mine", { response: t(`rsvp.${data.rsvp.mine}`) })}</p> : null}
+          <h2 id="rsvp-heading">{t(data.canRsvp ? "rsvp.title" : "rsvp.closedTitle")}</h2>
+          <p>{t(data.canRsvp ? "rsvp.counts" : "rsvp.closedCounts", { yes: data.rsvp.yes, no: data.rsvp.no, maybe: data.rsvp.maybe })}</p>
+          {data.rsvp.mine ? <p role="status">{t(data.canRsvp ? "rsvp.mine" : "rsvp.closedMine", { response: t(`rsvp.${data.rsvp.mine}`) })}</p> : null}
+          {/* A reply sent from a page loaded before the start is refused: say why here. */}
+          {!data.canRsvp ? <FormErrors errors={rsvpForm.errors} /> : null}
           {data.canRsvp ? (
             <Form method="post" {...getFormProps(rsvpForm)}>
               <FormErrors errors={rsvpForm.errors} />

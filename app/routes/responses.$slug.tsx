@@ -5,6 +5,7 @@ import { MetricSnapshotCard } from "~/components/metrics/snapshot-card";
 import { TableWrap } from "~/components/table-wrap";
 import { hasRole } from "~/modules/auth";
 import { getUser } from "~/modules/auth/index.server";
+import { markReadAbout } from "~/modules/notifications/index.server";
 import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import { kindName } from "~/modules/concerns";
@@ -29,6 +30,7 @@ async function loadVisible(args: LoaderFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, response } = await loadVisible(args);
+  if (user) await markReadAbout(user.id, `/responses/${response.slug}`);
   const comments = response.status === "published" ? await commentThreadFor(args.request, user, responseSubject(response)) : null;
   return json({ response, comments, isStaff: hasRole(user?.role, "csu_staff") });
 }

@@ -57,7 +57,10 @@ export async function action(args: ActionFunctionArgs) {
       }
       case "publish": {
         const { scheduled, delivered } = await publishBrief(user, brief.id, v.publishAt, meta);
-        return done(scheduled ? "briefs:flash.scheduled" : "briefs:flash.published", { count: delivered });
+        if (scheduled) return done("briefs:flash.scheduled");
+        // Members who had it for review are not told twice: say so, instead of "0 members notified".
+        if (delivered === 0) return done(brief.sentToCabAt ? "briefs:flash.publishedAfterReview" : "briefs:flash.publishedNobody");
+        return done("briefs:flash.published", { count: delivered });
       }
       case "nudge": {
         const count = await nudgeUnopened(user, brief.id, meta);

@@ -6,7 +6,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { kindName } from "~/modules/concerns";
 import { listKinds, triageQueue } from "~/modules/concerns/index.server";
 import { CONCERN_STATUSES, isConcernStatus } from "~/modules/concerns";
-import { formatDate } from "~/utils/clock";
+import { formatDate, formatDayCount } from "~/utils/clock";
 
 export const meta: MetaFunction = () => [{ title: "Concerns to triage · CAB Portal" }];
 
@@ -112,7 +112,7 @@ export default function TriageQueue() {
                 </td>
                 <td>{t(`status.${r.status}`)}</td>
                 <td>{formatDate(r.createdAt, lng, "short")}</td>
-                <td>{r.daysWaiting}</td>
+                <td>{formatDayCount(r.daysWaiting, lng)}</td>
                 <td>{r.corroborations}</td>
               </tr>
             ))}

@@ -13,6 +13,7 @@ import {
   formatDate,
   formatDateTime,
   formatDateTimeRange,
+  formatDayCount,
   isBusinessDay,
   isTimeZone,
   isValidDay,
@@ -117,6 +118,15 @@ describe("today on the county's calendar", () => {
 });
 
 describe("the formatters", () => {
+  it("say a day count in words, and 0 days as today", () => {
+    expect(formatDayCount(0, "en")).toBe("today");
+    expect(formatDayCount(0, "es")).toBe("hoy");
+    expect(formatDayCount(1, "en")).toBe("1 day");
+    expect(formatDayCount(12, "en")).toBe("12 days");
+    expect(formatDayCount(1, "es")).toBe("1 día");
+    expect(formatDayCount(1200, "es")).toMatch(/^1.200 días$/);
+  });
+
   it("show instants in the county's zone and plain days as that calendar day", () => {
     if (COUNTY_TIME_ZONE !== "America/Chicago") return;
     // 03:30 UTC on 2 December is 21:30 on 1 December in Chicago.

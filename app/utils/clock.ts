@@ -14,7 +14,7 @@
  *
  * Days are "YYYY-MM-DD" strings (a calendar day has no zone); instants are Dates.
  */
-import { dateTimeFormat } from "~/utils/intl";
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from "~/utils/intl";
 
 export const DEFAULT_COUNTY_TIME_ZONE = "America/Chicago";
 
@@ -282,6 +282,17 @@ export function formatDate(value: Instant | null | undefined, locale: string, st
   if (value === null || value === undefined || value === "") return "";
   if (isPlainDay(value)) return dateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: "UTC" }).format(dayToUtcDate(value));
   return dateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: COUNTY_TIME_ZONE }).format(new Date(value));
+}
+
+/**
+ * A count of days in the reader's language, the one way a day count is shown: 0 is "today" /
+ * "hoy" (never "0 days"), then "1 day", "12 days" / "1 día", "12 días". Sentences that need a
+ * different wording for the same day ("answered the same day") use an i18n `_zero` key instead.
+ */
+export function formatDayCount(days: number, locale: string): string {
+  const lng = intlLocale(locale);
+  if (days === 0) return relativeTimeFormat(lng, { numeric: "auto" }).format(0, "day");
+  return numberFormat(lng, { style: "unit", unit: "day", unitDisplay: "long" }).format(days);
 }
 
 /** "2026-03" → "March 2026" / "marzo de 2026". */

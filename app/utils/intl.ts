@@ -29,3 +29,16 @@ export function numberFormat(locale: string | undefined, options: Intl.NumberFor
   }
   return f;
 }
+
+const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+export function relativeTimeFormat(locale: string | undefined, options: Intl.RelativeTimeFormatOptions = {}): Intl.RelativeTimeFormat {
+  const key = `${locale ?? ""}\u0000${JSON.stringify(options)}`;
+  let f = relativeTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, options);
+    if (relativeTimeFormats.size > 500) relativeTimeFormats.clear();
+    relativeTimeFormats.set(key, f);
+  }
+  return f;
+}

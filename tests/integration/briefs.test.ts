@@ -95,6 +95,25 @@ describe("brief visibility", () => {
   });
 });
 
+describe("publishing says who was told", () => {
+  it("names the members notified, and after a board review says they were told then instead of “0 members notified”", async () => {
+    const analyst = await as("analyst@demo.test");
+    const flashAfter = async (path: string, fields: Record<string, string>) => {
+      const r = await analyst.post(path, fields);
+      expect(r.status).toBe(302);
+      return (await (await analyst.get(r.headers.get("location")!)).text()).replace(/<[^>]+>/g, " ");
+    };
+    const direct = await writeBrief("Brief published straight away");
+    expect(await flashAfter(`/staff/briefs/${direct.id}/edit`, { intent: "publish" })).toMatch(/Published \(\d+ members notified\)/);
+
+    const reviewed = await writeBrief("Brief published after the board's review");
+    expect(await flashAfter(`/staff/briefs/${reviewed.id}/edit`, { intent: "cab_review" })).toMatch(/Sent to the board \(\d+ members notified\)/);
+    const published = await flashAfter(`/staff/briefs/${reviewed.id}/edit`, { intent: "publish" });
+    expect(published).toContain("Published. Board members were told when it was sent to them for review, so nobody was notified again.");
+    expect(published).not.toContain("0 members notified");
+  });
+});
+
 describe("embargo", () => {
   it("an embargoed brief becomes public at its time, by the job, with no request", async () => {
     const brief = await writeBrief("Embargoed brief on gun violence");

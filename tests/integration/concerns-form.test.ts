@@ -14,7 +14,7 @@ const valid = (over: Record<string, string> = {}) => ({
   observedDate: today,
   observedTime: "22:10",
   address: "7788 Formtest Rd",
-  zip: "44113",
+  zip: "64109",
   ...over,
 });
 

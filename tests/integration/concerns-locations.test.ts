@@ -15,7 +15,7 @@ import { HOSTILE_LOCATIONS, type HostileLocation } from "../fixtures/hostile-loc
  * XML) and in every email sent to someone other than the reporter (people who added to it, who
  * are told about its status changes). Counts of checks and leaks are printed for the release note.
  */
-const ZIP = "44104";
+const ZIP = "64128";
 type Planted = HostileLocation & { number: number; code: string; follower: string };
 const planted: Planted[] = [];
 let apiKey = "";
@@ -199,7 +199,7 @@ describe("similar reports and corroboration", () => {
     description: "Cars parked across the sidewalk every night",
     observedDate: lastMonthDay(),
     address: "6612 Similarity Ave",
-    zip: "44105",
+    zip: "64130",
     ...over,
   });
 
@@ -233,10 +233,10 @@ describe("similar reports and corroboration", () => {
     const before = (await db.select().from(concernCorroborations).where(eq(concernCorroborations.concernId, target!.id))).length;
     const attempts = [
       valid({ intent: "corroborate", kind: "drug_sales" }),
-      valid({ intent: "corroborate", zip: "44104" }),
+      valid({ intent: "corroborate", zip: "64128" }),
       valid({ intent: "corroborate", address: "6712 Similarity Ave" }),
       valid({ intent: "corroborate", address: "Zelda Quimby's house" }),
-      valid({ intent: `corroborate:${target!.number}`, kind: "drug_sales", zip: "44104", address: "1 Elsewhere St" }),
+      valid({ intent: `corroborate:${target!.number}`, kind: "drug_sales", zip: "64128", address: "1 Elsewhere St" }),
       valid({ intent: `corroborate:${target!.number}` }),
     ];
     for (const a of attempts) {

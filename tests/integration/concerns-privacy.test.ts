@@ -36,7 +36,7 @@ beforeAll(async () => {
       observedDate,
       observedTime: "21:15",
       address: `4321 Secretwood Ave${i === 2 ? " Apt 7" : ""}`,
-      zip: "44104",
+      zip: "64128",
       latitude: 41.4991234,
       longitude: -81.6954321,
       name: "Zelda Privateperson",
@@ -66,7 +66,7 @@ beforeAll(async () => {
     description: "abusive",
     observedDate,
     address: "87 Hiddenway Ct",
-    zip: "44108",
+    zip: "64124",
     email: "hidden.reporter@example.net",
     locale: "en",
   });
@@ -133,7 +133,7 @@ describe("privacy: no public page or API response shows private concern data", (
       description: "I saw it too",
       observedDate: countyToday(),
       address: "4399 Secretwood Ave",
-      zip: "44104",
+      zip: "64128",
     });
     expect(r.status).toBe(200);
     const html = await r.text();
@@ -181,7 +181,7 @@ describe("privacy: no public page or API response shows private concern data", (
           service_code: "other",
           description: "SECRET-DESCRIPTION-TOKEN",
           address_string: "4321 Secretwood Ave",
-          "attribute[zipcode]": "44104",
+          "attribute[zipcode]": "64128",
           email: "zelda.private@example.net",
           phone: "216-555-0199",
           lat: "41.4991234",

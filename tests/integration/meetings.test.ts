@@ -596,3 +596,43 @@ describe("meetings: the board discusses a meeting in comments", () => {
     expect((await visitor.post(`/meetings/${closed.id}`, { intent: "comment.create", body__text: "Sneaky" })).status).toBe(404);
   });
 });
+
+describe("replies to a meeting", () => {
+  it("asks “Will you attend?” only before the meeting starts; a held or started meeting shows the replies it had and refuses new ones", async () => {
+    const member = await clientFor("member8@demo.test");
+    const [upcoming] = await db.select().from(meetings).where(eq(meetings.title, "Board meeting: open-air drug markets"));
+    const [held] = await db.select().from(meetings).where(eq(meetings.title, "Board meeting: response times to resident concerns"));
+    expect(held!.status).toBe("held");
+    const before = await (await member.get(`/meetings/${upcoming!.id}`)).text();
+    expect(before).toContain("Will you attend?");
+    expect(before).toContain('name="response"');
+
+    // Started an hour ago and nobody has marked it held yet: still no question.
+    const [started] = await db
+      .insert(meetings)
+      .values({
+        title: "Started meeting",
+        mode: "online",
+        link: "https://meet.example.org/x",
+        startsAt: new Date(Date.now() - 3600_000),
+        endsAt: new Date(Date.now() + 3600_000),
+      })
+      .returning();
+    for (const m of [held!, started!]) {
+      const html = await (await member.get(`/meetings/${m.id}`)).text();
+      expect(html, m.title).not.toContain("Will you attend?");
+      expect(html, m.title).not.toContain('name="response"');
+      expect(html, m.title).toContain("Replies before the meeting");
+      const late = await member.post(`/meetings/${m.id}`, { intent: "rsvp", response: "yes" });
+      expect(late.status, m.title).toBe(400);
+    }
+    expect(await (await member.post(`/meetings/${started!.id}`, { intent: "rsvp", response: "yes" })).text()).toContain(
+      "The meeting has started: replies are closed.",
+    );
+    const rows = await db
+      .select()
+      .from(meetingRsvps)
+      .where(eq(meetingRsvps.userId, await userId("member8@demo.test")));
+    expect(rows.filter((r) => r.meetingId === held!.id || r.meetingId === started!.id)).toEqual([]);
+  });
+});

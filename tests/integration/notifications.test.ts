@@ -478,3 +478,88 @@ describe("notifications: pages (without JavaScript)", () => {
     expect(row!.digest).toBe("weekly");
   });
 });
+
+describe("notifications: opening the thing reads them", () => {
+  it("marks read the viewer's notifications about the brief, analysis, meeting, response or consultation opened, and only those", async () => {
+    const { briefs, analyses, meetings, responses, consultations } = schema;
+    const [member] = await db.select().from(users).where(eq(users.email, "member5@demo.test"));
+    const [other] = await db.select().from(users).where(eq(users.email, "member6@demo.test"));
+    const [brief, secondBrief] = await db.select().from(briefs).where(eq(briefs.status, "public")).limit(2);
+    const [analysis] = await db.select().from(analyses).limit(1);
+    const [meeting] = await db.select().from(meetings).where(eq(meetings.isPublic, true)).limit(1);
+    const [response] = await db.select().from(responses).where(eq(responses.status, "published")).limit(1);
+    const [consultation] = await db.select().from(consultations).limit(1);
+    expect(brief && secondBrief && analysis && meeting && response && consultation).toBeTruthy();
+    const about = {
+      brief: `/briefs/${brief!.slug}`,
+      reply: `/briefs/${brief!.slug}?cpage=2#comment-00000000-0000-0000-0000-000000000001`,
+      secondBrief: `/briefs/${secondBrief!.slug}`,
+      analysis: `/analyses/${analysis!.id}`,
+      meeting: `/meetings/${meeting!.id}`,
+      response: `/responses/${response!.slug}`,
+      consultation: `/consultations/${consultation!.slug}#comment-x`,
+    };
+    const stamp = Date.now();
+    await db.transaction(async (tx) => {
+      for (const [name, url] of Object.entries(about)) {
+        const type = name === "reply" || name === "consultation" ? "comment_reply" : name === "meeting" ? "meeting_changed" : "brief_published";
+        await notify(tx, { type, key: `open-reads:${stamp}:${name}`, url, params: { title: name, author: "Ana", startsAt: "" } }, [
+          { userId: member!.id },
+          { userId: other!.id },
+        ]);
+      }
+    });
+    const unreadOf = async (userId: string) =>
+      (
+        await db
+          .select({ key: notifications.eventKey })
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), like(notifications.eventKey, `open-reads:${stamp}:%`), sql`${notifications.readAt} is null`))
+      )
+        .map((r) => r.key.split(":").pop())
+        .sort();
+    const all = Object.keys(about).sort();
+    expect(await unreadOf(member!.id)).toEqual(all);
+
+    const client = await clientFor("member5@demo.test");
+    const inboxCount = (html: string) => Number(html.match(/class="inbox-count"> \((\d+) unread\)/)?.[1] ?? 0);
+    const before = inboxCount(await (await client.get("/notifications")).text());
+
+    // The brief: its own notification and the reply on page 2 of its comments; not the other brief's.
+    const briefPage = await client.get(about.brief);
+    expect(briefPage.status).toBe(200);
+    // The header on that very page already agrees (the count runs beside the page's loader).
+    expect(inboxCount(await briefPage.text())).toBe(before - 2);
+    expect(await unreadOf(member!.id)).toEqual(all.filter((n) => n !== "brief" && n !== "reply"));
+
+    expect((await client.get(about.analysis)).status).toBe(200);
+    expect((await client.get(about.meeting)).status).toBe(200);
+    expect((await client.get(about.response)).status).toBe(200);
+    expect((await client.get(`/consultations/${consultation!.slug}`)).status).toBe(200);
+    expect(await unreadOf(member!.id)).toEqual(["secondBrief"]);
+    // Client-side navigation (?_data) reads them too.
+    expect((await client.get(`${about.secondBrief}?_data=routes%2Fbriefs.%24slug`)).status).toBe(200);
+    expect(await unreadOf(member!.id)).toEqual([]);
+
+    // Somebody else's notifications about the same pages are untouched.
+    expect(await unreadOf(other!.id)).toEqual(all);
+  });
+
+  it("does not read a notification about a page the viewer may not open", async () => {
+    const { briefs } = schema;
+    const [resident] = await db.select().from(users).where(eq(users.email, "resident@demo.test"));
+    const [boardOnly] = await db.select().from(briefs).where(eq(briefs.status, "cab_review")).limit(1);
+    expect(boardOnly).toBeTruthy();
+    const key = `open-reads:${Date.now()}:board-only`;
+    await db.transaction((tx) =>
+      notify(tx, { type: "brief_published", key, url: `/briefs/${boardOnly!.slug}`, params: { title: "x" } }, [{ userId: resident!.id }]),
+    );
+    const client = await clientFor("resident@demo.test");
+    expect((await client.get(`/briefs/${boardOnly!.slug}`)).status).toBe(404);
+    const [row] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, resident!.id), eq(notifications.eventKey, key)));
+    expect(row!.readAt).toBeNull();
+  });
+});

@@ -17,7 +17,7 @@ async function newConcern(daysAgo: number, address: string) {
     description: "Sales on the corner",
     observedDate: addDays(today, -daysAgo),
     address,
-    zip: "44103",
+    zip: "64127",
     locale: "en",
   });
   if (!r.ok) throw new Error("seed");
@@ -117,7 +117,7 @@ describe("charging policies as dated versions", () => {
       checklist: "Interim item",
     });
     expect(retro.status).toBe(302);
-    const again = await lookupDocumentedConcerns({ place: "44103", from: addDays(today, -60), to: today });
+    const again = await lookupDocumentedConcerns({ place: "64127", from: addDays(today, -60), to: today });
     const beforeRow = again.find((r) => r.number === before)!;
     expect(beforeRow.qualifies).toBe(false);
     expect(beforeRow.reason).toBe("other_version");

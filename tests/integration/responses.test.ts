@@ -40,7 +40,7 @@ async function make(input: { address: string; email?: string; name?: string; pho
     observedDate: lastMonthDay(),
     observedTime: "22:05",
     address: input.address,
-    zip: "44105",
+    zip: "64130",
     name: input.name,
     email: input.email,
     phone: input.phone,
@@ -135,7 +135,7 @@ describe("responses: permissions and input", () => {
     expect(html).toContain("Choose the policy version the response cites.");
     expect(html).toContain("That analysis or comment was not found.");
     expect(html).toContain("Choose a measure from the list.");
-    r = await analyst.post("/staff/responses/new", form({ clusterZip: "44105" }));
+    r = await analyst.post("/staff/responses/new", form({ clusterZip: "64130" }));
     expect(r.status).toBe(400);
     expect(await r.text()).toContain("A cluster needs both a ZIP code and a kind of concern.");
     r = await analyst.post("/staff/responses/new", form({ body__text: "" }));
@@ -239,7 +239,7 @@ describe("responses: draft, publish, notify once", () => {
     for (const m of [a, b, c]) {
       const tracking = await (await visitor.get(`/concerns/track/${m.code}`)).text();
       expect(visible(tracking)).toContain(`href="/responses/${slug}"`);
-      expect(visible(tracking)).toMatch(/answered this concern after \d+ days?/);
+      expect(visible(tracking)).toMatch(/answered this concern (after \d+ days?|the same day it was submitted)/);
       pages.push(tracking);
     }
     for (const html of pages) for (const secret of PRIVATE) expect(html.includes(secret), secret).toBe(false);
@@ -392,11 +392,25 @@ describe("demo seeds", () => {
     const slug = /href="\/responses\/(what-the-office-did-about-drug-sales[^"]*)"/.exec(list)?.[1];
     expect(slug).toBeTruthy();
     const page = await (await visitor.get(`/responses/${slug}`)).text();
-    expect(visible(page)).toContain("1400 block of E 55th St");
+    expect(visible(page)).toContain("2600 block of Prospect Ave");
     expect(visible(page)).toContain('class="snapshot-frozen"');
     expect(visible(page)).toContain("Documented community concern policy");
     expect(page).not.toContain("block.resident1@example.org");
-    expect(page).not.toMatch(/14(08|20|32) E 55th St/);
+    expect(page).not.toMatch(/26(08|20|32) Prospect Ave/);
+    // One story: the concerns are in a Kansas City ZIP, and the response cites that ZIP's own
+    // dashboard figure, a published cell that is not withheld.
+    const [cited] = await db.execute<{ value: string | null; filters: Record<string, string>; zips: string[] }>(sql`
+      select s.value, s.filters, array(select distinct c.zip from response_concerns rc join concerns c on c.id = rc.concern_id where rc.response_id = r.id) as zips
+      from responses r join response_snapshots rs on rs.response_id = r.id join metric_snapshots s on s.id = rs.snapshot_id
+      where r.slug = ${slug!}`);
+    expect(cited!.zips).toEqual(["64127"]);
+    expect(cited!.filters).toMatchObject({ zip: "64127", year: "2025" });
+    expect(cited!.value).not.toBeNull();
+    const cells = await db.execute<{ measure_key: string; state: string }>(sql`
+      select measure_key, state from metric_published_cells
+      where measure_key like 'drug_%' and grain = 'year' and period = '2025' and dimension = 'zip' and value = '64127'`);
+    expect(cells.some((c) => c.measure_key === "drug_filed")).toBe(true);
+    expect(cells.filter((c) => c.measure_key === "drug_filed" || c.measure_key === "drug_referred").every((c) => c.state === "shown")).toBe(true);
     const mails = await db.execute<{ n: number }>(
       sql`select count(*)::int as n from email_outbox where to_address = 'block.resident1@example.org' and template = 'response_published'`,
     );

@@ -90,7 +90,7 @@ describe("logs hold no secrets", () => {
       observedDate: today,
       observedTime: "22:10",
       address: "7711 Logtest Rd",
-      zip: "44113",
+      zip: "64109",
       email: "log.person@example.net",
     });
     expect(submitted.status).toBe(302);
@@ -111,7 +111,7 @@ describe("logs hold no secrets", () => {
         service_code: "drug_sales",
         description: "Log test via Open311",
         address_string: "1234 Logging Ave",
-        "attribute[zipcode]": "44105",
+        "attribute[zipcode]": "64130",
         "attribute[observed_date]": today,
         email: "api.log@example.net",
       },

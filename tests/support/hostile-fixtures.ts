@@ -97,7 +97,7 @@ export async function prepareHostileFixtures() {
     observedDate: addDays(today, -3),
     observedTime: "20:00",
     address: "1450 E 55th St",
-    zip: "44103",
+    zip: "64127",
     email: "hostile.reporter@example.org",
     locale: "en",
   });

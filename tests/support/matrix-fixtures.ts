@@ -65,7 +65,7 @@ export async function prepareMatrixFixtures() {
     observedDate: addDays(today, -2),
     observedTime: "20:15",
     address: OTHER_CONCERN.address,
-    zip: "44104",
+    zip: "64128",
     name: OTHER_CONCERN.name,
     email: OTHER_CONCERN.email,
     phone: OTHER_CONCERN.phone,

@@ -98,7 +98,7 @@ export function concernSubmission(n: number, extra: Record<string, string> = {})
     observedDate: countyToday(),
     observedTime: "21:30",
     address: `${100 + (n % 9800)} Load Test Ave`,
-    zip: "44105",
+    zip: "64130",
     website: "",
     ...extra,
   };

@@ -314,3 +314,39 @@ export async function listPublicForFeed(now = new Date()) {
     .where(and(eq(meetings.isPublic, true), gte(meetings.startsAt, since)))
     .orderBy(asc(meetings.startsAt));
 }
+
+/** The text search reads: a title (weight A) and a body (weight C), in one language's stemming. */
+function searchVector(config: "english" | "spanish", title: SQL, body: SQL) {
+  return sql`setweight(to_tsvector(${sql.raw(`'${config}'`)}::regconfig, coalesce(${title}, '')), 'A') || setweight(to_tsvector(${sql.raw(`'${config}'`)}::regconfig, coalesce(${body}, '')), 'C')`;
+}
+
+/**
+ * For full-text search: the meetings this viewer may see (public ones for everyone; meetings
+ * that are not public, such as a closed session, only for board members and staff), as a
+ * subquery with the columns search expects (id, title, url, body, search_en, search_es).
+ */
+export function searchableMeetings(role: Role | null | undefined) {
+  const visible = hasRole(role, "cab_member") ? sql`true` : sql`m.is_public`;
+  const body = sql`coalesce(m.place, '') || ' ' || m.agenda_text`;
+  return sql`(select m.id, m.title, '/meetings/' || m.id as url, ${body} as body,
+      ${searchVector("english", sql`m.title`, body)} as search_en, ${searchVector("spanish", sql`m.title`, body)} as search_es
+    from ${meetings} m where ${visible})`;
+}
+
+/**
+ * For full-text search: minutes as getMinutesFor shows them. Approved minutes of a meeting the
+ * viewer may see; a circulated draft also for board members; an uncirculated draft only for staff.
+ * The text is the current revision's.
+ */
+export function searchableMinutes(role: Role | null | undefined) {
+  const statuses = hasRole(role, "csu_staff") ? ["draft", "circulated", "approved"] : hasRole(role, "cab_member") ? ["circulated", "approved"] : ["approved"];
+  const visibleMeeting = hasRole(role, "cab_member") ? sql`true` : sql`m.is_public`;
+  const list = sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  return sql`(select n.id, m.title, '/meetings/' || m.id || '#minutes' as url, r.body_text as body,
+      ${searchVector("english", sql`m.title`, sql`r.body_text`)} as search_en, ${searchVector("spanish", sql`m.title`, sql`r.body_text`)} as search_es
+    from ${minutes} n join ${meetings} m on m.id = n.meeting_id join ${minutesRevisions} r on r.id = n.current_revision_id
+    where n.status::text in (${list}) and ${visibleMeeting})`;
+}

@@ -286,6 +286,7 @@ export async function setRsvp(user: Actor, meetingId: string, response: "yes" | 
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
     if (meeting.status !== "scheduled") throw new DomainError("meetings:errors.notScheduled");
+    if (meeting.startsAt <= new Date()) throw new DomainError("meetings:errors.rsvpClosed");
     await tx
       .insert(meetingRsvps)
       .values({ meetingId, userId: user.id, response })

@@ -8,6 +8,6 @@ export { getOutboxEmail, listOutbox } from "./outbox-queries.server";
 export { retryEmail } from "./outbox.server";
 export { getPreferences, listNotifications, unreadCount } from "./queries.server";
 export { recoverStalledSends } from "./sender.server";
-export { applyUnsubscribe, markAllRead, markRead, setPreferences } from "./service.server";
+export { applyUnsubscribe, markAllRead, markRead, markReadAbout, setPreferences } from "./service.server";
 export { signUnsubscribeToken, verifyUnsubscribeToken } from "./unsubscribe.server";
 export { notificationTasks } from "./tasks.server";

@@ -1,14 +1,21 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { notificationPreferences, notifications } from "~/db/schema/notifications";
 import { DEFAULT_DELIVERY, NOTIFICATION_TYPES, type Delivery, type NotificationType } from "./types";
 
-/** The number in the header's inbox link. */
-export async function unreadCount(userId: string) {
+/** A notification's link without its query or fragment: the page it is about. */
+export const notificationPath = sql`split_part(split_part(${notifications.url}, '#', 1), '?', 1)`;
+
+/**
+ * The number in the header's inbox link. `opening` is the path of the page being loaded: its
+ * own loader marks the notifications about it read (markReadAbout) at the same moment, in
+ * parallel with this count, so they are not counted (the badge agrees with the page).
+ */
+export async function unreadCount(userId: string, opening?: string) {
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), opening ? sql`${notificationPath} <> ${opening}` : undefined));
   return row?.n ?? 0;
 }
 

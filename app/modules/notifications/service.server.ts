@@ -4,6 +4,7 @@ import { emailUnsubscribes, notificationPreferences, notifications } from "~/db/
 import { accountExists } from "~/modules/auth/index.server";
 import { NOTIFICATION_TYPES, type Delivery, type NotificationType } from "./types";
 import type { UnsubscribeToken } from "./unsubscribe.server";
+import { notificationPath } from "./queries.server";
 
 /** Marks one of the person's notifications read; someone else's id changes nothing. */
 export async function markRead(userId: string, notificationId: string) {
@@ -13,6 +14,21 @@ export async function markRead(userId: string, notificationId: string) {
     .where(and(eq(notifications.id, notificationId), eq(notifications.userId, userId), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length > 0;
+}
+
+/**
+ * The page a notification is about has been opened (or acted on): marks the viewer's unread
+ * notifications that link to `path` ("/briefs/some-slug") read. A link's query and fragment
+ * ("?cpage=2#comment-…") are ignored, so a reply on page 2 of a brief's comments counts as that
+ * brief. Call it from the page's loader once the viewer may see the thing. Returns how many.
+ */
+export async function markReadAbout(userId: string, path: string) {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), sql`${notificationPath} = ${path}`))
+    .returning({ id: notifications.id });
+  return rows.length;
 }
 
 export async function markAllRead(userId: string) {

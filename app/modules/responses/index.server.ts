@@ -9,5 +9,6 @@ export {
   listResponsesForStaff,
   publishedResponsesForConcern,
   responseFormOptions,
+  searchableResponses,
 } from "./queries.server";
 export { followConcern, saveResponse, unfollowConcern } from "./service.server";

@@ -179,3 +179,16 @@ export async function responseFormOptions() {
     })),
   };
 }
+
+/**
+ * For full-text search: published responses for everyone, drafts too for staff (the only ones
+ * whose response page opens on a draft), as a subquery with the columns search expects.
+ */
+export function searchableResponses(role: Role | null | undefined) {
+  const visible = hasRole(role, "csu_staff") ? sql`true` : sql`r.status = 'published'`;
+  const body = sql`r.summary || ' ' || r.body_text`;
+  const vector = (config: string) =>
+    sql`setweight(to_tsvector(${sql.raw(`'${config}'`)}::regconfig, r.title), 'A') || setweight(to_tsvector(${sql.raw(`'${config}'`)}::regconfig, ${body}), 'C')`;
+  return sql`(select r.id, r.title, '/responses/' || r.slug as url, ${body} as body, ${vector("english")} as search_en, ${vector("spanish")} as search_es
+    from ${responses} r where ${visible})`;
+}

@@ -4,16 +4,25 @@ import type { Role } from "~/modules/auth";
 import { searchableBriefs } from "~/modules/briefs/index.server";
 import { searchableComments } from "~/modules/comments/index.server";
 import { searchableConsultations } from "~/modules/consultations/index.server";
+import { searchableMeetings, searchableMinutes } from "~/modules/meetings/index.server";
+import { searchableResponses } from "~/modules/responses/index.server";
 
 // Private-use characters mark the hits in ts_headline's output; the page splits on them and
 // renders text nodes (escaped by React), so no HTML from the database is ever trusted.
 const MARK_START = "\uE000";
 const MARK_END = "\uE001";
 
-export type SearchHit = { kind: "brief" | "consultation" | "comment"; title: string; url: string; snippet: string; rank: number };
+export type SearchHit = {
+  kind: "brief" | "consultation" | "meeting" | "minutes" | "response" | "comment";
+  title: string;
+  url: string;
+  snippet: string;
+  rank: number;
+};
 
 /**
- * Full-text search over briefs, consultations and visible comments, in English and Spanish
+ * Full-text search over briefs, consultations, meetings, minutes, office responses and visible
+ * comments on any of them, in English and Spanish
  * (whichever stemming matches better), limited to what the viewer may see. Each module hands
  * over what may be searched as a subquery (its tables stay its own); this is one statement.
  */
@@ -52,30 +61,42 @@ export async function search(query: string, role: Role | null | undefined, limit
   if (!q) return [];
   const briefs = searchableBriefs(role);
   const consultations = searchableConsultations();
+  const meetings = searchableMeetings(role);
+  const responses = searchableResponses(role);
+  // Each source as (kind, subquery): the same columns, the same match and rank.
+  const sources = [
+    ["brief", briefs],
+    ["consultation", consultations],
+    ["meeting", meetings],
+    ["minutes", searchableMinutes(role)],
+    ["response", responses],
+  ] as const;
+  const documents = sql.join(
+    sources.map(
+      ([kind, from]) => sql`select ${kind}::text as kind, d.title, d.url, d.body,
+        case when d.search_en @@ q.en then 'english' else 'spanish' end as cfg,
+        greatest(ts_rank(d.search_en, q.en), ts_rank(d.search_es, q.es)) as rank
+      from ${from} d, q
+      where d.search_en @@ q.en or d.search_es @@ q.es`,
+    ),
+    sql` union all `,
+  );
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
   const rows = await db.execute<{ kind: SearchHit["kind"]; title: string; url: string; snippet: string; rank: number }>(sql`
     with q as (select websearch_to_tsquery('english', ${q}) as en, websearch_to_tsquery('spanish', ${q}) as es),
     hits as (
-      select 'brief' as kind, b.title, b.url, b.body,
-        case when b.search_en @@ q.en then 'english' else 'spanish' end as cfg,
-        greatest(ts_rank(b.search_en, q.en), ts_rank(b.search_es, q.es)) as rank
-      from ${briefs} b, q
-      where b.search_en @@ q.en or b.search_es @@ q.es
+      ${documents}
       union all
-      select 'consultation', c.title, c.url, c.body,
-        case when c.search_en @@ q.en then 'english' else 'spanish' end,
-        greatest(ts_rank(c.search_en, q.en), ts_rank(c.search_es, q.es))
-      from ${consultations} c, q
-      where c.search_en @@ q.en or c.search_es @@ q.es
-      union all
-      select 'comment', coalesce(b.title, k.title), coalesce(b.url, k.url) || '#comment-' || m.id,
+      select 'comment', coalesce(b.title, k.title, g.title, r.title), coalesce(b.url, k.url, g.url, r.url) || '#comment-' || m.id,
         m.body,
         case when m.search_en @@ q.en then 'english' else 'spanish' end,
         greatest(ts_rank(m.search_en, q.en), ts_rank(m.search_es, q.es)) * 0.8
       from ${searchableComments()} m cross join q
         left join ${briefs} b on m.subject_type = 'brief' and b.id::text = m.subject_id
         left join ${consultations} k on m.subject_type = 'consultation' and k.id::text = m.subject_id
-      where (m.search_en @@ q.en or m.search_es @@ q.es) and (b.id is not null or k.id is not null)
+        left join ${meetings} g on m.subject_type = 'meeting' and g.id::text = m.subject_id
+        left join ${responses} r on m.subject_type = 'response' and r.id::text = m.subject_id
+      where (m.search_en @@ q.en or m.search_es @@ q.es) and (b.id is not null or k.id is not null or g.id is not null or r.id is not null)
     ),
     top as (select * from hits order by rank desc limit ${limit})
     select kind, title, url, rank,

@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { formatDate } from "~/utils/clock";
+import { formatDate, formatDayCount } from "~/utils/clock";
 
 type Props = {
   clock: { submittedDay: string; answeredDay: string | null; days: number } | null;
@@ -19,8 +19,8 @@ export function ConcernResponses({ clock, responses, follow }: Props) {
       {clock ? (
         <p className="concern-clock" data-testid="concern-clock">
           {clock.answeredDay
-            ? t("clock.answered", { count: clock.days, day: formatDate(clock.answeredDay, lng) })
-            : t("clock.waiting", { count: clock.days, day: formatDate(clock.submittedDay, lng) })}
+            ? t("clock.answered", { count: clock.days, days: formatDayCount(clock.days, lng), day: formatDate(clock.answeredDay, lng) })
+            : t("clock.waiting", { count: clock.days, days: formatDayCount(clock.days, lng), day: formatDate(clock.submittedDay, lng) })}
         </p>
       ) : null}
       <section aria-labelledby="concern-responses-heading" className="concern-responses">

@@ -1,6 +1,7 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDayCount } from "~/utils/clock";
 import { ErrorList, Field, FormErrors } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
 import { OFFENSE_CATEGORIES, RACE_ETHNICITIES } from "~/modules/metrics";
@@ -190,7 +191,7 @@ export function ResponseForm({
                       {w.block ?? "—"}, {w.zip}
                     </td>
                     <td>{t(`concerns:status.${w.status}`)}</td>
-                    <td>{w.daysWaiting}</td>
+                    <td>{formatDayCount(w.daysWaiting, lng)}</td>
                   </tr>
                 ))}
               </tbody>
