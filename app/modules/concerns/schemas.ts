@@ -17,6 +17,9 @@ const optionalText = (max: number) => z.string(REQUIRED).trim().max(max, "common
 /** A required field's own message when it is left blank ("Choose what kind of concern"), never "This field is required." */
 const required = (key: string) => ({ required_error: `concerns:errors.${key}`, invalid_type_error: "common:errors.invalid" });
 
+/** "HH:MM", 00:00 to 23:59. */
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /** How far ahead of the county clock an observed time may be (a phone's clock a little fast). */
 export const OBSERVED_SKEW_MINUTES = 5;
 
@@ -29,7 +32,7 @@ export const ConcernFieldsSchema = z.object({
   observedDate: z.string(required("dateRequired")).regex(/^\d{4}-\d{2}-\d{2}$/, "concerns:errors.date"),
   observedTime: z
     .string(REQUIRED)
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "concerns:errors.time")
+    .regex(TIME_RE, "concerns:errors.time")
     .optional(),
   address: z.string(required("addressRequired")).trim().min(3, "concerns:errors.address").max(200, "concerns:errors.addressLong"),
   zip: z
@@ -64,7 +67,7 @@ export function withDateRules<T extends z.ZodType<ConcernFields, z.ZodTypeDef, u
       ctx.addIssue({ code: "custom", path: ["observedDate"], message: "concerns:errors.future" });
     } else if (value.observedDate < "2000-01-01") {
       ctx.addIssue({ code: "custom", path: ["observedDate"], message: "concerns:errors.date" });
-    } else if (now && value.observedTime && value.observedDate === today) {
+    } else if (now && value.observedTime && TIME_RE.test(value.observedTime) && value.observedDate === today) {
       const seen = countyTimeToDate(value.observedDate, value.observedTime);
       if (seen.getTime() > now.getTime() + OBSERVED_SKEW_MINUTES * 60_000) {
         ctx.addIssue({ code: "custom", path: ["observedTime"], message: "concerns:errors.futureTime" });
