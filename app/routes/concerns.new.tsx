@@ -70,8 +70,7 @@ type Reply = Awaited<ReturnType<typeof parseForm<typeof ConcernFormSchema>>>["su
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceConcernFormLimit(context.clientIp);
   const { submission } = await parseForm(request, withDateRules(ConcernFormSchema, countyToday(), now()));
-  const form = (result: ReturnType<Reply>, status = 400, focus: string | null = null) =>
-    json<Step>({ step: "form", result, focus }, { status });
+  const form = (result: ReturnType<Reply>, status = 400, focus: string | null = null) => json<Step>({ step: "form", result, focus }, { status });
   if (submission.status !== "success") return form(submission.reply());
   const value = submission.value;
   if (value.website) return form(submission.reply({ formErrors: ["concerns:errors.rejected"] }));

@@ -27,7 +27,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const code = normalizeTrackingCode(typed);
   const tracking = code ? await trackingByCode(code) : null;
   // A code that is not one, or matches nothing: help to re-check it (the same answer for any code that matches nothing).
-  if (!code || !tracking) return json({ found: false as const, typed: code ? formatTrackingCode(code) : typed, problem: code ? ("notFound" as const) : ("invalid" as const) }, { status: 404, headers: PRIVATE });
+  if (!code || !tracking)
+    return json(
+      { found: false as const, typed: code ? formatTrackingCode(code) : typed, problem: code ? ("notFound" as const) : ("invalid" as const) },
+      { status: 404, headers: PRIVATE },
+    );
   // The response clock and the office's responses (responses module); follow state for a signed-in reader.
   const user = getUser({ context });
   const concernId = await concernIdByNumber(tracking.concern.number);

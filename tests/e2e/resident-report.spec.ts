@@ -18,7 +18,9 @@ async function shot(page: Page, name: string) {
 
 /** The neutral site is not reachable from here: answer for it, so the test sees the tab arrive. */
 async function fakeNeutralSite(page: Page) {
-  await page.route("https://www.bbc.com/**", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Weather</title><h1>Weather</h1>" }));
+  await page.route("https://www.bbc.com/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Weather</title><h1>Weather</h1>" }),
+  );
 }
 
 async function fillReport(page: Page, house: number) {

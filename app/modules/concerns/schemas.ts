@@ -30,10 +30,7 @@ export const ConcernFieldsSchema = z.object({
     .transform(plainText)
     .pipe(z.string().trim().min(1, "concerns:errors.descriptionRequired").max(DESCRIPTION_MAX, "concerns:errors.descriptionLong")),
   observedDate: z.string(required("dateRequired")).regex(/^\d{4}-\d{2}-\d{2}$/, "concerns:errors.date"),
-  observedTime: z
-    .string(REQUIRED)
-    .regex(TIME_RE, "concerns:errors.time")
-    .optional(),
+  observedTime: z.string(REQUIRED).regex(TIME_RE, "concerns:errors.time").optional(),
   address: z.string(required("addressRequired")).trim().min(3, "concerns:errors.address").max(200, "concerns:errors.addressLong"),
   zip: z
     .string(required("zipRequired"))

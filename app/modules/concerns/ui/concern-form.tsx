@@ -116,12 +116,23 @@ export function ConcernForm({
         <legend>{t("new.whenLegend")}</legend>
         <div className="field-row">
           <Field label={t("new.observedDate")} field={fields.observedDate} type="date" inputProps={{ max: today, ...focusOn("observedDate") }} />
-          <Field label={optional(t("new.observedTime"))} hint={t("new.timeHint")} field={fields.observedTime} type="time" inputProps={focusOn("observedTime")} />
+          <Field
+            label={optional(t("new.observedTime"))}
+            hint={t("new.timeHint")}
+            field={fields.observedTime}
+            type="time"
+            inputProps={focusOn("observedTime")}
+          />
         </div>
       </fieldset>
       <fieldset>
         <legend>{t("new.whereLegend")}</legend>
-        <Field label={t("new.address")} field={fields.address} hint={t("new.addressHint")} inputProps={{ autoComplete: "street-address", ...focusOn("address") }} />
+        <Field
+          label={t("new.address")}
+          field={fields.address}
+          hint={t("new.addressHint")}
+          inputProps={{ autoComplete: "street-address", ...focusOn("address") }}
+        />
         <Field
           label={t("new.zip")}
           hint={t("new.zipHint")}
@@ -150,7 +161,12 @@ export function ConcernForm({
         <legend>{t("new.contactLegend")}</legend>
         <p className="hint">{t("new.contactHint")}</p>
         <Field label={optional(t("new.name"))} field={fields.name} inputProps={{ autoComplete: "name", ...focusOn("name") }} />
-        <Field label={optional(t("new.email"))} field={fields.email} type="email" inputProps={{ autoComplete: "email", spellCheck: false, ...focusOn("email") }} />
+        <Field
+          label={optional(t("new.email"))}
+          field={fields.email}
+          type="email"
+          inputProps={{ autoComplete: "email", spellCheck: false, ...focusOn("email") }}
+        />
         <Field label={optional(t("new.phone"))} field={fields.phone} type="tel" inputProps={{ autoComplete: "tel", ...focusOn("phone") }} />
         <div className="choice">
           <input {...getInputProps(fields.consent, { type: "checkbox", ariaAttributes: true })} key={fields.consent.key} {...focusOn("consent")} />
