@@ -1,5 +1,5 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 
 /** The hint's id and the error list's id (when there are errors), for aria-describedby. */
@@ -71,21 +71,72 @@ export function FormErrors({ errors, id }: { errors?: string[] | null; id?: stri
  * "There is a problem": every message of a failed submission in one place at the top of the page
  * (GOV.UK's error summary), so a refusal is seen even when it concerns a form or a field the page
  * does not show (an unknown intent, a form of another state).
+ *
+ * With `fieldIds` (field name → the id of its input, in the form's order) each message links to
+ * its field, and following the link puts the cursor in it. With `autoFocus` the summary takes
+ * focus when it appears: on a page rendered after a failed POST without JavaScript too (the
+ * `autofocus` attribute), and after each failed submission with it.
  */
-export function ErrorSummary({ error }: { error?: Record<string, string[] | null> | null }) {
+export function ErrorSummary({
+  error,
+  fieldIds,
+  autoFocus = false,
+}: {
+  error?: Record<string, string[] | null> | null;
+  fieldIds?: Record<string, string>;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
-  const messages = [...new Set(Object.values(error ?? {}).flatMap((m) => m ?? []))];
-  if (!messages.length) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const entries: { message: string; href?: string }[] = [];
+  const seen = new Set<string>();
+  const add = (message: string, id?: string) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    entries.push({ message, href: id ? `#${id}` : undefined });
+  };
+  for (const [name, id] of Object.entries(fieldIds ?? {})) for (const m of error?.[name] ?? []) add(m, id);
+  for (const messages of Object.values(error ?? {})) for (const m of messages ?? []) add(m);
+  useEffect(() => {
+    if (autoFocus && error && Object.values(error).some((m) => m?.length)) ref.current?.focus();
+  }, [error, autoFocus]);
+  if (!entries.length) return null;
   return (
-    <div className="alert alert-error error-summary" role="alert">
-      <h2>{t("common:errors.summaryTitle")}</h2>
+    <div
+      ref={ref}
+      className="alert alert-error error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={autoFocus ? -1 : undefined}
+      autoFocus={autoFocus}
+    >
+      <h2 id="error-summary-title">{t("common:errors.summaryTitle")}</h2>
       <ul>
-        {messages.map((m) => (
-          <li key={m}>{t(m)}</li>
+        {entries.map(({ message, href }) => (
+          <li key={message}>
+            {href ? (
+              <a href={href} onClick={(event) => focusField(event, href.slice(1))}>
+                {t(message)}
+              </a>
+            ) : (
+              t(message)
+            )}
+          </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/** A summary link puts the cursor in its field and brings the field's label (or legend) into view. */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const input = document.getElementById(id);
+  if (!input) return;
+  event.preventDefault();
+  const legend = input.closest("fieldset")?.querySelector("legend");
+  const label = legend && input.getAttribute("type") === "radio" ? legend : document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  (label ?? input).scrollIntoView({ block: "start" });
+  input.focus({ preventScroll: true });
 }
 
 /** A labelled textarea with hint and errors, wired for aria like `Field`. */

@@ -1,11 +1,13 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ExitThisPage } from "~/components/exit-this-page";
 import { getUser, requireRole } from "~/modules/auth/index.server";
 import { markReadAbout } from "~/modules/notifications/index.server";
 import { formatTrackingCode, publicLocationLabel } from "~/modules/concerns";
 import { concernClockByNumber, concernIdByNumber, normalizeTrackingCode, trackingByCode } from "~/modules/concerns/index.server";
 import { followConcern, isFollowing, publishedResponsesForConcern, unfollowConcern } from "~/modules/responses/index.server";
+import { TrackingCodeLookup } from "~/modules/concerns/ui/tracking-code-help";
 import { ConcernResponses } from "~/modules/responses/ui/concern-responses";
 import { formatDate, formatMonth } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
@@ -15,12 +17,22 @@ import { enforceRateLimits } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Your concern · CAB Portal" }, { name: "robots", content: "noindex" }];
 
+/** The code in the address is a secret: never stored by a shared cache, never sent on as a referrer. */
+const PRIVATE = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+export const headers: HeadersFunction = () => PRIVATE;
+
 export async function loader({ params, context }: LoaderFunctionArgs) {
   // Codes are unguessable; the limit keeps anyone from trying many.
   await enforceRateLimits([`concern-track:ip:${context.clientIp}`], 60);
-  const code = normalizeTrackingCode(params.code ?? "");
+  const typed = (params.code ?? "").slice(0, 40);
+  const code = normalizeTrackingCode(typed);
   const tracking = code ? await trackingByCode(code) : null;
-  if (!code || !tracking) notFound();
+  // A code that is not one, or matches nothing: help to re-check it (the same answer for any code that matches nothing).
+  if (!code || !tracking)
+    return json(
+      { found: false as const, typed: code ? formatTrackingCode(code) : typed, problem: code ? ("notFound" as const) : ("invalid" as const) },
+      { status: 404, headers: PRIVATE },
+    );
   // The response clock and the office's responses (responses module); follow state for a signed-in reader.
   const user = getUser({ context });
   const concernId = await concernIdByNumber(tracking.concern.number);
@@ -30,7 +42,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     user && concernId ? isFollowing(concernId, user.id) : false,
     user ? markReadAbout(user.id, `/concerns/track/${code}`) : 0,
   ]);
-  return json({ code, ...tracking, clock, responses, follow: { signedIn: Boolean(user), following } });
+  return json({ found: true as const, code, ...tracking, clock, responses, follow: { signedIn: Boolean(user), following } }, { headers: PRIVATE });
 }
 
 /** A signed-in resident follows (or stops following) the concern from its tracking page. */
@@ -50,8 +62,30 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TrackPage() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="resident-page">
+      <ExitThisPage />
+      {data.found ? <Tracking data={data} /> : <NotFound typed={data.typed} problem={data.problem} />}
+    </div>
+  );
+}
+
+function NotFound({ typed, problem }: { typed: string; problem: "invalid" | "notFound" }) {
+  const { t } = useTranslation("concerns");
+  return (
+    <section>
+      <h1>{t("track.title")}</h1>
+      <TrackingCodeLookup typed={typed} problem={problem} />
+    </section>
+  );
+}
+
+type Found = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { found: true }>;
+
+function Tracking({ data }: { data: Found }) {
   const { t, i18n } = useTranslation("concerns");
-  const { code, concern, history, corroboration, mergedInto, clock, responses, follow } = useLoaderData<typeof loader>();
+  const { code, concern, history, corroboration, mergedInto, clock, responses, follow } = data;
   const lng = i18n.language;
   return (
     <section>
@@ -63,7 +97,7 @@ export default function TrackPage() {
         <p className="alert alert-info">{t("track.corroborationNote", { day: formatDate(corroboration.day, lng), number: concern.number })}</p>
       ) : null}
       {mergedInto ? <p className="alert alert-info">{t("track.mergedNote", { number: mergedInto.number, status: t(`status.${mergedInto.status}`) })}</p> : null}
-      <dl className="facts">
+      <dl className="summary-list no-actions tracking-summary">
         <dt>{t("track.status")}</dt>
         <dd>
           <strong className="badge status-badge" data-testid="concern-status">

@@ -8,7 +8,7 @@ test("a resident reports a concern on a phone, staff document it, and the reside
   const house = 5000 + (Number(stamp) % 900);
   await page.goto("/concerns/new");
   await expect(page.getByRole("heading", { level: 1, name: "Report a concern" })).toBeVisible();
-  await expect(page.getByText("The public sees only the kind of concern")).toBeVisible();
+  await expect(page.getByText("Everyone else, board members included, sees only the kind of concern")).toBeVisible();
   await page.getByLabel(/^Drug sales/).check();
   await page.getByLabel("What did you see?").fill("Hand-to-hand sales outside the corner store every evening.");
   await page.getByLabel("Time (optional)").fill("19:45");
@@ -16,6 +16,9 @@ test("a resident reports a concern on a phone, staff document it, and the reside
   await page.getByLabel("ZIP code").fill("64128");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your answers before sending your report" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Send report" }).click();
   await page.waitForURL(/\/concerns\/received\//);
   await expectAccessible(page);
   const code = (await page.getByTestId("tracking-code").innerText()).trim();

@@ -10,6 +10,7 @@ async function report(page: Page, input: { address: string; email: string }) {
   await page.getByLabel("ZIP code").fill("64109");
   await page.getByLabel("Email").fill(input.email);
   await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Send report" }).click();
   await page.waitForURL(/\/concerns\/received\//);
   const code = (await page.getByTestId("tracking-code").innerText()).trim().replace(/-/g, "");
   await page.goto(`/concerns/track/${code}`);

@@ -248,6 +248,13 @@ describe("similar reports and corroboration", () => {
     // Closed: no longer offered and no longer added to.
     await db.update(concerns).set({ status: "closed" }).where(eq(concerns.id, target!.id));
     const step = await c.post("/concerns/new", valid({ address: "6650 Similarity Ave" }));
-    expect(step.status).toBe(302);
+    expect(step.status).toBe(200);
+    const page = decode(await step.text());
+    expect(page).not.toContain("A similar report is already open");
+    expect(page).toContain("Check your answers before sending your report");
+    // Even a resident who chose to add to it before it closed is sent to a new concern.
+    const late = decode(await (await c.post("/concerns/new", valid({ address: "6650 Similarity Ave", choice: "corroborate" }))).text());
+    expect(late).toContain("Check your answers before sending your report");
+    expect(late).toContain('name="intent" value="send"');
   });
 });

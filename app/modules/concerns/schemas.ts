@@ -3,7 +3,7 @@ import { CONCERN_STATUSES } from "./status";
 
 const REQUIRED = { required_error: "common:errors.required", invalid_type_error: "common:errors.invalid" };
 import { DESCRIPTION_MAX } from "./statuses";
-import { isValidDay } from "~/utils/clock";
+import { countyTimeToDate, isValidDay } from "~/utils/clock";
 
 export { DESCRIPTION_MAX };
 
@@ -14,26 +14,32 @@ export function plainText(value: string) {
 
 const optionalText = (max: number) => z.string(REQUIRED).trim().max(max, "common:errors.tooLong").optional();
 
+/** A required field's own message when it is left blank ("Choose what kind of concern"), never "This field is required." */
+const required = (key: string) => ({ required_error: `concerns:errors.${key}`, invalid_type_error: "common:errors.invalid" });
+
+/** "HH:MM", 00:00 to 23:59. */
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** How far ahead of the county clock an observed time may be (a phone's clock a little fast). */
+export const OBSERVED_SKEW_MINUTES = 5;
+
 export const ConcernFieldsSchema = z.object({
-  kind: z.string(REQUIRED).max(60, "common:errors.invalid"),
+  kind: z.string(required("kindRequired")).max(60, "common:errors.invalid"),
   description: z
-    .string(REQUIRED)
+    .string(required("descriptionRequired"))
     .transform(plainText)
-    .pipe(z.string().trim().min(1, "common:errors.required").max(DESCRIPTION_MAX, "concerns:errors.descriptionLong")),
-  observedDate: z.string(REQUIRED).regex(/^\d{4}-\d{2}-\d{2}$/, "concerns:errors.date"),
-  observedTime: z
-    .string(REQUIRED)
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "concerns:errors.time")
-    .optional(),
-  address: z.string(REQUIRED).trim().min(3, "concerns:errors.address").max(200, "common:errors.tooLong"),
+    .pipe(z.string().trim().min(1, "concerns:errors.descriptionRequired").max(DESCRIPTION_MAX, "concerns:errors.descriptionLong")),
+  observedDate: z.string(required("dateRequired")).regex(/^\d{4}-\d{2}-\d{2}$/, "concerns:errors.date"),
+  observedTime: z.string(REQUIRED).regex(TIME_RE, "concerns:errors.time").optional(),
+  address: z.string(required("addressRequired")).trim().min(3, "concerns:errors.address").max(200, "concerns:errors.addressLong"),
   zip: z
-    .string(REQUIRED)
+    .string(required("zipRequired"))
     .trim()
     .regex(/^\d{5}$/, "concerns:errors.zip"),
   latitude: z.number(REQUIRED).min(-90, "common:errors.invalid").max(90, "common:errors.invalid").optional(),
   longitude: z.number(REQUIRED).min(-180, "common:errors.invalid").max(180, "common:errors.invalid").optional(),
-  name: optionalText(100),
-  email: z.string(REQUIRED).trim().max(254, "common:errors.tooLong").email("common:errors.invalidEmail").optional(),
+  name: z.string(REQUIRED).trim().max(100, "concerns:errors.nameLong").optional(),
+  email: z.string(REQUIRED).trim().max(254, "concerns:errors.emailLong").email("common:errors.invalidEmail").optional(),
   phone: z
     .string(REQUIRED)
     .trim()
@@ -46,8 +52,11 @@ export const ConcernFieldsSchema = z.object({
 
 export type ConcernFields = z.infer<typeof ConcernFieldsSchema>;
 
-/** Checks that need today's date, applied on top of the field rules. */
-export function withDateRules<T extends z.ZodType<ConcernFields, z.ZodTypeDef, unknown>>(schema: T, today: string): z.ZodEffects<T, z.output<T>> {
+/**
+ * Checks that need the county clock, applied on top of the field rules: the day seen is not after
+ * `today`; with `now`, a time seen today is not later than now (allowing a few minutes of skew).
+ */
+export function withDateRules<T extends z.ZodType<ConcernFields, z.ZodTypeDef, unknown>>(schema: T, today: string, now?: Date): z.ZodEffects<T, z.output<T>> {
   return schema.superRefine((value, ctx) => {
     if (!isValidDay(value.observedDate)) {
       ctx.addIssue({ code: "custom", path: ["observedDate"], message: "concerns:errors.date" });
@@ -55,6 +64,11 @@ export function withDateRules<T extends z.ZodType<ConcernFields, z.ZodTypeDef, u
       ctx.addIssue({ code: "custom", path: ["observedDate"], message: "concerns:errors.future" });
     } else if (value.observedDate < "2000-01-01") {
       ctx.addIssue({ code: "custom", path: ["observedDate"], message: "concerns:errors.date" });
+    } else if (now && value.observedTime && TIME_RE.test(value.observedTime) && value.observedDate === today) {
+      const seen = countyTimeToDate(value.observedDate, value.observedTime);
+      if (seen.getTime() > now.getTime() + OBSERVED_SKEW_MINUTES * 60_000) {
+        ctx.addIssue({ code: "custom", path: ["observedTime"], message: "concerns:errors.futureTime" });
+      }
     }
     if (value.consent && !value.email && !value.phone) {
       ctx.addIssue({ code: "custom", path: ["consent"], message: "concerns:errors.consentNeedsContact" });
@@ -65,14 +79,24 @@ export function withDateRules<T extends z.ZodType<ConcernFields, z.ZodTypeDef, u
   });
 }
 
+/** The answers the check-your-answers page lets a resident change (each a field of the form). */
+export const CHANGEABLE = ["kind", "description", "observedDate", "observedTime", "address", "zip", "name", "email", "phone", "consent"] as const;
+
 export const ConcernFormSchema = ConcernFieldsSchema.extend({
-  // "check" (step 1), "edit" (back to step 1), "submit" (a new concern), "corroborate" (add to
-  // the open concern of the same kind on the same block and ZIP; the server finds it).
+  // "review" (the form: check it, then the similar-reports step or the check-your-answers page;
+  // "check" is its older name), "edit" (back to the form, with `change` naming the field to
+  // focus), "send" (write a new concern; "submit" is its older name), "corroborate" (add to the
+  // open concern of the same kind on the same block and ZIP; the server finds it). Only "send",
+  // "submit" and "corroborate" write.
   intent: z
     .string(REQUIRED)
     .max(40)
-    .regex(/^(check|edit|submit|corroborate)$/, "common:errors.invalid")
-    .default("check"),
+    .regex(/^(review|check|edit|send|submit|corroborate)$/, "common:errors.invalid")
+    .default("review"),
+  /** On the similar-reports step: the resident's choice, carried to the check-your-answers page. */
+  choice: z.enum(["new", "corroborate"], { errorMap: () => ({ message: "common:errors.invalid" }) }).optional(),
+  /** The answer whose "Change" button was pressed on the check-your-answers page. */
+  change: z.enum(CHANGEABLE, { errorMap: () => ({ message: "common:errors.invalid" }) }).optional(),
 });
 
 const StatusChangeSchema = z.object({
