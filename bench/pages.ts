@@ -7,7 +7,7 @@ import type postgres from "postgres";
 import { BIG_BRIEF_SLUG, SOAK_BRIEF_SLUG } from "../scripts/large/briefs";
 import { LARGE_ANCHOR } from "../scripts/large/concerns";
 import { LARGE_API_KEY, SOAK_ANALYSIS_QUESTION } from "../scripts/large/governance";
-import { countyDay, countyToday } from "../app/utils/clock";
+import { addDays, countyDay, countyToday } from "../app/utils/clock";
 
 export type BenchPage = {
   name: string;
@@ -84,10 +84,10 @@ export const PAGES: BenchPage[] = [
       intent: "submit",
       kind: "other",
       description: `Bench submission ${runId}-${++n}: cars stopping at the corner all night.`,
-      observedDate: today(),
+      observedDate: addDays(today(), -1), // an evening today may be ahead on the county clock
       observedTime: "21:30",
       address: `${100 + (n % 9800)} Benchmark Test Rd`,
-      zip: "44105",
+      zip: "64130",
       website: "",
     }),
     ok: [302],

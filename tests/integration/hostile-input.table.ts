@@ -11,7 +11,7 @@ import type postgres from "postgres";
 import { NOTIFICATION_TYPES } from "~/modules/notifications";
 import { hostileContext as ctx } from "../support/hostile-fixtures";
 import type { Role } from "./authorization-matrix.table";
-import { countyToday, countyWallTime } from "~/utils/clock";
+import { addDays, countyToday, countyWallTime } from "~/utils/clock";
 
 export type HostileTarget = {
   name: string;
@@ -90,6 +90,8 @@ const POLICY_TABLES = ["policy_versions", "concern_documentations", "citations",
 const NOTIFY_TABLES = ["notifications", "notification_preferences", "email_unsubscribes"];
 // "Today" and "in N days at HH:00" on the county's calendar, as the app reads them (not the UTC day).
 const today = () => countyToday();
+// A concern seen yesterday evening: an evening "today" may still be ahead on the county clock.
+const yesterday = () => addDays(countyToday(), -1);
 const wall = (days: number, hour: number) => countyWallTime(days, hour);
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
 const paragraph = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
@@ -277,7 +279,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
       intent: "check",
       kind: "nuisance_property",
       description: "Cars blocking the alley every night",
-      observedDate: today(),
+      observedDate: yesterday(),
       observedTime: "22:10",
       address: `${7700 + (counter++ % 90)} Hostile Rd`,
       zip: "64109",
@@ -293,7 +295,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
       intent: "submit",
       kind: "drug_sales",
       description: "Hand-to-hand sales by the bus stop",
-      observedDate: today(),
+      observedDate: yesterday(),
       observedTime: "19:45",
       address: `${8100 + (counter++ % 90)} Hostile Ave`,
       zip: "64130",

@@ -5,7 +5,7 @@
  * comments here as those land: one entry in WRITE_WORKLOADS each.
  */
 import type postgres from "postgres";
-import { countyToday } from "../../app/utils/clock";
+import { addDays, countyToday } from "../../app/utils/clock";
 
 export type WriteResult = {
   status: number;
@@ -95,7 +95,7 @@ export function concernSubmission(n: number, extra: Record<string, string> = {})
     intent: "submit",
     kind: "other",
     description: `Load ${runId}-${n}: cars stopping at the corner all night.`,
-    observedDate: countyToday(),
+    observedDate: addDays(countyToday(), -1), // an evening today may be ahead on the county clock
     observedTime: "21:30",
     address: `${100 + (n % 9800)} Load Test Ave`,
     zip: "64130",
