@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localized } from "~/modules/metrics";
+import { localized, periodName } from "~/modules/metrics";
 import { dashboardTrends, LEAD_MEASURES, listMeasures } from "~/modules/metrics/index.server";
 import { Sparkline } from "~/modules/metrics/ui/sparkline";
 import { valueText, YearChange } from "~/modules/metrics/ui/year-change";
@@ -62,12 +62,15 @@ export default function Dashboard() {
                   points={trend.months}
                   label={t("home.sparkLabel", {
                     name: localized(measure, "name", locale),
-                    first: trend.months[0]?.period ?? "",
-                    last: trend.months.at(-1)?.period ?? "",
+                    first: periodName(trend.months[0]?.period ?? "", locale),
+                    last: periodName(trend.months.at(-1)?.period ?? "", locale),
                   })}
                 />
                 <p className="muted spark-caption">
-                  {t("home.sparkCaption", { first: trend.months[0]?.period ?? "", last: trend.months.at(-1)?.period ?? "" })}
+                  {t("home.sparkCaption", {
+                    first: periodName(trend.months[0]?.period ?? "", locale),
+                    last: periodName(trend.months.at(-1)?.period ?? "", locale),
+                  })}
                 </p>
               </>
             ) : (

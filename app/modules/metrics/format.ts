@@ -13,7 +13,7 @@ export function formatPercent(rate: number, locale: string) {
 
 /** A chart's value: a count, or a percentage already in percent (0–100). */
 export function formatChartValue(v: number, unit: "count" | "percent", locale: string) {
-  if (unit === "percent") return `${v.toLocaleString(intlLocale(locale), { maximumFractionDigits: v < 10 && v !== 0 ? 1 : 0 })}%`;
+  if (unit === "percent") return `${v.toLocaleString(intlLocale(locale), { maximumFractionDigits: 1 })}%`;
   return v.toLocaleString(intlLocale(locale), { maximumFractionDigits: 0 });
 }
 

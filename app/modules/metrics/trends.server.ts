@@ -41,8 +41,14 @@ export async function dashboardTrends(measures: Measure[], dbx: DbOrTx = db): Pr
   const complete = years.filter((y) => y < thisYear);
   const year = complete.at(-1) ?? years.at(-1) ?? null;
   const priorYear = year !== null && years.includes(year - 1) ? year - 1 : null;
-  const months = [...new Set([...cells.keys()].filter((k) => k.includes("|month|") && k.endsWith("||")).map((k) => k.split("|")[2]!))].sort();
-  const lastMonths = (year === null ? months : months.filter((m) => Number(m.slice(0, 4)) <= year)).slice(-24);
+  // Each measure's own published months (a month it has no cell for is not drawn as a 0).
+  const monthsOf = new Map<string, string[]>();
+  for (const k of cells.keys()) {
+    const [key, grain, period, dim] = k.split("|");
+    if (grain !== "month" || dim !== "" || (year !== null && Number(period!.slice(0, 4)) > year)) continue;
+    if (!monthsOf.has(key!)) monthsOf.set(key!, []);
+    monthsOf.get(key!)!.push(period!);
+  }
 
   return measures.map((m) => {
     const den = m.unit === "percent" ? m.denominatorKey : null;
@@ -64,6 +70,7 @@ export async function dashboardTrends(measures: Measure[], dbx: DbOrTx = db): Pr
         change = { status: "ok", from: before.value!, to: value.value!, change: value.value! - before.value!, unit: m.unit };
       }
     }
-    return { key: m.key, year, priorYear, value, change, months: lastMonths.map((p) => at("month", p)) };
+    const months = (monthsOf.get(m.key) ?? []).sort().slice(-24);
+    return { key: m.key, year, priorYear, value, change, months: months.map((p) => at("month", p)) };
   });
 }

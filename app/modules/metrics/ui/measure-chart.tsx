@@ -114,6 +114,7 @@ export function MeasureChart({
                 <h3 className="small-multiple-title">
                   <span className="key-dot" style={{ background: colourOf(i) }} aria-hidden="true" /> {g.label}
                 </h3>
+                {g.points.every((p) => p.state !== "shown") ? <p className="muted small-multiple-note">{t("charts.noneShown")}</p> : null}
                 <TimeSeriesChart
                   id={`measure-chart-${g.key}`}
                   title={`${title}: ${g.label}`}

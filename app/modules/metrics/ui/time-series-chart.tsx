@@ -74,7 +74,11 @@ export function TimeSeriesChart({
   // Labels: at most 12 (wide) or 6 (narrow) across; a container query picks which set shows.
   const wideStep = tickStep(n, compact ? 6 : 12);
   const narrowStep = tickStep(n, compact ? 4 : 6);
-  const valueLabels = n <= 12;
+  // Value labels over the bars where they fit: always (a 300 px box), only on wider boxes (700 px), or never.
+  const labelChars = Math.max(3, ...points.map((p) => (p.value === null ? 4 : formatChartValue(p.value, unit, locale).length)));
+  const labelPx = labelChars * 8 + 6;
+  const valueLabels = 700 / Math.max(1, n) >= labelPx;
+  const valueClass = 300 / Math.max(1, n) >= labelPx ? "chart-halo" : "chart-halo val-wide-only";
   const avg = trend ? movingAverage(points) : [];
   const smallHeight = Math.max(14, base - y(10));
   const patternId = `${id}-hatch`;
@@ -99,14 +103,7 @@ export function TimeSeriesChart({
           </pattern>
         </defs>
         {ticks.map((tk) => (
-          <g key={tk}>
-            <line x1="0" x2="100%" y1={y(tk)} y2={y(tk)} stroke={tk === 0 ? INK : GRID} />
-            {tk === 0 ? null : (
-              <text x="0" y={y(tk) - 4} fontSize="13" fill={INK} className="chart-halo">
-                {fmt(tk)}
-              </text>
-            )}
-          </g>
+          <line key={tk} x1="0" x2="100%" y1={y(tk)} y2={y(tk)} stroke={tk === 0 ? INK : GRID} />
         ))}
         {points.map((p, i) => {
           const x = centre(i) - barShare / 2;
@@ -122,7 +119,7 @@ export function TimeSeriesChart({
                     fontSize="13"
                     fill={INK}
                     textAnchor="middle"
-                    className={`chart-halo ${n > 6 ? "val-wide-only" : ""}`}
+                    className={valueClass}
                   >
                     {fmt(p.value)}
                   </text>
@@ -130,8 +127,9 @@ export function TimeSeriesChart({
               </g>
             );
           }
+          // A hidden figure is a short stub at the baseline (hatched: fewer than 11), never a bar of a guessed height.
           const small = p.state === "fewer_than_11";
-          const boxTop = small && unit === "count" ? base - smallHeight : top;
+          const boxTop = small && unit === "count" ? base - smallHeight : base - 18;
           return (
             <g key={key} data-period={p.period} data-state={p.state}>
               <title>{t(`charts.state.${p.state}`)}</title>
@@ -145,7 +143,7 @@ export function TimeSeriesChart({
                 strokeDasharray={small ? undefined : "4 3"}
               />
               {valueLabels ? (
-                <text x={pct(centre(i))} y={boxTop - 5} fontSize="13" fill={INK} textAnchor="middle" className={`chart-halo ${n > 6 ? "val-wide-only" : ""}`}>
+                <text x={pct(centre(i))} y={boxTop - 5} fontSize="13" fill={INK} textAnchor="middle" className={valueClass}>
                   {t(`charts.short.${p.state}`)}
                 </text>
               ) : null}
@@ -157,6 +155,14 @@ export function TimeSeriesChart({
           if (v === null || v === undefined || next === null || next === undefined) return null;
           return <line key={`avg-${i}`} x1={pct(centre(i))} x2={pct(centre(i + 1))} y1={y(v)} y2={y(next)} stroke={INK} strokeWidth="2.5" data-trend="" />;
         })}
+        {ticks
+          .filter((tk) => tk !== 0)
+          .map((tk) => (
+            // Axis labels over the plot (after the bars, with a halo): the plot keeps the full width.
+            <text key={`y-${tk}`} x="0" y={y(tk) - 4} fontSize="13" fill={INK} className="chart-halo" data-axis="y">
+              {fmt(tk)}
+            </text>
+          ))}
         {target ? (
           <g data-target={target}>
             <line x1="0" x2="100%" y1={y(target)} y2={y(target)} stroke={POLICY_COLOUR} strokeWidth="2" strokeDasharray="6 4" />
