@@ -67,10 +67,7 @@ export default function DrugCitationsPage() {
             trend={table.months.length >= 6}
             markers={placed.length > 0}
           />
-          <MarkerList
-            id="citations-markers"
-            markers={placed.map((m, i) => ({ number: i + 1, date: m.date, kind: m.kind, title: m.label, description: "" }))}
-          />
+          <MarkerList id="citations-markers" markers={placed.map((m, i) => ({ number: i + 1, date: m.date, kind: m.kind, title: m.label, description: "" }))} />
           <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="citations-table-caption">
             <table className="metric-table" data-metric-table="">
               <caption id="citations-table-caption">{t("citationsPage.tableCaption")}</caption>

@@ -56,7 +56,9 @@ export default function ResponseTimePage() {
               series={{
                 key: "median",
                 label: title,
-                points: table.months.map((m) => (m.medianDays === null ? pointOfRate(m.month, null) : { period: m.month, value: m.medianDays, state: "shown" as const })),
+                points: table.months.map((m) =>
+                  m.medianDays === null ? pointOfRate(m.month, null) : { period: m.month, value: m.medianDays, state: "shown" as const },
+                ),
               }}
               unit="count"
             />

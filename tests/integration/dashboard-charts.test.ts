@@ -5,7 +5,11 @@ import { clientFor } from "../support/app";
 
 /** The page as a reader gets it, without the hydration data (which carries every string). */
 const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
-const csvRows = (text: string) => text.trim().split("\n").map((l) => l.split(","));
+const csvRows = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .map((l) => l.split(","));
 const num = (s: string | undefined) => (s === undefined || !/^\d+$/.test(s) ? null : Number(s));
 
 /** Where a day falls on a chart of the given periods, computed here by hand (not with the app's helper). */
@@ -70,7 +74,9 @@ describe("dashboard charts", () => {
     expect(badHtml).toContain("Choose at least one");
     expect(badHtml).toContain('value="County curfew ordinance"');
     // An unknown measure is refused, not stored.
-    expect((await staff.post("/staff/metrics/events", { intent: "create", occurredOn: "2024-03-01", titleEn: "x", titleEs: "x", appliesTo: "nope" })).status).toBe(400);
+    expect(
+      (await staff.post("/staff/metrics/events", { intent: "create", occurredOn: "2024-03-01", titleEn: "x", titleEs: "x", appliesTo: "nope" })).status,
+    ).toBe(400);
 
     const ok = await staff.post("/staff/metrics/events", {
       intent: "create",
@@ -86,7 +92,9 @@ describe("dashboard charts", () => {
     expect(referred).toContain('data-marker="event" data-date="2024-03-01"');
     expect(referred).toContain("County curfew ordinance");
     const [row] = await db.execute<{ id: string }>(sql`select id from metric_events where title_en = 'County curfew ordinance'`);
-    const [audit] = await db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'metrics.event.created' and subject_id = ${row!.id}`);
+    const [audit] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'metrics.event.created' and subject_id = ${row!.id}`,
+    );
     expect(Number(audit!.n)).toBe(1);
     expect((await staff.post("/staff/metrics/events", { intent: "delete", id: row!.id })).status).toBe(302);
     expect(visible(await (await visitor.get("/dashboard/referred?grain=month&year=2024")).text())).not.toContain('data-date="2024-03-01"');
@@ -152,7 +160,16 @@ describe("dashboard charts", () => {
   it("reads the home page's trends and changes from published cells; a change with a hidden year is not shown", async () => {
     const visitor = await clientFor();
     const data = await (await visitor.get("/dashboard?_data=routes%2Fdashboard._index")).json();
-    type Card = { measure: { key: string; unit: string; denominatorKey: string | null }; trend: Record<string, never> & { year: number; priorYear: number; value: { value: number | null; state: string }; change: { status: string; from?: number; to?: number }; months: { period: string; value: number | null; state: string }[] } };
+    type Card = {
+      measure: { key: string; unit: string; denominatorKey: string | null };
+      trend: Record<string, never> & {
+        year: number;
+        priorYear: number;
+        value: { value: number | null; state: string };
+        change: { status: string; from?: number; to?: number };
+        months: { period: string; value: number | null; state: string }[];
+      };
+    };
     const cards = data.cards as Card[];
     expect(cards.length).toBeGreaterThan(5);
     const yearly = async (key: string) => csvRows(await (await visitor.get(`/dashboard/${key}/csv?grain=year`)).text());

@@ -69,8 +69,7 @@ export const SAPA_EVENT = {
   occurredOn: "2021-06-12",
   titleEn: "Missouri's Second Amendment Preservation Act signed",
   titleEs: "Se firma la Ley de Preservación de la Segunda Enmienda de Misuri",
-  descriptionEn:
-    "Signed in June 2021. Afterwards local police cut their cooperation with federal gun investigations and with federal ballistics databases.",
+  descriptionEn: "Signed in June 2021. Afterwards local police cut their cooperation with federal gun investigations and with federal ballistics databases.",
   descriptionEs:
     "Firmada en junio de 2021. Después, la policía local redujo su cooperación con las investigaciones federales sobre armas y con las bases de datos federales de balística.",
   appliesTo: ["weapons"],

@@ -2,11 +2,7 @@ import { z } from "zod";
 import { isValidDay } from "~/utils/clock";
 
 const text = (max: number) =>
-  z
-    .string({ required_error: "common:errors.required" })
-    .trim()
-    .min(1, "common:errors.required")
-    .max(max, "metrics:events.errors.tooLong");
+  z.string({ required_error: "common:errors.required" }).trim().min(1, "common:errors.required").max(max, "metrics:events.errors.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "metrics:events.errors.tooLong").optional().default("");
 
 /** A staff-recorded event marked on the dashboard's time series. */

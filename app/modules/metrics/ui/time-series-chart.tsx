@@ -77,7 +77,8 @@ export function TimeSeriesChart({
   // Value labels over the bars where they fit: always (a 300 px box), only on wider boxes (700 px), or never.
   const labelChars = Math.max(3, ...points.map((p) => (p.value === null ? 4 : formatChartValue(p.value, unit, locale).length)));
   const labelPx = labelChars * 8 + 6;
-  const valueLabels = 700 / Math.max(1, n) >= labelPx;
+  // With a trend line the figures are in the table: labels over the bars would sit on the line.
+  const valueLabels = !trend && 700 / Math.max(1, n) >= labelPx;
   const valueClass = 300 / Math.max(1, n) >= labelPx ? "chart-halo" : "chart-halo val-wide-only";
   const avg = trend ? movingAverage(points) : [];
   const smallHeight = Math.max(14, base - y(10));
@@ -113,14 +114,7 @@ export function TimeSeriesChart({
               <g key={key} data-period={p.period} data-state="shown" data-value={p.value}>
                 <rect x={pct(x)} y={y(p.value)} width={pct(barShare)} height={Math.max(0, base - y(p.value))} fill={colour} stroke={INK} strokeWidth="0.5" />
                 {valueLabels ? (
-                  <text
-                    x={pct(centre(i))}
-                    y={y(p.value) - 5}
-                    fontSize="13"
-                    fill={INK}
-                    textAnchor="middle"
-                    className={valueClass}
-                  >
+                  <text x={pct(centre(i))} y={y(p.value) - 5} fontSize="13" fill={INK} textAnchor="middle" className={valueClass}>
                     {fmt(p.value)}
                   </text>
                 ) : null}

@@ -3,9 +3,7 @@ import { formatChartValue, formatNumber } from "../format";
 import type { PointState } from "../charts";
 
 type Change =
-  | { status: "ok"; from: number; to: number; change: number; unit: "count" | "percent" }
-  | { status: "hidden"; reason: string }
-  | { status: "no_prior" };
+  { status: "ok"; from: number; to: number; change: number; unit: "count" | "percent" } | { status: "hidden"; reason: string } | { status: "no_prior" };
 
 /** A measure's change against the prior year, in words (or why it cannot be shown). */
 export function YearChange({ change, priorYear }: { change: Change; priorYear: number | null }) {
