@@ -25,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Disparity() {
   const { rows, groups, counts, years, year, reference, notOffered } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("metrics");
+  const rriMax = Math.max(2, Math.ceil(Math.max(0, ...rows.flatMap((r) => Object.values(r.groups).map((c) => (c.status === "ok" ? c.rri : 0))))));
   const nf = (n: number, digits: number) =>
     n.toLocaleString(i18n.language === "es" ? "es-US" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return (
@@ -127,6 +128,8 @@ export default function Disparity() {
                     desc={t("disparity.chartDesc", { stage: stageName, base: baseName })}
                     unit="count"
                     reference={1}
+                    // One scale for every stage (at least 0–2), so 1.00 sits in the same place on each chart.
+                    max={rriMax}
                     referenceLabel={t("disparity.parity")}
                     format={(v) => nf(v, 2)}
                     groups={[
