@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { metricFacts, metricImports, users } from "~/db/schema";
 import type { CaseRow } from "~/modules/metrics/index.server";
-import { copyIntoCases, publishMetrics, recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/index.server";
+import { copyIntoCases, publishMetrics, recomputeFacts, seedEvents, syncMeasureCatalogue } from "~/modules/metrics/index.server";
 import { addDays } from "~/utils/clock";
 
 /**
@@ -254,4 +254,5 @@ export async function seedMetrics() {
   }
   await db.insert(metricFacts).values(programFacts()).onConflictDoNothing();
   await publishMetrics(db);
+  await seedEvents(db);
 }

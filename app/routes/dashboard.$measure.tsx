@@ -1,14 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BarChart } from "~/components/metrics/bar-chart";
-import { cellText, formatNumber, formatPercent, localized } from "~/components/metrics/format";
 import { db } from "~/db/client.server";
 import { getUser, requireRole } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
-import { breakdownDimensionsOf, DIMENSION_VALUES, GRAINS, type Dimension } from "~/modules/metrics";
+import { breakdownDimensionsOf, cellText, DIMENSION_VALUES, formatNumber, formatPercent, GRAINS, localized, type Dimension } from "~/modules/metrics";
 import {
   availableYears,
+  chartMarkers,
   dashboardTable,
   filtersFor,
   dimensionValuesOf,
@@ -19,7 +18,8 @@ import {
 import { createSnapshot } from "~/modules/metrics/index.server";
 import { readFormData } from "~/utils/forms.server";
 import { notFound } from "~/utils/errors";
-import { YearSelect } from "~/components/metrics/year-filter";
+import { YearSelect } from "~/modules/metrics/ui/year-filter";
+import { MeasureChart } from "~/modules/metrics/ui/measure-chart";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.measure.nameEn ?? "Measure"} · Dashboard · CAB Portal` }];
 
@@ -31,12 +31,16 @@ async function load(request: Request, key: string | undefined) {
   const years = await availableYears();
   if (filters.grain === "month" && !filters.year) filters.year = years.at(-1) ?? null;
   const table = await dashboardTable(measure, filters);
-  return { measure, filters, years, table };
+  const show: "rate" | "count" = measure.unit === "percent" && url.searchParams.get("show") !== "count" ? "rate" : "count";
+  return { measure, filters, years, table, show };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { measure, filters, years, table } = await load(args.request, args.params.measure);
-  const { agency: agencies = [], zip: zips = [] } = await dimensionValuesOf(measure.key, ["agency", "zip"]);
+  const { measure, filters, years, table, show } = await load(args.request, args.params.measure);
+  const [{ agency: agencies = [], zip: zips = [] }, markers] = await Promise.all([
+    dimensionValuesOf(measure.key, ["agency", "zip"]),
+    chartMarkers(measure.key, filters.dims),
+  ]);
   const user = getUser(args);
   // A combination the publication does not contain: the page says so (and is a 404).
   return json(
@@ -45,6 +49,8 @@ export async function loader(args: LoaderFunctionArgs) {
       filters,
       years,
       table,
+      show,
+      markers,
       options: { agency: agencies, zip: zips },
       canCite: hasRole(user?.role, "csu_staff") && !table.notOffered,
       search: filtersToSearch(filters),
@@ -72,7 +78,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MeasurePage() {
-  const { measure, filters, years, table, options, canCite, search, byDimensions } = useLoaderData<typeof loader>();
+  const { measure, filters, years, table, show, markers, options, canCite, search, byDimensions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("metrics");
   const locale = i18n.language;
   const name = localized(measure, "name", locale);
@@ -81,11 +87,6 @@ export default function MeasurePage() {
   const grainLabel = t(`dashboard.grains.${filters.grain}`);
   const by = filters.by as Dimension | "";
   const valueLabel = (d: Dimension, v: string) => (DIMENSION_VALUES[d] ? t(`values.${d}.${v}`) : v);
-  const points = table.periods.map((p, i) => {
-    const cell = table.periodTotals[i]!;
-    const value = percent ? (table.rates?.[i] ?? null) : cell.value;
-    return { label: p, value };
-  });
   const target = measure.monthlyTarget ? measure.monthlyTarget * (filters.grain === "year" ? 12 : filters.grain === "quarter" ? 3 : 1) : null;
   return (
     <section>
@@ -168,6 +169,15 @@ export default function MeasurePage() {
               </select>
             </div>
           ) : null}
+          {percent ? (
+            <div className="field">
+              <label htmlFor="f-show">{t("charts.show")}</label>
+              <select id="f-show" name="show" defaultValue={show}>
+                <option value="rate">{t("charts.showRate")}</option>
+                <option value="count">{t("charts.showCount")}</option>
+              </select>
+            </div>
+          ) : null}
         </div>
         {!isCase ? <p className="muted">{t("dashboard.programNoFilters")}</p> : null}
         {filters.grain === "month" ? <p className="hint">{t("dashboard.monthNeedsYear")}</p> : null}
@@ -187,23 +197,16 @@ export default function MeasurePage() {
         <p>{t("dashboard.noData")}</p>
       ) : (
         <>
-          <h2>{t("dashboard.chartTitle", { name, grain: grainLabel })}</h2>
-          <figure className="metric-figure">
-            <BarChart
-              id="measure-chart"
-              title={t("dashboard.chartTitle", { name, grain: grainLabel })}
-              desc={t("dashboard.chartDesc", {
-                series: t(percent ? "dashboard.chartSeriesRate" : "dashboard.chartSeriesCount"),
-                count: points.length,
-                first: points[0]?.label ?? "",
-                last: points.at(-1)?.label ?? "",
-              })}
-              points={points}
-              unit={measure.unit}
-              target={target}
-              locale={locale}
-            />
-          </figure>
+          <MeasureChart
+            measure={measure}
+            table={table}
+            show={show}
+            grain={filters.grain}
+            by={by}
+            markers={markers}
+            target={show === "count" ? target : null}
+            valueLabel={valueLabel}
+          />
           <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="measure-table-caption">
             <table className="metric-table" data-metric-table="">
               <caption id="measure-table-caption">{t("dashboard.tableCaption", { name, grain: grainLabel })}</caption>

@@ -1,27 +1,25 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatNumber, localized } from "~/components/metrics/format";
-import { availableYears, dashboardHeadlines, listMeasures } from "~/modules/metrics/index.server";
+import { localized, periodName } from "~/modules/metrics";
+import { dashboardTrends, LEAD_MEASURES, listMeasures } from "~/modules/metrics/index.server";
+import { Sparkline } from "~/modules/metrics/ui/sparkline";
+import { valueText, YearChange } from "~/modules/metrics/ui/year-change";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · CAB Portal" }];
 
 export async function loader(_: LoaderFunctionArgs) {
-  const [measures, years] = await Promise.all([listMeasures(), availableYears()]);
-  const year = years.at(-1) ?? null;
-  // Every card's headline from one query (as dashboardTable would give it for the year).
-  const cards = year
-    ? (await dashboardHeadlines(measures, year)).map(({ measure, table }) => ({
-        measure,
-        headline: table.headline,
-        suppressed: table.total?.state !== "shown",
-      }))
-    : measures.map((measure) => ({ measure, headline: null, suppressed: false }));
-  return json({ cards, year });
+  const measures = await listMeasures();
+  // Every figure here is a published cell (or a rate of two): nothing is counted for this page.
+  const trends = await dashboardTrends(measures);
+  const cards = measures.map((measure, i) => ({ measure, trend: trends[i]! }));
+  const year = trends[0]?.year ?? null;
+  const lead = LEAD_MEASURES.map((k) => cards.find((c) => c.measure.key === k)).filter((c) => c !== undefined);
+  return json({ cards, lead, year });
 }
 
 export default function Dashboard() {
-  const { cards, year } = useLoaderData<typeof loader>();
+  const { cards, lead, year } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("metrics");
   const locale = i18n.language;
   return (
@@ -29,28 +27,56 @@ export default function Dashboard() {
       <h1>{t("dashboard.title")}</h1>
       <p className="lead">{t("dashboard.lead")}</p>
       <p className="alert alert-info synthetic-banner">{t("dashboard.synthetic")}</p>
+      {year && lead.length ? (
+        <>
+          <h2 id="lead-heading">{t("home.leadTitle", { year })}</h2>
+          <ul className="lead-figures" aria-labelledby="lead-heading">
+            {lead.map(({ measure, trend }) => (
+              <li key={measure.key} className="lead-figure" data-lead={measure.key}>
+                <Link to={`/dashboard/${measure.key}`} className="lead-name">
+                  {localized(measure, "name", locale)}
+                </Link>
+                <strong className="lead-value">{valueText(trend.value, measure.unit, t, locale)}</strong>
+                <YearChange change={trend.change} priorYear={trend.priorYear} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t("dashboard.measures")}</h2>
-      <ul className="card-grid">
-        {cards.map(({ measure, headline }) => (
-          <li key={measure.key} className="card">
+      <ul className="card-grid trend-cards">
+        {cards.map(({ measure, trend }) => (
+          <li key={measure.key} className="card" data-measure={measure.key}>
             <h3>
               <Link to={`/dashboard/${measure.key}`}>{localized(measure, "name", locale)}</Link>
             </h3>
-            <p className="muted">{localized(measure, "definition", locale)}</p>
-            {year ? (
-              <p>
-                {t("dashboard.latest", { year })}:{" "}
-                <strong>
-                  {headline?.value === null || headline?.value === undefined
-                    ? t("dashboard.withheld")
-                    : measure.unit === "percent"
-                      ? `${headline.value.toLocaleString(locale === "es" ? "es-US" : "en-US")}%`
-                      : formatNumber(headline.value, locale)}
-                </strong>
-              </p>
+            {trend.year ? (
+              <>
+                <p className="trend-value">
+                  {t("dashboard.latest", { year: trend.year })}: <strong>{valueText(trend.value, measure.unit, t, locale)}</strong>
+                </p>
+                <p className="trend-change">
+                  <YearChange change={trend.change} priorYear={trend.priorYear} />
+                </p>
+                <Sparkline
+                  points={trend.months}
+                  label={t("home.sparkLabel", {
+                    name: localized(measure, "name", locale),
+                    first: periodName(trend.months[0]?.period ?? "", locale),
+                    last: periodName(trend.months.at(-1)?.period ?? "", locale),
+                  })}
+                />
+                <p className="muted spark-caption">
+                  {t("home.sparkCaption", {
+                    first: periodName(trend.months[0]?.period ?? "", locale),
+                    last: periodName(trend.months.at(-1)?.period ?? "", locale),
+                  })}
+                </p>
+              </>
             ) : (
               <p>{t("dashboard.noData")}</p>
             )}
+            <p className="muted card-definition">{localized(measure, "definition", locale)}</p>
           </li>
         ))}
       </ul>

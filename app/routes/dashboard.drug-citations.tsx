@@ -1,9 +1,13 @@
+import { Fragment } from "react";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BarChart } from "~/components/metrics/bar-chart";
-import { YearFilter } from "~/components/metrics/year-filter";
-import { cellText } from "~/components/metrics/format";
+import { YearFilter } from "~/modules/metrics/ui/year-filter";
+import { TimeSeriesChart } from "~/modules/metrics/ui/time-series-chart";
+import { ChartKey } from "~/modules/metrics/ui/chart-key";
+import { MarkerList } from "~/modules/metrics/ui/marker-list";
+import { cellText, localized, placeMarkers, pointOfCell } from "~/modules/metrics";
+import { chartMarkers } from "~/modules/metrics/index.server";
 import { CITATION_COLUMNS } from "~/modules/responses";
 import { drugCitationTable, parseYear } from "~/modules/responses/index.server";
 
@@ -11,14 +15,19 @@ export const meta: MetaFunction = () => [{ title: "Drug filings and the document
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const year = parseYear(new URL(request.url).searchParams);
-  return json({ year, table: await drugCitationTable(year) });
+  const [table, markers] = await Promise.all([drugCitationTable(year), chartMarkers("drug_citations")]);
+  return json({ year, table, markers });
 }
 
 export default function DrugCitationsPage() {
   const { t, i18n } = useTranslation("responses");
-  const { year, table } = useLoaderData<typeof loader>();
+  const { year, table, markers } = useLoaderData<typeof loader>();
   const locale = i18n.language;
   const title = t("citationsPage.chartTitle");
+  const series = { key: "total", label: title, points: table.months.map((m, i) => pointOfCell(m, table.monthTotals[i])) };
+  const chartMarks = markers.map((m) => ({ date: m.date, kind: m.kind, label: localized(m, "title", locale) }));
+  const placed = placeMarkers(table.months, chartMarks);
+  const numbers = new Map(placed.map((m, i) => [`${m.date}|${m.label}`, i + 1]));
   return (
     <section>
       <p>
@@ -28,10 +37,10 @@ export default function DrugCitationsPage() {
       <p className="lead">{t("citationsPage.lead")}</p>
       <dl className="measure-facts">
         {CITATION_COLUMNS.map((c) => (
-          <div key={c}>
+          <Fragment key={c}>
             <dt>{t(`citationsPage.columns.${c}`)}</dt>
             <dd>{t(`citationsPage.definitions.${c}`)}</dd>
-          </div>
+          </Fragment>
         ))}
       </dl>
       <YearFilter id="citation-filters" year={year} years={table.years} />
@@ -41,15 +50,24 @@ export default function DrugCitationsPage() {
         <>
           <h2>{title}</h2>
           <figure className="metric-figure">
-            <BarChart
+            <TimeSeriesChart
               id="citations-chart"
               title={title}
               desc={t("citationsPage.chartDesc", { count: table.months.length, first: table.months[0]!, last: table.months.at(-1)! })}
-              points={table.months.map((m, i) => ({ label: m, value: table.cells[i]![0]!.value }))}
+              series={series}
               unit="count"
-              locale={locale}
+              markers={chartMarks}
+              markerNumbers={numbers}
+              trend={table.months.length >= 6}
             />
           </figure>
+          <ChartKey
+            hatched={series.points.some((p) => p.state === "fewer_than_11")}
+            dashed={series.points.some((p) => p.state === "suppressed")}
+            trend={table.months.length >= 6}
+            markers={placed.length > 0}
+          />
+          <MarkerList id="citations-markers" markers={placed.map((m, i) => ({ number: i + 1, date: m.date, kind: m.kind, title: m.label, description: "" }))} />
           <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="citations-table-caption">
             <table className="metric-table" data-metric-table="">
               <caption id="citations-table-caption">{t("citationsPage.tableCaption")}</caption>

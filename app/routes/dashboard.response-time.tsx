@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BarChart } from "~/components/metrics/bar-chart";
-import { YearFilter } from "~/components/metrics/year-filter";
-import { cellText, formatNumber } from "~/components/metrics/format";
+import { YearFilter } from "~/modules/metrics/ui/year-filter";
+import { TimeSeriesChart } from "~/modules/metrics/ui/time-series-chart";
+import { ChartKey } from "~/modules/metrics/ui/chart-key";
+import { cellText, formatNumber, pointOfRate } from "~/modules/metrics";
 import { parseYear, responseTimeTable } from "~/modules/responses/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Days to respond · Dashboard · CAB Portal" }];
@@ -48,15 +49,21 @@ export default function ResponseTimePage() {
         <>
           <h2>{title}</h2>
           <figure className="metric-figure">
-            <BarChart
+            <TimeSeriesChart
               id="clock-chart"
               title={title}
               desc={t("clockPage.chartDesc", { count: table.months.length, first: table.months[0]!.month, last: table.months.at(-1)!.month })}
-              points={table.months.map((m) => ({ label: m.month, value: m.medianDays }))}
+              series={{
+                key: "median",
+                label: title,
+                points: table.months.map((m) =>
+                  m.medianDays === null ? pointOfRate(m.month, null) : { period: m.month, value: m.medianDays, state: "shown" as const },
+                ),
+              }}
               unit="count"
-              locale={locale}
             />
           </figure>
+          <ChartKey dashed={table.months.some((m) => m.medianDays === null)} />
           <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="clock-table-caption">
             <table className="metric-table" data-metric-table="">
               <caption id="clock-table-caption">{t("clockPage.tableCaption")}</caption>

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MetricSnapshotCard } from "~/components/metrics/snapshot-card";
+import { MetricSnapshotCard } from "~/modules/metrics/ui/snapshot-card";
 import { snapshotView } from "~/modules/metrics/index.server";
 import { notFound } from "~/utils/errors";
 

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MetricSnapshotCard } from "~/components/metrics/snapshot-card";
+import { MetricSnapshotCard } from "~/modules/metrics/ui/snapshot-card";
 import { TableWrap } from "~/components/table-wrap";
 import { hasRole } from "~/modules/auth";
 import { getUser } from "~/modules/auth/index.server";

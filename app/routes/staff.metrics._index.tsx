@@ -23,7 +23,8 @@ export default function MetricsImports() {
       <p>
         <Link className="button" to="/staff/metrics/import">
           {t("staff.newImport")}
-        </Link>
+        </Link>{" "}
+        <Link to="/staff/metrics/events">{t("events.title")}</Link>
       </p>
       <h2>{t("staff.history")}</h2>
       {imports.length === 0 ? (

@@ -364,6 +364,7 @@ export const MATRIX: Record<string, Entry> = {
   "routes/staff.metrics._index": staffPage(),
   "routes/staff.metrics.import": staffForm(),
   "routes/staff.metrics.imports.$id": staffForm({ params: { id: P.importId } }),
+  "routes/staff.metrics.events": staffForm(),
   "routes/staff.responses._index": staffPage(),
   "routes/staff.responses.new": staffForm(),
   "routes/staff.responses.$id.edit": staffForm({ params: { id: P.responseId } }),

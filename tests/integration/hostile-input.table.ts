@@ -685,6 +685,15 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     tables: METRIC_TABLES,
   },
   {
+    name: "staff: record an event on the dashboard",
+    path: "/staff/metrics/events",
+    as: "csu_staff",
+    kind: "form",
+    valid: () => ({ intent: "create", occurredOn: "2031-05-01", titleEn: "Hostile event", titleEs: "Evento hostil", appliesTo: "weapons" }),
+    accept: [302],
+    tables: [...METRIC_TABLES, "metric_events"],
+  },
+  {
     name: "staff: cite a dashboard figure",
     path: "/dashboard/drug_filed",
     as: "csu_staff",

@@ -207,3 +207,23 @@ export const metricPublishedCells = pgTable(
   },
   (t) => [primaryKey({ columns: [t.measureKey, t.grain, t.period, t.dimension, t.value] })],
 );
+
+/**
+ * Events outside the office that staff mark on the dashboard's time series (a state law, a change
+ * in police practice). applies_to holds "all", a topic ("drug", "weapons") or measure keys.
+ */
+export const metricEvents = pgTable(
+  "metric_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    titleEn: text("title_en").notNull(),
+    titleEs: text("title_es").notNull(),
+    descriptionEn: text("description_en").notNull().default(""),
+    descriptionEs: text("description_es").notNull().default(""),
+    appliesTo: text("applies_to").array().notNull(),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("metric_events_day_idx").on(t.occurredOn)],
+);

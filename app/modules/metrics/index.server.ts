@@ -19,6 +19,10 @@ export {
 export { confirmImport, copyIntoCases, createSnapshot, discardImport, recomputeFacts, runImport, stageImport, syncMeasureCatalogue } from "./service.server";
 export { csvLine } from "./csv";
 export { publishMetrics } from "./publication.server";
-export type { NotOffered } from "./queries.server";
+export type { NotOffered, DashboardTable, DisparityView, StageCell } from "./queries.server";
 export type { CaseRow } from "./csv";
 export { metricsTasks } from "./tasks.server";
+export { chartMarkers, createEvent, deleteEvent, listEvents, seedEvents, SAPA_EVENT } from "./events.server";
+export type { MarkerRow, MetricEvent } from "./events.server";
+export { dashboardTrends, LEAD_MEASURES } from "./trends.server";
+export type { MeasureTrend, YearChange } from "./trends.server";

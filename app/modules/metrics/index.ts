@@ -1,6 +1,11 @@
-// The metrics module's browser-safe surface (types, constants, components).
+// The metrics module's browser-safe surface (types, constants, helpers; components are in ui/).
 export { CSV_COLUMNS, CSV_HEADER, DIMENSIONS, DIMENSION_VALUES, GRAINS, MEASURES, OFFENSE_CATEGORIES, RACE_ETHNICITIES } from "./catalogue";
 export type { Dimension } from "./catalogue";
 export { MIN_PUBLIC_COUNT, cellPlainText, hiddenTextKey, isSmallCount, suppressSeries, suppressTable } from "~/utils/suppression";
 export type { PublishedCell } from "~/utils/suppression";
 export { breakdownDimensionsOf } from "./publication";
+export { cellText, formatChartValue, formatNumber, formatPercent, localized, periodName, periodTickLabel } from "./format";
+export { PALETTE, colourOf, markerPosition, movingAverage, placeMarkers, pointOfCell, pointOfRate } from "./charts";
+export type { ChartMarker, ChartSeries, ChartUnit, PointState, SeriesPoint } from "./charts";
+export { EVENT_SCOPES, measureTopics } from "./topics";
+export type { EventScope } from "./topics";

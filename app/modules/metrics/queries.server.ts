@@ -7,7 +7,7 @@ import { publishedRate, type PublishedCell } from "~/utils/suppression";
 import { DIMENSION_VALUES, DIMENSIONS, GRAINS, RACE_ETHNICITIES, type Dimension, type Grain } from "./catalogue";
 import { breakdownDimensionsOf, cellKey } from "./publication";
 import { publishedCells, publishedValues, publishedYears } from "./publication.server";
-import { RRI_STAGES, relativeRateIndex, type RriRow, type StageCounts } from "./rri";
+import { RRI_STAGES, relativeRateIndex, type RriRow, type RriStage, type StageCounts } from "./rri";
 
 export type Measure = typeof metricMeasures.$inferSelect;
 
@@ -117,6 +117,8 @@ export type DashboardTable = {
   total: PublishedCell | null;
   /** Percent measures: the published rate per period (null when withheld). */
   rates: (number | null)[] | null;
+  /** Percent measures broken down: each group's published rate (its cell over its denominator's cell; null when either is hidden). */
+  groupRates: (number | null)[][] | null;
   headline: { value: number | null; numerator: number | null; denominator: number | null };
   suppressedAny: boolean;
   notOffered: NotOffered | null;
@@ -141,6 +143,7 @@ export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx:
     periodTotals: [],
     total: null,
     rates: null,
+    groupRates: null,
     headline: { value: null, numerator: null, denominator: null },
     suppressedAny: false,
     notOffered: reason,
@@ -165,9 +168,11 @@ export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx:
   const totalKey = f2.year ? cellKey(measure.key, "year", String(f2.year)) : cellKey(measure.key, "all", "all");
   const total: PublishedCell | null = filter ? (f2.year ? (periodTotals[0] ?? null) : null) : (cells.get(totalKey) ?? null);
   let rates: (number | null)[] | null = null;
+  let groupRates: (number | null)[][] | null = null;
   let headline: DashboardTable["headline"] = { value: total?.value ?? null, numerator: total?.value ?? null, denominator: null };
   if (denKey) {
     rates = periods.map((p, i) => publishedRate(periodTotals[i]!, (filter ? get(denKey, p, filter[0], filter[1]) : get(denKey, p)) ?? EMPTY_CELL));
+    if (table && by) groupRates = periods.map((p, i) => columns.map((c, k) => publishedRate(table.cells[i]![k]!, get(denKey, p, by, c) ?? EMPTY_CELL)));
     const denTotal: PublishedCell | null = filter
       ? f2.year
         ? (get(denKey, String(f2.year), filter[0], filter[1]) ?? null)
@@ -183,7 +188,7 @@ export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx:
     periodTotals.some((c) => c.state !== "shown") ||
     (total !== null && total.state !== "shown") ||
     (table?.cells.some((r) => r.some((c) => c.state !== "shown")) ?? false);
-  return { periods, columns, table, periodTotals, total, rates, headline, suppressedAny, notOffered: null };
+  return { periods, columns, table, periodTotals, total, rates, groupRates, headline, suppressedAny, notOffered: null };
 }
 
 /** The dashboard's cards: every measure's published headline for a year, from one read. */
@@ -209,27 +214,41 @@ export async function dashboardHeadlines(measures: Measure[], year: number, dbx:
   });
 }
 
+export type StageCell = { value: number | null; state: PublishedCell["state"] | "missing" };
+export type DisparityView = {
+  rows: RriRow[];
+  groups: string[];
+  /** The published count of each group at each stage (and its population), as the RRIs were taken from. */
+  counts: Record<string, Partial<Record<RriStage | "population", StageCell>>>;
+};
+
 /**
  * The disparity view: stage counts per race/ethnicity for one year, as RRIs, from the published
  * race breakdowns (a hidden count makes its group's rate "insufficient"). Offense filters are not
  * offered here: they would need offense × race cells, which are not published.
  */
-export async function disparityView(year: number, reference: string, dbx: DbOrTx = db): Promise<{ rows: RriRow[]; groups: string[] }> {
+export async function disparityView(year: number, reference: string, dbx: DbOrTx = db): Promise<DisparityView> {
   const cells = await publishedCells([...RRI_STAGES], ["year"], dbx);
   const counts: Record<string, StageCounts> = Object.fromEntries(RACE_ETHNICITIES.map((r) => [r, {} as StageCounts]));
+  const shown: DisparityView["counts"] = Object.fromEntries(RACE_ETHNICITIES.map((r) => [r, {}]));
   for (const stage of RRI_STAGES) {
     for (const r of RACE_ETHNICITIES) {
       const c = cells.get(cellKey(stage, "year", String(year), "race", r));
+      shown[r]![stage] = c ? { value: c.state === "shown" ? c.value : null, state: c.state } : { value: null, state: "missing" };
       if (c && c.state === "shown" && c.value !== null) counts[r]![stage] = c.value;
     }
   }
   // Population: the latest year at or before the one chosen (context figures, not case counts).
   const pop = await dbx.execute<{ v: string; n: number }>(sql`select race_ethnicity as v, count as n from metric_facts
     where measure_key = 'population' and month = (select max(month) from metric_facts where measure_key = 'population' and month < ${`${year + 1}-01-01`}::date)`);
-  for (const r of pop) if (counts[r.v]) counts[r.v]!.population = Number(r.n);
+  for (const r of pop) {
+    if (!counts[r.v]) continue;
+    counts[r.v]!.population = Number(r.n);
+    shown[r.v]!.population = { value: Number(r.n), state: "shown" };
+  }
   const groups = RACE_ETHNICITIES.filter((r) => r !== "unknown" && r !== "other");
   const picked = Object.fromEntries(groups.map((g) => [g, counts[g]!]));
-  return { rows: relativeRateIndex(picked, reference), groups: [...groups] };
+  return { rows: relativeRateIndex(picked, reference), groups: [...groups], counts: Object.fromEntries(groups.map((g) => [g, shown[g]!])) };
 }
 
 export async function listImports(limit = 50) {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatNumber, localized } from "./format";
+import { formatNumber, localized } from "../format";
 import { formatDate } from "~/utils/clock";
 
 export type SnapshotCardData = {

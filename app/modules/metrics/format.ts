@@ -1,0 +1,50 @@
+import type { TFunction } from "i18next";
+import { hiddenTextKey, type PublishedCell } from "~/utils/suppression";
+
+const intlLocale = (locale: string) => (locale === "es" ? "es-US" : "en-US");
+
+export function formatNumber(n: number, locale: string) {
+  return n.toLocaleString(intlLocale(locale));
+}
+
+export function formatPercent(rate: number, locale: string) {
+  return `${(rate * 100).toLocaleString(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+}
+
+/** A chart's value: a count, or a percentage already in percent (0–100). */
+export function formatChartValue(v: number, unit: "count" | "percent", locale: string) {
+  if (unit === "percent") return `${v.toLocaleString(intlLocale(locale), { maximumFractionDigits: 1 })}%`;
+  return v.toLocaleString(intlLocale(locale), { maximumFractionDigits: 0 });
+}
+
+/** A period as an axis label: "Mar" (+ "2025" under the first of a year), "Q1" (+ year), or "2025". */
+export function periodTickLabel(period: string, locale: string, withYear: boolean): { main: string; year: string | null } {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) {
+    const name = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)).toLocaleString(intlLocale(locale), { month: "short", timeZone: "UTC" });
+    return { main: name.replace(".", ""), year: withYear ? m[1]! : null };
+  }
+  const q = /^(\d{4})-(Q\d)$/.exec(period);
+  if (q) return { main: q[2]!, year: withYear ? q[1]! : null };
+  return { main: period, year: null };
+}
+
+/** A period in words, for tables and marker lists: "March 2025", "2025 Q1", "2025". */
+export function periodName(period: string, locale: string) {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)).toLocaleString(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" });
+  return period.replace("-", " ");
+}
+
+/** A published count as a reader sees it: the number, or why it is hidden. */
+export function cellText(cell: PublishedCell, t: TFunction, locale: string) {
+  const key = hiddenTextKey(cell);
+  return key ? t(`metrics:${key}`) : formatNumber(cell.value!, locale);
+}
+
+/** Measure text in the reader's language. */
+export function localized<T extends Record<string, unknown>>(row: T, field: string, locale: string): string {
+  const es = row[`${field}Es`];
+  const en = row[`${field}En`];
+  return String((locale === "es" ? es : en) ?? en ?? "");
+}

@@ -1,0 +1,76 @@
+import { db, type DbOrTx } from "~/db/client.server";
+import { countyToday } from "~/utils/clock";
+import { publishedRate, type PublishedCell } from "~/utils/suppression";
+import { pointOfCell, pointOfRate, type SeriesPoint } from "./charts";
+import { cellKey } from "./publication";
+import { publishedCells } from "./publication.server";
+import type { Measure } from "./queries.server";
+
+/** The measures the office leads with, at the top of the dashboard. */
+export const LEAD_MEASURES = ["referred", "filed", "drug_filed", "p4p_referrals"] as const;
+
+export type YearChange =
+  | { status: "ok"; from: number; to: number; change: number; unit: "count" | "percent" }
+  | { status: "hidden"; reason: "from_hidden" | "to_hidden" | "both_hidden" }
+  | { status: "no_prior" };
+
+export type MeasureTrend = {
+  key: string;
+  /** The year compared and the one before (the latest complete year: a year under way is not compared with a whole one). */
+  year: number | null;
+  priorYear: number | null;
+  /** The year's published value: a count, or a rate in percent. */
+  value: SeriesPoint | null;
+  change: YearChange;
+  /** The last 24 published months (count, or rate in percent). */
+  months: SeriesPoint[];
+};
+
+const EMPTY: PublishedCell = { value: 0, state: "shown" };
+
+/**
+ * Every measure's small trend and its change against the prior year, from the published cells
+ * alone: a count is a published cell; a rate is a published cell over a published cell, withheld
+ * when either is hidden; a change is shown only when both years' values are.
+ */
+export async function dashboardTrends(measures: Measure[], dbx: DbOrTx = db): Promise<MeasureTrend[]> {
+  const keys = [...new Set(measures.flatMap((m) => [m.key, ...(m.unit === "percent" && m.denominatorKey ? [m.denominatorKey] : [])]))];
+  const cells = await publishedCells(keys, ["month", "year"], dbx);
+  const thisYear = Number(countyToday().slice(0, 4));
+  const years = [...new Set([...cells.keys()].filter((k) => k.includes("|year|") && k.endsWith("||")).map((k) => Number(k.split("|")[2])))].sort();
+  const complete = years.filter((y) => y < thisYear);
+  const year = complete.at(-1) ?? years.at(-1) ?? null;
+  const priorYear = year !== null && years.includes(year - 1) ? year - 1 : null;
+  // Each measure's own published months (a month it has no cell for is not drawn as a 0).
+  const monthsOf = new Map<string, string[]>();
+  for (const k of cells.keys()) {
+    const [key, grain, period, dim] = k.split("|");
+    if (grain !== "month" || dim !== "" || (year !== null && Number(period!.slice(0, 4)) > year)) continue;
+    if (!monthsOf.has(key!)) monthsOf.set(key!, []);
+    monthsOf.get(key!)!.push(period!);
+  }
+
+  return measures.map((m) => {
+    const den = m.unit === "percent" ? m.denominatorKey : null;
+    const at = (grain: "month" | "year", period: string): SeriesPoint => {
+      const num = cells.get(cellKey(m.key, grain, period));
+      if (!den) return pointOfCell(period, num);
+      return pointOfRate(period, publishedRate(num ?? EMPTY, cells.get(cellKey(den, grain, period)) ?? EMPTY));
+    };
+    const value = year === null ? null : at("year", String(year));
+    let change: YearChange = { status: "no_prior" };
+    if (year !== null && priorYear !== null && value) {
+      const before = at("year", String(priorYear));
+      if (before.state !== "shown" || value.state !== "shown") {
+        change = {
+          status: "hidden",
+          reason: before.state !== "shown" && value.state !== "shown" ? "both_hidden" : before.state !== "shown" ? "from_hidden" : "to_hidden",
+        };
+      } else {
+        change = { status: "ok", from: before.value!, to: value.value!, change: value.value! - before.value!, unit: m.unit };
+      }
+    }
+    const months = (monthsOf.get(m.key) ?? []).sort().slice(-24);
+    return { key: m.key, year, priorYear, value, change, months: months.map((p) => at("month", p)) };
+  });
+}
