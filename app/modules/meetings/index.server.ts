@@ -32,5 +32,7 @@ export {
   listPublicForFeed,
   listUpcoming,
   meetingQuorum,
+  meetingTitles,
+  meetingsForRecords,
 } from "./queries.server";
 export { addAgendaItem, cancelMeeting, createMeeting, moveAgendaItem, recordAttendance, removeAgendaItem, setRsvp, updateMeeting } from "./service.server";
