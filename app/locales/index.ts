@@ -17,6 +17,7 @@ import enResponses from "./en/responses.json";
 import enRichtext from "./en/richtext.json";
 import enSearch from "./en/search.json";
 import enRecords from "./en/records.json";
+import enOpendata from "./en/opendata.json";
 import esCommon from "./es/common.json";
 import esAdmin from "./es/admin.json";
 import esAnalyses from "./es/analyses.json";
@@ -34,6 +35,7 @@ import esResponses from "./es/responses.json";
 import esRichtext from "./es/richtext.json";
 import esSearch from "./es/search.json";
 import esRecords from "./es/records.json";
+import esOpendata from "./es/opendata.json";
 
 export const resources = {
   en: {
@@ -54,6 +56,7 @@ export const resources = {
     richtext: enRichtext,
     search: enSearch,
     records: enRecords,
+    opendata: enOpendata,
   },
   es: {
     common: esCommon,
@@ -73,6 +76,7 @@ export const resources = {
     richtext: esRichtext,
     search: esSearch,
     records: esRecords,
+    opendata: esOpendata,
   },
 } as const;
 

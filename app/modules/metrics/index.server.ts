@@ -22,3 +22,5 @@ export { publishMetrics } from "./publication.server";
 export type { NotOffered } from "./queries.server";
 export type { CaseRow } from "./csv";
 export { metricsTasks } from "./tasks.server";
+export { API_GRAINS, apiCells, apiCombinations, apiMeasure, apiMeasures } from "./opendata.server";
+export type { ApiCell, ApiCellsAnswer, ApiCombination, ApiGrain } from "./opendata.server";
