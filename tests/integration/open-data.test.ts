@@ -149,4 +149,34 @@ describe("the open-data API (/api/v1)", () => {
     const es = await visitor.get("/data/api?lng=es");
     expect(await es.text()).toContain("Datos abiertos");
   });
+
+  it("data notes: a public changelog without uploader names or file names, and limitations staff write", async () => {
+    const analyst = await clientFor("analyst@demo.test");
+    const saved = await analyst.post("/staff/data-notes", {
+      limitationsEn: "Counts come from the case system as of each import.\n\nPolice referrals before 2022 lack ZIP codes.",
+      limitationsEs: "Los conteos vienen del sistema de casos.",
+    });
+    expect(saved.status).toBe(302);
+    const page = await visitor.get("/data/notes?lng=en");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("<p>Police referrals before 2022 lack ZIP codes.</p>");
+    expect(html).toContain("first published");
+    const es = await (await visitor.get("/data/notes?lng=es")).text();
+    expect(es).toContain("Los conteos vienen del sistema de casos.");
+    // Public-safe fields only: no uploader, no file name of any import.
+    const { db } = await import("~/db/client.server");
+    const { sql } = await import("drizzle-orm");
+    const rows = await db.execute<{ file_name: string; name: string | null }>(
+      sql`select i.file_name, u.display_name as name from metric_imports i left join users u on u.id = i.uploaded_by`,
+    );
+    for (const r of rows) {
+      expect(html).not.toContain(r.file_name);
+      if (r.name) expect(html).not.toContain(r.name);
+    }
+    // Only staff write them.
+    const member = await clientFor("member1@demo.test");
+    expect((await member.post("/staff/data-notes", { limitationsEn: "x", limitationsEs: "y" })).status).toBe(403);
+    expect((await member.get("/staff/data-notes")).status).toBe(403);
+  });
 });

@@ -24,3 +24,5 @@ export type { CaseRow } from "./csv";
 export { metricsTasks } from "./tasks.server";
 export { API_GRAINS, apiCells, apiCombinations, apiMeasure, apiMeasures } from "./opendata.server";
 export type { ApiCell, ApiCellsAnswer, ApiCombination, ApiGrain } from "./opendata.server";
+export { dataChangelog, getDataNotes, paragraphsOf, saveDataNotes } from "./datanotes.server";
+export type { ChangelogEntry } from "./datanotes.server";

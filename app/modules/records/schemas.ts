@@ -10,11 +10,15 @@ const day = z
 /** Logging a records request. Received is a county date-time as a datetime-local input sends it. */
 export const RecordsRequestSchema = z
   .object({
-    requesterName: z.string(REQUIRED).trim().min(1, "records:errors.requesterName").max(200, "common:errors.tooLong"),
-    requesterContact: z.string(REQUIRED).trim().min(1, "records:errors.requesterContact").max(500, "common:errors.tooLong"),
-    description: z.string(REQUIRED).trim().min(1, "records:errors.description").max(5000, "common:errors.tooLong"),
+    requesterName: z.string({ required_error: "records:errors.requesterName" }).trim().min(1, "records:errors.requesterName").max(200, "common:errors.tooLong"),
+    requesterContact: z
+      .string({ required_error: "records:errors.requesterContact" })
+      .trim()
+      .min(1, "records:errors.requesterContact")
+      .max(500, "common:errors.tooLong"),
+    description: z.string({ required_error: "records:errors.description" }).trim().min(1, "records:errors.description").max(5000, "common:errors.tooLong"),
     receivedAt: z
-      .string(REQUIRED)
+      .string({ required_error: "records:errors.receivedAt" })
       .trim()
       .refine((v) => parseDateTimeInput(v) !== null, "records:errors.receivedAt"),
     periodFrom: day,
