@@ -83,7 +83,8 @@ describe("records requests", () => {
     const page = await r.text();
     expect(page).toContain("Enter how to reach the requester.");
     expect(page).toContain("Enter the date and time the request was received");
-    expect(page).toContain('value="Everything"');
+    expect(page).toContain('value="Someone"');
+    expect(page).toContain(">Everything</textarea>");
     // With everything else right, a period that ends before it starts is named too.
     const reversed = await analyst.post("/staff/records", {
       requesterName: "Someone",
