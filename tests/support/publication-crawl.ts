@@ -127,8 +127,12 @@ export async function crawlApi(client: Client): Promise<{ cells: SeenCell[]; req
       requests++;
       const res = await client.get(c.cells);
       if (res.status !== 200) throw new Error(`${c.cells}: ${res.status}`);
-      const body = (await res.json()) as { grain: SeenCell["grain"]; cells: { period: string; dimension: string | null; value: string | null; text: string }[] };
-      for (const cell of body.cells) cells.push({ measure: m.key, grain: body.grain, period: cell.period, dim: cell.dimension ?? "", value: cell.value ?? "", text: cell.text });
+      const body = (await res.json()) as {
+        grain: SeenCell["grain"];
+        cells: { period: string; dimension: string | null; value: string | null; text: string }[];
+      };
+      for (const cell of body.cells)
+        cells.push({ measure: m.key, grain: body.grain, period: cell.period, dim: cell.dimension ?? "", value: cell.value ?? "", text: cell.text });
     }
   }
   return { cells, requests };

@@ -8,7 +8,13 @@ export const API_PATHS = ["/api/v1", "/api/v1/measures", "/api/v1/measures/{key}
 const localized = { type: "object", required: ["en", "es"], properties: { en: { type: "string" }, es: { type: "string" } } };
 const error = { description: "Not found or not offered", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
 const json = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const keyParam = { name: "key", in: "path", required: true, description: "A measure's key, as listed by /api/v1/measures.", schema: { type: "string", pattern: "^[a-z0-9_]+$" } };
+const keyParam = {
+  name: "key",
+  in: "path",
+  required: true,
+  description: "A measure's key, as listed by /api/v1/measures.",
+  schema: { type: "string", pattern: "^[a-z0-9_]+$" },
+};
 
 /** The OpenAPI 3.1 description of /api/v1, written by hand to match the routes (served at /api/v1/openapi.json). */
 export function openApiDocument(serverUrl: string) {
@@ -28,7 +34,9 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     paths: {
       "/api/v1": { get: { operationId: "index", summary: "Where everything is", responses: { "200": json("Index", "Links to the API's resources") } } },
-      "/api/v1/measures": { get: { operationId: "listMeasures", summary: "Every public measure with its definitions", responses: { "200": json("MeasureList", "The measures") } } },
+      "/api/v1/measures": {
+        get: { operationId: "listMeasures", summary: "Every public measure with its definitions", responses: { "200": json("MeasureList", "The measures") } },
+      },
       "/api/v1/measures/{key}": {
         get: {
           operationId: "getMeasure",
@@ -43,19 +51,40 @@ export function openApiDocument(serverUrl: string) {
           summary: "The published cells of one offered combination",
           parameters: [
             keyParam,
-            { name: "grain", in: "query", required: false, schema: { type: "string", enum: API_GRAINS, default: "year" }, description: "Periods: months, quarters, years, or all years together." },
-            { name: "by", in: "query", required: false, schema: { type: "string", enum: [...DIMENSIONS] }, description: "Break down by one dimension (grain=year only, case measures only)." },
+            {
+              name: "grain",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: API_GRAINS, default: "year" },
+              description: "Periods: months, quarters, years, or all years together.",
+            },
+            {
+              name: "by",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: [...DIMENSIONS] },
+              description: "Break down by one dimension (grain=year only, case measures only).",
+            },
             { name: "year", in: "query", required: false, schema: { type: "string", pattern: "^\\d{4}$" }, description: "Only the periods of one year." },
           ],
           responses: { "200": json("Cells", "The cells"), "404": error },
         },
       },
-      "/api/v1/openapi.json": { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } } } },
+      "/api/v1/openapi.json": {
+        get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } } },
+      },
     },
     components: {
       schemas: {
         Localized: localized,
-        Index: { type: "object", properties: { measures: { type: "string", format: "uri" }, openapi: { type: "string", format: "uri" }, documentation: { type: "string", format: "uri" } } },
+        Index: {
+          type: "object",
+          properties: {
+            measures: { type: "string", format: "uri" },
+            openapi: { type: "string", format: "uri" },
+            documentation: { type: "string", format: "uri" },
+          },
+        },
         Measure: {
           type: "object",
           required: ["key", "kind", "unit", "name", "definition", "numerator"],
@@ -68,7 +97,10 @@ export function openApiDocument(serverUrl: string) {
             definition: { $ref: "#/components/schemas/Localized" },
             numerator: { $ref: "#/components/schemas/Localized" },
             denominator: {
-              oneOf: [{ type: "null" }, { type: "object", properties: { measure: { type: "string" }, en: { type: ["string", "null"] }, es: { type: ["string", "null"] } } }],
+              oneOf: [
+                { type: "null" },
+                { type: "object", properties: { measure: { type: "string" }, en: { type: ["string", "null"] }, es: { type: ["string", "null"] } } },
+              ],
             },
             updatedAt: { type: "string", format: "date-time" },
           },
@@ -85,7 +117,10 @@ export function openApiDocument(serverUrl: string) {
           },
         },
         MeasureWithCombinations: {
-          allOf: [{ $ref: "#/components/schemas/Measure" }, { type: "object", properties: { combinations: { type: "array", items: { $ref: "#/components/schemas/Combination" } } } }],
+          allOf: [
+            { $ref: "#/components/schemas/Measure" },
+            { type: "object", properties: { combinations: { type: "array", items: { $ref: "#/components/schemas/Combination" } } } },
+          ],
         },
         Cell: {
           type: "object",

@@ -51,10 +51,7 @@ export type ApiCombination = { grain: ApiGrain; by: Dimension | null; values?: s
 export async function apiCombinations(m: Pick<Measure, "key" | "kind">, dbx: DbOrTx = db): Promise<ApiCombination[]> {
   const dims = breakdownDimensionsOf(m);
   const values = await publishedValues(dims, dbx);
-  return [
-    ...API_GRAINS.map((grain) => ({ grain, by: null })),
-    ...dims.map((by) => ({ grain: "year" as const, by, values: values[by] ?? [] })),
-  ];
+  return [...API_GRAINS.map((grain) => ({ grain, by: null })), ...dims.map((by) => ({ grain: "year" as const, by, values: values[by] ?? [] }))];
 }
 
 /** One measure with its offered combinations, or null when there is no such public measure. */
@@ -80,7 +77,8 @@ export async function apiCells(key: string, q: { grain?: string | null; by?: str
   const grain = (q.grain ?? "year") as ApiGrain;
   if (!(API_GRAINS as readonly string[]).includes(grain)) return { ok: false, reason: "not_offered" };
   const by = q.by ? (q.by as Dimension) : null;
-  if (by && (!(DIMENSIONS as readonly string[]).includes(by) || grain !== "year" || !breakdownDimensionsOf(m).includes(by))) return { ok: false, reason: "not_offered" };
+  if (by && (!(DIMENSIONS as readonly string[]).includes(by) || grain !== "year" || !breakdownDimensionsOf(m).includes(by)))
+    return { ok: false, reason: "not_offered" };
   if (q.year && (!/^\d{4}$/.test(q.year) || grain === "all")) return { ok: false, reason: "not_offered" };
   const rows = await dbx
     .select()
