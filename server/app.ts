@@ -1,3 +1,4 @@
+import { openDataCors } from "./cors";
 import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
 import path from "node:path";
@@ -182,6 +183,9 @@ export function createApp({ build: rawBuild, logger, appUrl: configuredAppUrl, t
       referrerPolicy: { policy: "same-origin" },
     }),
   );
+
+  // The open-data API: CORS for reads, its preflight, and no writes (before the Origin check).
+  app.use(openDataCors);
 
   // Remix's CSRF protection does not cover ?_data requests or resource routes: check Origin here.
   app.use((req, res, next) => {

@@ -42,6 +42,8 @@ export const PUBLIC_PATHS: RegExp[] = [
   /^\/concerns$/,
   /^\/concerns\/new$/,
   /^\/search$/,
+  /^\/data\/(api|notes)$/,
+  /^\/api\/v1(\/[a-z0-9_.]+)*$/,
 ];
 
 const isPublicPath = (path: string) => PUBLIC_PATHS.some((re) => re.test(path));

@@ -16,6 +16,8 @@ import enPolicies from "./en/policies.json";
 import enResponses from "./en/responses.json";
 import enRichtext from "./en/richtext.json";
 import enSearch from "./en/search.json";
+import enRecords from "./en/records.json";
+import enOpendata from "./en/opendata.json";
 import esCommon from "./es/common.json";
 import esAdmin from "./es/admin.json";
 import esAnalyses from "./es/analyses.json";
@@ -32,6 +34,8 @@ import esPolicies from "./es/policies.json";
 import esResponses from "./es/responses.json";
 import esRichtext from "./es/richtext.json";
 import esSearch from "./es/search.json";
+import esRecords from "./es/records.json";
+import esOpendata from "./es/opendata.json";
 
 export const resources = {
   en: {
@@ -51,6 +55,8 @@ export const resources = {
     responses: enResponses,
     richtext: enRichtext,
     search: enSearch,
+    records: enRecords,
+    opendata: enOpendata,
   },
   es: {
     common: esCommon,
@@ -69,6 +75,8 @@ export const resources = {
     responses: esResponses,
     richtext: esRichtext,
     search: esSearch,
+    records: esRecords,
+    opendata: esOpendata,
   },
 } as const;
 

@@ -110,3 +110,30 @@ export async function crawlPublication(client: Client, measures: CrawlMeasure[],
     dims: Object.fromEntries(Object.entries(dims).map(([d, s]) => [d, [...s]])),
   };
 }
+
+/**
+ * The same visitor reading the open-data API (/api/v1): every offered combination of every
+ * measure, as cells with their place. The API reads the same publication, so its cells must be
+ * the CSVs' cells (the caller asserts the equality; the LP attack then covers both).
+ */
+export async function crawlApi(client: Client): Promise<{ cells: SeenCell[]; requests: number }> {
+  const cells: SeenCell[] = [];
+  let requests = 1;
+  const { measures } = (await (await client.get("/api/v1/measures")).json()) as { measures: { key: string }[] };
+  for (const m of measures) {
+    requests++;
+    const detail = (await (await client.get(`/api/v1/measures/${m.key}`)).json()) as { combinations: { cells: string }[] };
+    for (const c of detail.combinations) {
+      requests++;
+      const res = await client.get(c.cells);
+      if (res.status !== 200) throw new Error(`${c.cells}: ${res.status}`);
+      const body = (await res.json()) as {
+        grain: SeenCell["grain"];
+        cells: { period: string; dimension: string | null; value: string | null; text: string }[];
+      };
+      for (const cell of body.cells)
+        cells.push({ measure: m.key, grain: body.grain, period: cell.period, dim: cell.dimension ?? "", value: cell.value ?? "", text: cell.text });
+    }
+  }
+  return { cells, requests };
+}

@@ -227,3 +227,34 @@ export const metricEvents = pgTable(
   },
   (t) => [index("metric_events_day_idx").on(t.occurredOn)],
 );
+
+/**
+ * Each public measure's definition as it changed: a row whenever the catalogue sync finds a
+ * definition different from the latest recorded (the first row is when it was first published).
+ * The data notes page lists them.
+ */
+export const metricMeasureVersions = pgTable(
+  "metric_measure_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    measureKey: text("measure_key")
+      .notNull()
+      .references(() => metricMeasures.key, { onDelete: "cascade" }),
+    nameEn: text("name_en").notNull(),
+    nameEs: text("name_es").notNull(),
+    definitionEn: text("definition_en").notNull(),
+    definitionEs: text("definition_es").notNull(),
+    definitionHash: text("definition_hash").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("metric_measure_versions_measure_idx").on(t.measureKey, t.recordedAt)],
+);
+
+/** The limitations of the data, written by staff for the public data notes (plain paragraphs, EN and ES); one row. */
+export const metricDataNotes = pgTable("metric_data_notes", {
+  id: integer("id").primaryKey().default(1),
+  limitationsEn: text("limitations_en").notNull().default(""),
+  limitationsEs: text("limitations_es").notNull().default(""),
+  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -110,3 +110,11 @@ export async function listPipeline() {
 export async function activeMemberIds(tx: DbOrTx = db) {
   return (await listActiveCabMembers(tx)).map((m) => m.id);
 }
+
+/** The questions of proposed analyses by id (for lists that name what a record is about). */
+export async function analysisTitles(ids: readonly string[]) {
+  const valid = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (!valid.length) return new Map<string, string>();
+  const rows = await db.select({ id: analyses.id, question: analyses.question }).from(analyses).where(inArray(analyses.id, valid));
+  return new Map(rows.map((r) => [r.id, r.question]));
+}

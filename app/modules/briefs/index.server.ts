@@ -1,6 +1,8 @@
 // The briefs module's public surface on the server: other code imports from here, never deeper.
 export { readBriefForm } from "./form.server";
 export {
+  briefTitles,
+  briefsForRecords,
   changeLog,
   getBrief,
   getBriefForViewer,

@@ -123,3 +123,51 @@ export function searchableBriefs(role: Role | null | undefined) {
   return sql`(select b.id, b.title, '/briefs/' || b.slug as url, b.summary || ' ' || b.body_text as body, b.search_en, b.search_es
     from ${briefs} b where b.status in (${list}))`;
 }
+
+/**
+ * For a public records request: the briefs saved or published in [from, to) — each with its
+ * revisions saved in the period (who saved it, at which stage, why) and its current text.
+ */
+export async function briefsForRecords(from: Date, to: Date) {
+  const inPeriod = (col: typeof briefRevisions.createdAt | typeof briefs.publishedAt) =>
+    sql`${col} >= ${from.toISOString()}::timestamptz and ${col} < ${to.toISOString()}::timestamptz`;
+  const revisions = await db
+    .select({
+      briefId: briefRevisions.briefId,
+      number: briefRevisions.number,
+      title: briefRevisions.title,
+      statusAtSave: briefRevisions.statusAtSave,
+      reason: briefRevisions.reason,
+      createdAt: briefRevisions.createdAt,
+      authorName: displayNameOf(briefRevisions.authorId),
+    })
+    .from(briefRevisions)
+    .where(inPeriod(briefRevisions.createdAt))
+    .orderBy(asc(briefRevisions.createdAt));
+  const published = await db.select({ id: briefs.id }).from(briefs).where(inPeriod(briefs.publishedAt));
+  const ids = [...new Set([...revisions.map((r) => r.briefId), ...published.map((b) => b.id)])];
+  if (!ids.length) return [];
+  const rows = await db
+    .select({
+      id: briefs.id,
+      slug: briefs.slug,
+      title: briefs.title,
+      summary: briefs.summary,
+      status: briefs.status,
+      sentToCabAt: briefs.sentToCabAt,
+      publishedAt: briefs.publishedAt,
+      bodyText: briefs.bodyText,
+    })
+    .from(briefs)
+    .where(inArray(briefs.id, ids))
+    .orderBy(asc(briefs.createdAt));
+  return rows.map((b) => ({ ...b, revisions: revisions.filter((r) => r.briefId === b.id) }));
+}
+
+/** Titles of briefs by id (for lists that name what a record is about). */
+export async function briefTitles(ids: readonly string[]) {
+  const valid = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (!valid.length) return new Map<string, { title: string; slug: string }>();
+  const rows = await db.select({ id: briefs.id, title: briefs.title, slug: briefs.slug }).from(briefs).where(inArray(briefs.id, valid));
+  return new Map(rows.map((r) => [r.id, { title: r.title, slug: r.slug }]));
+}

@@ -197,3 +197,34 @@ export function searchableComments() {
   return sql`(select m.id, m.subject_type, m.subject_id, m.body_text as body, m.search_en, m.search_es
     from ${comments} m where m.status = 'visible')`;
 }
+
+/**
+ * For a public records request: every comment on the given kinds of subject written in
+ * [from, to), whatever its status now (a hidden or deleted comment is still a record; the status
+ * says what became of it), oldest first, with the author's name.
+ */
+export async function commentsForRecords(from: Date, to: Date, subjectTypes: readonly string[], dbx: DbOrTx = db) {
+  if (!subjectTypes.length) return [];
+  return dbx
+    .select({
+      id: comments.id,
+      subjectType: comments.subjectType,
+      subjectId: comments.subjectId,
+      parentId: comments.parentId,
+      authorName: displayNameOf(comments.authorId),
+      authorIsStaff: comments.authorIsStaff,
+      status: comments.status,
+      bodyText: comments.bodyText,
+      createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
+    })
+    .from(comments)
+    .where(
+      and(
+        inArray(comments.subjectType, [...subjectTypes]),
+        sql`${comments.createdAt} >= ${from.toISOString()}::timestamptz`,
+        sql`${comments.createdAt} < ${to.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+}

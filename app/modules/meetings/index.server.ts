@@ -34,5 +34,7 @@ export {
   meetingQuorum,
   searchableMeetings,
   searchableMinutes,
+  meetingTitles,
+  meetingsForRecords,
 } from "./queries.server";
 export { addAgendaItem, cancelMeeting, createMeeting, moveAgendaItem, recordAttendance, removeAgendaItem, setRsvp, updateMeeting } from "./service.server";

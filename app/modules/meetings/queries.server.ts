@@ -350,3 +350,48 @@ export function searchableMinutes(role: Role | null | undefined) {
     from ${minutes} n join ${meetings} m on m.id = n.meeting_id join ${minutesRevisions} r on r.id = n.current_revision_id
     where n.status::text in (${list}) and ${visibleMeeting})`;
 }
+
+/**
+ * For a public records request: the meetings held or scheduled in [from, to), each with its
+ * attendance (present and absent by name), its minutes as they stand (status and current text),
+ * the decisions recorded and every approval vote with its roll call.
+ */
+export async function meetingsForRecords(from: Date, to: Date) {
+  const rows = await db
+    .select(listColumns)
+    .from(meetings)
+    .where(and(gte(meetings.startsAt, from), lt(meetings.startsAt, to)))
+    .orderBy(asc(meetings.startsAt));
+  return Promise.all(
+    rows.map(async (m) => {
+      const [row] = await db.select().from(minutes).where(eq(minutes.meetingId, m.id));
+      let minutesRecord = null;
+      if (row) {
+        const [current] = row.currentRevisionId
+          ? await db
+              .select({ bodyText: minutesRevisions.bodyText, number: minutesRevisions.number, createdAt: minutesRevisions.createdAt })
+              .from(minutesRevisions)
+              .where(eq(minutesRevisions.id, row.currentRevisionId))
+          : [];
+        minutesRecord = {
+          status: row.status,
+          circulatedAt: row.circulatedAt,
+          publishedAt: row.publishedAt,
+          text: current?.bodyText ?? "",
+          revision: current?.number ?? null,
+          decisions: await decisionsOf(row.id),
+          approvals: await approvalsOf(row.id),
+        };
+      }
+      return { ...m, attendance: await getAttendance(m.id), minutes: minutesRecord };
+    }),
+  );
+}
+
+/** Titles of meetings by id. */
+export async function meetingTitles(ids: readonly string[]) {
+  const valid = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (!valid.length) return new Map<string, string>();
+  const rows = await db.select({ id: meetings.id, title: meetings.title }).from(meetings).where(inArray(meetings.id, valid));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

@@ -26,3 +26,7 @@ export { chartMarkers, createEvent, deleteEvent, listEvents, seedEvents, SAPA_EV
 export type { MarkerRow, MetricEvent } from "./events.server";
 export { dashboardTrends, LEAD_MEASURES } from "./trends.server";
 export type { MeasureTrend, YearChange } from "./trends.server";
+export { API_GRAINS, apiCells, apiCombinations, apiMeasure, apiMeasures } from "./opendata.server";
+export type { ApiCell, ApiCellsAnswer, ApiCombination, ApiGrain } from "./opendata.server";
+export { dataChangelog, getDataNotes, paragraphsOf, saveDataNotes } from "./datanotes.server";
+export type { ChangelogEntry } from "./datanotes.server";

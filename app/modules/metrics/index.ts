@@ -9,3 +9,4 @@ export { PALETTE, colourOf, markerPosition, movingAverage, placeMarkers, pointOf
 export type { ChartMarker, ChartSeries, ChartUnit, PointState, SeriesPoint } from "./charts";
 export { EVENT_SCOPES, measureTopics } from "./topics";
 export type { EventScope } from "./topics";
+export { API_PATHS, openApiDocument } from "./openapi";

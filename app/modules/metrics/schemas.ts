@@ -23,3 +23,9 @@ export const MetricEventSchema = z.object({
 });
 
 export const DeleteMetricEventSchema = z.object({ intent: z.literal("delete"), id: z.string().uuid() });
+
+/** The staff-written limitations of the public data notes (plain paragraphs, both languages). */
+export const DataNotesSchema = z.object({
+  limitationsEn: z.string().trim().max(20000, "common:errors.tooLong").default(""),
+  limitationsEs: z.string().trim().max(20000, "common:errors.tooLong").default(""),
+});

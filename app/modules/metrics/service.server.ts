@@ -8,6 +8,7 @@ import { recordAudit } from "~/modules/audit/index.server";
 import { enqueueJob } from "~/modules/notifications/index.server";
 import { CASE_MEASURES, MEASURES } from "./catalogue";
 import { CSV_ERRORS, nextMonth, validateHeader, validateRow, type CaseRow, type RowError } from "./csv";
+import { recordMeasureVersions } from "./datanotes.server";
 import { publishMetrics } from "./publication.server";
 import { dashboardTable, definitionHash, parseDashboardFilters, type DashboardFilters } from "./queries.server";
 
@@ -62,6 +63,8 @@ export async function syncMeasureCatalogue(tx: DbOrTx) {
         ].map((c) => [c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase()), sql.raw(`excluded.${c}`)]),
       ),
     });
+  // The public data notes list each definition as it changed.
+  await recordMeasureVersions(tx);
 }
 
 /** Recomputes the case measures' facts for [start, endExclusive) from metric_cases, in one statement. */

@@ -1,5 +1,6 @@
 // The voting module's public surface on the server: other code imports from here, never deeper.
 export {
+  ballotsForRecords,
   getBallotForSubject,
   getBallotsForSubjects,
   getVoterState,

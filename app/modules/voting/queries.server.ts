@@ -186,3 +186,42 @@ export async function listEligible(ballotId: string, tx: DbOrTx = db) {
   const rows = await tx.select({ userId: ballotEligible.userId }).from(ballotEligible).where(eq(ballotEligible.ballotId, ballotId));
   return rows.map((r) => r.userId);
 }
+
+/**
+ * For a public records request: every ballot whose voting window overlaps [from, to). Named roll
+ * calls come with each member's recorded choice (and reason), by name; an informal secret poll
+ * only with its outcome once closed (the counts written by its close) — never who chose what,
+ * which nothing stores.
+ */
+export async function ballotsForRecords(from: Date, to: Date, tx: DbOrTx = db) {
+  const rows = await tx
+    .select()
+    .from(ballots)
+    .where(
+      and(
+        sql`${ballots.opensAt} < ${to.toISOString()}::timestamptz`,
+        sql`coalesce(${ballots.closedAt}, greatest(${ballots.closesAt}, now())) >= ${from.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(ballots.opensAt);
+  return Promise.all(
+    rows.map(async (b) => {
+      const official = isOfficial(b);
+      const tally = official || b.status === "closed" ? await tallyBallot(b, tx) : null;
+      return {
+        id: b.id,
+        subjectType: b.subjectType,
+        title: b.title,
+        url: b.url,
+        mode: b.mode,
+        status: b.status,
+        result: b.result,
+        opensAt: b.opensAt,
+        closesAt: b.closesAt,
+        closedAt: b.closedAt,
+        tally: tally && { support: tally.support, oppose: tally.oppose, abstain: tally.abstain, participants: tally.participants, eligible: tally.eligible },
+        rollCall: official ? await listRollCall(b, tx) : [],
+      };
+    }),
+  );
+}
