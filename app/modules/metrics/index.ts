@@ -4,3 +4,4 @@ export type { Dimension } from "./catalogue";
 export { MIN_PUBLIC_COUNT, cellPlainText, hiddenTextKey, isSmallCount, suppressSeries, suppressTable } from "~/utils/suppression";
 export type { PublishedCell } from "~/utils/suppression";
 export { breakdownDimensionsOf } from "./publication";
+export { filterWords } from "./filter-words";
