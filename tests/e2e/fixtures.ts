@@ -49,10 +49,14 @@ export async function measurePhone(page: Page): Promise<PhoneProblems> {
       const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40);
       return `<${el.tagName.toLowerCase()}${id}${cls}>${text ? ` "${text}"` : ""}`;
     };
+    // Clipped by a scrolling box it is positioned in (an absolutely positioned element escapes a
+    // scroller that is not its containing block, and then widens the page).
     const clippedByAncestor = (el: Element) => {
+      let escapes = getComputedStyle(el).position === "absolute" || getComputedStyle(el).position === "fixed";
       for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
         const style = getComputedStyle(a);
-        if (style.overflowX !== "visible") return true;
+        if (style.overflowX !== "visible" && !escapes) return true;
+        if (escapes && style.position !== "static") escapes = style.position === "absolute" || style.position === "fixed";
       }
       return false;
     };
@@ -61,7 +65,8 @@ export async function measurePhone(page: Page): Promise<PhoneProblems> {
     if (scrollWidth > width) {
       const sticking = [...document.body.querySelectorAll("*")]
         .map((el) => ({ el, rect: el.getBoundingClientRect() }))
-        .filter(({ el, rect }) => rect.width > 0 && rect.right > width + 0.5 && !clippedByAncestor(el))
+        // Not what a closed <details> or a hidden subtree holds: it is not drawn.
+        .filter(({ el, rect }) => rect.right > width + 0.5 && el.checkVisibility({ contentVisibilityAuto: true }) && !clippedByAncestor(el))
         .sort((a, b) => b.rect.width - a.rect.width || b.rect.right - a.rect.right)
         .slice(0, 6);
       for (const { el, rect } of sticking) overflow.push(`${describe(el)} is ${Math.round(rect.width)} px wide, right edge at ${Math.round(rect.right)} px`);
