@@ -78,18 +78,18 @@ export default function AdminAuditPage() {
             <caption className="visually-hidden">{t("audit")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("auditTable.when")}</th>
                 <th scope="col">{t("auditLog.what")}</th>
+                <th scope="col">{t("auditTable.when")}</th>
                 <th scope="col">{t("auditTable.details")}</th>
               </tr>
             </thead>
             <tbody>
               {data.entries.map((e) => (
                 <tr key={e.id}>
+                  <th scope="row">{auditSentence({ ...e, data: e.data ?? {} }, t)}</th>
                   <td data-label={t("auditTable.when")}>
                     <DateTime value={e.createdAt} />
                   </td>
-                  <th scope="row">{auditSentence({ ...e, data: e.data ?? {} }, t)}</th>
                   <td data-label={t("auditTable.details")}>
                     <details>
                       <summary>{t("auditLog.recorded")}</summary>
