@@ -123,3 +123,22 @@ test("a resident sees an open vote but is told plainly that only CAB members vot
   await expect(page.getByRole("button", { name: "Emitir mi voto" })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test("a vote refused for a missing choice, then cast, no longer shows the old error", async ({ page }) => {
+  await login(page, "member12@demo.test");
+  await page.goto("/analyses");
+  await page.getByRole("link", { name: "How long does the office take to answer resident concerns, district by district?" }).click();
+  const submit = page.getByRole("button", { name: /^(Cast my vote|Change my vote)$/ });
+  await expect(submit).toBeVisible();
+  // Nothing chosen: the server refuses with a message on the field (the radios start unchecked for a first vote).
+  const choices = page.getByRole("radio");
+  if (!(await choices.first().isChecked()) && !(await choices.nth(1).isChecked()) && !(await choices.nth(2).isChecked())) {
+    await submit.click();
+    await expect(page.getByText("Choose support, oppose or abstain").first()).toBeVisible();
+  }
+  await page.getByLabel("Support", { exact: true }).check();
+  await submit.click();
+  await expect(page.getByRole("status")).toContainText("Your vote is recorded.");
+  await expect(page.getByText("Choose support, oppose or abstain")).toHaveCount(0);
+  await expectAccessible(page);
+});
