@@ -14,7 +14,7 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { SiteFooter, SiteHeader } from "~/components/layout";
+import { SiteFooter, SiteHeader, useMainClassName } from "~/components/layout";
 import { createI18n, loadStrings, stringsAt } from "~/i18n/instance";
 import { i18nServer, localeCookie, stringsHref } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, isLocale } from "~/locales/config";
@@ -93,11 +93,12 @@ function Document({ children, locale, title, strings }: { children: ReactNode; l
 export default function App() {
   const data = useLoaderData<typeof loader>();
   const i18n = useMemo(() => createI18n(data.locale, stringsAt(data.strings) ?? {}), [data.locale, data.strings]);
+  const mainClassName = useMainClassName();
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={data.locale} strings={data.strings}>
         <SiteHeader user={data.user} locale={data.locale} unread={data.unreadNotifications} />
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} className={mainClassName}>
           {data.flash ? <FlashMessage flash={data.flash} /> : null}
           <Outlet />
         </main>

@@ -1,4 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -69,6 +70,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       break;
     }
     case "revoke-invitation":
+      if (value.confirm !== "yes") {
+        const invitation = (await listPendingInvitations()).find((i) => i.id === value.invitationId);
+        if (!invitation) return fail(["admin:invite.notPending"]);
+        const confirm: Confirm = {
+          key: "admin:invite.confirmRevoke",
+          values: { email: invitation.email },
+          fields: { intent: "revoke-invitation", invitationId: invitation.id },
+        };
+        return json({ intent, done: null as Done | null, confirm, result: submission.reply() });
+      }
       if (!(await revokeInvitation(actor, value.invitationId))) return fail(["admin:invite.notPending"]);
       done = { key: "admin:invite.revoked" };
       break;

@@ -43,7 +43,7 @@ export default function ConcernsOverview() {
       <h2 id="rates">{t("overview.rateTitle")}</h2>
       <p>{t("overview.rateLead")}</p>
       <TableWrap label={t("overview.rateCaption", { from, to })}>
-        <table>
+        <table className="stack-table">
           <caption>{t("overview.rateCaption", { from, to })}</caption>
           <thead>
             <tr>
@@ -62,9 +62,9 @@ export default function ConcernsOverview() {
                     {z.zip}
                     {z.district ? <span className="muted"> · {z.district}</span> : null}
                   </th>
-                  <td>{z.population!.toLocaleString(lng)}</td>
-                  <td>{z.total === null ? <span className="muted">{t("overview.notShown")}</span> : z.total}</td>
-                  <td>
+                  <td data-label={t("overview.population")}>{z.population!.toLocaleString(lng)}</td>
+                  <td data-label={t("overview.reports")}>{z.total === null ? <span className="muted">{t("overview.notShown")}</span> : z.total}</td>
+                  <td data-label={t("overview.per1000")}>
                     {z.per1000 === null ? (
                       <span className="muted">{t("overview.notShown")}</span>
                     ) : (
@@ -89,7 +89,7 @@ export default function ConcernsOverview() {
             {z.district ? ` · ${z.district}` : ""}
           </h3>
           <TableWrap label={t("overview.tableCaption", { zip: z.zip })}>
-            <table>
+            <table className="stack-table stack-table-grid">
               <caption>{t("overview.tableCaption", { zip: z.zip })}</caption>
               <thead>
                 <tr>
@@ -106,7 +106,7 @@ export default function ConcernsOverview() {
                   <tr key={row.kindCode}>
                     <th scope="row">{kindName(kindOf(row.kindCode), lng)}</th>
                     {row.cells.map((cell, i) => (
-                      <td key={months[i]}>
+                      <td key={months[i]} data-label={formatMonth(months[i]!, lng)}>
                         <Cell cell={cell} />
                       </td>
                     ))}

@@ -118,7 +118,7 @@ export default function ResponsePage() {
         ) : null}
         {response.concerns.length ? (
           <TableWrap label={t("page.concernsCaption")}>
-            <table data-testid="linked-concerns">
+            <table data-testid="linked-concerns" className="stack-table">
               <caption>{t("page.concernsCaption")}</caption>
               <thead>
                 <tr>
@@ -133,12 +133,12 @@ export default function ResponsePage() {
                 {response.concerns.map((c) => (
                   <tr key={c.number}>
                     <th scope="row">#{c.number}</th>
-                    <td>{kindName({ nameEn: c.kindNameEn, nameEs: c.kindNameEs }, lng)}</td>
-                    <td>
+                    <td data-label={t("page.kind")}>{kindName({ nameEn: c.kindNameEn, nameEs: c.kindNameEs }, lng)}</td>
+                    <td data-label={t("page.where")}>
                       {c.block ?? t("page.blockWithheld")}, {c.zip}
                     </td>
-                    <td>{formatMonth(c.observedMonth, lng)}</td>
-                    <td>{t(`concerns:status.${c.status}`)}</td>
+                    <td data-label={t("page.month")}>{formatMonth(c.observedMonth, lng)}</td>
+                    <td data-label={t("page.status")}>{t(`concerns:status.${c.status}`)}</td>
                   </tr>
                 ))}
               </tbody>

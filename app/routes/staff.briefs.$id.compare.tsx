@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
 import { diffLines, revisionText } from "~/modules/briefs";
-import { getBrief, getRevisionPair } from "~/modules/briefs/index.server";
+import { getBrief, getRevisionPair, listRevisions } from "~/modules/briefs/index.server";
 import { badRequest, notFound } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Compare revisions · CAB Portal" }];
@@ -13,8 +13,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const brief = await getBrief(args.params.id ?? "");
   if (!brief) notFound();
   const url = new URL(args.request.url);
-  const a = Number(url.searchParams.get("a"));
-  const b = Number(url.searchParams.get("b"));
+  // Without a choice, the two newest revisions (what a person opening "Compare" wants to see).
+  let a = Number(url.searchParams.get("a") ?? NaN);
+  let b = Number(url.searchParams.get("b") ?? NaN);
+  if (!url.searchParams.has("a") && !url.searchParams.has("b")) {
+    const [newest, previous] = await listRevisions(brief.id);
+    if (!newest || !previous) notFound();
+    a = previous.number;
+    b = newest.number;
+  }
   if (!Number.isInteger(a) || !Number.isInteger(b)) badRequest();
   const pair = await getRevisionPair(brief.id, a, b);
   if (!pair.a || !pair.b) notFound();
@@ -33,7 +40,7 @@ export default function CompareRevisions() {
         <Link to={`/staff/briefs/${brief.id}/edit`}>{t("staff.backToBrief")}</Link>
       </p>
       <h1>{t("compare.title", { a, b })}</h1>
-      <p>{t("compare.summary", { added, removed })}</p>
+      <p>{t("compare.summary", { added: t("compare.linesAdded", { count: added }), removed: t("compare.linesRemoved", { count: removed }) })}</p>
       {reasonB ? <p>{t("compare.reason", { reason: reasonB })}</p> : null}
       <div className="diff" role="region" aria-label={t("compare.title", { a, b })}>
         {lines.map((l, i) =>

@@ -208,13 +208,14 @@ export default function EditBrief() {
           ))}
         </ol>
         {revisions.length > 1 ? (
-          <Form method="get" action={`/staff/briefs/${brief.id}/compare`} className="inline-fields">
+          // Keyed by the newest revision: after a save on this page the choice moves to the two newest.
+          <Form key={revisions[0]!.number} method="get" action={`/staff/briefs/${brief.id}/compare`} className="inline-fields">
             <div className="field">
               <label htmlFor="compare-a">{t("staff.compareFrom")}</label>
               <select id="compare-a" name="a" defaultValue={revisions[1]!.number}>
-                {revisions.map((r) => (
+                {revisions.map((r, i) => (
                   <option key={r.id} value={r.number}>
-                    {r.number}
+                    {i === 0 ? t("staff.revisionNewest", { number: r.number }) : r.number}
                   </option>
                 ))}
               </select>
@@ -222,9 +223,9 @@ export default function EditBrief() {
             <div className="field">
               <label htmlFor="compare-b">{t("staff.compareTo")}</label>
               <select id="compare-b" name="b" defaultValue={revisions[0]!.number}>
-                {revisions.map((r) => (
+                {revisions.map((r, i) => (
                   <option key={r.id} value={r.number}>
-                    {r.number}
+                    {i === 0 ? t("staff.revisionNewest", { number: r.number }) : r.number}
                   </option>
                 ))}
               </select>

@@ -252,7 +252,13 @@ describe("auth: invitations", () => {
     const revokedEmail = "revoked.member@example.org";
     const revokedLink = await invite(revokedEmail);
     const [invitation] = await db.select().from(invitations).where(eq(invitations.email, revokedEmail));
-    const revoke = await (await adminClient()).post("/admin/users", { intent: "revoke-invitation", invitationId: invitation!.id });
+    const admin = await adminClient();
+    // Revoking is a second step: the first post only asks.
+    const ask = await admin.post("/admin/users", { intent: "revoke-invitation", invitationId: invitation!.id });
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain(`Revoke the invitation to ${revokedEmail}?`);
+    expect(await auditRows("invitation.revoked", invitation!.id)).toHaveLength(0);
+    const revoke = await admin.post("/admin/users", { intent: "revoke-invitation", invitationId: invitation!.id, confirm: "yes" });
     expect(revoke.status).toBe(200);
     expect(await auditRows("invitation.revoked", invitation!.id)).toHaveLength(1);
     expect((await visitor.get(revokedLink)).status).toBe(400);

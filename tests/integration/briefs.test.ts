@@ -167,6 +167,17 @@ describe("revisions and change log", () => {
     const diff = await compare.text();
     expect(diff).toMatch(/<del[^>]*>.*First version of the text\./s);
     expect(diff).toMatch(/<ins[^>]*>.*Third version of the text\./s);
+    // One line each way: singular, in both languages.
+    expect(diff).toContain("1 line added, 1 line removed.");
+    expect(diff).not.toContain("1 lines");
+
+    // The edit page offers the two newest revisions; "Compare" without a choice shows them too.
+    const edit = await (await analyst.get(`/staff/briefs/${brief.id}/edit`)).text();
+    expect(edit).toMatch(/<select id="compare-a" name="a">[\s\S]*?<option value="2" selected="">2<\/option>/);
+    expect(edit).toMatch(/<select id="compare-b" name="b">[\s\S]*?<option value="3" selected="">3 \(newest\)<\/option>/);
+    const newest = await analyst.get(`/staff/briefs/${brief.id}/compare`);
+    expect(newest.status).toBe(200);
+    expect(await newest.text()).toContain("Revision 2 compared with revision 3");
 
     const pub = await (await clientFor()).get(`/briefs/${brief.slug}`);
     const html = await pub.text();

@@ -7,7 +7,7 @@ import { policyInForce } from "~/modules/policies/index.server";
 import { documentConcern, recordCitation } from "~/modules/policies/index.server";
 import { clientFor, type Client } from "../support/app";
 import { lastMonthDay, userId } from "../support/concerns";
-import { countyDay, countyToday } from "~/utils/clock";
+import { addDays, countyDay, countyToday } from "~/utils/clock";
 
 const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
 
@@ -143,6 +143,32 @@ describe("responses: permissions and input", () => {
     // A body that is not a form at all is a 400 too, not a 500.
     r = await analyst.request("/staff/responses/new", { method: "POST", body: "%%%", headers: { "Content-Type": "multipart/form-data; boundary=x" } });
     expect(r.status).toBe(400);
+    const [{ n: after }] = (await db.select({ n: sql<number>`count(*)::int` }).from(responses)) as [{ n: number }];
+    expect(after).toBe(before);
+  });
+
+  it("refuses a policy version that was not in force when the concerns it answers were observed", async () => {
+    const [{ n: before }] = (await db.select({ n: sql<number>`count(*)::int` }).from(responses)) as [{ n: number }];
+    // The demo's documented-concern policy v1 ended 400 days ago; these concerns are from last month.
+    const expired = (await policyInForce("documented_concern", addDays(countyToday(), -500)))!;
+    expect(expired.id).not.toBe(policyId);
+    expect(expired.effectiveTo! <= lastMonthDay()).toBe(true);
+    const message = "That version of the policy was not in force when the concerns this response answers were observed.";
+    for (const fields of [
+      form({ policyVersionId: expired.id }),
+      // Through the cluster instead of named concerns.
+      form({ policyVersionId: expired.id, concernNumbers: "", clusterZip: "44105", clusterKind: "drug_sales" }),
+      // A response that names no concern answers today: the expired version is not in force today either.
+      form({ policyVersionId: expired.id, concernNumbers: "" }),
+    ]) {
+      const r = await analyst.post("/staff/responses/new", fields);
+      expect(r.status).toBe(400);
+      const html = visible(await r.text());
+      expect(html).toContain(message);
+      // The field error sits on the policy field, and what was typed is kept.
+      expect(html).toMatch(/name="policyVersionId"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="policyVersionId"/);
+      expect(html).toContain("We reviewed both reports");
+    }
     const [{ n: after }] = (await db.select({ n: sql<number>`count(*)::int` }).from(responses)) as [{ n: number }];
     expect(after).toBe(before);
   });

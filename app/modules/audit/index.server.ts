@@ -1,3 +1,4 @@
 // The audit module's public surface on the server: other code imports from here, never deeper.
-export { listAuditEntries } from "./queries.server";
+export { listAuditActors, listAuditEntries } from "./queries.server";
+export type { AuditQuery } from "./queries.server";
 export { recordAudit } from "./service.server";

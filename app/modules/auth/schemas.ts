@@ -44,9 +44,13 @@ export const InviteSchema = z.object({
   role: z.enum(INVITED_ROLES, { errorMap: () => ({ message: "common:errors.invalid" }) }),
   locale: z.enum(LOCALES, { errorMap: () => ({ message: "common:errors.invalid" }) }),
 });
-export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().uuid("common:errors.invalid") });
 /** A destructive admin action's second step says confirm=yes (see ConfirmStep). */
 const confirmField = z.literal("yes").optional().catch(undefined);
+export const RevokeInvitationSchema = z.object({
+  intent: z.literal("revoke-invitation"),
+  invitationId: z.string().uuid("common:errors.invalid"),
+  confirm: confirmField,
+});
 export const ChangeRoleSchema = z.object({
   intent: z.literal("change-role"),
   userId: idField,

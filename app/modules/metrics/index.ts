@@ -10,3 +10,4 @@ export type { ChartMarker, ChartSeries, ChartUnit, PointState, SeriesPoint } fro
 export { EVENT_SCOPES, measureTopics } from "./topics";
 export type { EventScope } from "./topics";
 export { API_PATHS, openApiDocument } from "./openapi";
+export { filterWords } from "./filter-words";

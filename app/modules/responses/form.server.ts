@@ -1,14 +1,20 @@
 import { parseWithZod } from "@conform-to/zod";
 import { readIntent } from "~/utils/forms.server";
+import { countyDay, countyToday } from "~/utils/clock";
 import { json } from "@remix-run/node";
 import { getAnalysis } from "~/modules/analyses/index.server";
 import { visibleCommentSubject } from "~/modules/comments/index.server";
-import { concernIdsByNumbers, listKinds } from "~/modules/concerns/index.server";
+import { concernIdsByNumbers, listKinds, openConcernIdsInCluster, visibleConcernsObservedAt } from "~/modules/concerns/index.server";
 import { getMeasure, getSnapshot, notOfferedReason, parseDashboardFilters } from "~/modules/metrics/index.server";
 import { policyVersionById } from "~/modules/policies/index.server";
 import { readRichTextField, richTextErrorKey, type RichText } from "~/modules/richtext/index.server";
 import { parseIdList, parseNumberList, parseRefLink, ResponseFormSchema } from "./schemas";
 import type { ResponseInput } from "./service.server";
+
+/** A version is in force on a county day from its first day up to (not including) its end day. */
+function policyInForceOn(policy: { effectiveFrom: string; effectiveTo: string | null }, day: string) {
+  return policy.effectiveFrom <= day && (policy.effectiveTo === null || day < policy.effectiveTo);
+}
 
 /**
  * Reads the response form: plain fields through zod (conform), the body through the richtext
@@ -42,6 +48,15 @@ export async function readResponseForm(formData: FormData) {
       const kind = (await listKinds()).find((k) => k.code === v.clusterKind);
       if (!kind) add("clusterKind", "responses:errors.kind");
       else cluster = { zip: v.clusterZip, kindId: kind.id };
+    }
+
+    // The policy cited must be the one in force for what the response answers: on the county day
+    // each concern was observed (named ones and the cluster's open ones), or today if it names none.
+    if (policy) {
+      const ids = [...found.map((f) => f.id), ...(cluster ? await openConcernIdsInCluster(cluster) : [])];
+      const observed = await visibleConcernsObservedAt([...new Set(ids)]);
+      const days = observed.size ? [...observed.values()].map((at) => countyDay(at)) : [countyToday()];
+      if (days.some((day) => !policyInForceOn(policy, day))) add("policyVersionId", "responses:errors.policyNotInForce");
     }
 
     const ref = parseRefLink(v.refLink);

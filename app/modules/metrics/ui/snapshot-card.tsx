@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatNumber, localized } from "../format";
 import { formatDate } from "~/utils/clock";
+import { filterWords } from "~/modules/metrics";
 
 export type SnapshotCardData = {
   snapshot: {
@@ -55,7 +56,7 @@ export function MetricSnapshotCard({ data, headingLevel = 2 }: { data: SnapshotC
         </div>
         <div>
           <dt>{t("snapshot.filters")}</dt>
-          <dd>{filters.length ? filters.map(([k, v]) => `${k}: ${v}`).join(" · ") : t("snapshot.noFilters")}</dd>
+          <dd>{filters.length ? filterWords(snapshot.filters, t).join(" · ") : t("snapshot.noFilters")}</dd>
         </div>
       </dl>
       {definitionChanged ? (
