@@ -6,8 +6,9 @@ import { DateTime } from "~/components/date-time";
 import { listAuditEntries } from "~/modules/audit/index.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { TableWrap } from "~/components/table-wrap";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Administration · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "audit", "admin");
 
 const PAGE_SIZE = 50;
 

@@ -23,8 +23,9 @@ import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? { text: args.data.analysis.question } : "analysis");
 
 /** The board discusses a proposal in the shared comment thread; only CAB members and staff write. */
 function analysisSubject(analysis: { id: string; question: string }): CommentSubject {

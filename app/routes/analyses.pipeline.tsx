@@ -6,8 +6,9 @@ import { listPipeline } from "~/modules/analyses/index.server";
 import { readerLocale } from "~/modules/analyses/index.server";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDate } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Analysis pipeline · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "pipeline");
 
 /** Public: every analysis the office accepted, and where it stands — its accountability to the board. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -10,10 +10,11 @@ import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import { formatDate, formatDateTime } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.brief.title} · CAB Portal` : "Brief · CAB Portal" },
-  ...(data ? [{ name: "description", content: data.brief.summary }] : []),
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...pageTitle(args, args.data ? { text: args.data.brief.title } : "brief"),
+  ...(args.data ? [{ name: "description", content: args.data.brief.summary }] : []),
 ];
 
 async function loadVisible(args: LoaderFunctionArgs) {

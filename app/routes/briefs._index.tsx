@@ -5,10 +5,11 @@ import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
 import { listBriefs } from "~/modules/briefs/index.server";
 import { formatDate } from "~/utils/clock";
+import { pageTitle, metaT } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Briefs · CAB Portal" },
-  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/briefs.atom", title: "Briefs" },
+export const meta: MetaFunction = (args) => [
+  ...pageTitle(args, "briefs"),
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/briefs.atom", title: metaT(args)("titles.briefs") },
 ];
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -21,8 +21,9 @@ import {
 import type { ConcernFields } from "~/modules/concerns/schemas";
 import { countyToday } from "~/utils/clock";
 import { parseForm } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Report a concern · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "reportConcern");
 
 export async function loader() {
   const kinds = await listKinds({ activeOnly: true });

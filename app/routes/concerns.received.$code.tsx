@@ -6,8 +6,9 @@ import { trackingByCode } from "~/modules/concerns/index.server";
 import { normalizeTrackingCode } from "~/modules/concerns/index.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/errors";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Concern received · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "concernReceived");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   await enforceRateLimits([`concern-track:ip:${context.clientIp}`], 60);

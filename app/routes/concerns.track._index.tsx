@@ -2,8 +2,9 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { normalizeTrackingCode } from "~/modules/concerns/index.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Track a concern · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "trackConcern");
 
 // A GET form, so it works without JavaScript and the code never needs a POST.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,8 +11,9 @@ import { phaseOf } from "~/modules/consultations/schemas";
 import { formatDateTime } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? { text: args.data.consultation.title } : "consultation");
 
 async function load(args: LoaderFunctionArgs) {
   const consultation = await publicConsultationBySlug(args.params.slug ?? "");

@@ -6,8 +6,9 @@ import { hasRole } from "~/modules/auth";
 import { listConsultations } from "~/modules/consultations/index.server";
 import { phaseOf } from "~/modules/consultations/schemas";
 import { formatDateTime } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Public consultations · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "consultations");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);

@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatNumber, localized } from "~/components/metrics/format";
 import { availableYears, dashboardHeadlines, listMeasures } from "~/modules/metrics/index.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "dashboard");
 
 export async function loader(_: LoaderFunctionArgs) {
   const [measures, years] = await Promise.all([listMeasures(), availableYears()]);

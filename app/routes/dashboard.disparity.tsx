@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { RACE_ETHNICITIES } from "~/modules/metrics";
 import { availableYears, disparityView, parseDashboardFilters } from "~/modules/metrics/index.server";
 import { YearSelect } from "~/components/metrics/year-filter";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Disparity by stage · Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "disparity", "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

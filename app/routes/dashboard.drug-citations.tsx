@@ -6,8 +6,9 @@ import { YearFilter } from "~/components/metrics/year-filter";
 import { cellText } from "~/components/metrics/format";
 import { CITATION_COLUMNS } from "~/modules/responses";
 import { drugCitationTable, parseYear } from "~/modules/responses/index.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Drug filings and the documented-concern policy · Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "drugCitations", "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const year = parseYear(new URL(request.url).searchParams);

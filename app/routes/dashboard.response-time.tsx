@@ -5,8 +5,9 @@ import { BarChart } from "~/components/metrics/bar-chart";
 import { YearFilter } from "~/components/metrics/year-filter";
 import { cellText, formatNumber } from "~/components/metrics/format";
 import { parseYear, responseTimeTable } from "~/modules/responses/index.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Days to respond · Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "responseTime", "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const year = parseYear(new URL(request.url).searchParams);

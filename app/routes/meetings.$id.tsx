@@ -29,8 +29,9 @@ import { formatDate, formatDateTimeRange } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? { text: args.data.meeting.title } : "meeting");
 
 /** The board's discussion of a meeting: CAB members and staff write; whoever may see the meeting reads. */
 function meetingSubject(meeting: { id: string; title: string }): CommentSubject {

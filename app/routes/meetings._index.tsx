@@ -7,8 +7,9 @@ import { hasRole } from "~/modules/auth";
 import { requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { listArchive, listUpcoming } from "~/modules/meetings/index.server";
 import { formatDate, formatDateTimeRange } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Meetings · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "meetings");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = getUser({ context });

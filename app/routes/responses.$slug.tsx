@@ -13,10 +13,11 @@ import { getResponseForViewer } from "~/modules/responses/index.server";
 import { formatDate, formatMonth } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.response.title} · CAB Portal` : "Response · CAB Portal" },
-  ...(data ? [{ name: "description", content: data.response.summary }] : []),
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...pageTitle(args, args.data ? { text: args.data.response.title } : "response"),
+  ...(args.data ? [{ name: "description", content: args.data.response.summary }] : []),
 ];
 
 async function loadVisible(args: LoaderFunctionArgs) {

@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPublishedResponses } from "~/modules/responses/index.server";
 import { formatDate } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Office responses · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "responses");
 
 export async function loader(_: LoaderFunctionArgs) {
   return json({ responses: await listPublishedResponses() });

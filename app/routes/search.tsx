@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { getUser } from "~/modules/auth/index.server";
 import { search, snippetParts } from "~/modules/search/index.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Search · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "search");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);

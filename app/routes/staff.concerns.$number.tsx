@@ -13,8 +13,9 @@ import { formatDateTime } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Concern · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "concern", "staff");
 
 function numberParam(value: string | undefined) {
   if (!value || !/^\d{1,9}$/.test(value)) notFound();
