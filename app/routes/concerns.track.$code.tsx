@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser, requireRole } from "~/modules/auth/index.server";
-import { formatTrackingCode, publicLocationLabel } from "~/modules/concerns";
+import { formatTrackingCode, publicLocationLabel, publicNoteText } from "~/modules/concerns";
 import { concernClockByNumber, concernIdByNumber, normalizeTrackingCode, trackingByCode } from "~/modules/concerns/index.server";
 import { followConcern, isFollowing, publishedResponsesForConcern, unfollowConcern } from "~/modules/responses/index.server";
 import { ConcernResponses } from "~/modules/responses/ui/concern-responses";
@@ -88,7 +88,7 @@ export default function TrackPage() {
             <p>
               <strong>{t(`status.${h.status}`)}</strong> · <time dateTime={h.day}>{formatDate(h.day, lng)}</time>
             </p>
-            {h.publicNote ? <p>{h.publicNote}</p> : null}
+            {h.publicNoteCode ? <p>{publicNoteText(h, t)}</p> : h.publicNote ? <p data-user-content="">{h.publicNote}</p> : null}
           </li>
         ))}
       </ol>
