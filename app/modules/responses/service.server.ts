@@ -184,7 +184,7 @@ async function announce(tx: Transaction, response: typeof responses.$inferSelect
   // A reporter who also follows with their account hears once, in their account.
   const recipients: Recipient[] = [
     ...followers.map((f) => ({ userId: f.userId })),
-    ...contacts.filter((c) => !followerEmails.has(c.email.toLowerCase())).map((c) => ({ email: c.email, locale: c.locale })),
+    ...contacts.filter((c) => !followerEmails.has(c.email.toLowerCase())).map((c) => ({ email: c.email, locale: c.locale, url: `/concerns/track/${c.code}` })),
   ];
   if (recipients.length) {
     await notify(
