@@ -24,7 +24,7 @@ export const ENGLISH_WORDS = new Set(
   ).split(" "),
 );
 
-export const ENGLISH_PHRASES = ["sign in", "of the", "block of", "fewer than", "page not found"];
+export const ENGLISH_PHRASES = ["sign in", "of the", "block of", "fewer than", "page not found", "cab portal"];
 
 /** Proper names the Spanish pages may show (the office's systems, places, agencies). */
 export const ALLOWED = new Set(["open311", "cab", "csu", "kcpd", "ppi", "atom", "ics", "csv"]);
