@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser, requireRole } from "~/modules/auth/index.server";
-import { formatTrackingCode, publicLocationLabel, publicNoteText } from "~/modules/concerns";
+import { formatTrackingCode, publicNoteText, publicPlaceLabel } from "~/modules/concerns";
 import { concernClockByNumber, concernIdByNumber, normalizeTrackingCode, trackingByCode } from "~/modules/concerns/index.server";
 import { followConcern, isFollowing, publishedResponsesForConcern, unfollowConcern } from "~/modules/responses/index.server";
 import { ConcernResponses } from "~/modules/responses/ui/concern-responses";
@@ -72,9 +72,7 @@ export default function TrackPage() {
         <dt>{t("track.kind")}</dt>
         <dd>{lng === "es" ? concern.kindNameEs : concern.kindNameEn}</dd>
         <dt>{t("track.where")}</dt>
-        <dd>
-          {publicLocationLabel(concern.location, t) ?? t("track.blockWithheld")}, {concern.zip}
-        </dd>
+        <dd>{publicPlaceLabel(concern.location, concern.zip, t)}</dd>
         <dt>{t("track.month")}</dt>
         <dd>{formatMonth(concern.observedMonth, lng)}</dd>
         <dt>{t("track.corroborations")}</dt>

@@ -7,7 +7,7 @@ import { hasRole } from "~/modules/auth";
 import { getUser } from "~/modules/auth/index.server";
 import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
-import { kindName } from "~/modules/concerns";
+import { kindName, publicPlaceLabel } from "~/modules/concerns";
 import { responseSubject } from "~/modules/responses";
 import { getResponseForViewer } from "~/modules/responses/index.server";
 import { formatDate, formatMonth } from "~/utils/clock";
@@ -133,9 +133,7 @@ export default function ResponsePage() {
                   <tr key={c.number}>
                     <th scope="row">#{c.number}</th>
                     <td>{kindName({ nameEn: c.kindNameEn, nameEs: c.kindNameEs }, lng)}</td>
-                    <td>
-                      {c.block ?? t("page.blockWithheld")}, {c.zip}
-                    </td>
+                    <td>{publicPlaceLabel(c.location, c.zip, t)}</td>
                     <td>{formatMonth(c.observedMonth, lng)}</td>
                     <td>{t(`concerns:status.${c.status}`)}</td>
                   </tr>
