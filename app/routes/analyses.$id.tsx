@@ -167,7 +167,7 @@ export default function AnalysisPage() {
       <p>
         <Link to="/analyses">{t("backToList")}</Link>
       </p>
-      <h1>{analysis.question}</h1>
+      <h1 data-user-content="">{analysis.question}</h1>
       <p>
         <StageBadge stage={analysis.stage} />{" "}
         <span className="muted">
@@ -189,7 +189,7 @@ export default function AnalysisPage() {
       <h2>{t("detail.whyItMatters")}</h2>
       <p className="prewrap">{analysis.whyItMatters}</p>
       <h2>{t("detail.dataNeeded")}</h2>
-      <p className="prewrap">{analysis.dataNeeded}</p>
+      <p className="prewrap" data-user-content="">{analysis.dataNeeded}</p>
 
       {data.links ? (
         <>
@@ -217,7 +217,7 @@ export default function AnalysisPage() {
           {data.progress.map((p) => (
             <li key={p.key}>
               <StageBadge stage={p.status} /> {p.date}
-              {p.note ? <span className="prewrap"> — {p.note}</span> : null}
+              {p.note ? <span className="prewrap" data-user-content=""> — {p.note}</span> : null}
               {p.briefSlug ? (
                 <>
                   {" "}

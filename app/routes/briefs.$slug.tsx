@@ -92,8 +92,8 @@ export default function BriefPage() {
       {brief.status === "draft" ? <p className="alert alert-info">{t("draftNote")}</p> : null}
       <header>
         <p className="print-only">{t("printHeader")}</p>
-        <h1 id="brief-title">{brief.title}</h1>
-        <p className="lead">{brief.summary}</p>
+        <h1 id="brief-title" data-user-content="">{brief.title}</h1>
+        <p className="lead" data-user-content="">{brief.summary}</p>
         <dl className="brief-meta">
           {brief.publishedAt ? (
             <>
@@ -110,7 +110,7 @@ export default function BriefPage() {
           {brief.topics.length ? (
             <>
               <dt>{t("topics")}</dt>
-              <dd>{brief.topics.join(", ")}</dd>
+              <dd data-user-content="">{brief.topics.join(", ")}</dd>
             </>
           ) : null}
         </dl>
@@ -122,7 +122,7 @@ export default function BriefPage() {
         ) : null}
       </header>
       {/* Rendered from validated JSON and sanitized when saved (richtext module). */}
-      <div className="richtext-content brief-body" dangerouslySetInnerHTML={{ __html: brief.bodyHtml }} />
+      <div className="richtext-content brief-body" data-user-content="" dangerouslySetInnerHTML={{ __html: brief.bodyHtml }} />
       {log.length ? (
         <section aria-labelledby="changelog-heading" className="changelog">
           <h2 id="changelog-heading">{t("changeLog")}</h2>

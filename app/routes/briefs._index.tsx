@@ -27,9 +27,9 @@ export default function BriefsIndex() {
   const item = (b: (typeof briefs)[number]) => (
     <li key={b.id} className="card">
       <h3>
-        <Link to={`/briefs/${b.slug}`}>{b.title}</Link>
+        <Link to={`/briefs/${b.slug}`} data-user-content="">{b.title}</Link>
       </h3>
-      <p>{b.summary}</p>
+      <p data-user-content="">{b.summary}</p>
       <p className="muted">
         {b.publishedAt
           ? t("publishedOn", { when: formatDate(b.publishedAt, i18n.language, "long") })
@@ -42,7 +42,7 @@ export default function BriefsIndex() {
         <ul className="tag-list" aria-label={t("topics")}>
           {b.topics.map((tp) => (
             <li key={tp}>
-              <Link to={`/briefs?topic=${encodeURIComponent(tp)}`} className="badge">
+              <Link to={`/briefs?topic=${encodeURIComponent(tp)}`} className="badge" data-user-content="">
                 {tp}
               </Link>
             </li>

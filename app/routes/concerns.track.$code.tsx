@@ -12,6 +12,7 @@ import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { pageTitle } from "~/i18n/meta";
+import { USER_CONTENT_MARK, UserContentIn } from "~/components/user-content";
 
 export const meta: MetaFunction = (args) => [...pageTitle(args, "yourConcern"), { name: "robots", content: "noindex" }];
 
@@ -86,7 +87,17 @@ export default function TrackPage() {
             <p>
               <strong>{t(`status.${h.status}`)}</strong> · <time dateTime={h.day}>{formatDate(h.day, lng)}</time>
             </p>
-            {h.publicNoteCode ? <p>{publicNoteText(h, t)}</p> : h.publicNote ? <p data-user-content="">{h.publicNote}</p> : null}
+            {h.publicNoteCode ? (
+              <p>
+                {h.publicNoteParams?.title ? (
+                  <UserContentIn template={publicNoteText({ ...h, publicNoteParams: { title: USER_CONTENT_MARK } }, t) ?? ""} value={h.publicNoteParams.title} />
+                ) : (
+                  publicNoteText(h, t)
+                )}
+              </p>
+            ) : h.publicNote ? (
+              <p data-user-content="">{h.publicNote}</p>
+            ) : null}
           </li>
         ))}
       </ol>

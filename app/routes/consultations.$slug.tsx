@@ -59,7 +59,7 @@ export default function ConsultationPage() {
       <p>
         <Link to="/consultations">{t("backToList")}</Link>
       </p>
-      <h1 id="consultation-title">{c.title}</h1>
+      <h1 id="consultation-title" data-user-content="">{c.title}</h1>
       <p className={`alert ${c.phase === "open" ? "alert-success" : "alert-info"}`} role="status">
         {t(`phaseNote.${c.phase}`, { opens: formatDateTime(c.opensAt, lng), closes: formatDateTime(c.closesAt, lng) })}
       </p>
@@ -73,7 +73,9 @@ export default function ConsultationPage() {
           <h2 id="partners-heading">{t("partners")}</h2>
           <ul>
             {c.partners.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={p} data-user-content="">
+                {p}
+              </li>
             ))}
           </ul>
         </section>
@@ -81,12 +83,12 @@ export default function ConsultationPage() {
       <section aria-labelledby="notice-heading">
         <h2 id="notice-heading">{t("notice")}</h2>
         {/* Validated and sanitized when saved (richtext module). */}
-        <div className="richtext-content" dangerouslySetInnerHTML={{ __html: c.noticeHtml }} />
+        <div className="richtext-content" data-user-content="" dangerouslySetInnerHTML={{ __html: c.noticeHtml }} />
       </section>
       {c.phase === "closed" ? (
         <section aria-labelledby="summary-heading">
           <h2 id="summary-heading">{t("summary")}</h2>
-          {c.summaryHtml ? <div className="richtext-content" dangerouslySetInnerHTML={{ __html: c.summaryHtml }} /> : <p>{t("summaryPending")}</p>}
+          {c.summaryHtml ? <div className="richtext-content" data-user-content="" dangerouslySetInnerHTML={{ __html: c.summaryHtml }} /> : <p>{t("summaryPending")}</p>}
         </section>
       ) : null}
       <CommentThread thread={comments.thread} permissions={comments.permissions} locale={lng} />

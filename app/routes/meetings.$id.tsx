@@ -137,7 +137,7 @@ export default function MeetingPage() {
       <p>
         <Link to="/meetings">{t("detail.back")}</Link>
       </p>
-      <h1>{meeting.title}</h1>
+      <h1 data-user-content="">{meeting.title}</h1>
       <p>
         <StatusBadge kind="status" value={meeting.status} /> {!meeting.isPublic ? <span className="badge">{t("detail.private")}</span> : null}
       </p>
@@ -155,7 +155,7 @@ export default function MeetingPage() {
         {meeting.place ? (
           <>
             <dt>{t("detail.place")}</dt>
-            <dd>{meeting.place}</dd>
+            <dd data-user-content="">{meeting.place}</dd>
           </>
         ) : null}
         {meeting.link ? (
@@ -182,7 +182,7 @@ export default function MeetingPage() {
         <ol className="agenda">
           {data.agenda.map((item) => (
             <li key={item.id}>
-              {item.title}
+              <span data-user-content="">{item.title}</span>
               {item.url ? (
                 <>
                   {" "}
@@ -252,7 +252,7 @@ export default function MeetingPage() {
               <ul>
                 {minutes.decisions.map((d) => (
                   <li key={d.id}>
-                    {d.text}
+                    <span data-user-content="">{d.text}</span>
                     {d.support !== null || d.oppose !== null || d.abstain !== null ? (
                       <span className="muted"> ({t("approval.counts", { support: d.support ?? 0, oppose: d.oppose ?? 0, abstain: d.abstain ?? 0 })})</span>
                     ) : null}
@@ -285,7 +285,7 @@ export default function MeetingPage() {
               <ul>
                 {minutes.corrections.map((c) => (
                   <li key={c.id}>
-                    {c.text} — <StatusBadge kind="correctionStatus" value={c.status} />
+                    <span data-user-content="">{c.text}</span> — <StatusBadge kind="correctionStatus" value={c.status} />
                     {c.reviewNote ? <span> {t("corrections.note", { note: c.reviewNote })}</span> : null}
                   </li>
                 ))}

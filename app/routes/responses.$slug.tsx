@@ -54,8 +54,8 @@ export default function ResponsePage() {
       {response.status === "draft" ? <p className="alert alert-info">{t("page.draftNote")}</p> : null}
       <header>
         <p className="muted">{t("page.kicker")}</p>
-        <h1 id="response-title">{response.title}</h1>
-        <p className="lead">{response.summary}</p>
+        <h1 id="response-title" data-user-content="">{response.title}</h1>
+        <p className="lead" data-user-content="">{response.summary}</p>
         {response.publishedAt ? <p className="muted">{t("page.published", { date: formatDate(response.publishedAt, lng, "long") })}</p> : null}
         {isStaff ? (
           <p>
@@ -64,7 +64,7 @@ export default function ResponsePage() {
         ) : null}
       </header>
       {/* Rendered from validated JSON and sanitized when saved (richtext module). */}
-      <div className="richtext-content response-body" dangerouslySetInnerHTML={{ __html: response.bodyHtml }} />
+      <div className="richtext-content response-body" data-user-content="" dangerouslySetInnerHTML={{ __html: response.bodyHtml }} />
 
       <section aria-labelledby="policy-heading" className="response-policy">
         <h2 id="policy-heading">{t("page.policyTitle")}</h2>
@@ -81,11 +81,11 @@ export default function ResponsePage() {
                 )
               </span>
             </p>
-            <blockquote>{response.policy.text}</blockquote>
+            <blockquote data-user-content="">{response.policy.text}</blockquote>
           </>
         ) : null}
         <h3>{t("page.criterionTitle")}</h3>
-        <p data-testid="criterion-statement">{response.criterionStatement}</p>
+        <p data-testid="criterion-statement" data-user-content="">{response.criterionStatement}</p>
       </section>
 
       {response.snapshots.length ? (

@@ -21,7 +21,13 @@ const MAX_PAGES = 70;
 async function readableText(page: Page) {
   return page.evaluate(() => {
     const SKIP = "[data-user-content], [translate='no'], [lang]:not([lang^='es']), script, style, noscript, template";
-    const out: string[] = [document.title];
+    // The title names the page's own subject (a brief's title): user content, as on the page.
+    let title = document.title;
+    for (const el of document.querySelectorAll("[data-user-content]")) {
+      const text = el.textContent?.trim();
+      if (text) title = title.replace(text, "");
+    }
+    const out: string[] = [title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;

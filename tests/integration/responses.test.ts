@@ -240,7 +240,7 @@ describe("responses: draft, publish, notify once", () => {
   it("shows the response on each tracking page and the public pages, with no private data anywhere", async () => {
     const visitor = await clientFor();
     const page = await (await visitor.get(`/responses/${slug}`)).text();
-    expect(visible(page)).toContain('<h1 id="response-title">Sales from parked cars on the 7700 block</h1>');
+    expect(visible(page)).toContain('<h1 id="response-title" data-user-content="">Sales from parked cars on the 7700 block</h1>');
     expect(page).toContain(snapshotId);
     expect(visible(page)).toContain("7700 block of Privatelane Ave");
     expect(visible(page)).toContain('data-testid="cited-policy"');

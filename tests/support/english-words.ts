@@ -26,6 +26,9 @@ export const ENGLISH_WORDS = new Set(
 
 export const ENGLISH_PHRASES = ["sign in", "of the", "block of", "fewer than", "page not found", "cab portal"];
 
+/** Names of programs and places that stay as they are in Spanish. */
+export const PROPER_NAMES = ["Partners for Peace"];
+
 /** Proper names the Spanish pages may show (the office's systems, places, agencies). */
 export const ALLOWED = new Set(["open311", "cab", "csu", "kcpd", "ppi", "atom", "ics", "csv"]);
 
@@ -34,7 +37,7 @@ export const ALLOWED = new Set(["open311", "cab", "csu", "kcpd", "ppi", "atom", 
  * tokens with digits (Open311, 35th) and e-mail addresses are not words.
  */
 export function englishIn(text: string): string[] {
-  const cleaned = text
+  const cleaned = PROPER_NAMES.reduce((s, name) => s.replaceAll(name, " "), text)
     .replace(/https?:\/\/\S+/g, " ")
     .replace(/\S+@\S+/g, " ")
     .replace(/(^|\s)\/\S*/g, " ")
