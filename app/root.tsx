@@ -35,7 +35,13 @@ export const links: LinksFunction = () => [
 // The home page and every error page (the root boundary renders those) are named here; other
 // pages name themselves with pageTitle (~/i18n/meta), in the reader's language.
 export const meta: MetaFunction<typeof loader> = (args) =>
-  args.error ? [{ title: `${metaT(args)(`errors.${errorKind(args.error)}Title`, { defaultValue: FALLBACK[`${errorKind(args.error)}Title`] })} · ${metaT(args)("appName")}` }] : pageTitle(args);
+  args.error
+    ? [
+        {
+          title: `${metaT(args)(`errors.${errorKind(args.error)}Title`, { defaultValue: FALLBACK[`${errorKind(args.error)}Title`] })} · ${metaT(args)("appName")}`,
+        },
+      ]
+    : pageTitle(args);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = getUser({ context });

@@ -138,13 +138,8 @@ export async function seedConcerns() {
       await changeStatus(number, { status: "closed", publicNoteCode: { code: "closedAfterReview" } }, { id: analyst.id });
       continue;
     }
-    await changeStatus(
-      number,
-      { status: target === "responded" ? "referred" : target, publicNoteCode: { code: "reviewedByCsu" } },
-      { id: analyst.id },
-    );
-    if (target === "responded")
-      await changeStatus(number, { status: "responded", publicNoteCode: { code: "respondedAtMeeting" } }, { id: analyst.id });
+    await changeStatus(number, { status: target === "responded" ? "referred" : target, publicNoteCode: { code: "reviewedByCsu" } }, { id: analyst.id });
+    if (target === "responded") await changeStatus(number, { status: "responded", publicNoteCode: { code: "respondedAtMeeting" } }, { id: analyst.id });
   }
   // One duplicate merged into another on the same block.
   if (created.length > 10) await mergeDuplicate(created[10]!.number, created[0]!.number, { code: "sameReported" }, { id: analyst.id });

@@ -39,7 +39,10 @@ export function bodyLimitFor(path: string): BodyLimit {
 
 /** The 413 page: in the reader's language first (language cookie, else Accept-Language), then in the other. */
 const PAGE = (limit: BodyLimit, lng: "en" | "es") => {
-  const max = { en: `at most ${formatBytes(limit.maxBytes)} and ${limit.maxFields} fields`, es: `como máximo ${formatBytes(limit.maxBytes)} y ${limit.maxFields} campos` };
+  const max = {
+    en: `at most ${formatBytes(limit.maxBytes)} and ${limit.maxFields} fields`,
+    es: `como máximo ${formatBytes(limit.maxBytes)} y ${limit.maxFields} campos`,
+  };
   const text = {
     en: {
       title: "Too much was sent",

@@ -189,7 +189,9 @@ export default function AnalysisPage() {
       <h2>{t("detail.whyItMatters")}</h2>
       <p className="prewrap">{analysis.whyItMatters}</p>
       <h2>{t("detail.dataNeeded")}</h2>
-      <p className="prewrap" data-user-content="">{analysis.dataNeeded}</p>
+      <p className="prewrap" data-user-content="">
+        {analysis.dataNeeded}
+      </p>
 
       {data.links ? (
         <>
@@ -217,7 +219,12 @@ export default function AnalysisPage() {
           {data.progress.map((p) => (
             <li key={p.key}>
               <StageBadge stage={p.status} /> {p.date}
-              {p.note ? <span className="prewrap" data-user-content=""> — {p.note}</span> : null}
+              {p.note ? (
+                <span className="prewrap" data-user-content="">
+                  {" "}
+                  — {p.note}
+                </span>
+              ) : null}
               {p.briefSlug ? (
                 <>
                   {" "}

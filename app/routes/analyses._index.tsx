@@ -63,7 +63,9 @@ export default function AnalysesIndex() {
               data.analyses.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    <Link to={`/analyses/${a.id}`} data-user-content="">{a.question}</Link>
+                    <Link to={`/analyses/${a.id}`} data-user-content="">
+                      {a.question}
+                    </Link>
                   </td>
                   <td>
                     {a.proposerName ?? t("proposer.unknown")} <span className="muted">({t(`proposer.${a.proposerRole}`)})</span>

@@ -58,8 +58,14 @@ export default function Pipeline() {
               items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row">
-                    <Link to={`/analyses/${item.id}`} data-user-content="">{item.question}</Link>
-                    {item.note ? <p className="muted prewrap" data-user-content="">{item.note}</p> : null}
+                    <Link to={`/analyses/${item.id}`} data-user-content="">
+                      {item.question}
+                    </Link>
+                    {item.note ? (
+                      <p className="muted prewrap" data-user-content="">
+                        {item.note}
+                      </p>
+                    ) : null}
                   </th>
                   <td>
                     <StageBadge stage={item.status} />

@@ -92,8 +92,12 @@ export default function BriefPage() {
       {brief.status === "draft" ? <p className="alert alert-info">{t("draftNote")}</p> : null}
       <header>
         <p className="print-only">{t("printHeader")}</p>
-        <h1 id="brief-title" data-user-content="">{brief.title}</h1>
-        <p className="lead" data-user-content="">{brief.summary}</p>
+        <h1 id="brief-title" data-user-content="">
+          {brief.title}
+        </h1>
+        <p className="lead" data-user-content="">
+          {brief.summary}
+        </p>
         <dl className="brief-meta">
           {brief.publishedAt ? (
             <>

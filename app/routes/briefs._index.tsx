@@ -27,7 +27,9 @@ export default function BriefsIndex() {
   const item = (b: (typeof briefs)[number]) => (
     <li key={b.id} className="card">
       <h3>
-        <Link to={`/briefs/${b.slug}`} data-user-content="">{b.title}</Link>
+        <Link to={`/briefs/${b.slug}`} data-user-content="">
+          {b.title}
+        </Link>
       </h3>
       <p data-user-content="">{b.summary}</p>
       <p className="muted">

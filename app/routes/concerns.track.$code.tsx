@@ -90,7 +90,10 @@ export default function TrackPage() {
             {h.publicNoteCode ? (
               <p>
                 {h.publicNoteParams?.title ? (
-                  <UserContentIn template={publicNoteText({ ...h, publicNoteParams: { title: USER_CONTENT_MARK } }, t) ?? ""} value={h.publicNoteParams.title} />
+                  <UserContentIn
+                    template={publicNoteText({ ...h, publicNoteParams: { title: USER_CONTENT_MARK } }, t) ?? ""}
+                    value={h.publicNoteParams.title}
+                  />
                 ) : (
                   publicNoteText(h, t)
                 )}

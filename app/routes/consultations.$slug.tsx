@@ -59,7 +59,9 @@ export default function ConsultationPage() {
       <p>
         <Link to="/consultations">{t("backToList")}</Link>
       </p>
-      <h1 id="consultation-title" data-user-content="">{c.title}</h1>
+      <h1 id="consultation-title" data-user-content="">
+        {c.title}
+      </h1>
       <p className={`alert ${c.phase === "open" ? "alert-success" : "alert-info"}`} role="status">
         {t(`phaseNote.${c.phase}`, { opens: formatDateTime(c.opensAt, lng), closes: formatDateTime(c.closesAt, lng) })}
       </p>
@@ -88,7 +90,11 @@ export default function ConsultationPage() {
       {c.phase === "closed" ? (
         <section aria-labelledby="summary-heading">
           <h2 id="summary-heading">{t("summary")}</h2>
-          {c.summaryHtml ? <div className="richtext-content" data-user-content="" dangerouslySetInnerHTML={{ __html: c.summaryHtml }} /> : <p>{t("summaryPending")}</p>}
+          {c.summaryHtml ? (
+            <div className="richtext-content" data-user-content="" dangerouslySetInnerHTML={{ __html: c.summaryHtml }} />
+          ) : (
+            <p>{t("summaryPending")}</p>
+          )}
         </section>
       ) : null}
       <CommentThread thread={comments.thread} permissions={comments.permissions} locale={lng} />

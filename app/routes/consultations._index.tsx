@@ -44,7 +44,9 @@ export default function Consultations() {
               {items.map((c) => (
                 <li key={c.id} className="card">
                   <h3>
-                    <Link to={`/consultations/${c.slug}`} data-user-content="">{c.title}</Link>
+                    <Link to={`/consultations/${c.slug}`} data-user-content="">
+                      {c.title}
+                    </Link>
                   </h3>
                   <p className="muted">{t("window", { opens: formatDateTime(c.opensAt, i18n.language), closes: formatDateTime(c.closesAt, i18n.language) })}</p>
                   {c.partners.length ? (

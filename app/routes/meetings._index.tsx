@@ -55,7 +55,10 @@ export default function MeetingsIndex() {
         <ul className="meeting-list">
           {data.upcoming.map((m) => (
             <li key={m.id}>
-              <Link to={`/meetings/${m.id}`} data-user-content="">{m.title}</Link> <span>{m.when}</span> <span className="muted">{t(`mode.${m.mode}`)}</span>{" "}
+              <Link to={`/meetings/${m.id}`} data-user-content="">
+                {m.title}
+              </Link>{" "}
+              <span>{m.when}</span> <span className="muted">{t(`mode.${m.mode}`)}</span>{" "}
               {!m.isPublic ? <span className="badge">{t("detail.private")}</span> : null}
             </li>
           ))}
@@ -74,7 +77,10 @@ export default function MeetingsIndex() {
         <ul className="meeting-list">
           {data.archive.map((m) => (
             <li key={m.id}>
-              <Link to={`/meetings/${m.id}`} data-user-content="">{m.title}</Link> <span>{m.when}</span> <StatusBadge kind="minutesStatus" value="approved" />
+              <Link to={`/meetings/${m.id}`} data-user-content="">
+                {m.title}
+              </Link>{" "}
+              <span>{m.when}</span> <StatusBadge kind="minutesStatus" value="approved" />
             </li>
           ))}
         </ul>

@@ -54,8 +54,12 @@ export default function ResponsePage() {
       {response.status === "draft" ? <p className="alert alert-info">{t("page.draftNote")}</p> : null}
       <header>
         <p className="muted">{t("page.kicker")}</p>
-        <h1 id="response-title" data-user-content="">{response.title}</h1>
-        <p className="lead" data-user-content="">{response.summary}</p>
+        <h1 id="response-title" data-user-content="">
+          {response.title}
+        </h1>
+        <p className="lead" data-user-content="">
+          {response.summary}
+        </p>
         {response.publishedAt ? <p className="muted">{t("page.published", { date: formatDate(response.publishedAt, lng, "long") })}</p> : null}
         {isStaff ? (
           <p>
@@ -85,7 +89,9 @@ export default function ResponsePage() {
           </>
         ) : null}
         <h3>{t("page.criterionTitle")}</h3>
-        <p data-testid="criterion-statement" data-user-content="">{response.criterionStatement}</p>
+        <p data-testid="criterion-statement" data-user-content="">
+          {response.criterionStatement}
+        </p>
       </section>
 
       {response.snapshots.length ? (

@@ -25,7 +25,9 @@ export default function ResponsesList() {
           {responses.map((r) => (
             <li key={r.id} className="card">
               <h2>
-                <Link to={`/responses/${r.slug}`} data-user-content="">{r.title}</Link>
+                <Link to={`/responses/${r.slug}`} data-user-content="">
+                  {r.title}
+                </Link>
               </h2>
               <p className="muted">{t("list.meta", { date: formatDate(r.publishedAt, i18n.language, "long"), count: r.concernCount })}</p>
               <p data-user-content="">{r.summary}</p>

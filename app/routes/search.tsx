@@ -42,7 +42,10 @@ export default function SearchPage() {
           <ol className="search-results">
             {hits.map((h) => (
               <li key={h.url}>
-                <span className="badge">{t(`kind.${h.kind}`)}</span> <Link to={h.url} data-user-content="">{h.title}</Link>
+                <span className="badge">{t(`kind.${h.kind}`)}</span>{" "}
+                <Link to={h.url} data-user-content="">
+                  {h.title}
+                </Link>
                 <p>{h.parts.map(([text, hit], i) => (hit ? <mark key={i}>{text}</mark> : <span key={i}>{text}</span>))}</p>
               </li>
             ))}

@@ -196,7 +196,9 @@ describe("responses: draft, publish, notify once", () => {
     ] as const) {
       const [mail] = await outbox(email, { response: id });
       expect(mail!.text, email).toContain(`/concerns/track/${code}`);
-      expect(mail!.text + mail!.html, email).not.toMatch(/you follow|usted sigue|account\/notifications|notification settings|configuración de notificaciones/i);
+      expect(mail!.text + mail!.html, email).not.toMatch(
+        /you follow|usted sigue|account\/notifications|notification settings|configuración de notificaciones/i,
+      );
       expect(mail!.text, email).toMatch(/you reported|usted reportó/);
     }
     expect((await outbox("cora.corroborator@example.net", { response: id }))[0]!.text).toMatch(/\/concerns\/track\/[A-Z0-9]+/);

@@ -78,9 +78,7 @@ describe("page titles", () => {
     expect(await title("/no-such-page")).toBe("Página no encontrada · Portal del CAB");
     expect(await title("/concerns/track")).toBe("Seguir una inquietud · Portal del CAB");
     const english = new Client(baseUrl);
-    expect(await (async () => /<title>([^<]*)<\/title>/.exec(await (await english.get("/concerns/new")).text())?.[1])()).toBe(
-      "Report a concern · CAB Portal",
-    );
+    expect(await (async () => /<title>([^<]*)<\/title>/.exec(await (await english.get("/concerns/new")).text())?.[1])()).toBe("Report a concern · CAB Portal");
   });
 
   it("answers a body that is too large in the reader's language first", async () => {
@@ -129,7 +127,14 @@ describe("status notes the system writes", () => {
   });
 
   it("migrates rows written as sentences before codes existed (and leaves human notes alone)", async () => {
-    const r = await createConcern({ kindCode: "drug_sales", description: "Migration test", observedDate: lastMonthDay(), address: "64110", zip: "64110", locale: "es" });
+    const r = await createConcern({
+      kindCode: "drug_sales",
+      description: "Migration test",
+      observedDate: lastMonthDay(),
+      address: "64110",
+      zip: "64110",
+      locale: "es",
+    });
     if (!r.ok) throw new Error("concern");
     const [c] = await db.select({ id: concerns.id }).from(concerns).where(eq(concerns.number, r.number));
     const old = [
@@ -201,11 +206,10 @@ describe("emails", () => {
     // Every notification type, to an account (immediately) and to a reporter without one; then the digests.
     const member = await userId("member8@demo.test");
     for (const type of NOTIFICATION_TYPES) {
-      await notify(
-        db,
-        { type, key: `spanish-walk:${type}:${stamp}`, url: `/briefs/informe-${type}`, params: PARAMS[type] },
-        [{ userId: member }, { email: `reportero.${stamp}@example.org`, locale: "es", url: `/concerns/track/ABCDEFGHJKMN` }],
-      );
+      await notify(db, { type, key: `spanish-walk:${type}:${stamp}`, url: `/briefs/informe-${type}`, params: PARAMS[type] }, [
+        { userId: member },
+        { email: `reportero.${stamp}@example.org`, locale: "es", url: `/concerns/track/ABCDEFGHJKMN` },
+      ]);
     }
     const digester = await userId("member9@demo.test");
     await setPreferences(digester, Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, "daily"])) as never);
@@ -213,27 +217,34 @@ describe("emails", () => {
       await notify(db, { type, key: `spanish-digest:${type}:${stamp}`, url: `/meetings/reunion-${type}`, params: PARAMS[type] }, [{ userId: digester }]);
     await sendDigests("daily", new Date(Date.now() + 60_000));
 
-    const mails = await db
-      .select()
-      .from(emailOutbox)
-      .where(gte(emailOutbox.createdAt, since))
-      .orderBy(desc(emailOutbox.createdAt));
+    const mails = await db.select().from(emailOutbox).where(gte(emailOutbox.createdAt, since)).orderBy(desc(emailOutbox.createdAt));
     const failures: string[] = [];
     for (const mail of mails) {
       TEMPLATES_SEEN.add(mail.template);
       const links = linksOf(mail);
       expect(links.length, `${mail.template} has links`).toBeGreaterThan(0);
-      for (const link of links) if (!link.startsWith(`${baseUrl}/`) && !link.startsWith("mailto:")) failures.push(`${mail.template} → ${mail.toAddress}: ${link}`);
+      for (const link of links)
+        if (!link.startsWith(`${baseUrl}/`) && !link.startsWith("mailto:")) failures.push(`${mail.template} → ${mail.toAddress}: ${link}`);
       expect(mail.html + mail.text + JSON.stringify(mail.headers), mail.template).not.toContain("evil.example");
       for (const [name, value] of Object.entries(mail.headers))
-        for (const url of value.match(/https?:\/\/[^\s,>]+/g) ?? []) if (!url.startsWith(`${baseUrl}/`)) failures.push(`${mail.template} header ${name}: ${url}`);
+        for (const url of value.match(/https?:\/\/[^\s,>]+/g) ?? [])
+          if (!url.startsWith(`${baseUrl}/`)) failures.push(`${mail.template} header ${name}: ${url}`);
       if (mail.locale === "es") {
         const english = englishIn(readable(mail));
         if (english.length) failures.push(`${mail.template} (es): ${english.join(", ")} — ${mail.subject}`);
       }
     }
     expect(failures, failures.join("\n")).toEqual([]);
-    const expected = ["verify-email", "signup-existing", "reset-password", "invitation", "change-email", "email-change-notice", ...NOTIFICATION_TYPES, "digest_daily"];
+    const expected = [
+      "verify-email",
+      "signup-existing",
+      "reset-password",
+      "invitation",
+      "change-email",
+      "email-change-notice",
+      ...NOTIFICATION_TYPES,
+      "digest_daily",
+    ];
     expect([...TEMPLATES_SEEN].sort()).toEqual(expect.arrayContaining(expected));
     console.log(`emails checked: ${mails.length} (${TEMPLATES_SEEN.size} templates: ${[...TEMPLATES_SEEN].sort().join(", ")})`);
   });
@@ -250,7 +261,10 @@ describe("emails", () => {
       expect(mail.text + mail.html).not.toMatch(/usted sigue|account\/notifications|configuración de notificaciones/);
       expect(mail.text).not.toContain("/briefs/informe-response_published");
     }
-    const anonymous = await db.select().from(emailOutbox).where(sql`${emailOutbox.toAddress} like 'anonima.%'`);
+    const anonymous = await db
+      .select()
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.toAddress} like 'anonima.%'`);
     expect(anonymous.map((m) => m.template)).toEqual(expect.arrayContaining(["concern_status_changed"]));
     for (const mail of anonymous) {
       expect(mail.text + mail.html).not.toContain("/account/notifications");

@@ -22,7 +22,10 @@ export type SystemNote = { code: SystemNoteCode; params?: Record<string, string>
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** A history entry's public note in the reader's language: the system's code translated, or the human note as written. */
-export function publicNoteText(entry: { publicNote: string | null; publicNoteCode?: string | null; publicNoteParams?: Record<string, string> | null }, t: Translate) {
+export function publicNoteText(
+  entry: { publicNote: string | null; publicNoteCode?: string | null; publicNoteParams?: Record<string, string> | null },
+  t: Translate,
+) {
   if (entry.publicNoteCode && (SYSTEM_NOTE_CODES as readonly string[]).includes(entry.publicNoteCode))
     return t(`concerns:notes.${entry.publicNoteCode}`, { ...(entry.publicNoteParams ?? {}) });
   return entry.publicNote;

@@ -188,11 +188,18 @@ async function addCorroboration(tx: Transaction, number: number, input: Corrobor
     .returning({ id: concernCorroborations.id });
   await tx.update(concerns).set({ updatedAt: new Date() }).where(eq(concerns.id, target.id));
   if (input.email) {
-    await notifyStatus(tx, target, `corroboration:${row!.id}`, target.status, { code: "corroborated" }, {
-      email: input.email.toLowerCase(),
-      locale: input.locale,
-      code: trackingCode,
-    });
+    await notifyStatus(
+      tx,
+      target,
+      `corroboration:${row!.id}`,
+      target.status,
+      { code: "corroborated" },
+      {
+        email: input.email.toLowerCase(),
+        locale: input.locale,
+        code: trackingCode,
+      },
+    );
   }
   return { ok: true as const, number, trackingCode };
 }
@@ -282,7 +289,9 @@ export async function mergeDuplicate(number: number, targetNumber: number, publi
       concern,
       "duplicate",
       typeof publicNote === "string" ? { publicNote } : { publicNote: null, publicNoteCode: publicNote ?? null },
-      actor, { duplicateOfId: target.id });
+      actor,
+      { duplicateOfId: target.id },
+    );
     await recordAudit(tx, {
       actorId: actor.id,
       action: "concern.merged",

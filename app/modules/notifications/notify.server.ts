@@ -84,9 +84,7 @@ export async function notify(tx: DbOrTx, event: NotificationEvent, recipients: R
     ...active
       .filter((a) => (delivery.get(a.id) ?? DEFAULT_DELIVERY) === "immediately")
       .map((a) => ({ to: a.email, userId: a.id as string | null, locale: a.locale, reporter: false, url: event.url })),
-    ...bare
-      .filter((b) => !unsubscribed.has(b.email.toLowerCase()))
-      .map((b) => ({ to: b.email, userId: null, locale: b.locale, reporter: true, url: b.url })),
+    ...bare.filter((b) => !unsubscribed.has(b.email.toLowerCase())).map((b) => ({ to: b.email, userId: null, locale: b.locale, reporter: true, url: b.url })),
   ];
   if (!emails.length) return;
 

@@ -29,7 +29,9 @@ export function ConcernResponses({ clock, responses, follow }: Props) {
           <ul data-testid="concern-responses">
             {responses.map((r) => (
               <li key={r.slug}>
-                <Link to={`/responses/${r.slug}`} data-user-content="">{r.title}</Link>
+                <Link to={`/responses/${r.slug}`} data-user-content="">
+                  {r.title}
+                </Link>
                 {r.publishedAt ? <span className="muted"> · {formatDate(r.publishedAt, lng, "long")}</span> : null}
                 <p data-user-content="">{r.summary}</p>
               </li>
