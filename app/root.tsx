@@ -24,6 +24,7 @@ import { readFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
 import appStyles from "~/styles/app.css";
 import { COUNTY_TIME_ZONE } from "~/utils/clock";
+import { metaT, pageTitle } from "~/i18n/meta";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
@@ -31,7 +32,16 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
 ];
 
-export const meta: MetaFunction = () => [{ title: "CAB Portal" }];
+// The home page and every error page (the root boundary renders those) are named here; other
+// pages name themselves with pageTitle (~/i18n/meta), in the reader's language.
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.error
+    ? [
+        {
+          title: `${metaT(args)(`errors.${errorKind(args.error)}Title`, { defaultValue: FALLBACK[`${errorKind(args.error)}Title`] })} · ${metaT(args)("appName")}`,
+        },
+      ]
+    : pageTitle(args);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = getUser({ context });
@@ -155,21 +165,25 @@ const FALLBACK: Record<string, string> = {
   backHome: "Back to the home page",
 };
 
+/** Which error text a failed page shows (and names its title after). */
+function errorKind(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return status === 404
+    ? "notFound"
+    : status === 403
+      ? "forbidden"
+      : status === 429
+        ? "rateLimited"
+        : status === 503
+          ? "unavailable"
+          : status < 500
+            ? "badRequest"
+            : "server";
+}
+
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind =
-    status === 404
-      ? "notFound"
-      : status === 403
-        ? "forbidden"
-        : status === 429
-          ? "rateLimited"
-          : status === 503
-            ? "unavailable"
-            : status < 500
-              ? "badRequest"
-              : "server";
+  const kind = errorKind(error);
   return (
     <section className="error-page">
       <h1>{t(`errors.${kind}Title`, FALLBACK[`${kind}Title`])}</h1>

@@ -4,6 +4,7 @@ import { EmailLayout } from "./layout";
 export type AuthEmailKind = "verify-email" | "invitation" | "reset-password" | "change-email" | "email-change-notice" | "signup-existing";
 
 export type AuthEmailTexts = {
+  brand: string;
   subject: string;
   heading: string;
   body: string;
@@ -16,7 +17,7 @@ export type AuthEmailTexts = {
 
 export function AuthEmail({ lang, url, texts }: { lang: string; url: string; texts: AuthEmailTexts }) {
   return (
-    <EmailLayout lang={lang} preview={texts.heading} footer={texts.footer}>
+    <EmailLayout lang={lang} brand={texts.brand} preview={texts.heading} footer={texts.footer}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {texts.heading}
       </Heading>

@@ -3,12 +3,21 @@ import { EmailLayout } from "./layout";
 import { EmailSettingsLinks, type EmailLinks } from "./notification-email";
 
 export type DigestItem = { title: string; body: string; url: string; when: string };
-export type DigestEmailTexts = { subject: string; heading: string; intro: string; open: string; footer: string; unsubscribe: string; preferences: string };
+export type DigestEmailTexts = {
+  brand: string;
+  subject: string;
+  heading: string;
+  intro: string;
+  open: string;
+  footer: string;
+  unsubscribe: string;
+  preferences: string;
+};
 
 /** One email gathering a day's (or a week's) notifications for one person. */
 export function DigestEmail({ lang, items, texts, links = {} }: { lang: string; items: DigestItem[]; texts: DigestEmailTexts; links?: EmailLinks }) {
   return (
-    <EmailLayout lang={lang} preview={texts.subject} footer={texts.footer}>
+    <EmailLayout lang={lang} brand={texts.brand} preview={texts.subject} footer={texts.footer}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {texts.heading}
       </Heading>

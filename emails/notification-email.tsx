@@ -2,6 +2,8 @@ import { Button, Heading, Link, Text } from "@react-email/components";
 import { EmailLayout } from "./layout";
 
 export type NotificationEmailTexts = {
+  /** The portal's name in the email's language. */
+  brand: string;
   subject: string;
   body: string;
   button: string;
@@ -18,7 +20,7 @@ const small = { fontSize: "13px", color: "#4a5563" };
 /** The email for an in-portal event (brief published, reply, vote, meeting, concern update…). */
 export function NotificationEmail({ lang, url, texts, links = {} }: { lang: string; url: string; texts: NotificationEmailTexts; links?: EmailLinks }) {
   return (
-    <EmailLayout lang={lang} preview={texts.subject} footer={texts.footer}>
+    <EmailLayout lang={lang} brand={texts.brand} preview={texts.subject} footer={texts.footer}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {texts.subject}
       </Heading>

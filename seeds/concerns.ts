@@ -157,22 +157,17 @@ export async function seedConcerns() {
   for (const { number, i } of created) {
     const target = statuses[i % statuses.length]!;
     if (target === "received") continue;
-    await changeStatus(number, { status: "under_review", publicNote: "Office staff are reviewing this concern." }, { id: analyst.id });
+    await changeStatus(number, { status: "under_review", publicNoteCode: { code: "reviewing" } }, { id: analyst.id });
     if (target === "under_review") continue;
     if (target === "closed") {
-      await changeStatus(number, { status: "closed", publicNote: "Closed after review." }, { id: analyst.id });
+      await changeStatus(number, { status: "closed", publicNoteCode: { code: "closedAfterReview" } }, { id: analyst.id });
       continue;
     }
-    await changeStatus(
-      number,
-      { status: target === "responded" ? "referred" : target, publicNote: "Reviewed by the Crime Strategies Unit." },
-      { id: analyst.id },
-    );
-    if (target === "responded")
-      await changeStatus(number, { status: "responded", publicNote: "The office responded at the community meeting." }, { id: analyst.id });
+    await changeStatus(number, { status: target === "responded" ? "referred" : target, publicNoteCode: { code: "reviewedByCsu" } }, { id: analyst.id });
+    if (target === "responded") await changeStatus(number, { status: "responded", publicNoteCode: { code: "respondedAtMeeting" } }, { id: analyst.id });
   }
   // One duplicate merged into another on the same block.
-  if (created.length > 10) await mergeDuplicate(created[10]!.number, created[0]!.number, "Another resident reported the same thing.", { id: analyst.id });
+  if (created.length > 10) await mergeDuplicate(created[10]!.number, created[0]!.number, { code: "sameReported" }, { id: analyst.id });
 
   // One documented concern, cited in a drug filing.
   const first = created.find((c) => c.i % statuses.length === 1);

@@ -37,13 +37,47 @@ export function bodyLimitFor(path: string): BodyLimit {
   return BODY_LIMITS.form;
 }
 
-const PAGE = (
-  limit: BodyLimit,
-) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Too much was sent</title></head>
+/** The 413 page: in the reader's language first (language cookie, else Accept-Language), then in the other. */
+const PAGE = (limit: BodyLimit, lng: "en" | "es") => {
+  const max = {
+    en: `at most ${formatBytes(limit.maxBytes)} and ${limit.maxFields} fields`,
+    es: `como máximo ${formatBytes(limit.maxBytes)} y ${limit.maxFields} campos`,
+  };
+  const text = {
+    en: {
+      title: "Too much was sent",
+      body: `The form you sent is larger than this page accepts (${max.en}). Nothing was saved. Go back, shorten what you wrote or attach a smaller file, and send it again.`,
+      home: "CAB Portal",
+    },
+    es: {
+      title: "Se envió demasiado",
+      body: `El formulario que envió es más grande de lo que esta página acepta (${max.es}). No se guardó nada. Vuelva atrás, acorte lo que escribió o adjunte un archivo más pequeño, y envíelo de nuevo.`,
+      home: "Portal del CAB",
+    },
+  };
+  const other = lng === "es" ? "en" : "es";
+  const [first, second] = [text[lng], text[other]];
+  return `<!doctype html><html lang="${lng}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${first.title} · ${first.home}</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
-<main class="error-page" role="alert"><h1>Too much was sent</h1><p>The form you sent is larger than this page accepts (at most ${formatBytes(limit.maxBytes)} and ${limit.maxFields} fields). Nothing was saved. Go back, shorten what you wrote or attach a smaller file, and send it again.</p>
-<h2 lang="es">Se envió demasiado</h2><p lang="es">El formulario que envió es más grande de lo que esta página acepta (como máximo ${formatBytes(limit.maxBytes)} y ${limit.maxFields} campos). No se guardó nada. Vuelva atrás, acorte lo que escribió o adjunte un archivo más pequeño, y envíelo de nuevo.</p>
-<p><a href="/">CAB Portal</a></p></main></body></html>`;
+<main class="error-page" role="alert"><h1>${first.title}</h1><p>${first.body}</p>
+<h2 lang="${other}">${second.title}</h2><p lang="${other}">${second.body}</p>
+<p><a href="/">${first.home}</a></p></main></body></html>`;
+};
+
+/** The reader's language for a page the app does not render: the language cookie (cab_lng), else Accept-Language. */
+function readerLanguage(req: Request): "en" | "es" {
+  const cookie = /(?:^|;\s*)cab_lng=([^;]*)/.exec(req.headers.cookie ?? "")?.[1];
+  if (cookie) {
+    // Remix's unsigned cookie value: base64 of the JSON string ("es" → ImVzIg==).
+    try {
+      const value: unknown = JSON.parse(Buffer.from(decodeURIComponent(cookie), "base64").toString("utf8"));
+      if (value === "es" || value === "en") return value;
+    } catch {
+      // not ours: fall through to the header
+    }
+  }
+  return req.acceptsLanguages("en", "es") === "es" ? "es" : "en";
+}
 
 function formatBytes(bytes: number) {
   return bytes >= MB ? `${Math.floor(bytes / MB)} MB` : `${Math.floor(bytes / KB)} KB`;
@@ -74,7 +108,7 @@ export function refuseBody(req: Request, res: Response, limit: BodyLimit, reason
       exceeded: reason,
     });
   } else {
-    res.type("html").send(PAGE(limit));
+    res.type("html").send(PAGE(limit, readerLanguage(req)));
   }
 }
 

@@ -13,8 +13,9 @@ import { readFormData, readIntent } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { appOrigin } from "~/utils/request.server";
 import { notFound } from "~/utils/errors";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "My account · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "account");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

@@ -10,8 +10,9 @@ import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
 import { badRequest, notFound } from "~/utils/errors";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Where you are signed in · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "sessions", "account");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser({ request, context });

@@ -12,8 +12,9 @@ import { DELIVERY_OPTIONS, NOTIFICATION_TYPES } from "~/modules/notifications";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Notification settings · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "notificationSettings");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

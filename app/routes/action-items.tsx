@@ -6,8 +6,9 @@ import { formatDate } from "~/utils/clock";
 import { listActionItems, requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { ACTION_STATUSES } from "~/modules/meetings/schemas";
 import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Action items · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "actionItems");
 
 const FILTERS = ["all", ...ACTION_STATUSES] as const;
 

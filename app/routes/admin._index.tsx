@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Administration · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "admin");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "admin");

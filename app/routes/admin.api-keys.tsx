@@ -10,8 +10,9 @@ import { requireRole } from "~/modules/auth/index.server";
 import { issueApiKey, listApiKeys, revokeApiKey } from "~/modules/concerns/index.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { formatDateTime } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Open311 API keys · Admin · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "apiKeys", "admin");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "admin");

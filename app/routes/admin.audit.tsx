@@ -12,8 +12,9 @@ import { listAuditActors, listAuditEntries } from "~/modules/audit/index.server"
 import { AuditFilterSchema } from "~/modules/audit/schemas";
 import { requireRole } from "~/modules/auth/index.server";
 import { useForm } from "~/utils/use-form";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Administration · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "audit", "admin");
 
 const PAGE_SIZE = 50;
 

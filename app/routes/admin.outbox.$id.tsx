@@ -7,8 +7,9 @@ import { DateTime } from "~/components/date-time";
 import { requireRole } from "~/modules/auth/index.server";
 import { getOutboxEmail } from "~/modules/notifications/index.server";
 import { notFound } from "~/utils/errors";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Email · Administration · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "email", "admin");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "admin");

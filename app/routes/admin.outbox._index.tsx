@@ -8,8 +8,9 @@ import { requireRole } from "~/modules/auth/index.server";
 import { listOutbox } from "~/modules/notifications/index.server";
 import { RetryEmailButton } from "~/components/retry-email-button";
 import { TableWrap } from "~/components/table-wrap";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Email outbox · Administration · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "outbox", "admin");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "admin");

@@ -10,8 +10,9 @@ import { checklistLines, PolicyVersionSchema } from "~/modules/policies/schemas"
 import { createPolicyVersion } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Charging policies · Admin · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "policies", "admin");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "admin");

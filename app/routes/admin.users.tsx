@@ -18,8 +18,9 @@ import { readFormData, readIntent } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
 import { TableWrap } from "~/components/table-wrap";
 import { ConfirmStep } from "~/components/confirm-step";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Users · Administration · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "users", "admin");
 
 export async function loader(args: LoaderFunctionArgs) {
   const admin = requireRole(args, "admin");

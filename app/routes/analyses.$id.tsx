@@ -25,8 +25,9 @@ import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.analysis.question} · CAB Portal` : "Analysis · CAB Portal" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? { text: args.data.analysis.question } : "analysis");
 
 /** The board discusses a proposal in the shared comment thread; only CAB members and staff write. */
 function analysisSubject(analysis: { id: string; question: string }): CommentSubject {
@@ -170,7 +171,7 @@ export default function AnalysisPage() {
       <p>
         <Link to="/analyses">{t("backToList")}</Link>
       </p>
-      <h1>{analysis.question}</h1>
+      <h1 data-user-content="">{analysis.question}</h1>
       <p>
         <StageBadge stage={analysis.stage} />{" "}
         <span className="muted">
@@ -192,7 +193,9 @@ export default function AnalysisPage() {
       <h2>{t("detail.whyItMatters")}</h2>
       <p className="prewrap">{analysis.whyItMatters}</p>
       <h2>{t("detail.dataNeeded")}</h2>
-      <p className="prewrap">{analysis.dataNeeded}</p>
+      <p className="prewrap" data-user-content="">
+        {analysis.dataNeeded}
+      </p>
 
       {data.links ? (
         <>
@@ -220,7 +223,12 @@ export default function AnalysisPage() {
           {data.progress.map((p) => (
             <li key={p.key}>
               <StageBadge stage={p.status} /> {p.date}
-              {p.note ? <span className="prewrap"> — {p.note}</span> : null}
+              {p.note ? (
+                <span className="prewrap" data-user-content="">
+                  {" "}
+                  — {p.note}
+                </span>
+              ) : null}
               {p.briefSlug ? (
                 <>
                   {" "}

@@ -20,8 +20,9 @@ import { COUNTY_TIME_ZONE, countyDateTimeToDate, formatDateTime, toCountyDateTim
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Manage analysis · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "manageAnalysis");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -8,8 +8,9 @@ import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDate } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Proposed analyses · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "analyses");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = getUser({ context });
@@ -62,7 +63,9 @@ export default function AnalysesIndex() {
               data.analyses.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    <Link to={`/analyses/${a.id}`}>{a.question}</Link>
+                    <Link to={`/analyses/${a.id}`} data-user-content="">
+                      {a.question}
+                    </Link>
                   </td>
                   <td>
                     {a.proposerName ?? t("proposer.unknown")} <span className="muted">({t(`proposer.${a.proposerRole}`)})</span>

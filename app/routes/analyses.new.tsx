@@ -9,8 +9,9 @@ import { requireRole } from "~/modules/auth/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Propose an analysis · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "proposeAnalysis");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "cab_member");

@@ -6,8 +6,9 @@ import { listPipeline } from "~/modules/analyses/index.server";
 import { readerLocale } from "~/modules/analyses/index.server";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDate } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Analysis pipeline · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "pipeline");
 
 /** Public: every analysis the office accepted, and where it stands — its accountability to the board. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -57,8 +58,14 @@ export default function Pipeline() {
               items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row">
-                    <Link to={`/analyses/${item.id}`}>{item.question}</Link>
-                    {item.note ? <p className="muted prewrap">{item.note}</p> : null}
+                    <Link to={`/analyses/${item.id}`} data-user-content="">
+                      {item.question}
+                    </Link>
+                    {item.note ? (
+                      <p className="muted prewrap" data-user-content="">
+                        {item.note}
+                      </p>
+                    ) : null}
                   </th>
                   <td>
                     <StageBadge stage={item.status} />

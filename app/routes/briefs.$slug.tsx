@@ -11,10 +11,11 @@ import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import { formatDate, formatDateTime } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.brief.title} · CAB Portal` : "Brief · CAB Portal" },
-  ...(data ? [{ name: "description", content: data.brief.summary }] : []),
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...pageTitle(args, args.data ? { text: args.data.brief.title } : "brief"),
+  ...(args.data ? [{ name: "description", content: args.data.brief.summary }] : []),
 ];
 
 async function loadVisible(args: LoaderFunctionArgs) {
@@ -94,8 +95,12 @@ export default function BriefPage() {
       {brief.status === "draft" ? <p className="alert alert-info">{t("draftNote")}</p> : null}
       <header>
         <p className="print-only">{t("printHeader")}</p>
-        <h1 id="brief-title">{brief.title}</h1>
-        <p className="lead">{brief.summary}</p>
+        <h1 id="brief-title" data-user-content="">
+          {brief.title}
+        </h1>
+        <p className="lead" data-user-content="">
+          {brief.summary}
+        </p>
         <dl className="brief-meta">
           {brief.publishedAt ? (
             <>
@@ -112,7 +117,7 @@ export default function BriefPage() {
           {brief.topics.length ? (
             <>
               <dt>{t("topics")}</dt>
-              <dd>{brief.topics.join(", ")}</dd>
+              <dd data-user-content="">{brief.topics.join(", ")}</dd>
             </>
           ) : null}
         </dl>
@@ -124,7 +129,7 @@ export default function BriefPage() {
         ) : null}
       </header>
       {/* Rendered from validated JSON and sanitized when saved (richtext module). */}
-      <div className="richtext-content brief-body" dangerouslySetInnerHTML={{ __html: brief.bodyHtml }} />
+      <div className="richtext-content brief-body" data-user-content="" dangerouslySetInnerHTML={{ __html: brief.bodyHtml }} />
       {log.length ? (
         <section aria-labelledby="changelog-heading" className="changelog">
           <h2 id="changelog-heading">{t("changeLog")}</h2>

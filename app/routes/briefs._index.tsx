@@ -5,10 +5,11 @@ import { getUser } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
 import { listBriefs } from "~/modules/briefs/index.server";
 import { formatDate } from "~/utils/clock";
+import { pageTitle, metaT } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Briefs · CAB Portal" },
-  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/briefs.atom", title: "Briefs" },
+export const meta: MetaFunction = (args) => [
+  ...pageTitle(args, "briefs"),
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/briefs.atom", title: metaT(args)("titles.briefs") },
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -26,9 +27,11 @@ export default function BriefsIndex() {
   const item = (b: (typeof briefs)[number]) => (
     <li key={b.id} className="card">
       <h3>
-        <Link to={`/briefs/${b.slug}`}>{b.title}</Link>
+        <Link to={`/briefs/${b.slug}`} data-user-content="">
+          {b.title}
+        </Link>
       </h3>
-      <p>{b.summary}</p>
+      <p data-user-content="">{b.summary}</p>
       <p className="muted">
         {b.publishedAt
           ? t("publishedOn", { when: formatDate(b.publishedAt, i18n.language, "long") })
@@ -41,7 +44,7 @@ export default function BriefsIndex() {
         <ul className="tag-list" aria-label={t("topics")}>
           {b.topics.map((tp) => (
             <li key={tp}>
-              <Link to={`/briefs?topic=${encodeURIComponent(tp)}`} className="badge">
+              <Link to={`/briefs?topic=${encodeURIComponent(tp)}`} className="badge" data-user-content="">
                 {tp}
               </Link>
             </li>

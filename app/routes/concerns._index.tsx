@@ -6,8 +6,9 @@ import { kindName, publicLocationLabel } from "~/modules/concerns";
 import { hiddenTextKey } from "~/modules/metrics";
 import { concernOverview, type OverviewCell } from "~/modules/concerns/index.server";
 import { formatMonth } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Community concerns · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "concerns");
 
 export async function loader() {
   return json(await concernOverview());

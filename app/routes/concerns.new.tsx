@@ -24,8 +24,9 @@ import { SimilarStep } from "~/modules/concerns/ui/similar-step";
 import { responseTimeTable } from "~/modules/responses/index.server";
 import { countyToday, now } from "~/utils/clock";
 import { parseForm } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Report a concern · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "reportConcern");
 
 export async function loader() {
   const [kinds, published] = await Promise.all([listKinds({ activeOnly: true }), responseTimeTable(null)]);

@@ -9,8 +9,9 @@ import { UsualTime } from "~/modules/concerns/ui/usual-time";
 import { responseTimeTable } from "~/modules/responses/index.server";
 import { notFound } from "~/utils/errors";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Concern received · CAB Portal" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "concernReceived"), { name: "robots", content: "noindex" }];
 
 /** The code is a secret: this page is never stored by a shared cache, and its address is never sent on as a referrer. */
 const PRIVATE = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };

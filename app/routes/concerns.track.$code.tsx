@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ExitThisPage } from "~/components/exit-this-page";
 import { getUser, requireRole } from "~/modules/auth/index.server";
 import { markReadAbout } from "~/modules/notifications/index.server";
-import { formatTrackingCode, publicLocationLabel } from "~/modules/concerns";
+import { formatTrackingCode, publicNoteText, publicPlaceLabel } from "~/modules/concerns";
 import { concernClockByNumber, concernIdByNumber, normalizeTrackingCode, trackingByCode } from "~/modules/concerns/index.server";
 import { followConcern, isFollowing, publishedResponsesForConcern, unfollowConcern } from "~/modules/responses/index.server";
 import { TrackingCodeLookup } from "~/modules/concerns/ui/tracking-code-help";
@@ -14,8 +14,10 @@ import { badRequest, notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { pageTitle } from "~/i18n/meta";
+import { USER_CONTENT_MARK, UserContentIn } from "~/components/user-content";
 
-export const meta: MetaFunction = () => [{ title: "Your concern · CAB Portal" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "yourConcern"), { name: "robots", content: "noindex" }];
 
 /** The code in the address is a secret: never stored by a shared cache, never sent on as a referrer. */
 const PRIVATE = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
@@ -107,9 +109,7 @@ function Tracking({ data }: { data: Found }) {
         <dt>{t("track.kind")}</dt>
         <dd>{lng === "es" ? concern.kindNameEs : concern.kindNameEn}</dd>
         <dt>{t("track.where")}</dt>
-        <dd>
-          {publicLocationLabel(concern.location, t) ?? t("track.blockWithheld")}, {concern.zip}
-        </dd>
+        <dd>{publicPlaceLabel(concern.location, concern.zip, t)}</dd>
         <dt>{t("track.month")}</dt>
         <dd>{formatMonth(concern.observedMonth, lng)}</dd>
         <dt>{t("track.corroborations")}</dt>
@@ -123,7 +123,20 @@ function Tracking({ data }: { data: Found }) {
             <p>
               <strong>{t(`status.${h.status}`)}</strong> · <time dateTime={h.day}>{formatDate(h.day, lng)}</time>
             </p>
-            {h.publicNote ? <p>{h.publicNote}</p> : null}
+            {h.publicNoteCode ? (
+              <p>
+                {h.publicNoteParams?.title ? (
+                  <UserContentIn
+                    template={publicNoteText({ ...h, publicNoteParams: { title: USER_CONTENT_MARK } }, t) ?? ""}
+                    value={h.publicNoteParams.title}
+                  />
+                ) : (
+                  publicNoteText(h, t)
+                )}
+              </p>
+            ) : h.publicNote ? (
+              <p data-user-content="">{h.publicNote}</p>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { ExitThisPage } from "~/components/exit-this-page";
 import { normalizeTrackingCode } from "~/modules/concerns/index.server";
 import { TrackingCodeLookup } from "~/modules/concerns/ui/tracking-code-help";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Track a concern · CAB Portal" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "trackConcern"), { name: "robots", content: "noindex" }];
 
 /** What was typed may be a code: not for a shared cache, not for a referrer. */
 const PRIVATE = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };

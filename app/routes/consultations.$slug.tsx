@@ -12,8 +12,9 @@ import { phaseOf } from "~/modules/consultations/schemas";
 import { formatDateTime } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · CAB Portal` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? { text: args.data.consultation.title } : "consultation");
 
 async function load(args: LoaderFunctionArgs) {
   const consultation = await publicConsultationBySlug(args.params.slug ?? "");
@@ -60,7 +61,9 @@ export default function ConsultationPage() {
       <p>
         <Link to="/consultations">{t("backToList")}</Link>
       </p>
-      <h1 id="consultation-title">{c.title}</h1>
+      <h1 id="consultation-title" data-user-content="">
+        {c.title}
+      </h1>
       <p className={`alert ${c.phase === "open" ? "alert-success" : "alert-info"}`} role="status">
         {t(`phaseNote.${c.phase}`, { opens: formatDateTime(c.opensAt, lng), closes: formatDateTime(c.closesAt, lng) })}
       </p>
@@ -74,7 +77,9 @@ export default function ConsultationPage() {
           <h2 id="partners-heading">{t("partners")}</h2>
           <ul>
             {c.partners.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={p} data-user-content="">
+                {p}
+              </li>
             ))}
           </ul>
         </section>
@@ -82,12 +87,16 @@ export default function ConsultationPage() {
       <section aria-labelledby="notice-heading">
         <h2 id="notice-heading">{t("notice")}</h2>
         {/* Validated and sanitized when saved (richtext module). */}
-        <div className="richtext-content" dangerouslySetInnerHTML={{ __html: c.noticeHtml }} />
+        <div className="richtext-content" data-user-content="" dangerouslySetInnerHTML={{ __html: c.noticeHtml }} />
       </section>
       {c.phase === "closed" ? (
         <section aria-labelledby="summary-heading">
           <h2 id="summary-heading">{t("summary")}</h2>
-          {c.summaryHtml ? <div className="richtext-content" dangerouslySetInnerHTML={{ __html: c.summaryHtml }} /> : <p>{t("summaryPending")}</p>}
+          {c.summaryHtml ? (
+            <div className="richtext-content" data-user-content="" dangerouslySetInnerHTML={{ __html: c.summaryHtml }} />
+          ) : (
+            <p>{t("summaryPending")}</p>
+          )}
         </section>
       ) : null}
       <CommentThread thread={comments.thread} permissions={comments.permissions} locale={lng} />

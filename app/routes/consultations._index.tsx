@@ -6,8 +6,10 @@ import { hasRole } from "~/modules/auth";
 import { listConsultations } from "~/modules/consultations/index.server";
 import { phaseOf } from "~/modules/consultations/schemas";
 import { formatDateTime } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
+import { USER_CONTENT_MARK, UserContentIn } from "~/components/user-content";
 
-export const meta: MetaFunction = () => [{ title: "Public consultations · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "consultations");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
@@ -42,10 +44,16 @@ export default function Consultations() {
               {items.map((c) => (
                 <li key={c.id} className="card">
                   <h3>
-                    <Link to={`/consultations/${c.slug}`}>{c.title}</Link>
+                    <Link to={`/consultations/${c.slug}`} data-user-content="">
+                      {c.title}
+                    </Link>
                   </h3>
                   <p className="muted">{t("window", { opens: formatDateTime(c.opensAt, i18n.language), closes: formatDateTime(c.closesAt, i18n.language) })}</p>
-                  {c.partners.length ? <p>{t("partnersList", { list: c.partners.join(", ") })}</p> : null}
+                  {c.partners.length ? (
+                    <p>
+                      <UserContentIn template={t("partnersList", { list: USER_CONTENT_MARK })} value={c.partners.join(", ")} />
+                    </p>
+                  ) : null}
                   {isStaff ? <Link to={`/staff/consultations/${c.id}/edit`}>{t("staff.edit")}</Link> : null}
                 </li>
               ))}

@@ -20,8 +20,10 @@ import { readFormData } from "~/utils/forms.server";
 import { notFound } from "~/utils/errors";
 import { YearSelect } from "~/modules/metrics/ui/year-filter";
 import { MeasureChart } from "~/modules/metrics/ui/measure-chart";
+import { pageTitle, metaLocale } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.measure.nameEn ?? "Measure"} · Dashboard · CAB Portal` }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, args.data ? { text: metaLocale(args) === "es" ? args.data.measure.nameEs : args.data.measure.nameEn } : "measure", "dashboard");
 
 async function load(request: Request, key: string | undefined) {
   const measure = key ? await getMeasure(key) : null;

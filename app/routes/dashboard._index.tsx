@@ -5,8 +5,9 @@ import { localized, periodName } from "~/modules/metrics";
 import { dashboardTrends, LEAD_MEASURES, listMeasures } from "~/modules/metrics/index.server";
 import { Sparkline } from "~/modules/metrics/ui/sparkline";
 import { valueText, YearChange } from "~/modules/metrics/ui/year-change";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "dashboard");
 
 export async function loader(_: LoaderFunctionArgs) {
   const measures = await listMeasures();

@@ -5,8 +5,9 @@ import { formatNumber, RACE_ETHNICITIES, colourOf, isSmallCount } from "~/module
 import { availableYears, disparityView, parseDashboardFilters } from "~/modules/metrics/index.server";
 import { YearSelect } from "~/modules/metrics/ui/year-filter";
 import { BarRows } from "~/modules/metrics/ui/bar-rows";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Disparity by stage · Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "disparity", "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

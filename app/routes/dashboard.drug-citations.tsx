@@ -10,8 +10,9 @@ import { cellText, localized, placeMarkers, pointOfCell } from "~/modules/metric
 import { chartMarkers } from "~/modules/metrics/index.server";
 import { CITATION_COLUMNS } from "~/modules/responses";
 import { drugCitationTable, parseYear } from "~/modules/responses/index.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Drug filings and the documented-concern policy · Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "drugCitations", "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const year = parseYear(new URL(request.url).searchParams);

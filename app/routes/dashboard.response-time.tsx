@@ -6,8 +6,9 @@ import { TimeSeriesChart } from "~/modules/metrics/ui/time-series-chart";
 import { ChartKey } from "~/modules/metrics/ui/chart-key";
 import { cellText, formatNumber, pointOfRate } from "~/modules/metrics";
 import { parseYear, responseTimeTable } from "~/modules/responses/index.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Days to respond · Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "responseTime", "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const year = parseYear(new URL(request.url).searchParams);

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { MetricSnapshotCard } from "~/modules/metrics/ui/snapshot-card";
 import { snapshotView } from "~/modules/metrics/index.server";
 import { notFound } from "~/utils/errors";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Cited figure · Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "snapshot", "dashboard");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const view = await snapshotView(params.id ?? "");

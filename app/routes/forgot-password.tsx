@@ -10,8 +10,9 @@ import { ForgotPasswordSchema } from "~/modules/auth/schemas";
 import { requestPasswordReset } from "~/modules/auth/index.server";
 import { parseForm } from "~/utils/forms.server";
 import { appOrigin } from "~/utils/request.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "forgotPassword");
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The per-address limit before the body is parsed; the per-account one once the email is known.

@@ -12,8 +12,9 @@ import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { sessionMeta } from "~/utils/request.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Join the CAB Portal · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "invitation");
 
 async function openInvitation(token: string | undefined) {
   if (!token || token.length > 200) return null;

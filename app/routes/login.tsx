@@ -11,8 +11,9 @@ import { enforceAuthRateLimit } from "~/modules/auth/index.server";
 import { startSession, verifyLogin } from "~/modules/auth/index.server";
 import { parseForm } from "~/utils/forms.server";
 import { sessionMeta } from "~/utils/request.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "login");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireVisitor(args);

@@ -30,8 +30,9 @@ import { formatDate, formatDateTimeRange } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · CAB Portal` : "CAB Portal" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? { text: args.data.meeting.title } : "meeting");
 
 /** The board's discussion of a meeting: CAB members and staff write; whoever may see the meeting reads. */
 function meetingSubject(meeting: { id: string; title: string }): CommentSubject {
@@ -141,7 +142,7 @@ export default function MeetingPage() {
       <p>
         <Link to="/meetings">{t("detail.back")}</Link>
       </p>
-      <h1>{meeting.title}</h1>
+      <h1 data-user-content="">{meeting.title}</h1>
       <p>
         <StatusBadge kind="status" value={meeting.status} /> {!meeting.isPublic ? <span className="badge">{t("detail.private")}</span> : null}
       </p>
@@ -159,7 +160,7 @@ export default function MeetingPage() {
         {meeting.place ? (
           <>
             <dt>{t("detail.place")}</dt>
-            <dd>{meeting.place}</dd>
+            <dd data-user-content="">{meeting.place}</dd>
           </>
         ) : null}
         {meeting.link ? (
@@ -186,7 +187,7 @@ export default function MeetingPage() {
         <ol className="agenda">
           {data.agenda.map((item) => (
             <li key={item.id}>
-              {item.title}
+              <span data-user-content="">{item.title}</span>
               {item.url ? (
                 <>
                   {" "}
@@ -258,7 +259,7 @@ export default function MeetingPage() {
               <ul>
                 {minutes.decisions.map((d) => (
                   <li key={d.id}>
-                    {d.text}
+                    <span data-user-content="">{d.text}</span>
                     {d.support !== null || d.oppose !== null || d.abstain !== null ? (
                       <span className="muted"> ({t("approval.counts", { support: d.support ?? 0, oppose: d.oppose ?? 0, abstain: d.abstain ?? 0 })})</span>
                     ) : null}
@@ -291,7 +292,7 @@ export default function MeetingPage() {
               <ul>
                 {minutes.corrections.map((c) => (
                   <li key={c.id}>
-                    {c.text} — <StatusBadge kind="correctionStatus" value={c.status} />
+                    <span data-user-content="">{c.text}</span> — <StatusBadge kind="correctionStatus" value={c.status} />
                     {c.reviewNote ? <span> {t("corrections.note", { note: c.reviewNote })}</span> : null}
                   </li>
                 ))}

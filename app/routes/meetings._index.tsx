@@ -7,8 +7,9 @@ import { hasRole } from "~/modules/auth";
 import { requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { listArchive, listUpcoming } from "~/modules/meetings/index.server";
 import { formatDate, formatDateTimeRange } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Meetings · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "meetings");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = getUser({ context });
@@ -54,7 +55,10 @@ export default function MeetingsIndex() {
         <ul className="meeting-list">
           {data.upcoming.map((m) => (
             <li key={m.id}>
-              <Link to={`/meetings/${m.id}`}>{m.title}</Link> <span>{m.when}</span> <span className="muted">{t(`mode.${m.mode}`)}</span>{" "}
+              <Link to={`/meetings/${m.id}`} data-user-content="">
+                {m.title}
+              </Link>{" "}
+              <span>{m.when}</span> <span className="muted">{t(`mode.${m.mode}`)}</span>{" "}
               {!m.isPublic ? <span className="badge">{t("detail.private")}</span> : null}
             </li>
           ))}
@@ -73,7 +77,10 @@ export default function MeetingsIndex() {
         <ul className="meeting-list">
           {data.archive.map((m) => (
             <li key={m.id}>
-              <Link to={`/meetings/${m.id}`}>{m.title}</Link> <span>{m.when}</span> <StatusBadge kind="minutesStatus" value="approved" />
+              <Link to={`/meetings/${m.id}`} data-user-content="">
+                {m.title}
+              </Link>{" "}
+              <span>{m.when}</span> <StatusBadge kind="minutesStatus" value="approved" />
             </li>
           ))}
         </ul>

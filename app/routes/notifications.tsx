@@ -9,8 +9,9 @@ import { formatDateTime } from "~/utils/clock";
 import { badRequest } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Notifications · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "notifications");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

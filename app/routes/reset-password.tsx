@@ -10,8 +10,9 @@ import { ResetPasswordSchema } from "~/modules/auth/schemas";
 import { blankSessionCookie, resetPassword } from "~/modules/auth/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "resetPassword");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");

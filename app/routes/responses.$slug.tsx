@@ -8,16 +8,17 @@ import { getUser } from "~/modules/auth/index.server";
 import { markReadAbout } from "~/modules/notifications/index.server";
 import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
-import { kindName } from "~/modules/concerns";
+import { kindName, publicPlaceLabel } from "~/modules/concerns";
 import { responseSubject } from "~/modules/responses";
 import { getResponseForViewer } from "~/modules/responses/index.server";
 import { formatDate, formatMonth } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.response.title} · CAB Portal` : "Response · CAB Portal" },
-  ...(data ? [{ name: "description", content: data.response.summary }] : []),
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...pageTitle(args, args.data ? { text: args.data.response.title } : "response"),
+  ...(args.data ? [{ name: "description", content: args.data.response.summary }] : []),
 ];
 
 async function loadVisible(args: LoaderFunctionArgs) {
@@ -55,8 +56,12 @@ export default function ResponsePage() {
       {response.status === "draft" ? <p className="alert alert-info">{t("page.draftNote")}</p> : null}
       <header>
         <p className="muted">{t("page.kicker")}</p>
-        <h1 id="response-title">{response.title}</h1>
-        <p className="lead">{response.summary}</p>
+        <h1 id="response-title" data-user-content="">
+          {response.title}
+        </h1>
+        <p className="lead" data-user-content="">
+          {response.summary}
+        </p>
         {response.publishedAt ? <p className="muted">{t("page.published", { date: formatDate(response.publishedAt, lng, "long") })}</p> : null}
         {isStaff ? (
           <p>
@@ -65,7 +70,7 @@ export default function ResponsePage() {
         ) : null}
       </header>
       {/* Rendered from validated JSON and sanitized when saved (richtext module). */}
-      <div className="richtext-content response-body" dangerouslySetInnerHTML={{ __html: response.bodyHtml }} />
+      <div className="richtext-content response-body" data-user-content="" dangerouslySetInnerHTML={{ __html: response.bodyHtml }} />
 
       <section aria-labelledby="policy-heading" className="response-policy">
         <h2 id="policy-heading">{t("page.policyTitle")}</h2>
@@ -82,11 +87,13 @@ export default function ResponsePage() {
                 )
               </span>
             </p>
-            <blockquote>{response.policy.text}</blockquote>
+            <blockquote data-user-content="">{response.policy.text}</blockquote>
           </>
         ) : null}
         <h3>{t("page.criterionTitle")}</h3>
-        <p data-testid="criterion-statement">{response.criterionStatement}</p>
+        <p data-testid="criterion-statement" data-user-content="">
+          {response.criterionStatement}
+        </p>
       </section>
 
       {response.snapshots.length ? (
@@ -134,9 +141,7 @@ export default function ResponsePage() {
                   <tr key={c.number}>
                     <th scope="row">#{c.number}</th>
                     <td data-label={t("page.kind")}>{kindName({ nameEn: c.kindNameEn, nameEs: c.kindNameEs }, lng)}</td>
-                    <td data-label={t("page.where")}>
-                      {c.block ?? t("page.blockWithheld")}, {c.zip}
-                    </td>
+                    <td data-label={t("page.where")}>{publicPlaceLabel(c.location, c.zip, t)}</td>
                     <td data-label={t("page.month")}>{formatMonth(c.observedMonth, lng)}</td>
                     <td data-label={t("page.status")}>{t(`concerns:status.${c.status}`)}</td>
                   </tr>

@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPublishedResponses } from "~/modules/responses/index.server";
 import { formatDate } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Office responses · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "responses");
 
 export async function loader(_: LoaderFunctionArgs) {
   return json({ responses: await listPublishedResponses() });
@@ -24,10 +25,12 @@ export default function ResponsesList() {
           {responses.map((r) => (
             <li key={r.id} className="card">
               <h2>
-                <Link to={`/responses/${r.slug}`}>{r.title}</Link>
+                <Link to={`/responses/${r.slug}`} data-user-content="">
+                  {r.title}
+                </Link>
               </h2>
               <p className="muted">{t("list.meta", { date: formatDate(r.publishedAt, i18n.language, "long"), count: r.concernCount })}</p>
-              <p>{r.summary}</p>
+              <p data-user-content="">{r.summary}</p>
             </li>
           ))}
         </ul>

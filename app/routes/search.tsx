@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { getUser } from "~/modules/auth/index.server";
 import { search, snippetParts } from "~/modules/search/index.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Search · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "search");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
@@ -41,7 +42,10 @@ export default function SearchPage() {
           <ol className="search-results">
             {hits.map((h) => (
               <li key={h.url}>
-                <span className="badge">{t(`kind.${h.kind}`)}</span> <Link to={h.url}>{h.title}</Link>
+                <span className="badge">{t(`kind.${h.kind}`)}</span>{" "}
+                <Link to={h.url} data-user-content="">
+                  {h.title}
+                </Link>
                 <p>{h.parts.map(([text, hit], i) => (hit ? <mark key={i}>{text}</mark> : <span key={i}>{text}</span>))}</p>
               </li>
             ))}

@@ -13,8 +13,9 @@ import { setFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { appOrigin } from "~/utils/request.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Create an account · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "signup");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireVisitor(args);

@@ -5,8 +5,9 @@ import { requireRole } from "~/modules/auth/index.server";
 import { diffLines, revisionText } from "~/modules/briefs";
 import { getBrief, getRevisionPair, listRevisions } from "~/modules/briefs/index.server";
 import { badRequest, notFound } from "~/utils/errors";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Compare revisions · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "compareRevisions", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -12,8 +12,9 @@ import { formatDateTime } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent, refusalOf } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · CAB Portal` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? { text: args.data.brief.title } : "brief", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

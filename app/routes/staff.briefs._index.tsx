@@ -5,8 +5,9 @@ import { requireRole } from "~/modules/auth/index.server";
 import { listAllBriefs } from "~/modules/briefs/index.server";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDateTime } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Briefs (staff) · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "staffBriefs");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

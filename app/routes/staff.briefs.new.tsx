@@ -7,8 +7,9 @@ import { readBriefForm } from "~/modules/briefs/index.server";
 import { createBrief } from "~/modules/briefs/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "New brief · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "newBrief", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

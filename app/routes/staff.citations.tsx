@@ -11,8 +11,9 @@ import { recordCitation } from "~/modules/policies/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { addDays, countyDay, countyToday } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Citations · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "citations", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
-import { formatTrackingCode, NEXT_STATUSES } from "~/modules/concerns";
+import { formatTrackingCode, NEXT_STATUSES, publicLocationLabel, publicNoteText } from "~/modules/concerns";
 import { countyDay } from "~/utils/clock";
 import { changeStatus, concernForStaff, concernIdByNumber, mergeDuplicate, redactDescription, setHidden } from "~/modules/concerns/index.server";
 import { StaffConcernSchema } from "~/modules/concerns/schemas";
@@ -13,8 +13,9 @@ import { formatDateTime } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Concern · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "concern", "staff");
 
 function numberParam(value: string | undefined) {
   if (!value || !/^\d{1,9}$/.test(value)) notFound();
@@ -167,7 +168,7 @@ export default function StaffConcernPage() {
             {concern.address}, {concern.zip}
           </dd>
           <dt>{t("staff.block")}</dt>
-          <dd>{concern.publicBlock ?? t("track.blockWithheld")}</dd>
+          <dd>{publicLocationLabel(concern.publicLocation, t) ?? t("track.blockWithheld")}</dd>
           <dt>{t("staff.district")}</dt>
           <dd>{concern.district ?? "—"}</dd>
           {concern.latitude !== null ? (
@@ -276,9 +277,9 @@ export default function StaffConcernPage() {
             <p>
               <strong>{t(`status.${h.status}`)}</strong> · {when(h.createdAt)} · {h.actor ?? t("staff.system")}
             </p>
-            {h.publicNote ? (
+            {h.publicNote || h.publicNoteCode ? (
               <p>
-                {t("staff.publicNoteShort")}: {h.publicNote}
+                {t("staff.publicNoteShort")}: {publicNoteText(h, t)}
               </p>
             ) : null}
             {h.internalNote ? (

@@ -7,8 +7,9 @@ import { kindName } from "~/modules/concerns";
 import { listKinds, triageQueue } from "~/modules/concerns/index.server";
 import { CONCERN_STATUSES, isConcernStatus } from "~/modules/concerns";
 import { formatDate, formatDayCount } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Concerns to triage · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "triage", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

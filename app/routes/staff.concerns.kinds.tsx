@@ -10,8 +10,9 @@ import { createKind, updateKind } from "~/modules/concerns/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { notFound } from "~/utils/errors";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Kinds of concern · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "kinds", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -8,8 +8,9 @@ import { toCountyDateTimeValue } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit consultation · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "editConsultation", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -7,8 +7,9 @@ import { readConsultationForm } from "~/modules/consultations/index.server";
 import { createConsultation } from "~/modules/consultations/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "New consultation · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "newConsultation", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -22,8 +22,9 @@ import { formatDateTimeRange } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, refusalOf } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Attendance · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "attendance", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

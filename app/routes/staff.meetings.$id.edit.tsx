@@ -27,8 +27,9 @@ import { formatDateTimeRange, toCountyDateTimeValue } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit meeting · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "editMeeting", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

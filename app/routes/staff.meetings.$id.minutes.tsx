@@ -37,8 +37,9 @@ import { formatDate, formatDateTimeRange } from "~/utils/clock";
 import { DomainError, notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Minutes · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "minutes", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireRole(args, "csu_staff");

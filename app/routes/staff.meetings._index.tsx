@@ -7,8 +7,9 @@ import { requestLocale, timeContext } from "~/modules/meetings/index.server";
 import { listMeetingsForStaff } from "~/modules/meetings/index.server";
 import { TableWrap } from "~/components/table-wrap";
 import { formatDateTime } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Manage meetings · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "manageMeetings", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -9,8 +9,9 @@ import { MeetingSchema } from "~/modules/meetings/schemas";
 import { createMeeting } from "~/modules/meetings/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Schedule a meeting · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "newMeeting", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
 import { listImports } from "~/modules/metrics/index.server";
 import { formatDateTime } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Case data imports · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "imports", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

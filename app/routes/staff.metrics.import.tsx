@@ -21,8 +21,9 @@ import { z } from "zod";
 import { requireRole } from "~/modules/auth/index.server";
 import { CSV_COLUMNS } from "~/modules/metrics";
 import { stageImport } from "~/modules/metrics/index.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Import case data · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "importData", "staff");
 
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 const Month = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/);

@@ -8,13 +8,14 @@ import { formatDateTime } from "~/utils/clock";
 import { badRequest, notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
 const RUNNING = new Set(["validating", "queued", "importing"]);
 
 // Without JavaScript the page refreshes itself while the import runs.
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: "Import · Staff · CAB Portal" },
-  ...(data && RUNNING.has(data.imp.status) ? [{ httpEquiv: "refresh", content: "2" }] : []),
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...pageTitle(args, "import", "staff"),
+  ...(args.data && RUNNING.has(args.data.imp.status) ? [{ httpEquiv: "refresh", content: "2" }] : []),
 ];
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -8,8 +8,9 @@ import { formatDateTime } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, refusalOf } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.response.title ?? "Response"} · Staff · CAB Portal` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? { text: args.data.response.title } : "response", "staff");
 
 async function load(id: string | undefined) {
   const response = await getResponseForStaff(id ?? "");

@@ -5,8 +5,9 @@ import { TableWrap } from "~/components/table-wrap";
 import { requireRole } from "~/modules/auth/index.server";
 import { listResponsesForStaff } from "~/modules/responses/index.server";
 import { formatDate } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Responses · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "staffResponses", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

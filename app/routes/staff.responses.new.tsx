@@ -8,8 +8,9 @@ import { ResponseForm } from "~/modules/responses/ui/response-form";
 import { saveResponse } from "~/modules/responses/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "New response · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "newResponse", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { applyUnsubscribe } from "~/modules/notifications/index.server";
 import { verifyUnsubscribeToken } from "~/modules/notifications/index.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
 /**
  * One-click unsubscribe, no login: the signed token is the permission. GET only shows a
@@ -12,7 +13,7 @@ import { readFormData } from "~/utils/forms.server";
  * server/app.ts exempts this path from the Origin check (no cookie is used here).
  */
 
-export const meta: MetaFunction = () => [{ title: "Unsubscribe · CAB Portal" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => [...pageTitle(args, "unsubscribe"), { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");

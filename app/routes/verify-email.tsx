@@ -7,8 +7,9 @@ import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { appOrigin } from "~/utils/request.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "verifyEmail");
 
 type State = "ok" | "changed" | "invalid" | "unverified" | "verified";
 

@@ -210,8 +210,24 @@ describe("responses: draft, publish, notify once", () => {
     for (const email of ["ramona.reporter@example.net", "otto.other@example.net", "cora.corroborator@example.net", "resident@demo.test"]) {
       const mails = await outbox(email, { response: id });
       expect(mails, email).toHaveLength(1);
-      expect(mails[0]!.text).toContain(`/responses/${slug}`);
     }
+    // The resident follows with an account: the response itself, and their settings.
+    const [followerMail] = await outbox("resident@demo.test", { response: id });
+    expect(followerMail!.text).toContain(`/responses/${slug}`);
+    expect(followerMail!.html).toContain("/account/notifications");
+    // Reporters without an account hear about *their report*, with its tracking page only: no "a concern you follow", no settings they do not have.
+    for (const [email, code] of [
+      ["ramona.reporter@example.net", a.code],
+      ["otto.other@example.net", b.code],
+    ] as const) {
+      const [mail] = await outbox(email, { response: id });
+      expect(mail!.text, email).toContain(`/concerns/track/${code}`);
+      expect(mail!.text + mail!.html, email).not.toMatch(
+        /you follow|usted sigue|account\/notifications|notification settings|configuración de notificaciones/i,
+      );
+      expect(mail!.text, email).toMatch(/you reported|usted reportó/);
+    }
+    expect((await outbox("cora.corroborator@example.net", { response: id }))[0]!.text).toMatch(/\/concerns\/track\/[A-Z0-9]+/);
     expect((await outbox("otto.other@example.net", { response: id }))[0]!.subject).toMatch(/fiscalía/);
     expect(await outbox("carl.third@example.net", { response: id })).toHaveLength(0);
     // One message per person: the status change to "responded" does not send a second email.
@@ -252,7 +268,7 @@ describe("responses: draft, publish, notify once", () => {
   it("shows the response on each tracking page and the public pages, with no private data anywhere", async () => {
     const visitor = await clientFor();
     const page = await (await visitor.get(`/responses/${slug}`)).text();
-    expect(visible(page)).toContain('<h1 id="response-title">Sales from parked cars on the 7700 block</h1>');
+    expect(visible(page)).toContain('<h1 id="response-title" data-user-content="">Sales from parked cars on the 7700 block</h1>');
     expect(page).toContain(snapshotId);
     expect(visible(page)).toContain("7700 block of Privatelane Ave");
     expect(visible(page)).toContain('data-testid="cited-policy"');

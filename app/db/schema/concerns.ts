@@ -121,6 +121,9 @@ export const concernStatusHistory = pgTable(
       .references(() => concerns.id, { onDelete: "cascade" }),
     status: concernStatusEnum("status").notNull(),
     publicNote: text("public_note"),
+    /** A note the system wrote, as a code of modules/concerns/notes.ts (`concerns:notes.<code>`), translated when shown; public_note is then null. */
+    publicNoteCode: text("public_note_code"),
+    publicNoteParams: jsonb("public_note_params").$type<Record<string, string>>(),
     internalNote: text("internal_note"),
     actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

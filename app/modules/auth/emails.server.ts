@@ -11,6 +11,7 @@ export async function queueAuthEmail(tx: DbOrTx, kind: AuthEmailKind, input: Aut
   const t = await getFixedT(input.locale, ["emails", "common"]);
   const role = input.role ? t(`common:roles.${input.role}`) : "";
   const texts = {
+    brand: t("common:appName"),
     subject: t(`emails:${kind}.subject`),
     heading: t(`emails:${kind}.heading`),
     body: t(`emails:${kind}.body`, { name: input.name, role }),

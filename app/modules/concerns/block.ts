@@ -283,6 +283,15 @@ export function publicLocationLabel(location: PublicLocation | null | undefined,
   return t("concerns:location.intersection", { a: location.streets[0], b: location.streets[1] });
 }
 
+/**
+ * The whole public place in the reader's language: "cuadra 1200 de E 35th St, 64127", or the ZIP
+ * alone when that is all the public may see ("código postal 64127" / "ZIP code 64127").
+ */
+export function publicPlaceLabel(location: PublicLocation | null | undefined, zip: string, t: Translate): string {
+  const label = publicLocationLabel(location, t);
+  return label ? `${label}, ${zip}` : t("concerns:location.zip", { zip });
+}
+
 /** Back-compatible helper: the English public block and its key, or null when only the ZIP may be shown. */
 export function hundredBlock(address: string, options: LocationOptions = {}): { block: string; key: string } | null {
   const parsed = parsePublicLocation(address, options);

@@ -110,13 +110,21 @@ export async function similarOpenReport(input: { kindCode: string; zip: string; 
 }
 
 /** A status history entry as the public may see it: no internal note, no actor. */
-type PublicHistoryEntry = { status: ConcernStatus; publicNote: string | null; day: string };
+type PublicHistoryEntry = {
+  status: ConcernStatus;
+  publicNote: string | null;
+  publicNoteCode: string | null;
+  publicNoteParams: Record<string, string> | null;
+  day: string;
+};
 
 async function publicHistory(concernId: string): Promise<PublicHistoryEntry[]> {
   const rows = await db
     .select({
       status: concernStatusHistory.status,
       publicNote: concernStatusHistory.publicNote,
+      publicNoteCode: concernStatusHistory.publicNoteCode,
+      publicNoteParams: concernStatusHistory.publicNoteParams,
       day: sql<string>`to_char(${concernStatusHistory.createdAt} at time zone ${sql.raw(`'${COUNTY_TIME_ZONE}'`)}, 'YYYY-MM-DD')`,
     })
     .from(concernStatusHistory)

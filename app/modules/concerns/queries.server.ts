@@ -64,6 +64,8 @@ export async function concernForStaff(number: number) {
         id: concernStatusHistory.id,
         status: concernStatusHistory.status,
         publicNote: concernStatusHistory.publicNote,
+        publicNoteCode: concernStatusHistory.publicNoteCode,
+        publicNoteParams: concernStatusHistory.publicNoteParams,
         internalNote: concernStatusHistory.internalNote,
         createdAt: concernStatusHistory.createdAt,
         actor: displayNameOf(concernStatusHistory.actorId),

@@ -11,6 +11,7 @@ import { SIMILAR_DAYS } from "./public.server";
 import { CLOSED_STATUSES, NEXT_STATUSES, OPEN_STATUSES, type ConcernStatus } from "./status";
 import { countyTimeToDate } from "~/utils/clock";
 import { newTrackingCode } from "./tracking-code.server";
+import type { SystemNote } from "./notes";
 
 export type NewConcern = {
   kindCode: string;
@@ -65,20 +66,22 @@ async function notifyStatus(
   concern: { id: string; trackingCode: string },
   historyId: string,
   status: ConcernStatus,
-  note: string | null,
+  note: string | SystemNote | null,
   only?: { email: string; locale: string; code: string },
 ) {
   const recipients = only ? [only] : await followers(tx, concern.id);
   for (const r of recipients) {
     const locale = isLocale(r.locale) ? r.locale : "en";
     const t = await getFixedT(locale, "concerns");
+    // A system note is written in each recipient's language; a staff member's note as they wrote it.
+    const noteText = typeof note === "string" ? note : note ? t(`notes.${note.code}`, { ...(note.params ?? {}) }) : "";
     await notify(
       tx,
       {
         type: "concern_status_changed",
         key: `concern-status:${historyId}`,
         url: `/concerns/track/${r.code}`,
-        params: { code: formatTrackingCode(r.code), status: t(`status.${status}`), note: note ?? "" },
+        params: { code: formatTrackingCode(r.code), status: t(`status.${status}`), note: noteText },
       },
       [{ email: r.email, locale }],
     );
@@ -114,12 +117,11 @@ export async function createConcern(input: NewConcern): Promise<CreateResult> {
         ...(input.createdAt ? { createdAt: input.createdAt, updatedAt: input.createdAt } : {}),
       })
       .returning({ id: concerns.id, number: concerns.number });
-    const t = await getFixedT(isLocale(input.locale) ? input.locale : "en", "concerns");
     const [history] = await tx
       .insert(concernStatusHistory)
-      .values({ concernId: row!.id, status: "received", publicNote: t("notes.received"), ...(input.createdAt ? { createdAt: input.createdAt } : {}) })
+      .values({ concernId: row!.id, status: "received", publicNoteCode: "received", ...(input.createdAt ? { createdAt: input.createdAt } : {}) })
       .returning({ id: concernStatusHistory.id });
-    if (input.email) await notifyStatus(tx, { id: row!.id, trackingCode }, history!.id, "received", t("notes.received"));
+    if (input.email) await notifyStatus(tx, { id: row!.id, trackingCode }, history!.id, "received", { code: "received" });
     return { ok: true as const, number: row!.number, trackingCode, concernId: row!.id };
   });
 }
@@ -186,12 +188,18 @@ async function addCorroboration(tx: Transaction, number: number, input: Corrobor
     .returning({ id: concernCorroborations.id });
   await tx.update(concerns).set({ updatedAt: new Date() }).where(eq(concerns.id, target.id));
   if (input.email) {
-    const t = await getFixedT(isLocale(input.locale) ? input.locale : "en", "concerns");
-    await notifyStatus(tx, target, `corroboration:${row!.id}`, target.status, t("notes.corroborated"), {
-      email: input.email.toLowerCase(),
-      locale: input.locale,
-      code: trackingCode,
-    });
+    await notifyStatus(
+      tx,
+      target,
+      `corroboration:${row!.id}`,
+      target.status,
+      { code: "corroborated" },
+      {
+        email: input.email.toLowerCase(),
+        locale: input.locale,
+        code: trackingCode,
+      },
+    );
   }
   return { ok: true as const, number, trackingCode };
 }
@@ -214,7 +222,7 @@ export async function applyStatus(
   tx: Transaction,
   concern: { id: string; trackingCode: string; status: ConcernStatus },
   status: ConcernStatus,
-  notes: { publicNote?: string | null; internalNote?: string | null },
+  notes: { publicNote?: string | null; publicNoteCode?: SystemNote | null; internalNote?: string | null },
   actor: Actor,
   extra: Partial<typeof concerns.$inferInsert> = {},
   options: { email?: boolean } = {},
@@ -226,7 +234,16 @@ export async function applyStatus(
     .where(eq(concerns.id, concern.id));
   const [history] = await tx
     .insert(concernStatusHistory)
-    .values({ concernId: concern.id, status, publicNote: notes.publicNote || null, internalNote: notes.internalNote || null, actorId: actor.id })
+    .values({
+      concernId: concern.id,
+      status,
+      // A note typed by staff wins; otherwise the system's note, stored as its code.
+      publicNote: notes.publicNote || null,
+      publicNoteCode: notes.publicNote ? null : (notes.publicNoteCode?.code ?? null),
+      publicNoteParams: notes.publicNote ? null : (notes.publicNoteCode?.params ?? null),
+      internalNote: notes.internalNote || null,
+      actorId: actor.id,
+    })
     .returning({ id: concernStatusHistory.id });
   await recordAudit(tx, {
     actorId: actor.id,
@@ -237,10 +254,14 @@ export async function applyStatus(
     ipAddress: actor.ipAddress,
   });
   // The caller may send its own message instead (a published response tells the same people, once).
-  if (options.email !== false) await notifyStatus(tx, concern, history!.id, status, notes.publicNote || null);
+  if (options.email !== false) await notifyStatus(tx, concern, history!.id, status, notes.publicNote || notes.publicNoteCode || null);
 }
 
-export async function changeStatus(number: number, input: { status: ConcernStatus; publicNote?: string; internalNote?: string }, actor: Actor) {
+export async function changeStatus(
+  number: number,
+  input: { status: ConcernStatus; publicNote?: string; publicNoteCode?: SystemNote; internalNote?: string },
+  actor: Actor,
+) {
   return db.transaction(async (tx) => {
     const concern = await lockConcern(tx, number);
     if (!concern) return { ok: false as const, error: "not_found" as const };
@@ -251,7 +272,7 @@ export async function changeStatus(number: number, input: { status: ConcernStatu
 }
 
 /** Marks `number` a duplicate of `target`: it closes as "duplicate" and counts as a corroboration of the target. */
-export async function mergeDuplicate(number: number, targetNumber: number, publicNote: string | undefined, actor: Actor) {
+export async function mergeDuplicate(number: number, targetNumber: number, publicNote: string | SystemNote | undefined, actor: Actor) {
   return db.transaction(async (tx) => {
     if (number === targetNumber) return { ok: false as const, error: "self" as const };
     const concern = await lockConcern(tx, number);
@@ -263,7 +284,14 @@ export async function mergeDuplicate(number: number, targetNumber: number, publi
     await tx.update(concerns).set({ duplicateOfId: target.id }).where(eq(concerns.duplicateOfId, concern.id));
     await tx.update(concernCorroborations).set({ concernId: target.id }).where(eq(concernCorroborations.concernId, concern.id));
     await tx.insert(concernCorroborations).values({ concernId: target.id, mergedConcernId: concern.id, observedAt: concern.observedAt });
-    await applyStatus(tx, concern, "duplicate", { publicNote: publicNote ?? null }, actor, { duplicateOfId: target.id });
+    await applyStatus(
+      tx,
+      concern,
+      "duplicate",
+      typeof publicNote === "string" ? { publicNote } : { publicNote: null, publicNoteCode: publicNote ?? null },
+      actor,
+      { duplicateOfId: target.id },
+    );
     await recordAudit(tx, {
       actorId: actor.id,
       action: "concern.merged",
@@ -377,20 +405,19 @@ const NOT_RESPONDABLE: readonly ConcernStatus[] = ["responded", "closed", "dupli
 
 /**
  * A published office response answers these concerns: each one not already responded, closed or
- * merged moves to "responded" (status history with the public note in the reporter's language, and
+ * merged moves to "responded" (status history with the system's note, shown in each reader's language, and
  * an audit row), in the caller's transaction. The status email is left out on purpose: the caller
  * sends the response notification to the same people (returned here: everyone who would have had
  * the status email, i.e. reporters, people who added to it and reporters of merged duplicates).
  */
-export async function markRespondedByResponse(tx: Transaction, concernIds: string[], notes: Record<string, string>, actor: Actor) {
+export async function markRespondedByResponse(tx: Transaction, concernIds: string[], note: SystemNote, actor: Actor) {
   const contacts: { email: string; locale: string; code: string }[] = [];
   const seen = new Set<string>();
   for (const id of [...new Set(concernIds)].sort()) {
     const [concern] = await tx.select().from(concerns).where(eq(concerns.id, id)).for("update");
     if (!concern) continue;
     if (!NOT_RESPONDABLE.includes(concern.status)) {
-      const note = notes[concern.reporterLocale] ?? notes.en ?? null;
-      await applyStatus(tx, concern, "responded", { publicNote: note }, actor, {}, { email: false });
+      await applyStatus(tx, concern, "responded", { publicNoteCode: note }, actor, {}, { email: false });
     }
     for (const r of await followers(tx, concern.id)) {
       if (seen.has(r.email.toLowerCase())) continue;

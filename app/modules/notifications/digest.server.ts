@@ -61,9 +61,10 @@ async function sendDigestTo(userId: string, frequency: DigestFrequency, now: Dat
     if (!included.length) return false;
 
     const locale = user.locale;
-    const t = await getFixedT(locale, ["notifications", "emails"]);
+    const t = await getFixedT(locale, ["notifications", "emails", "common"]);
     const link = await unsubscribeUrl(origin, { userId }, `digest_${frequency}`);
     const texts = {
+      brand: t("common:appName"),
       subject: t(`notifications:digest.${frequency}.subject`, { count: included.length }),
       heading: t(`notifications:digest.${frequency}.heading`),
       intro: t(`notifications:digest.intro`, { count: included.length }),

@@ -22,8 +22,13 @@ export type NotificationEvent = {
   attachments?: { filename: string; content: string; contentType?: string }[];
 };
 
-/** A portal account, or a bare email (a resident who reported a concern without an account). */
-export type Recipient = { userId: string } | { email: string; locale: string };
+/**
+ * A portal account, or a bare email: a resident who reported a concern and left an address, with
+ * no account. A bare recipient is told about *their report*: the reporter's wording
+ * (`events.<type>.reporterBody` where the type has one), a button to `url` (their tracking page)
+ * when given, and no link to account settings they do not have.
+ */
+export type Recipient = { userId: string } | { email: string; locale: string; url?: string };
 
 // Rendered once per language, then each recipient's own unsubscribe link is put in its place.
 const UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/cab-portal-placeholder";
@@ -67,7 +72,7 @@ export async function notify(tx: DbOrTx, event: NotificationEvent, recipients: R
   }
 
   const bare = dedupeBy(
-    recipients.flatMap((r) => ("email" in r ? [{ email: r.email.trim(), locale: r.locale }] : [])),
+    recipients.flatMap((r) => ("email" in r ? [{ email: r.email.trim(), locale: r.locale, url: r.url ?? event.url }] : [])),
     (r) => r.email.toLowerCase(),
   );
   const unsubscribed = await unsubscribedEmails(
@@ -78,30 +83,38 @@ export async function notify(tx: DbOrTx, event: NotificationEvent, recipients: R
   const emails = [
     ...active
       .filter((a) => (delivery.get(a.id) ?? DEFAULT_DELIVERY) === "immediately")
-      .map((a) => ({ to: a.email, userId: a.id as string | null, locale: a.locale })),
-    ...bare.filter((b) => !unsubscribed.has(b.email.toLowerCase())).map((b) => ({ to: b.email, userId: null, locale: b.locale })),
+      .map((a) => ({ to: a.email, userId: a.id as string | null, locale: a.locale, reporter: false, url: event.url })),
+    ...bare.filter((b) => !unsubscribed.has(b.email.toLowerCase())).map((b) => ({ to: b.email, userId: null, locale: b.locale, reporter: true, url: b.url })),
   ];
   if (!emails.length) return;
 
+  // One rendering per language and audience (and, for reporters, per tracking page).
+  const templateKey = (e: (typeof emails)[number]) => `${e.locale}\u0000${e.reporter ? e.url : ""}`;
   const templates = new Map<string, { subject: string; html: string; text: string }>();
-  for (const locale of new Set(emails.map((e) => e.locale))) {
-    const t = await getFixedT(locale, ["notifications", "emails"]);
+  for (const email of emails) {
+    const key = templateKey(email);
+    if (templates.has(key)) continue;
+    const t = await getFixedT(email.locale, ["notifications", "emails", "common"]);
     const texts = {
+      brand: t("common:appName"),
       subject: t(`notifications:events.${event.type}.subject`, event.params),
-      body: t(`notifications:events.${event.type}.body`, event.params),
-      button: t("notifications:open"),
-      footer: t("notifications:email.footer"),
+      body: email.reporter
+        ? t([`notifications:events.${event.type}.reporterBody`, `notifications:events.${event.type}.body`], event.params)
+        : t(`notifications:events.${event.type}.body`, event.params),
+      button: email.reporter ? t("notifications:email.openReport") : t("notifications:open"),
+      footer: email.reporter ? t("notifications:email.footerReporter") : t("notifications:email.footer"),
       unsubscribe: t("notifications:email.unsubscribe", { type: t(`notifications:types.${event.type}`) }),
       preferences: t("notifications:email.preferences"),
     };
-    const links = { unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER, preferencesUrl: `${origin}/account/notifications` };
-    const rendered = await renderEmail(NotificationEmail({ lang: locale, url: `${origin}${event.url}`, texts, links }));
-    templates.set(locale, { subject: texts.subject, ...rendered });
+    // A reporter without an account has no settings page to be sent to: only the one-click stop link.
+    const links = { unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER, preferencesUrl: email.reporter ? undefined : `${origin}/account/notifications` };
+    const rendered = await renderEmail(NotificationEmail({ lang: email.locale, url: `${origin}${email.url}`, texts, links }));
+    templates.set(key, { subject: texts.subject, ...rendered });
   }
 
   const outbox: OutboxEmail[] = [];
   for (const email of emails) {
-    const template = templates.get(email.locale)!;
+    const template = templates.get(templateKey(email))!;
     const link = await unsubscribeUrl(origin, email.userId ? { userId: email.userId } : { email: email.to }, event.type);
     outbox.push({
       template: event.type,

@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNull, or, sql, TransactionRollbackError } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { citationConcerns, citations, concernDocumentations, policyVersions, type ChecklistItem } from "~/db/schema/policies";
-import { getFixedT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/modules/audit/index.server";
 import { countyDay } from "~/utils/clock";
 import { applyStatus, lockConcernByNumber, visibleConcernsObservedAt } from "~/modules/concerns/index.server";
@@ -110,8 +109,7 @@ export async function documentConcern(input: { number: number; policyVersionId: 
       data: { policyVersionId: inForce.id, citationNumber, answers },
       ipAddress: actor.ipAddress,
     });
-    const t = await getFixedT(concern.reporterLocale, "concerns");
-    await applyStatus(tx, concern, "documented", { publicNote: input.publicNote || t("notes.documented") }, actor);
+    await applyStatus(tx, concern, "documented", { publicNote: input.publicNote || null, publicNoteCode: { code: "documented" } }, actor);
     return { ok: true as const, citationNumber, documentation: documentation! };
   });
 }

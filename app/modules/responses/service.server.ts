@@ -2,7 +2,6 @@ import { and, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Transaction } from "~/db/client.server";
 import { concernFollows, responseConcerns, responses, responseSnapshots } from "~/db/schema/responses";
 import { emailOf } from "~/modules/auth/index.server";
-import { getFixedT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/modules/audit/index.server";
 import { slugify } from "~/modules/briefs/index.server";
 import { markRespondedByResponse } from "~/modules/concerns/index.server";
@@ -175,9 +174,7 @@ async function announce(tx: Transaction, response: typeof responses.$inferSelect
     .for("update");
   if (!pending.length) return { concerns: 0, people: 0 };
   const ids = pending.map((p) => p.concernId);
-  const notes: Record<string, string> = {};
-  for (const locale of ["en", "es"]) notes[locale] = (await getFixedT(locale, "responses"))("statusNote", { title: response.title });
-  const { contacts } = await markRespondedByResponse(tx, ids, notes, { id: actor.id, ipAddress: ip });
+  const { contacts } = await markRespondedByResponse(tx, ids, { code: "responded", params: { title: response.title } }, { id: actor.id, ipAddress: ip });
 
   const followers = await tx
     .selectDistinct({ userId: concernFollows.userId, email: emailOf<string>(concernFollows.userId) })
@@ -187,7 +184,7 @@ async function announce(tx: Transaction, response: typeof responses.$inferSelect
   // A reporter who also follows with their account hears once, in their account.
   const recipients: Recipient[] = [
     ...followers.map((f) => ({ userId: f.userId })),
-    ...contacts.filter((c) => !followerEmails.has(c.email.toLowerCase())).map((c) => ({ email: c.email, locale: c.locale })),
+    ...contacts.filter((c) => !followerEmails.has(c.email.toLowerCase())).map((c) => ({ email: c.email, locale: c.locale, url: `/concerns/track/${c.code}` })),
   ];
   if (recipients.length) {
     await notify(

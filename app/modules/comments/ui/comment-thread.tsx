@@ -162,7 +162,7 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
           </>
         ) : (
           // Sanitized when saved (richtext module): comment profile only.
-          <div className="comment-body richtext-content" dangerouslySetInnerHTML={{ __html: comment.html ?? "" }} />
+          <div className="comment-body richtext-content" data-user-content="" dangerouslySetInnerHTML={{ __html: comment.html ?? "" }} />
         )}
         {comment.edits.length ? (
           <details className="comment-history">

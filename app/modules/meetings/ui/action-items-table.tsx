@@ -52,7 +52,7 @@ export function ActionItemsTable({
                 {i.what}
                 {i.draft ? <span className="muted"> ({t("actions.fromDraft")})</span> : null}
               </td>
-              <td>{i.ownerName}</td>
+              <td data-user-content="">{i.ownerName}</td>
               <td>{i.due ?? "—"}</td>
               <td>{status ? status(i) : <StatusBadge kind="actionStatus" value={i.status} />}</td>
               {withMeeting ? (

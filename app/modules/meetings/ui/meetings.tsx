@@ -6,7 +6,7 @@ import { RichTextEditor } from "~/modules/richtext/ui/editor";
 
 /** HTML rendered and sanitized on the server by the shared rich-text module; never client HTML. */
 export function RichHtml({ html, className }: { html: string; className?: string }) {
-  return <div className={className ?? "rich-text"} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className={className ?? "rich-text"} data-user-content="" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export type MeetingFormValues = {

@@ -29,9 +29,11 @@ export function ConcernResponses({ clock, responses, follow }: Props) {
           <ul data-testid="concern-responses">
             {responses.map((r) => (
               <li key={r.slug}>
-                <Link to={`/responses/${r.slug}`}>{r.title}</Link>
+                <Link to={`/responses/${r.slug}`} data-user-content="">
+                  {r.title}
+                </Link>
                 {r.publishedAt ? <span className="muted"> · {formatDate(r.publishedAt, lng, "long")}</span> : null}
-                <p>{r.summary}</p>
+                <p data-user-content="">{r.summary}</p>
               </li>
             ))}
           </ul>
