@@ -13,3 +13,4 @@ export * from "./policies";
 export * from "./meetings";
 export * from "./metrics";
 export * from "./responses";
+export * from "./sunshine";
