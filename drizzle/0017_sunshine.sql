@@ -6,6 +6,7 @@ CREATE TABLE "closed_minutes" (
 	"body" text NOT NULL,
 	"status" "minutes_status" DEFAULT 'draft' NOT NULL,
 	"approved_at" timestamp with time zone,
+	"approval_votes" integer DEFAULT 0 NOT NULL,
 	"updated_by_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

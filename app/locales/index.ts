@@ -16,6 +16,7 @@ import enPolicies from "./en/policies.json";
 import enResponses from "./en/responses.json";
 import enRichtext from "./en/richtext.json";
 import enSearch from "./en/search.json";
+import enSunshine from "./en/sunshine.json";
 import esCommon from "./es/common.json";
 import esAdmin from "./es/admin.json";
 import esAnalyses from "./es/analyses.json";
@@ -32,6 +33,7 @@ import esPolicies from "./es/policies.json";
 import esResponses from "./es/responses.json";
 import esRichtext from "./es/richtext.json";
 import esSearch from "./es/search.json";
+import esSunshine from "./es/sunshine.json";
 
 export const resources = {
   en: {
@@ -51,6 +53,7 @@ export const resources = {
     responses: enResponses,
     richtext: enRichtext,
     search: enSearch,
+    sunshine: enSunshine,
   },
   es: {
     common: esCommon,
@@ -69,6 +72,7 @@ export const resources = {
     responses: esResponses,
     richtext: esRichtext,
     search: esSearch,
+    sunshine: esSunshine,
   },
 } as const;
 

@@ -311,6 +311,8 @@ export const closedMinutes = pgTable(
     body: text("body").notNull(),
     status: minutesStatusEnum("status").notNull().default("draft"),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
+    /** Approval roll calls taken so far: the voting module keeps the n-th under subject id "<id>#<n>". */
+    approvalVotes: integer("approval_votes").notNull().default(0),
     updatedById: text("updated_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

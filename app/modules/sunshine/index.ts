@@ -34,3 +34,11 @@ export function exceptionText(e: Pick<ClosedException, "citation" | "titleEn" | 
 export function holidayName(h: Pick<Holiday, "nameEn" | "nameEs">, language: string) {
   return language.startsWith("es") ? h.nameEs : h.nameEn;
 }
+
+/** The i18n key (sunshine namespace) saying the notice rule in plain words; `{{hours}}` is the value. */
+export function noticeRuleKey(rules: Pick<SunshineRules, "weekendsCount" | "holidaysCount">): string {
+  if (!rules.weekendsCount && !rules.holidaysCount) return "sunshine:rule.notice_noWeekendsNoHolidays";
+  if (!rules.weekendsCount) return "sunshine:rule.notice_noWeekends";
+  if (!rules.holidaysCount) return "sunshine:rule.notice_noHolidays";
+  return "sunshine:rule.notice_all";
+}
