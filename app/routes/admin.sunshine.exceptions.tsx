@@ -58,7 +58,11 @@ export default function ExceptionsPage() {
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value={e.active ? "retire" : "restore"} />
               <input type="hidden" name="code" value={e.code} />
-              <button type="submit" className="secondary small" aria-label={t(e.active ? "exceptions.retireLabel" : "exceptions.restoreLabel", { citation: e.citation })}>
+              <button
+                type="submit"
+                className="secondary small"
+                aria-label={t(e.active ? "exceptions.retireLabel" : "exceptions.restoreLabel", { citation: e.citation })}
+              >
                 {t(e.active ? "exceptions.retire" : "exceptions.restore")}
               </button>
             </Form>

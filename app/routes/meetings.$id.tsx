@@ -67,7 +67,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({
     notice: record?.notice ?? null,
     proceedings: minutes && meeting.status === "held" ? record : null,
-    closedMinutes: closed?.length ? closed.map((c) => ({ id: c.id, body: c.body, status: c.status, approvedAt: c.approvedAt ? at(c.approvedAt) : null })) : null,
+    closedMinutes: closed?.length
+      ? closed.map((c) => ({ id: c.id, body: c.body, status: c.status, approvedAt: c.approvedAt ? at(c.approvedAt) : null }))
+      : null,
     meeting: {
       id: meeting.id,
       title: meeting.title,

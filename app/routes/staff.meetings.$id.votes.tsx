@@ -202,7 +202,10 @@ function ClosedMinutesEditor({
     lastResult: mine && actionData?.intent === "save-closed" ? actionData.result : undefined,
     defaultValue: { body: closed.body },
   });
-  const [approveForm] = useForm({ id: `closed-approve-${closed.id}`, lastResult: mine && actionData?.intent === "approve-closed" ? actionData.result : undefined });
+  const [approveForm] = useForm({
+    id: `closed-approve-${closed.id}`,
+    lastResult: mine && actionData?.intent === "approve-closed" ? actionData.result : undefined,
+  });
   const preset = mine && actionData?.intent === "approve-closed" && actionData.allYes ? Object.fromEntries(present.map((m) => [m.id, "support"])) : undefined;
   const approved = closed.status === "approved";
   return (

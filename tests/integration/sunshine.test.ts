@@ -121,7 +121,15 @@ describe("notice of a meeting", () => {
 
     // Through the form: a field error a person understands, what they typed kept.
     const client = await clientFor("analyst@demo.test");
-    const form = { intent: "save", title: "Short notice meeting", mode: "in_person", place: "Room 3", startsAt: fromNow(3), endsAt: fromNow(5), isPublic: "on" };
+    const form = {
+      intent: "save",
+      title: "Short notice meeting",
+      mode: "in_person",
+      place: "Room 3",
+      startsAt: fromNow(3),
+      endsAt: fromNow(5),
+      isPublic: "on",
+    };
     const page = await client.post("/staff/meetings/new", form);
     expect(page.status).toBe(400);
     const text = await page.text();
@@ -142,7 +150,14 @@ describe("notice of a meeting", () => {
 
   it("a closed portion needs a listed exception", async () => {
     const staff = { id: await userId("analyst@demo.test") };
-    const base = { title: "Closed portion check", mode: "in_person" as const, place: "Room 4", startsAt: fromNow(24 * 12), endsAt: fromNow(24 * 12 + 2), isPublic: true };
+    const base = {
+      title: "Closed portion check",
+      mode: "in_person" as const,
+      place: "Room 4",
+      startsAt: fromNow(24 * 12),
+      endsAt: fromNow(24 * 12 + 2),
+      isPublic: true,
+    };
     const refused = await refusalOf(createMeeting(staff, { ...base, closedExceptionCode: "610.021(99)", closedTopic: "Anything we like" }, ctx));
     expect(refused.key).toBe("meetings:errors.exceptionNotListed");
     const client = await clientFor("analyst@demo.test");

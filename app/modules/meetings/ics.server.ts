@@ -131,12 +131,16 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
 function noticeLines(m: IcsMeeting, zone: string): string {
   const lines: string[] = [];
   if (m.noticePostedAt) {
-    lines.push(`Public notice posted ${formatNeutralDateTime(m.noticePostedAt, zone)} / Aviso público publicado ${formatNeutralDateTime(m.noticePostedAt, zone)}`);
+    lines.push(
+      `Public notice posted ${formatNeutralDateTime(m.noticePostedAt, zone)} / Aviso público publicado ${formatNeutralDateTime(m.noticePostedAt, zone)}`,
+    );
     if (m.noticeDeadline) lines.push(`Notice deadline / Plazo del aviso: ${formatNeutralDateTime(m.noticeDeadline, zone)}`);
   }
   if (m.shortNoticeReason) lines.push(`Short notice / Aviso con poca antelación: ${m.shortNoticeReason}`);
   if (m.closedExceptionCode) {
-    lines.push(`Closed portion under RSMo ${m.closedExceptionCode.replace(/^RSMo\s*/, "")} / Sesión cerrada según RSMo ${m.closedExceptionCode.replace(/^RSMo\s*/, "")}: ${m.closedTopic ?? ""}`);
+    lines.push(
+      `Closed portion under RSMo ${m.closedExceptionCode.replace(/^RSMo\s*/, "")} / Sesión cerrada según RSMo ${m.closedExceptionCode.replace(/^RSMo\s*/, "")}: ${m.closedTopic ?? ""}`,
+    );
   }
   return lines.join("\n");
 }

@@ -33,7 +33,17 @@ export {
   listUpcoming,
   meetingQuorum,
 } from "./queries.server";
-export { addAgendaItem, cancelMeeting, createMeeting, moveAgendaItem, postNotice, recordAttendance, removeAgendaItem, setRsvp, updateMeeting } from "./service.server";
+export {
+  addAgendaItem,
+  cancelMeeting,
+  createMeeting,
+  moveAgendaItem,
+  postNotice,
+  recordAttendance,
+  removeAgendaItem,
+  setRsvp,
+  updateMeeting,
+} from "./service.server";
 export { approveClosedMinutes, presentBoardMembers, recordMotion, saveClosedMinutes } from "./motions.server";
 export type { MotionWrite } from "./motions.server";
 export { closedMinutesFor, getProceedings } from "./proceedings.server";

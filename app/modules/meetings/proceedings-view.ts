@@ -9,7 +9,13 @@ type Data = {
   mode: "in_person" | "online" | "hybrid";
   place: string | null;
   link: string | null;
-  notice: { postedAt: Date | null; deadline: Date | null; shortNoticeReason: string | null; closedException: ClosedException | null; closedTopic: string | null };
+  notice: {
+    postedAt: Date | null;
+    deadline: Date | null;
+    shortNoticeReason: string | null;
+    closedException: ClosedException | null;
+    closedTopic: string | null;
+  };
   present: string[];
   absent: string[];
   excused: string[];

@@ -18,7 +18,11 @@ export type RollCallEntry = { name: string; choice: "support" | "oppose" | "abst
 async function rollCallsFor(subjectType: string, ids: string[]) {
   const ballots = await getBallotsForSubjects(subjectType, ids);
   const out = new Map<string, RollCallEntry[]>();
-  for (const [id, ballot] of ballots) out.set(id, (await listRollCall(ballot)).map((v) => ({ name: v.name, choice: v.choice, recused: v.recused })));
+  for (const [id, ballot] of ballots)
+    out.set(
+      id,
+      (await listRollCall(ballot)).map((v) => ({ name: v.name, choice: v.choice, recused: v.recused })),
+    );
   return out;
 }
 
@@ -44,7 +48,14 @@ export async function getProceedings(meetingId: string) {
   const exceptions = await exceptionsByCode([meeting.closedExceptionCode, ...motions.map((m) => m.exceptionCode)]);
   // Minutes (of this or an earlier meeting) approved by a vote taken at this meeting.
   const approvalRows = await db
-    .select({ id: minutesApprovals.id, passed: minutesApprovals.passed, createdAt: minutesApprovals.createdAt, meetingId: meetings.id, meetingTitle: meetings.title, meetingStartsAt: meetings.startsAt })
+    .select({
+      id: minutesApprovals.id,
+      passed: minutesApprovals.passed,
+      createdAt: minutesApprovals.createdAt,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      meetingStartsAt: meetings.startsAt,
+    })
     .from(minutesApprovals)
     .innerJoin(minutes, eq(minutes.id, minutesApprovals.minutesId))
     .innerJoin(meetings, eq(meetings.id, minutes.meetingId))

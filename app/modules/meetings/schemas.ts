@@ -52,8 +52,7 @@ export const MeetingSchema = z
     if (v.mode !== "in_person" && !v.link) ctx.addIssue({ code: "custom", path: ["link"], message: "meetings:errors.linkRequired" });
     if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "meetings:errors.endsBeforeStarts" });
     if (v.closedExceptionCode && !v.closedTopic) ctx.addIssue({ code: "custom", path: ["closedTopic"], message: "meetings:errors.closedTopicRequired" });
-    if (v.closedTopic && !v.closedExceptionCode)
-      ctx.addIssue({ code: "custom", path: ["closedExceptionCode"], message: "meetings:errors.exceptionRequired" });
+    if (v.closedTopic && !v.closedExceptionCode) ctx.addIssue({ code: "custom", path: ["closedExceptionCode"], message: "meetings:errors.exceptionRequired" });
   });
 export type MeetingInput = z.infer<typeof MeetingSchema>;
 

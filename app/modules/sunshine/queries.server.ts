@@ -29,7 +29,10 @@ export async function countyHolidays(fromDay: string, toDay: string, tx: DbOrTx 
 
 /** Every holiday on the calendar, with its names (for the admin page and notices). */
 export async function listHolidays(tx: DbOrTx = db): Promise<Holiday[]> {
-  return tx.select({ day: sunshineHolidays.day, nameEn: sunshineHolidays.nameEn, nameEs: sunshineHolidays.nameEs }).from(sunshineHolidays).orderBy(asc(sunshineHolidays.day));
+  return tx
+    .select({ day: sunshineHolidays.day, nameEn: sunshineHolidays.nameEn, nameEs: sunshineHolidays.nameEs })
+    .from(sunshineHolidays)
+    .orderBy(asc(sunshineHolidays.day));
 }
 
 /** The holidays a span of instants may touch (a margin of two months before, for long weekends). */

@@ -17,7 +17,11 @@ export function NoticeSummary({ notice }: { notice: NoticeView }) {
       {notice.postedAt ? (
         <p>
           <strong>{t("notice.postedAt", { when: notice.postedAt })}</strong>{" "}
-          {notice.deadline ? (notice.late ? t("notice.missedDeadline", { deadline: notice.deadline }) : t("notice.metDeadline", { deadline: notice.deadline })) : null}
+          {notice.deadline
+            ? notice.late
+              ? t("notice.missedDeadline", { deadline: notice.deadline })
+              : t("notice.metDeadline", { deadline: notice.deadline })
+            : null}
         </p>
       ) : (
         <p>{t("notice.notPosted")}</p>

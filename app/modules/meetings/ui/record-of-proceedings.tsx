@@ -73,7 +73,8 @@ export function RecordOfProceedings({ record, headingLevel = 3 }: { record: Proc
       {record.minutesApprovals.map((a) => (
         <div key={a.id} className="card motion-record">
           <p>
-            <strong>{t("proceedings.minutesApproval", { title: a.meetingTitle })}</strong> <strong>{a.passed ? t("approval.passed") : t("approval.failed")}</strong>
+            <strong>{t("proceedings.minutesApproval", { title: a.meetingTitle })}</strong>{" "}
+            <strong>{a.passed ? t("approval.passed") : t("approval.failed")}</strong>
           </p>
           <RollCallTable rollCall={a.rollCall} caption={t("proceedings.minutesApproval", { title: a.meetingTitle })} />
         </div>
