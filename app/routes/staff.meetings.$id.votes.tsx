@@ -72,7 +72,14 @@ export async function action(args: ActionFunctionArgs) {
   // "All yes" fills in the roll call (nothing is recorded): staff change the exceptions, then record.
   if (intent === "all-yes" || intent === "all-yes-closed") {
     const result = parseWithZod(formData, { schema: Prefill }).reply();
-    return json({ intent: intent === "all-yes" ? "record-motion" : "approve-closed", result, allYes: true, motionId: String(formData.get("motionId") ?? "") });
+    const typed = Object.fromEntries(["kind", "text", "moverId", "seconderId"].map((k) => [k, String(formData.get(k) ?? "")]));
+    return json({
+      intent: intent === "all-yes" ? "record-motion" : "approve-closed",
+      result,
+      allYes: true,
+      motionId: String(formData.get("motionId") ?? ""),
+      typed,
+    });
   }
   if (intent === "record-motion") {
     const submission = parseWithZod(formData, { schema: MotionSchema });
@@ -104,17 +111,18 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/staff/meetings/${meeting.id}/votes`, { headers: { "Set-Cookie": await setFlash({ key: flash }) } });
 }
 
-type ActionData = { intent: string; result: SubmissionResult<string[]>; allYes: boolean; motionId: string } | undefined;
+type ActionData = { intent: string; result: SubmissionResult<string[]>; allYes: boolean; motionId: string; typed?: Record<string, string> } | undefined;
 
 export default function VotesPage() {
   const { t } = useTranslation("meetings");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData;
-  const motionResult = actionData?.intent === "record-motion" ? actionData.result : undefined;
+  const motionResult = actionData?.intent === "record-motion" && !actionData.allYes ? actionData.result : undefined;
+  // "All yes" comes back with what was typed as the starting values of a fresh form.
   const [motionForm, motionFields] = useForm<Record<string, string>, Record<string, unknown>, string[]>({
-    id: "motion",
+    id: actionData?.allYes && actionData.intent === "record-motion" ? "motion-filled" : "motion",
     lastResult: motionResult,
-    defaultValue: { kind: "motion" },
+    defaultValue: actionData?.allYes && actionData.typed ? actionData.typed : { kind: "motion" },
   });
   const allYes = (members: { id: string }[]) => Object.fromEntries(members.map((m) => [m.id, "support"]));
   const typed = (prefix: string) =>
@@ -132,7 +140,7 @@ export default function VotesPage() {
       {!held ? <p role="status">{t("votes.recordAttendanceFirst")}</p> : null}
 
       {held ? (
-        <Form method="post" className="stack wide" {...getFormProps(motionForm)} key={`motion-${actionData?.allYes ? "yes" : "typed"}`}>
+        <Form method="post" className="stack wide" {...getFormProps(motionForm)} key={motionForm.id}>
           <h2>{t("votes.recordTitle")}</h2>
           <p className="hint">{t("votes.recordHelp")}</p>
           <FormErrors id={motionForm.errorId} errors={motionForm.errors} />

@@ -69,7 +69,7 @@ test("open meetings: notice, short notice, a closed portion, roll-call minutes, 
   await page.goto(`/staff/meetings/${id}/votes`);
   await page.getByLabel("Motion", { exact: true }).fill("To accept the analysis of response times");
   await page.getByRole("button", { name: "Fill in: everyone yes" }).click();
-  const voteRows = page.locator("form#motion table tbody tr");
+  const voteRows = page.locator("form[id^=motion] table tbody tr");
   await expect(voteRows).toHaveCount(10);
   await voteRows.nth(9).locator('input[value="oppose"]').check();
   await page.getByRole("button", { name: "Record the motion" }).click();
