@@ -1,10 +1,13 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "~/db/client.server";
-import { actionItems, agendaItems, meetingAttendance, meetings, minutes, minutesApprovals, minutesDecisions, minutesRevisions, users } from "~/db/schema";
+import { actionItems, agendaItems, meetingAttendance, meetingMotions, meetings, minutes, minutesApprovals, minutesRevisions, users } from "~/db/schema";
 import { quorumPercent } from "~/modules/meetings/index.server";
 import type { RichDoc } from "~/db/schema";
 import { richTextFromPlainText } from "~/modules/richtext/index.server";
 import { approvalOutcome } from "~/modules/meetings/index.server";
+import { noticeDeadline } from "~/modules/sunshine/index.server";
+import type { VoteChoice } from "~/modules/voting";
+import { recordRollCall } from "~/modules/voting/index.server";
 import { COUNTY_TIME_ZONE, addDays, countyDateTimeToDate, countyToday } from "~/utils/clock";
 
 /** Seed text through the shared rich-text module, as if typed in the no-JavaScript textarea. */
@@ -12,6 +15,14 @@ function toRichText(text: string) {
   const result = richTextFromPlainText(text, "document");
   if (!result.ok) throw new Error(`seed text refused: ${result.error}`);
   return { doc: result.doc as RichDoc, html: result.html, text: result.text };
+}
+
+/** A roll call from counts: the first present members answer yes, the next no, the next abstain. */
+function rollCallFrom(present: string[], counts: { support?: number; oppose?: number; abstain?: number }) {
+  const s = counts.support ?? present.length;
+  const o = counts.oppose ?? 0;
+  const a = counts.abstain ?? 0;
+  return present.slice(0, s + o + a).map((userId, i) => ({ userId, choice: (i < s ? "support" : i < s + o ? "oppose" : "abstain") as VoteChoice }));
 }
 
 /** 18:00 county time, `days` from today. */
@@ -93,6 +104,9 @@ export async function seedMeetings() {
     if (existing.has(p.title)) continue;
     await db.transaction(async (tx) => {
       const agenda = toRichText(p.agenda);
+      const when = eveningIn(-p.daysAgo);
+      // Notice went out a week ahead, well before its deadline.
+      const notice = { noticePostedAt: new Date(when.startsAt.getTime() - 7 * 86_400_000), noticeDeadline: await noticeDeadline(when.startsAt, tx) };
       const [meeting] = await tx
         .insert(meetings)
         .values({
@@ -100,7 +114,8 @@ export async function seedMeetings() {
           mode: "hybrid",
           place: "County Administration Building, Room 210, 415 E 12th St",
           link: "https://meet.example.org/cab",
-          ...eveningIn(-p.daysAgo),
+          ...when,
+          ...notice,
           status: "held",
           isPublic: true,
           agendaDoc: agenda.doc,
@@ -124,10 +139,38 @@ export async function seedMeetings() {
         .values({ minutesId: row!.id, number: 1, kind: "draft", bodyDoc: body.doc, bodyHtml: body.html, bodyText: body.text, createdById: staff.id })
         .returning();
       await tx.update(minutes).set({ currentRevisionId: revision!.id, status: "circulated", circulatedAt: new Date() }).where(eq(minutes.id, row!.id));
-      for (const d of p.decisions)
-        await tx
-          .insert(minutesDecisions)
-          .values({ minutesId: row!.id, text: d.text, support: d.support ?? null, oppose: d.oppose ?? null, abstain: d.abstain ?? null });
+      // Every vote by roll call (the Sunshine Law): each decision was a motion, moved and seconded by present members.
+      const present = members.slice(0, p.present).map((m) => m.id);
+      const percent = quorumPercent();
+      const quorumMet = present.length * 100 >= percent * members.length;
+      for (const [i, d] of p.decisions.entries()) {
+        const votes = rollCallFrom(present, d);
+        const yes = votes.filter((v) => v.choice === "support").length;
+        const no = votes.filter((v) => v.choice === "oppose").length;
+        const [motion] = await tx
+          .insert(meetingMotions)
+          .values({
+            meetingId: meeting!.id,
+            text: d.text,
+            moverId: present[i % present.length]!,
+            seconderId: present[(i + 1) % present.length]!,
+            passed: quorumMet && yes > no,
+            recordedById: staff.id,
+            createdAt: new Date(when.startsAt.getTime() + (40 + i * 15) * 60_000),
+          })
+          .returning();
+        await recordRollCall(tx, {
+          subjectType: "meeting_motion",
+          subjectId: motion!.id,
+          title: d.text,
+          url: `/meetings/${meeting!.id}`,
+          eligibleUserIds: present,
+          votes,
+          quorumMet,
+          quorumPercent: percent,
+          actor: { id: staff.id },
+        });
+      }
       for (const a of p.actions) {
         const due = addDays(countyToday(), a.dueInDays);
         await tx.insert(actionItems).values({
@@ -140,7 +183,6 @@ export async function seedMeetings() {
         });
       }
       // Voted at the same meeting (the rules allow this one or a later one); quorum from its attendance.
-      const percent = quorumPercent();
       const outcome = approvalOutcome({
         support: p.vote.support,
         oppose: p.vote.oppose,
@@ -162,6 +204,17 @@ export async function seedMeetings() {
           recordedById: staff.id,
         })
         .returning();
+      await recordRollCall(tx, {
+        subjectType: "minutes_approval",
+        subjectId: approval!.id,
+        title: p.title,
+        url: `/meetings/${meeting!.id}`,
+        eligibleUserIds: present,
+        votes: rollCallFrom(present, p.vote),
+        quorumMet: outcome.quorumMet,
+        quorumPercent: percent,
+        actor: { id: staff.id },
+      });
       if (outcome.passed)
         await tx.update(minutes).set({ status: "approved", approvalId: approval!.id, publishedAt: new Date() }).where(eq(minutes.id, row!.id));
     });
@@ -170,13 +223,17 @@ export async function seedMeetings() {
   if (!existing.has(UPCOMING_TITLE)) {
     await db.transaction(async (tx) => {
       const agenda = toRichText("Approval of the previous minutes.\n\nThe office's response to concerns about open-air drug markets.\n\nPublic comment.");
+      const when = eveningIn(14);
       const [meeting] = await tx
         .insert(meetings)
         .values({
           title: UPCOMING_TITLE,
           mode: "in_person",
           place: "Eastside Library, Community Room, 2100 E 35th St",
-          ...eveningIn(14),
+          ...when,
+          // Scheduling posts the notice.
+          noticePostedAt: new Date(),
+          noticeDeadline: await noticeDeadline(when.startsAt, tx),
           status: "scheduled",
           isPublic: true,
           agendaDoc: agenda.doc,

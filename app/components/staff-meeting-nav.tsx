@@ -14,6 +14,9 @@ export function StaffMeetingNav({ id }: { id: string }) {
           <NavLink to={`/staff/meetings/${id}/attendance`}>{t("staff.tabAttendance")}</NavLink>
         </li>
         <li>
+          <NavLink to={`/staff/meetings/${id}/votes`}>{t("staff.tabVotes")}</NavLink>
+        </li>
+        <li>
           <NavLink to={`/staff/meetings/${id}/minutes`}>{t("staff.tabMinutes")}</NavLink>
         </li>
         <li>

@@ -18,6 +18,7 @@ import enRichtext from "./en/richtext.json";
 import enSearch from "./en/search.json";
 import enRecords from "./en/records.json";
 import enOpendata from "./en/opendata.json";
+import enSunshine from "./en/sunshine.json";
 import esCommon from "./es/common.json";
 import esAdmin from "./es/admin.json";
 import esAnalyses from "./es/analyses.json";
@@ -36,6 +37,7 @@ import esRichtext from "./es/richtext.json";
 import esSearch from "./es/search.json";
 import esRecords from "./es/records.json";
 import esOpendata from "./es/opendata.json";
+import esSunshine from "./es/sunshine.json";
 
 export const resources = {
   en: {
@@ -57,6 +59,7 @@ export const resources = {
     search: enSearch,
     records: enRecords,
     opendata: enOpendata,
+    sunshine: enSunshine,
   },
   es: {
     common: esCommon,
@@ -77,6 +80,7 @@ export const resources = {
     search: esSearch,
     records: esRecords,
     opendata: esOpendata,
+    sunshine: esSunshine,
   },
 } as const;
 

@@ -17,6 +17,7 @@ const ADMIN_TOOLS = [
   { key: "outbox", to: "/admin/outbox" },
   { key: "audit", to: "/admin/audit" },
   { key: "policies", to: "/admin/policies" },
+  { key: "sunshine", to: "/admin/sunshine" },
   { key: "apiKeys", to: "/admin/api-keys" },
 ] as const;
 

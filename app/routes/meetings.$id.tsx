@@ -11,8 +11,10 @@ import type { CommentSubject } from "~/modules/comments";
 import { commentThreadFor, handleCommentAction, isCommentIntent } from "~/modules/comments/index.server";
 import { CommentThread } from "~/modules/comments/ui/comment-thread";
 import {
+  closedMinutesFor,
   getAgenda,
   getAttendance,
+  getProceedings,
   getMinutesFor,
   getRsvpSummary,
   getVisibleMeeting,
@@ -25,7 +27,10 @@ import {
 } from "~/modules/meetings/index.server";
 import { MeetingPageSchema } from "~/modules/meetings/schemas";
 import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
+import { proceedingsView } from "~/modules/meetings";
 import { ApprovalRecord, QuorumStatus, RichHtml, StatusBadge } from "~/modules/meetings/ui/meetings";
+import { NoticeSummary } from "~/modules/meetings/ui/notice-summary";
+import { RecordOfProceedings } from "~/modules/meetings/ui/record-of-proceedings";
 import { formatDate, formatDateTimeRange } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
@@ -58,7 +63,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     commentThreadFor(request, user, meetingSubject(meeting)),
   ]);
   const at = (d: Date | string) => formatDate(d, locale, "long");
+  // The notice is public for every meeting; the record of proceedings goes with the minutes the
+  // viewer may read; closed-session minutes only to board members and staff.
+  const proceedings = await getProceedings(meeting.id);
+  const record = proceedings ? proceedingsView(proceedings, locale) : null;
+  const closed = minutes ? await closedMinutesFor(meeting.id, viewer) : null;
   return json({
+    notice: record?.notice ?? null,
+    proceedings: minutes && meeting.status === "held" ? record : null,
+    closedMinutes: closed?.length
+      ? closed.map((c) => ({ id: c.id, body: c.body, status: c.status, approvedAt: c.approvedAt ? at(c.approvedAt) : null }))
+      : null,
     meeting: {
       id: meeting.id,
       title: meeting.title,
@@ -174,6 +189,12 @@ export default function MeetingPage() {
           </>
         ) : null}
       </dl>
+      {data.notice && meeting.status !== "cancelled" ? (
+        <section aria-labelledby="notice-heading">
+          <h2 id="notice-heading">{t("notice.title")}</h2>
+          <NoticeSummary notice={data.notice} />
+        </section>
+      ) : null}
       <p className="actions">
         <a href={`/meetings/${meeting.id}/ics`} download>
           {t("detail.ics")}
@@ -252,7 +273,22 @@ export default function MeetingPage() {
             <StatusBadge kind="minutesStatus" value={minutes.status} />
             {minutes.status !== "approved" ? <span className="muted"> {t("minutes.notFinal")}</span> : null}
           </p>
+          {data.proceedings ? <RecordOfProceedings record={data.proceedings} /> : null}
           {minutes.current ? <RichHtml html={minutes.current.html} /> : null}
+          {data.closedMinutes ? (
+            <section aria-labelledby="closed-minutes-heading" className="closed-minutes">
+              <h3 id="closed-minutes-heading">{t("closed.title")}</h3>
+              <p className="alert alert-warning">{t("closed.boardOnly")}</p>
+              {data.closedMinutes.map((c) => (
+                <div key={c.id} className="card">
+                  <p>
+                    <StatusBadge kind="minutesStatus" value={c.status} /> {c.approvedAt ? t("closed.approvedOn", { date: c.approvedAt }) : null}
+                  </p>
+                  {c.body ? <p className="pre-wrap">{c.body}</p> : <p className="muted">{t("closed.empty")}</p>}
+                </div>
+              ))}
+            </section>
+          ) : null}
           {minutes.decisions.length ? (
             <>
               <h3>{t("minutes.decisions")}</h3>

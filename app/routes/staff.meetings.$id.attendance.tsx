@@ -1,3 +1,4 @@
+import { TableWrap } from "~/components/table-wrap";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -53,14 +54,16 @@ export async function action(args: ActionFunctionArgs) {
   const meeting = await getMeeting(args.params.id ?? "");
   if (!meeting) notFound();
   const formData = await readFormData(args.request);
+  // "Mark all present" fills in the form (nothing is saved): staff mark who is missing, then save.
+  if (formData.get("intent") === "all-present") return json({ errors: [] as string[], allPresent: true });
   const submission = parseWithZod(formData, { schema: AttendanceSchema });
-  if (submission.status !== "success") return json({ errors: ["meetings:errors.attendanceInvalid"] }, { status: 400 });
+  if (submission.status !== "success") return json({ errors: ["meetings:errors.attendanceInvalid"], allPresent: false }, { status: 400 });
   const entries = submission.value;
   try {
     await recordAttendance(user, meeting.id, entries, serviceContext(args.request, args.context));
   } catch (error) {
     const refusal = refusalOf(error);
-    return json({ errors: [refusal.key] }, { status: refusal.status });
+    return json({ errors: [refusal.key], allPresent: false }, { status: refusal.status });
   }
   return redirect(`/staff/meetings/${meeting.id}/attendance`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.attendanceSaved" }) } });
 }
@@ -79,20 +82,57 @@ export default function AttendancePage() {
       {data.meeting.status === "cancelled" ? (
         <p role="status">{t("detail.cancelled")}</p>
       ) : (
-        <Form method="post" className="attendance-form">
+        <Form method="post" className="attendance-form" key={actionData?.allPresent ? "all-present" : "recorded"}>
           <FormErrors errors={actionData?.errors} />
-          {data.members.map((m) => (
-            <fieldset key={m.id} className="attendance-row">
-              <legend>{m.name}</legend>
+          <TableWrap>
+            <table className="attendance-table input-table">
+              <caption>{t("attendance.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("attendance.member")}</th>
+                  {ATTENDANCE_STATUSES.map((s) => (
+                    <th scope="col" key={s}>
+                      {t(`attendance.${s}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.members.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row" id={`member-${m.id}`}>
+                      {m.name}
+                    </th>
+                    {ATTENDANCE_STATUSES.map((s) => (
+                      <td key={s}>
+                        <input
+                          type="radio"
+                          name={`status-${m.id}`}
+                          value={s}
+                          defaultChecked={actionData?.allPresent ? s === "present" : m.status === s}
+                          aria-labelledby={`member-${m.id} status-head-${s}`}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <span hidden>
               {ATTENDANCE_STATUSES.map((s) => (
-                <label key={s} className="radio">
-                  <input type="radio" name={`status-${m.id}`} value={s} defaultChecked={m.status === s} /> {t(`attendance.${s}`)}
-                </label>
+                <span key={s} id={`status-head-${s}`}>
+                  {t(`attendance.${s}`)}
+                </span>
               ))}
-            </fieldset>
-          ))}
+            </span>
+          </TableWrap>
           <p className="hint">{t("attendance.hint")}</p>
-          <button type="submit">{t("attendance.submit")}</button>
+          <div className="actions">
+            <button type="submit">{t("attendance.submit")}</button>
+            <button type="submit" name="intent" value="all-present" className="secondary">
+              {t("attendance.allPresent")}
+            </button>
+          </div>
         </Form>
       )}
     </section>

@@ -13,6 +13,7 @@ import {
   getMeeting,
   invalid,
   moveAgendaItem,
+  postNotice,
   readRichField,
   refusal,
   removeAgendaItem,
@@ -23,7 +24,10 @@ import {
 } from "~/modules/meetings/index.server";
 import { EditMeetingSchema, MeetingSchema } from "~/modules/meetings/schemas";
 import { MeetingForm, StatusBadge } from "~/modules/meetings/ui/meetings";
-import { formatDateTimeRange, toCountyDateTimeValue } from "~/utils/clock";
+import { NoticeSummary } from "~/modules/meetings/ui/notice-summary";
+import { exceptionText, noticeRuleKey } from "~/modules/sunshine";
+import { getClosedException, listClosedExceptions, sunshineRules } from "~/modules/sunshine/index.server";
+import { formatDateTime, formatDateTimeRange, toCountyDateTimeValue } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
@@ -37,9 +41,24 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!meeting) notFound();
   const { timeZone } = timeContext();
   const locale = await requestLocale(args.request, args.context);
-  const agenda = await getAgenda(meeting.id);
+  const [agenda, rules, exceptions, noticed] = await Promise.all([
+    getAgenda(meeting.id),
+    sunshineRules(),
+    listClosedExceptions({ activeOnly: true }),
+    meeting.closedExceptionCode ? getClosedException(meeting.closedExceptionCode) : null,
+  ]);
+  const at = (d: Date | null) => (d ? formatDateTime(d, locale, { zoneName: true }) : null);
   return json({
     timeZone,
+    rules: { key: noticeRuleKey(rules), hours: rules.noticeHours },
+    exceptions: exceptions.map((e) => ({ code: e.code, ...exceptionText(e, locale) })),
+    notice: {
+      postedAt: at(meeting.noticePostedAt),
+      deadline: at(meeting.noticeDeadline),
+      late: !!(meeting.noticePostedAt && meeting.noticeDeadline && meeting.noticePostedAt > meeting.noticeDeadline),
+      shortNoticeReason: meeting.shortNoticeReason,
+      closed: noticed ? { ...exceptionText(noticed, locale), topic: meeting.closedTopic } : null,
+    },
     meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale) },
     defaultValue: {
       title: meeting.title,
@@ -49,6 +68,9 @@ export async function loader(args: LoaderFunctionArgs) {
       startsAt: toCountyDateTimeValue(meeting.startsAt, timeZone),
       endsAt: toCountyDateTimeValue(meeting.endsAt, timeZone),
       isPublic: meeting.isPublic,
+      closedExceptionCode: meeting.closedExceptionCode,
+      closedTopic: meeting.closedTopic,
+      shortNoticeReason: meeting.shortNoticeReason,
       // The stored document itself: the editor starts from it (an empty agenda starts blank).
       agendaJson: meeting.agendaHtml ? meeting.agendaDoc : null,
     },
@@ -61,7 +83,7 @@ export async function action(args: ActionFunctionArgs) {
   const meeting = await getMeeting(args.params.id ?? "");
   if (!meeting) notFound();
   const formData = await readFormData(args.request);
-  const intent = readIntent(formData, ["save", "cancel", "add-agenda-item", "remove-agenda-item", "move-agenda-item"]);
+  const intent = readIntent(formData, ["save", "cancel", "post-notice", "add-agenda-item", "remove-agenda-item", "move-agenda-item"]);
   const ctx = serviceContext(args.request, args.context);
   if (intent === "save") {
     const submission = parseWithZod(formData, { schema: MeetingSchema });
@@ -82,6 +104,9 @@ export async function action(args: ActionFunctionArgs) {
     if (value.intent === "cancel") {
       await cancelMeeting(user, meeting.id, value.reason, ctx);
       flash = "meetings:flash.cancelled";
+    } else if (value.intent === "post-notice") {
+      await postNotice(user, meeting.id, value.shortNoticeReason, ctx);
+      flash = "meetings:flash.noticePosted";
     } else if (value.intent === "add-agenda-item") await addAgendaItem(user, meeting.id, value, ctx);
     else if (value.intent === "remove-agenda-item") await removeAgendaItem(user, meeting.id, value.itemId, ctx);
     else await moveAgendaItem(user, meeting.id, value.itemId, value.direction, ctx);
@@ -98,6 +123,8 @@ export default function EditMeeting() {
   const last = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const [itemForm, itemFields] = useForm({ id: "agenda-item", lastResult: last("add-agenda-item") });
   const [cancelForm, cancelFields] = useForm({ id: "cancel", lastResult: last("cancel") });
+  const [noticeForm, noticeFields] = useForm({ id: "post-notice", lastResult: last("post-notice") });
+  const noticeRule = t(data.rules.key, { hours: data.rules.hours });
   const editable = data.meeting.status !== "cancelled";
   return (
     <section>
@@ -108,8 +135,36 @@ export default function EditMeeting() {
       </p>
       {editable ? (
         <>
+          <h2>{t("notice.title")}</h2>
+          <NoticeSummary notice={data.notice} />
+          {data.meeting.status === "scheduled" ? (
+            <Form method="post" className="stack" {...getFormProps(noticeForm)}>
+              <FormErrors id={noticeForm.errorId} errors={noticeForm.errors} />
+              <p className="hint">{t("notice.postHelp", { rule: noticeRule })}</p>
+              <input type="hidden" name="intent" value="post-notice" />
+              <TextAreaField
+                label={t("notice.shortNoticeReason")}
+                field={noticeFields.shortNoticeReason}
+                hint={t("notice.shortNoticeReasonHint")}
+                textareaProps={{ rows: 2 }}
+              />
+              <div>
+                <button type="submit" className="secondary">
+                  {t("notice.post")}
+                </button>
+              </div>
+            </Form>
+          ) : null}
           <h2>{t("staff.details")}</h2>
-          <MeetingForm id="meeting" timeZone={data.timeZone} defaultValue={data.defaultValue} lastResult={last("save")} submitLabel={t("staff.saveChanges")} />
+          <MeetingForm
+            id="meeting"
+            timeZone={data.timeZone}
+            defaultValue={data.defaultValue}
+            lastResult={last("save")}
+            submitLabel={t("staff.saveChanges")}
+            exceptions={data.exceptions}
+            noticeRule={noticeRule}
+          />
         </>
       ) : (
         <p role="status">{t("detail.cancelled")}</p>

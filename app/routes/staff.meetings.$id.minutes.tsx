@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
+import { createHash } from "node:crypto";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +14,7 @@ import {
   circulateMinutes,
   getMeeting,
   getMinutesFor,
+  getProceedings,
   heldMeetingsFrom,
   invalid,
   listCabMembers,
@@ -30,7 +32,9 @@ import {
   timeContext,
 } from "~/modules/meetings/index.server";
 import { ACTION_STATUSES, MinutesSchema } from "~/modules/meetings/schemas";
+import { proceedingsView } from "~/modules/meetings";
 import { ActionItemsTable } from "~/modules/meetings/ui/action-items-table";
+import { RecordOfProceedings } from "~/modules/meetings/ui/record-of-proceedings";
 import { ApprovalRecord, RichHtml, richProps, StatusBadge } from "~/modules/meetings/ui/meetings";
 import { RichTextEditor } from "~/modules/richtext/ui/editor";
 import { formatDate, formatDateTimeRange } from "~/utils/clock";
@@ -53,7 +57,14 @@ export async function loader(args: LoaderFunctionArgs) {
     heldMeetingsFrom(meeting.startsAt),
   ]);
   const day = (d: Date | string) => formatDate(d, locale);
+  const proceedings = await getProceedings(meeting.id);
   return json({
+    // Changes with every successful write: the forms start afresh, so an old refusal is not shown again.
+    version: createHash("sha1")
+      .update(JSON.stringify(minutes ?? null))
+      .digest("base64url")
+      .slice(0, 10),
+    proceedings: proceedings && meeting.status === "held" ? proceedingsView(proceedings, locale) : null,
     meeting: { id: meeting.id, title: meeting.title, status: meeting.status, when: formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale) },
     minutes: minutes
       ? {
@@ -138,9 +149,10 @@ export async function action(args: ActionFunctionArgs) {
 
 type ActionData = { intent: string; result: SubmissionResult<string[]> } | undefined;
 
-function useIntentForm(id: string, intent: string, actionData: ActionData, defaultValue?: Record<string, string>) {
+function useIntentForm(id: string, intent: string, actionData: ActionData, version: string, defaultValue?: Record<string, string>) {
   return useForm<Record<string, string>, Record<string, unknown>, string[]>({
-    id,
+    // A new id after each successful write resets the form's errors (conform keeps them otherwise).
+    id: `${id}-${version}`,
     lastResult: actionData?.intent === intent ? actionData.result : undefined,
     defaultValue,
     shouldRevalidate: "onBlur",
@@ -153,13 +165,13 @@ export default function MinutesPage() {
   const actionData = useActionData<typeof action>() as ActionData;
   const { minutes, meeting } = data;
   const approved = minutes?.status === "approved";
-  const [draftForm, draftFields] = useIntentForm("draft", "save-draft", actionData);
-  const [decisionForm, decisionFields] = useIntentForm("decision", "add-decision", actionData);
-  const [actionForm, actionFields] = useIntentForm("action-item", "add-action", actionData);
-  const [approvalForm, approvalFields] = useIntentForm("approval", "record-approval", actionData, { votedAtMeetingId: meeting.id });
-  const [amendForm, amendFields] = useIntentForm("amend", "amend", actionData);
-  const [circulateForm] = useIntentForm("circulate", "circulate", actionData);
-  const [publishForm] = useIntentForm("publish", "publish", actionData);
+  const [draftForm, draftFields] = useIntentForm("draft", "save-draft", actionData, data.version);
+  const [decisionForm, decisionFields] = useIntentForm("decision", "add-decision", actionData, data.version);
+  const [actionForm, actionFields] = useIntentForm("action-item", "add-action", actionData, data.version);
+  const [approvalForm, approvalFields] = useIntentForm("approval", "record-approval", actionData, data.version, { votedAtMeetingId: meeting.id });
+  const [amendForm, amendFields] = useIntentForm("amend", "amend", actionData, data.version);
+  const [circulateForm] = useIntentForm("circulate", "circulate", actionData, data.version);
+  const [publishForm] = useIntentForm("publish", "publish", actionData, data.version);
   return (
     <section>
       <h1>{t("staffMinutes.title", { title: meeting.title })}</h1>
@@ -173,6 +185,12 @@ export default function MinutesPage() {
         </p>
       ) : null}
       {meeting.status !== "held" && !minutes ? <p role="status">{t("staffMinutes.recordAttendanceFirst")}</p> : null}
+      {data.proceedings ? (
+        <>
+          <p className="hint">{t("staffMinutes.proceedingsHelp")}</p>
+          <RecordOfProceedings record={data.proceedings} headingLevel={2} />
+        </>
+      ) : null}
 
       {!approved && meeting.status === "held" ? (
         <Form method="post" className="stack wide" {...getFormProps(draftForm)}>
@@ -235,9 +253,10 @@ export default function MinutesPage() {
               <TextAreaField label={t("staffMinutes.decisionText")} field={decisionFields.text} textareaProps={{ rows: 3 }} />
               <fieldset>
                 <legend>{t("staffMinutes.decisionVotes")}</legend>
-                <Field label={t("approval.support")} field={decisionFields.support} type="number" inputProps={{ min: 0 }} />
-                <Field label={t("approval.oppose")} field={decisionFields.oppose} type="number" inputProps={{ min: 0 }} />
-                <Field label={t("approval.abstain")} field={decisionFields.abstain} type="number" inputProps={{ min: 0 }} />
+                <p className="hint">{t("staffMinutes.decisionVotesHint")}</p>
+                <Field label={t("approval.support")} field={decisionFields.support} type="number" inputProps={{ min: 0, placeholder: "0" }} />
+                <Field label={t("approval.oppose")} field={decisionFields.oppose} type="number" inputProps={{ min: 0, placeholder: "0" }} />
+                <Field label={t("approval.abstain")} field={decisionFields.abstain} type="number" inputProps={{ min: 0, placeholder: "0" }} />
               </fieldset>
               <div>
                 <button type="submit">{t("staffMinutes.addDecisionSubmit")}</button>

@@ -7,6 +7,9 @@ import { requireRole } from "~/modules/auth/index.server";
 import { invalid, readRichField, refusal, serviceContext, timeContext } from "~/modules/meetings/index.server";
 import { MeetingSchema } from "~/modules/meetings/schemas";
 import { createMeeting } from "~/modules/meetings/index.server";
+import { exceptionText, noticeRuleKey } from "~/modules/sunshine";
+import { listClosedExceptions, sunshineRules } from "~/modules/sunshine/index.server";
+import { requestLocale } from "~/modules/meetings/index.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -15,7 +18,13 @@ export const meta: MetaFunction = (args) => pageTitle(args, "newMeeting", "staff
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
-  return json(timeContext());
+  const locale = await requestLocale(args.request, args.context);
+  const [rules, exceptions] = await Promise.all([sunshineRules(), listClosedExceptions({ activeOnly: true })]);
+  return json({
+    ...timeContext(),
+    rules: { key: noticeRuleKey(rules), hours: rules.noticeHours },
+    exceptions: exceptions.map((e) => ({ code: e.code, ...exceptionText(e, locale) })),
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -34,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function NewMeeting() {
   const { t } = useTranslation("meetings");
-  const { timeZone } = useLoaderData<typeof loader>();
+  const { timeZone, rules, exceptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section>
@@ -46,6 +55,8 @@ export default function NewMeeting() {
         lastResult={actionData?.result}
         submitLabel={t("staff.schedule")}
         defaultValue={{ mode: "in_person", isPublic: true }}
+        exceptions={exceptions}
+        noticeRule={t(rules.key, { hours: rules.hours })}
       />
     </section>
   );

@@ -145,6 +145,40 @@ export function businessDaysBetween(from: string, to: string, holidays: Holidays
   return count;
 }
 
+/** Which days count toward a span of hours (notice periods): weekends and the holidays given may be left out. */
+export type CountedDays = { holidays?: Holidays; weekendsCount?: boolean; holidaysCount?: boolean };
+
+function dayCounts(day: string, rule: CountedDays, off: Set<string>): boolean {
+  const w = weekday(day);
+  if (!rule.weekendsCount && (w === 0 || w === 6)) return false;
+  if (!rule.holidaysCount && off.has(day)) return false;
+  return true;
+}
+
+/**
+ * The latest instant that lies `hours` counted hours before `instant`, where only the time on
+ * counted days (county wall clock) counts: with weekends and holidays left out, 24 hours before
+ * a Monday 10:00 meeting with the Friday a holiday is the Thursday at 10:00.
+ */
+export function countedHoursBefore(instant: Date, hours: number, rule: CountedDays = {}, zone = COUNTY_TIME_ZONE): Date {
+  const off = new Set(rule.holidays ?? []);
+  let remaining = Math.max(0, hours) * 3_600_000;
+  let cursor = instant.getTime();
+  if (remaining === 0) return new Date(cursor);
+  // A run of days none of which counts would never end: stop after ten years of them.
+  for (let guard = 0; guard < 3660; guard++) {
+    const day = countyDay(cursor - 1, zone);
+    const dayStart = startOfCountyDay(day, zone).getTime();
+    if (dayCounts(day, rule, off)) {
+      const available = cursor - dayStart;
+      if (available >= remaining) return new Date(cursor - remaining);
+      remaining -= available;
+    }
+    cursor = dayStart;
+  }
+  return new Date(cursor);
+}
+
 // ---------------------------------------------------------------- wall clock ↔ instant
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();

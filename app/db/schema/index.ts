@@ -14,3 +14,4 @@ export * from "./meetings";
 export * from "./metrics";
 export * from "./responses";
 export * from "./records";
+export * from "./sunshine";

@@ -33,6 +33,15 @@ export const meetings = pgTable(
     /** iCalendar SEQUENCE: bumped on every change so calendars replace the old copy. */
     sequence: integer("sequence").notNull().default(0),
     cancelReason: text("cancel_reason"),
+    /** When the public notice (date, time, place, tentative agenda) was last posted; null: entered after the meeting. */
+    noticePostedAt: timestamp("notice_posted_at", { withTimezone: true }),
+    /** The deadline that notice had to meet (computed from the rules when it was posted). */
+    noticeDeadline: timestamp("notice_deadline", { withTimezone: true }),
+    /** Why notice was shorter than the rules ask; required when it was posted after the deadline. */
+    shortNoticeReason: text("short_notice_reason"),
+    /** A closed portion, announced in the notice: the exception's code (the sunshine module's list) and the topic. */
+    closedExceptionCode: text("closed_exception_code"),
+    closedTopic: text("closed_topic"),
     createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +51,7 @@ export const meetings = pgTable(
     check("meetings_ends_after_starts", sql`${t.endsAt} > ${t.startsAt}`),
     check("meetings_place_for_in_person", sql`${t.mode} = 'online' or ${t.place} is not null`),
     check("meetings_link_for_online", sql`${t.mode} = 'in_person' or ${t.link} is not null`),
+    check("meetings_closed_topic", sql`(${t.closedExceptionCode} is null) = (${t.closedTopic} is null)`),
   ],
 );
 
@@ -251,5 +261,65 @@ export const minutesApprovals = pgTable(
     check("minutes_approvals_quorum_percent", sql`${t.quorumPercent} between 1 and 100`),
     check("minutes_approvals_quorum_met", sql`${t.quorumMet} = (${t.presentCount} * 100 >= ${t.quorumPercent} * ${t.eligibleCount})`),
     check("minutes_approvals_passed", sql`${t.passed} = (${t.quorumMet} and ${t.support} > ${t.oppose})`),
+  ],
+);
+
+export const motionKindEnum = pgEnum("meeting_motion_kind", ["motion", "close_session"]);
+
+/**
+ * A motion put to the board at a meeting and its roll call (the voting module keeps each member's
+ * answer under subject "meeting_motion" and this row's id). A motion to close names the exception.
+ */
+export const meetingMotions = pgTable(
+  "meeting_motions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "restrict" }),
+    kind: motionKindEnum("kind").notNull().default("motion"),
+    text: text("text").notNull(),
+    moverId: text("mover_id").references(() => users.id, { onDelete: "set null" }),
+    seconderId: text("seconder_id").references(() => users.id, { onDelete: "set null" }),
+    exceptionCode: text("exception_code"),
+    passed: boolean("passed").notNull(),
+    recordedById: text("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("meeting_motions_meeting_idx").on(t.meetingId, t.createdAt),
+    check("meeting_motions_close_cites", sql`(${t.kind} = 'close_session') = (${t.exceptionCode} is not null)`),
+    check("meeting_motions_text", sql`length(btrim(${t.text})) > 0`),
+  ],
+);
+
+/**
+ * Minutes of a closed session: kept apart from the open minutes, read only by board members and
+ * staff, limited to the cited topic, approved by a roll call (subject "closed_minutes").
+ */
+export const closedMinutes = pgTable(
+  "closed_minutes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "restrict" }),
+    /** The vote that closed the session. */
+    motionId: uuid("motion_id")
+      .notNull()
+      .references(() => meetingMotions.id, { onDelete: "restrict" }),
+    body: text("body").notNull(),
+    status: minutesStatusEnum("status").notNull().default("draft"),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    /** Approval roll calls taken so far: the voting module keeps the n-th under subject id "<id>#<n>". */
+    approvalVotes: integer("approval_votes").notNull().default(0),
+    updatedById: text("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("closed_minutes_motion_unique").on(t.motionId),
+    index("closed_minutes_meeting_idx").on(t.meetingId),
+    check("closed_minutes_approved", sql`(${t.status} = 'approved') = (${t.approvedAt} is not null)`),
   ],
 );

@@ -1,8 +1,14 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalDateTimeValue } from "ical-generator";
-import { wallTimeAt, zoneAbbreviation, zoneOffsetMinutes } from "~/utils/clock";
+import { formatNeutralDateTime, wallTimeAt, zoneAbbreviation, zoneOffsetMinutes } from "~/utils/clock";
 
 export type IcsMeeting = {
   id: string;
+  /** The public notice (Sunshine Law): when it was posted, the deadline it met, a short-notice reason, a closed portion. */
+  noticePostedAt?: Date | null;
+  noticeDeadline?: Date | null;
+  shortNoticeReason?: string | null;
+  closedExceptionCode?: string | null;
+  closedTopic?: string | null;
   title: string;
   mode: "in_person" | "online" | "hybrid";
   place: string | null;
@@ -118,6 +124,27 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
   return lines.join("\r\n");
 }
 
+/**
+ * The notice in the event's description (calendar clients have no language of ours: the English
+ * and Spanish lines both, with locale-neutral times).
+ */
+function noticeLines(m: IcsMeeting, zone: string): string {
+  const lines: string[] = [];
+  if (m.noticePostedAt) {
+    lines.push(
+      `Public notice posted ${formatNeutralDateTime(m.noticePostedAt, zone)} / Aviso público publicado ${formatNeutralDateTime(m.noticePostedAt, zone)}`,
+    );
+    if (m.noticeDeadline) lines.push(`Notice deadline / Plazo del aviso: ${formatNeutralDateTime(m.noticeDeadline, zone)}`);
+  }
+  if (m.shortNoticeReason) lines.push(`Short notice / Aviso con poca antelación: ${m.shortNoticeReason}`);
+  if (m.closedExceptionCode) {
+    lines.push(
+      `Closed portion under RSMo ${m.closedExceptionCode.replace(/^RSMo\s*/, "")} / Sesión cerrada según RSMo ${m.closedExceptionCode.replace(/^RSMo\s*/, "")}: ${m.closedTopic ?? ""}`,
+    );
+  }
+  return lines.join("\n");
+}
+
 type CalendarOptions = { origin: string; zone: string; name: string; method?: "publish" | "request" | "cancel" };
 
 /** One calendar for a meeting (download, email attachment) or many (the public feed). */
@@ -144,7 +171,7 @@ export function meetingsCalendar(list: IcsMeeting[], { origin, zone, name, metho
       end: zoned(m.endsAt, zone),
       timezone: zone,
       summary: m.title,
-      description: [m.agendaText, url].filter(Boolean).join("\n\n"),
+      description: [m.agendaText, noticeLines(m, zone), url].filter(Boolean).join("\n\n"),
       location: where ?? null,
       url,
       status: m.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

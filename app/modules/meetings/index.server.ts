@@ -37,4 +37,18 @@ export {
   meetingTitles,
   meetingsForRecords,
 } from "./queries.server";
-export { addAgendaItem, cancelMeeting, createMeeting, moveAgendaItem, recordAttendance, removeAgendaItem, setRsvp, updateMeeting } from "./service.server";
+export {
+  addAgendaItem,
+  cancelMeeting,
+  createMeeting,
+  moveAgendaItem,
+  postNotice,
+  recordAttendance,
+  removeAgendaItem,
+  setRsvp,
+  updateMeeting,
+} from "./service.server";
+export { approveClosedMinutes, presentBoardMembers, recordMotion, saveClosedMinutes } from "./motions.server";
+export type { MotionWrite } from "./motions.server";
+export { closedMinutesFor, getProceedings } from "./proceedings.server";
+export type { Proceedings, RollCallEntry } from "./proceedings.server";

@@ -1,2 +1,3 @@
-// The meetings module's browser-safe surface (types, constants, components).
-export {};
+// The meetings module's browser-safe surface (types, constants, helpers).
+export { proceedingsView } from "./proceedings-view";
+export type { ProceedingsView, RollCallView } from "./proceedings-view";

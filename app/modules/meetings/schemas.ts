@@ -40,18 +40,26 @@ export const MeetingSchema = z
     startsAt: wallTime,
     endsAt: wallTime,
     isPublic: z.boolean().optional(),
+    /** Required (by the service, which knows the deadline) when notice is posted too late. */
+    shortNoticeReason: optionalText(1000),
+    /** A closed portion: one of the listed exceptions (the sunshine module's list) and the topic. */
+    closedExceptionCode: z.string(req).trim().max(40, "common:errors.tooLong").optional(),
+    closedTopic: optionalText(500),
     // The agenda is rich text, read by the shared rich-text module (readRichField), not here.
   })
   .superRefine((v, ctx) => {
     if (v.mode !== "online" && !v.place) ctx.addIssue({ code: "custom", path: ["place"], message: "meetings:errors.placeRequired" });
     if (v.mode !== "in_person" && !v.link) ctx.addIssue({ code: "custom", path: ["link"], message: "meetings:errors.linkRequired" });
     if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "meetings:errors.endsBeforeStarts" });
+    if (v.closedExceptionCode && !v.closedTopic) ctx.addIssue({ code: "custom", path: ["closedTopic"], message: "meetings:errors.closedTopicRequired" });
+    if (v.closedTopic && !v.closedExceptionCode) ctx.addIssue({ code: "custom", path: ["closedExceptionCode"], message: "meetings:errors.exceptionRequired" });
   });
 export type MeetingInput = z.infer<typeof MeetingSchema>;
 
 export const EditMeetingSchema = z
   .discriminatedUnion("intent", [
     z.object({ intent: z.literal("cancel"), reason: optionalText(500) }),
+    z.object({ intent: z.literal("post-notice"), shortNoticeReason: optionalText(1000) }),
     z.object({
       intent: z.literal("add-agenda-item"),
       title: text(300),
@@ -93,7 +101,8 @@ export const MinutesSchema = z
   .discriminatedUnion("intent", [
     // The minutes' body is rich text, read by the shared rich-text module (readRichField), not here.
     z.object({ intent: z.literal("save-draft") }),
-    z.object({ intent: z.literal("add-decision"), text: text(2000), support: count.optional(), oppose: count.optional(), abstain: count.optional() }),
+    // A blank count is 0 (nobody voted that way), not "unknown".
+    z.object({ intent: z.literal("add-decision"), text: text(2000), support: count.default(0), oppose: count.default(0), abstain: count.default(0) }),
     z.object({ intent: z.literal("remove-decision"), decisionId: id }),
     z.object({
       intent: z.literal("add-action"),
@@ -138,3 +147,45 @@ export const MinutesSchema = z
     if (v.intent === "add-action" && !v.ownerUserId && !v.ownerName)
       ctx.addIssue({ code: "custom", path: ["ownerName"], message: "meetings:errors.ownerRequired" });
   });
+
+export const MOTION_CHOICES = ["support", "oppose", "abstain", "recused"] as const;
+export type MotionChoice = (typeof MOTION_CHOICES)[number];
+
+/**
+ * A motion and its roll call, recorded at the meeting: vote.<member id> = support | oppose |
+ * abstain | recused (blank: not voting). A motion to close names the exception it rests on.
+ */
+export const MotionSchema = z
+  .object({
+    intent: z.literal("record-motion"),
+    kind: z.enum(["motion", "close_session"], { errorMap: () => ({ message: "common:errors.invalid" }) }).default("motion"),
+    text: text(2000),
+    moverId: z.string(req).max(100).optional(),
+    seconderId: z.string(req).max(100).optional(),
+    exceptionCode: z.string(req).trim().max(40).optional(),
+    vote: z
+      .record(
+        z.string().max(100),
+        z.preprocess((v) => (v === "" ? undefined : v), z.enum(MOTION_CHOICES, { errorMap: () => ({ message: "common:errors.invalid" }) }).optional()),
+      )
+      .default({}),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "close_session" && !v.exceptionCode) ctx.addIssue({ code: "custom", path: ["exceptionCode"], message: "meetings:errors.exceptionRequired" });
+    if (v.moverId && v.moverId === v.seconderId) ctx.addIssue({ code: "custom", path: ["seconderId"], message: "meetings:errors.seconderSame" });
+  });
+export type MotionInput = z.infer<typeof MotionSchema>;
+
+export const ClosedMinutesSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("save-closed"), motionId: id, body: text(20000) }),
+  z.object({
+    intent: z.literal("approve-closed"),
+    motionId: id,
+    vote: z
+      .record(
+        z.string().max(100),
+        z.preprocess((v) => (v === "" ? undefined : v), z.enum(MOTION_CHOICES, { errorMap: () => ({ message: "common:errors.invalid" }) }).optional()),
+      )
+      .default({}),
+  }),
+]);

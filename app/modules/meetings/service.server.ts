@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/index.server";
 import { accountExists, activeCabMemberCount, activeCabMembers, isActiveAccount, isActiveCabMember, localeOf } from "~/modules/auth/index.server";
 import { notify, type NotificationType } from "~/modules/notifications/index.server";
 import type { RichText } from "~/modules/richtext/index.server";
+import { getClosedException, noticeDeadline } from "~/modules/sunshine/index.server";
 import { COUNTY_TIME_ZONE, countyDateTimeToDate, formatDateTimeRange } from "~/utils/clock";
 import { DomainError } from "~/utils/errors";
 import { quorumPercent } from "./config.server";
@@ -73,6 +74,8 @@ function agendaValues(agenda: RichText | null | undefined) {
 
 function meetingValues(input: MeetingWrite) {
   return {
+    closedExceptionCode: input.closedExceptionCode || null,
+    closedTopic: input.closedExceptionCode ? (input.closedTopic ?? null) : null,
     title: input.title,
     mode: input.mode,
     place: input.mode === "online" ? null : (input.place ?? null),
@@ -84,6 +87,41 @@ function meetingValues(input: MeetingWrite) {
 }
 
 type MeetingRow = typeof meetings.$inferSelect;
+
+/**
+ * Posting notice now of a meeting that starts at `startsAt`: the deadline it had to meet (the
+ * sunshine rules), and the short-notice reason, required when it is late. A meeting entered
+ * after it began had no notice through the portal (null), which the record says.
+ */
+export async function noticeValues(tx: DbOrTx, startsAt: Date, shortNoticeReason: string | undefined | null, at = new Date()) {
+  const reason = shortNoticeReason?.trim() || null;
+  if (startsAt <= at) return { noticePostedAt: null, noticeDeadline: null, shortNoticeReason: reason };
+  const deadline = await noticeDeadline(startsAt, tx);
+  const late = at > deadline;
+  if (late && !reason) throw new DomainError("meetings:errors.shortNoticeReasonRequired", { field: "shortNoticeReason" });
+  return { noticePostedAt: at, noticeDeadline: deadline, shortNoticeReason: late ? reason : null };
+}
+
+/** A closed portion may rest only on an exception the rules list (and, for a new choice, one still in use). */
+async function checkException(tx: DbOrTx, code: string | null | undefined, before?: string | null) {
+  if (!code) return;
+  const exception = await getClosedException(code, tx);
+  if (!exception || (!exception.active && code !== before)) throw new DomainError("meetings:errors.exceptionNotListed", { field: "closedExceptionCode" });
+}
+
+/** What the public notice says: a change to any of it is a new notice. */
+function noticeChanged(before: MeetingRow, after: ReturnType<typeof meetingValues> & { agendaHtml?: string }) {
+  return (
+    before.startsAt.getTime() !== after.startsAt.getTime() ||
+    before.endsAt.getTime() !== after.endsAt.getTime() ||
+    before.mode !== after.mode ||
+    before.place !== after.place ||
+    before.link !== after.link ||
+    before.closedExceptionCode !== after.closedExceptionCode ||
+    before.closedTopic !== after.closedTopic ||
+    (after.agendaHtml !== undefined && before.agendaHtml !== after.agendaHtml)
+  );
+}
 
 /** The meeting as an .ics attachment (base64, as the email provider wants it). */
 function icsAttachment(meeting: MeetingRow, origin: string, method: "request" | "cancel") {
@@ -125,9 +163,12 @@ export async function notifyMembers(
 export async function createMeeting(actor: Actor, input: MeetingWrite, ctx: Ctx) {
   const values = { ...EMPTY_AGENDA, ...meetingValues(input) };
   return db.transaction(async (tx) => {
+    await checkException(tx, values.closedExceptionCode);
+    // Scheduling the meeting posts its notice.
+    const notice = await noticeValues(tx, values.startsAt, input.shortNoticeReason);
     const [meeting] = await tx
       .insert(meetings)
-      .values({ ...values, createdById: actor.id })
+      .values({ ...values, ...notice, createdById: actor.id })
       .returning();
     await recordAudit(tx, {
       actorId: actor.id,
@@ -147,9 +188,17 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingWrit
   return db.transaction(async (tx) => {
     const before = await lockMeeting(tx, id);
     if (before.status === "cancelled") throw new DomainError("meetings:errors.cancelled");
+    await checkException(tx, values.closedExceptionCode, before.closedExceptionCode);
+    // Changing what a scheduled meeting's notice says posts it again (and may make it short notice).
+    const notice =
+      before.status === "scheduled" && noticeChanged(before, values)
+        ? await noticeValues(tx, values.startsAt, input.shortNoticeReason)
+        : input.shortNoticeReason !== undefined && before.shortNoticeReason
+          ? { shortNoticeReason: input.shortNoticeReason.trim() || before.shortNoticeReason }
+          : {};
     const [meeting] = await tx
       .update(meetings)
-      .set({ ...values, sequence: before.sequence + 1, updatedAt: new Date() })
+      .set({ ...values, ...notice, sequence: before.sequence + 1, updatedAt: new Date() })
       .where(eq(meetings.id, id))
       .returning();
     await recordAudit(tx, {
@@ -167,6 +216,31 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingWrit
     if (meeting!.status === "scheduled") {
       await notifyMembers(tx, "meeting_changed", `meeting_changed:${id}:${meeting!.sequence}`, meeting!, ctx.origin, undefined, "request");
     }
+    return meeting!;
+  });
+}
+
+/** Posts the meeting's notice again now (after agenda changes, say), with a reason when it is late. */
+export async function postNotice(actor: Actor, id: string, shortNoticeReason: string | undefined, ctx: Ctx) {
+  return db.transaction(async (tx) => {
+    const before = await lockMeeting(tx, id);
+    if (before.status !== "scheduled") throw new DomainError("meetings:errors.notScheduled");
+    if (before.startsAt <= new Date()) throw new DomainError("meetings:errors.noticeAfterStart");
+    const notice = await noticeValues(tx, before.startsAt, shortNoticeReason);
+    const [meeting] = await tx
+      .update(meetings)
+      .set({ ...notice, sequence: before.sequence + 1, updatedAt: new Date() })
+      .where(eq(meetings.id, id))
+      .returning();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.notice.post",
+      subjectType: "meeting",
+      subjectId: id,
+      data: { postedAt: notice.noticePostedAt, deadline: notice.noticeDeadline, shortNoticeReason: notice.shortNoticeReason },
+      ipAddress: ctx.ip,
+    });
+    await notifyMembers(tx, "meeting_changed", `meeting_notice:${id}:${meeting!.sequence}`, meeting!, ctx.origin, undefined, "request");
     return meeting!;
   });
 }

@@ -349,6 +349,8 @@ export async function recordRollCall(
     url: string;
     eligibleUserIds: string[];
     votes: { userId: string; choice: VoteChoice }[];
+    /** Members who stepped aside (eligible, no vote), with the conflict they declared. */
+    recusals?: { userId: string; conflict: string }[];
     quorumMet: boolean;
     quorumPercent: number;
     thresholdPercent?: number;
@@ -376,6 +378,8 @@ export async function recordRollCall(
   const eligible = [...new Set(input.eligibleUserIds)];
   if (eligible.length) await tx.insert(ballotEligible).values(eligible.map((userId) => ({ ballotId: ballot!.id, userId })));
   if (input.votes.length) await tx.insert(ballotVotes).values(input.votes.map((v) => ({ ballotId: ballot!.id, userId: v.userId, choice: v.choice })));
+  if (input.recusals?.length)
+    await tx.insert(ballotRecusals).values(input.recusals.map((r) => ({ ballotId: ballot!.id, userId: r.userId, conflict: r.conflict })));
   const counts = { support: 0, oppose: 0, abstain: 0 };
   for (const v of input.votes) counts[v.choice]++;
   const decisive = counts.support + counts.oppose;

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, Field, FormErrors, SelectField } from "~/components/form";
+import { CheckboxField, Field, FormErrors, SelectField, TextAreaField } from "~/components/form";
 import { RichTextEditor } from "~/modules/richtext/ui/editor";
 
 /** HTML rendered and sanitized on the server by the shared rich-text module; never client HTML. */
@@ -19,7 +19,13 @@ export type MeetingFormValues = {
   isPublic?: boolean;
   /** The stored agenda document (ProseMirror JSON), or null for none. */
   agendaJson?: unknown;
+  closedExceptionCode?: string | null;
+  closedTopic?: string | null;
+  shortNoticeReason?: string | null;
 };
+
+/** An exception a closed portion may rest on, worded in the reader's language. */
+export type ExceptionOption = { code: string; citation: string; title: string };
 
 /** A rich-text field's errors and the text typed without JavaScript (kept after a refusal), from conform. */
 export function richProps(field: FieldMetadata<unknown> | undefined, textField: FieldMetadata<unknown> | undefined) {
@@ -35,12 +41,17 @@ export function MeetingForm({
   lastResult,
   timeZone,
   submitLabel,
+  exceptions,
+  noticeRule,
 }: {
   id: string;
   defaultValue?: MeetingFormValues;
   lastResult?: SubmissionResult<string[]> | null;
   timeZone: string;
   submitLabel: string;
+  exceptions: ExceptionOption[];
+  /** The notice rule in plain words ("at least 24 hours before, not counting …"). */
+  noticeRule: string;
 }) {
   const { t } = useTranslation("meetings");
   const { agendaJson, ...plainDefaults } = defaultValue ?? {};
@@ -51,6 +62,9 @@ export function MeetingForm({
       ...plainDefaults,
       place: defaultValue?.place ?? undefined,
       link: defaultValue?.link ?? undefined,
+      closedExceptionCode: defaultValue?.closedExceptionCode ?? undefined,
+      closedTopic: defaultValue?.closedTopic ?? undefined,
+      shortNoticeReason: defaultValue?.shortNoticeReason ?? undefined,
       isPublic: defaultValue?.isPublic === false ? undefined : "on",
     },
     shouldRevalidate: "onBlur",
@@ -83,6 +97,23 @@ export function MeetingForm({
         defaultJson={agendaJson}
         {...richProps(fields.agenda, fields.agenda__text)}
       />
+      <fieldset className="notice-fields">
+        <legend>{t("notice.formLegend")}</legend>
+        <p className="hint">{t("notice.formHelp", { rule: noticeRule })}</p>
+        <SelectField
+          label={t("notice.closedException")}
+          field={fields.closedExceptionCode}
+          hint={t("notice.closedExceptionHint")}
+          options={[{ value: "", label: t("notice.noClosedPortion") }, ...exceptions.map((e) => ({ value: e.code, label: `${e.citation}: ${e.title}` }))]}
+        />
+        <Field label={t("notice.closedTopic")} field={fields.closedTopic} hint={t("notice.closedTopicHint")} />
+        <TextAreaField
+          label={t("notice.shortNoticeReason")}
+          field={fields.shortNoticeReason}
+          hint={t("notice.shortNoticeReasonHint")}
+          textareaProps={{ rows: 3 }}
+        />
+      </fieldset>
       <div>
         <button type="submit">{submitLabel}</button>
       </div>
