@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormErrors, TextAreaField } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
-import { RECORDS_BUSINESS_DAYS } from "~/modules/records";
+import { sunshineRules } from "~/modules/sunshine/index.server";
 import { getRecordsRequest, markRecordsRequestAnswered } from "~/modules/records/index.server";
 import { AnswerSchema } from "~/modules/records/schemas";
 import { formatDate, formatDateTime } from "~/utils/clock";
@@ -24,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
   const request = await getRecordsRequest(numberParam(args.params.number));
   if (!request) notFound();
-  return json({ request });
+  return json({ request, recordsDays: (await sunshineRules()).recordsBusinessDays });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -46,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function RecordsRequestPage() {
   const { t, i18n } = useTranslation("records");
-  const { request: r } = useLoaderData<typeof loader>();
+  const { request: r, recordsDays } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "answer", lastResult: actionData?.result });
   const lng = i18n.language;
@@ -84,7 +84,7 @@ export default function RecordsRequestPage() {
           <dd>
             <strong>{formatDate(r.dueOn, lng, "full")}</strong>
             <br />
-            <span className="hint">{t("detail.dueExplained", { day: formatDate(r.dueOn, lng, "long"), days: RECORDS_BUSINESS_DAYS })}</span>
+            <span className="hint">{t("detail.dueExplained", { day: formatDate(r.dueOn, lng, "long"), days: recordsDays })}</span>
           </dd>
         </div>
         <div>

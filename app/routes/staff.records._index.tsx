@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Field, FormErrors, TextAreaField } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
-import { RECORDS_BUSINESS_DAYS } from "~/modules/records";
+import { sunshineRules } from "~/modules/sunshine/index.server";
 import { listRecordsRequests, logRecordsRequest } from "~/modules/records/index.server";
 import { RecordsRequestSchema } from "~/modules/records/schemas";
 import { countyToday, formatDate, formatDateTime } from "~/utils/clock";
@@ -16,9 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Records requests · Staff · 
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");
-  const requests = await listRecordsRequests();
+  const [requests, rules] = await Promise.all([listRecordsRequests(), sunshineRules()]);
   return json({
     today: countyToday(),
+    recordsDays: rules.recordsBusinessDays,
     requests: requests.map((r) => ({
       number: r.number,
       requesterName: r.requesterName,
@@ -56,7 +57,7 @@ function StatusOf({ r, today }: { r: { dueOn: string; answeredAt: string | null 
 
 export default function RecordsRequests() {
   const { t, i18n } = useTranslation("records");
-  const { requests, today } = useLoaderData<typeof loader>();
+  const { requests, today, recordsDays } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "records-request", lastResult: actionData?.result, shouldRevalidate: "onBlur" });
   return (
@@ -65,7 +66,7 @@ export default function RecordsRequests() {
         <Link to="/staff">{t("common:nav.staff")}</Link>
       </p>
       <h1>{t("title")}</h1>
-      <p className="lead">{t("lead", { days: RECORDS_BUSINESS_DAYS })}</p>
+      <p className="lead">{t("lead", { days: recordsDays })}</p>
       <p className="hint">{t("privacyNote")}</p>
 
       <h2>{t("list.heading")}</h2>

@@ -1,5 +1,4 @@
 // The records module's public surface on the server: other code imports from here, never deeper.
-export { holidaysFor, missouriHolidays, recordsDueOn } from "./due";
 export { BOARD_SUBJECTS, collectRecordsExport, renderRecordsExport } from "./export.server";
 export type { RecordsExport } from "./export.server";
 export { getRecordsRequest, listRecordsRequests } from "./queries.server";

@@ -4,7 +4,7 @@ import { recordsRequests } from "~/db/schema/records";
 import { recordAudit } from "~/modules/audit/index.server";
 import { now, parseDateTimeInput } from "~/utils/clock";
 import { DomainError } from "~/utils/errors";
-import { recordsDueOn } from "./due";
+import { recordsDueDate } from "~/modules/sunshine/index.server";
 
 type Actor = { id: string; ipAddress?: string | null };
 
@@ -35,7 +35,8 @@ export async function logRecordsRequest(input: NewRecordsRequest, actor: Actor) 
         receivedAt,
         periodFrom: input.periodFrom,
         periodTo: input.periodTo,
-        dueOn: recordsDueOn(receivedAt),
+        // The rules and holiday calendar admins keep under /admin/sunshine.
+        dueOn: await recordsDueDate(receivedAt, tx),
         createdById: actor.id,
       })
       .returning({ id: recordsRequests.id, number: recordsRequests.number, dueOn: recordsRequests.dueOn });

@@ -1,2 +1,0 @@
-// The records module's browser-safe surface.
-export { RECORDS_BUSINESS_DAYS } from "./due";
