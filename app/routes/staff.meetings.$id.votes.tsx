@@ -210,11 +210,13 @@ function ClosedMinutesEditor({
     lastResult: mine && actionData?.intent === "save-closed" ? actionData.result : undefined,
     defaultValue: { body: closed.body },
   });
+  const filled = mine && actionData?.intent === "approve-closed" && actionData.allYes;
+  // As the motion form: a filled-in roll call is a fresh form (the prefill's reply would reset it to empty).
   const [approveForm] = useForm({
-    id: `closed-approve-${closed.id}`,
-    lastResult: mine && actionData?.intent === "approve-closed" ? actionData.result : undefined,
+    id: filled ? `closed-approve-${closed.id}-filled` : `closed-approve-${closed.id}`,
+    lastResult: mine && actionData?.intent === "approve-closed" && !filled ? actionData.result : undefined,
   });
-  const preset = mine && actionData?.intent === "approve-closed" && actionData.allYes ? Object.fromEntries(present.map((m) => [m.id, "support"])) : undefined;
+  const preset = filled ? Object.fromEntries(present.map((m) => [m.id, "support"])) : undefined;
   const approved = closed.status === "approved";
   return (
     <div className="card">
