@@ -83,7 +83,6 @@ function tooDeep(value: unknown, max: number): boolean {
 }
 
 // Control characters (other than tab and newline) have no place in text, and PostgreSQL refuses NUL outright.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Removes control characters from every string of a parsed JSON value, in place (iteratively). */
