@@ -191,7 +191,9 @@ export default function AnalysisPage() {
       ) : null}
 
       <h2>{t("detail.whyItMatters")}</h2>
-      <p className="prewrap">{analysis.whyItMatters}</p>
+      <p className="prewrap" data-user-content="">
+        {analysis.whyItMatters}
+      </p>
       <h2>{t("detail.dataNeeded")}</h2>
       <p className="prewrap" data-user-content="">
         {analysis.dataNeeded}

@@ -49,7 +49,7 @@ export function ActionItemsTable({
           {items.map((i) => (
             <tr key={i.id}>
               <td>
-                {i.what}
+                <span data-user-content="">{i.what}</span>
                 {i.draft ? <span className="muted"> ({t("actions.fromDraft")})</span> : null}
               </td>
               <td data-user-content="">{i.ownerName}</td>
@@ -59,7 +59,10 @@ export function ActionItemsTable({
                 <td>
                   {i.meeting ? (
                     <>
-                      <Link to={`/meetings/${i.meeting.id}`}>{i.meeting.title}</Link> <span className="muted">{i.meeting.date}</span>
+                      <Link to={`/meetings/${i.meeting.id}`} data-user-content="">
+                        {i.meeting.title}
+                      </Link>{" "}
+                      <span className="muted">{i.meeting.date}</span>
                     </>
                   ) : null}
                 </td>
