@@ -146,7 +146,7 @@ describe("status notes the system writes", () => {
     ];
     await db.insert(concernStatusHistory).values(old.map((publicNote) => ({ concernId: c!.id, status: "under_review" as const, publicNote })));
     // The migration's own statements, run again over these rows (the template database already ran them once).
-    const migration = readFileSync("drizzle/0017_system_note_codes.sql", "utf8");
+    const migration = readFileSync("drizzle/0019_system_note_codes.sql", "utf8");
     for (const statement of migration.split("--> statement-breakpoint").filter((s) => /UPDATE/.test(s))) await db.execute(sql.raw(statement));
     const rows = await db
       .select({ note: concernStatusHistory.publicNote, code: concernStatusHistory.publicNoteCode, params: concernStatusHistory.publicNoteParams })
