@@ -35,7 +35,7 @@ export function metaLocale(args: MetaMatches): string {
 export function metaT(args: MetaMatches): (key: string, values?: Record<string, unknown>) => string {
   const root = rootData(args);
   const resources = stringsAt(root?.strings);
-  if (!resources) return (key) => FALLBACK[key] ?? key;
+  if (!resources) return (key, values) => (typeof values?.defaultValue === "string" ? values.defaultValue : (FALLBACK[key] ?? key));
   const i18n = createI18n(root?.locale ?? DEFAULT_LOCALE, resources);
   return (key, values) => i18n.t(key, { ns: "common", ...values }) as string;
 }
