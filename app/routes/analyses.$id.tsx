@@ -25,6 +25,7 @@ import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
 import { TableWrap } from "~/components/table-wrap";
+import { USER_CONTENT_MARK, UserContentIn } from "~/components/user-content";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? { text: args.data.analysis.question } : "analysis");
@@ -175,11 +176,14 @@ export default function AnalysisPage() {
       <p>
         <StageBadge stage={analysis.stage} />{" "}
         <span className="muted">
-          {t("detail.proposedBy", {
-            name: analysis.proposerName ?? t("proposer.unknown"),
-            role: t(`proposer.${analysis.proposerRole}`),
-            date: analysis.proposedOn,
-          })}
+          <UserContentIn
+            template={t("detail.proposedBy", {
+              name: USER_CONTENT_MARK,
+              role: t(`proposer.${analysis.proposerRole}`),
+              date: analysis.proposedOn,
+            })}
+            value={analysis.proposerName ?? t("proposer.unknown")}
+          />
         </span>
       </p>
       {viewer.isStaff ? (

@@ -73,7 +73,8 @@ test("staff publish a response linking two concerns and a metric snapshot; both 
   await expect(linked.getByRole("rowheader", { name: `#${second.number}` })).toBeVisible();
   await expect(page.getByText(`${house} Loopview Ave`)).toHaveCount(0);
 
-  // Both reporters were emailed, once, with the link to the response.
+  // Both reporters were emailed, once: without an account, the link is their own tracking page
+  // (which shows the response), and there are no account settings to point to.
   const sql = e2eDatabase();
   for (const email of emails) {
     const rows = await sql<
@@ -81,7 +82,8 @@ test("staff publish a response linking two concerns and a metric snapshot; both 
     >`select subject, text from email_outbox where to_address = ${email} and template = 'response_published'`;
     expect(rows, email).toHaveLength(1);
     expect(rows[0]!.subject).toContain(title);
-    expect(rows[0]!.text).toMatch(/\/responses\/parked-car-sales-on-loopview-ave/);
+    expect(rows[0]!.text).toMatch(/\/concerns\/track\/[2-9A-Z]{12}/);
+    expect(rows[0]!.text).not.toMatch(/\/account/);
   }
 
   // The dashboard's response clock and drug citations sections pass the accessibility check too.

@@ -29,7 +29,7 @@ export function NoticeSummary({ notice }: { notice: NoticeView }) {
       {notice.shortNoticeReason ? (
         <div className="alert alert-warning">
           <p>
-            <strong>{t("notice.shortNotice")}</strong> {notice.shortNoticeReason}
+            <strong>{t("notice.shortNotice")}</strong> <span data-user-content="">{notice.shortNoticeReason}</span>
           </p>
         </div>
       ) : null}
