@@ -81,8 +81,10 @@ test("open meetings: notice, short notice, a closed portion, roll-call minutes, 
   await expect(page.getByText("The vote to close was recorded.")).toBeVisible();
   await page.getByLabel("Minutes of the closed session").fill("Counsel advised on the Quuxworthy lawsuit.");
   await page.getByRole("button", { name: "Save closed minutes" }).click();
-  await page.getByRole("button", { name: "Fill in: everyone yes" }).last().click();
-  await page.getByRole("button", { name: "Record the approval vote" }).click();
+  const approval = page.locator('form[id^="closed-approve-"]');
+  await approval.getByRole("button", { name: "Fill in: everyone yes" }).click();
+  await expect(approval.locator('input[value="support"]:checked')).not.toHaveCount(0);
+  await approval.getByRole("button", { name: "Record the approval vote" }).click();
   await expect(page.getByText("The closed minutes were approved.")).toBeVisible();
   await expectAccessible(page);
 

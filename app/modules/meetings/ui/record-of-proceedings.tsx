@@ -1,3 +1,4 @@
+import { USER_CONTENT_MARK, UserContentIn } from "~/components/user-content";
 import { useTranslation } from "react-i18next";
 import type { ProceedingsView } from "~/modules/meetings";
 import { NoticeSummary } from "./notice-summary";
@@ -26,7 +27,7 @@ export function RecordOfProceedings({ record, headingLevel = 3 }: { record: Proc
         {record.place ? (
           <>
             <dt>{t("detail.place")}</dt>
-            <dd>{record.place}</dd>
+            <dd data-user-content="">{record.place}</dd>
           </>
         ) : null}
         {record.link ? (
@@ -73,10 +74,15 @@ export function RecordOfProceedings({ record, headingLevel = 3 }: { record: Proc
       {record.minutesApprovals.map((a) => (
         <div key={a.id} className="card motion-record">
           <p>
-            <strong>{t("proceedings.minutesApproval", { title: a.meetingTitle })}</strong>{" "}
+            <strong>
+              <UserContentIn template={t("proceedings.minutesApproval", { title: USER_CONTENT_MARK })} value={a.meetingTitle} />
+            </strong>{" "}
             <strong>{a.passed ? t("approval.passed") : t("approval.failed")}</strong>
           </p>
-          <RollCallTable rollCall={a.rollCall} caption={t("proceedings.minutesApproval", { title: a.meetingTitle })} />
+          <RollCallTable
+            rollCall={a.rollCall}
+            caption={<UserContentIn template={t("proceedings.minutesApproval", { title: USER_CONTENT_MARK })} value={a.meetingTitle} />}
+          />
         </div>
       ))}
 

@@ -1,9 +1,10 @@
+import type { ReactNode } from "react";
 import { TableWrap } from "~/components/table-wrap";
 import { useTranslation } from "react-i18next";
 import type { RollCallView } from "~/modules/meetings";
 
 /** A roll call as a table: each member by name and how they answered. */
-export function RollCallTable({ rollCall, caption }: { rollCall: RollCallView; caption: string }) {
+export function RollCallTable({ rollCall, caption }: { rollCall: RollCallView; caption: ReactNode }) {
   const { t } = useTranslation("meetings");
   if (!rollCall.length) return <p className="muted">{t("proceedings.noRollCall")}</p>;
   return (
