@@ -53,21 +53,32 @@ export function RecordOfProceedings({ record, headingLevel = 3 }: { record: Proc
       <S>{t("proceedings.votes")}</S>
       {!record.motions.length && !record.minutesApprovals.length ? <p>{t("proceedings.noVotes")}</p> : null}
       {record.motions.map((m) => {
+        // A motion's words are the board's own (user content); a motion to close is named by its exception.
         const heading =
-          m.kind === "close_session" && m.exception
-            ? t("proceedings.closeMotion", { citation: m.exception.citation, title: m.exception.title })
-            : t("proceedings.motion", { text: m.text });
+          m.kind === "close_session" && m.exception ? (
+            t("proceedings.closeMotion", { citation: m.exception.citation, title: m.exception.title })
+          ) : (
+            <UserContentIn template={t("proceedings.motion", { text: USER_CONTENT_MARK })} value={m.text} />
+          );
         return (
           <div key={m.id} className="card motion-record">
             <p>
               <strong>{heading}</strong> <span className="muted">({m.time})</span>
             </p>
-            {m.kind === "close_session" ? <p>{m.text}</p> : null}
+            {m.kind === "close_session" ? <p data-user-content="">{m.text}</p> : null}
             <p>
               {m.mover ? t("proceedings.movedBy", { name: m.mover }) : null} {m.seconder ? t("proceedings.secondedBy", { name: m.seconder }) : null}{" "}
               <strong>{m.passed ? t("approval.passed") : t("approval.failed")}</strong>
             </p>
-            <RollCallTable rollCall={m.rollCall} caption={t("proceedings.rollCallOf", { text: heading })} />
+            <RollCallTable
+              rollCall={m.rollCall}
+              caption={
+                <>
+                  {t("proceedings.rollCallOf", { text: "" })}
+                  {heading}
+                </>
+              }
+            />
           </div>
         );
       })}
