@@ -111,7 +111,7 @@ test("open meetings: notice, short notice, a closed portion, roll-call minutes, 
   await page.goto(`/meetings/${id}`);
   await expect(page.getByRole("heading", { name: "Record of proceedings" })).toBeVisible();
   await expect(page.getByText("Motion: To accept the analysis of response times", { exact: true })).toBeVisible();
-  await expect(page.getByText("Motion to close the meeting under RSMo 610.021(1)")).toBeVisible();
+  await expect(page.getByRole("strong").filter({ hasText: "Motion to close the meeting under RSMo 610.021(1)" })).toBeVisible();
   await expect(page.getByText(/went into closed session under RSMo 610\.021\(1\)/)).toBeVisible();
   await expect(page.getByText("Its minutes are kept separately and were approved by the board.")).toBeVisible();
   await expect(page.locator(".motion-record").first().getByRole("rowheader").first()).toBeVisible();
