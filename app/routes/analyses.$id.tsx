@@ -318,7 +318,9 @@ function BallotSection({ kind }: { kind: BallotKind }) {
                 <tbody>
                   {ballot.rollCall.map((v, i) => (
                     <tr key={`${v.name}-${i}`}>
-                      <th scope="row">{v.name}</th>
+                      <th scope="row" data-user-content="">
+                        {v.name}
+                      </th>
                       <td>{v.choice ? t(`choice.${v.choice}`) : v.recused ? t("results.recusedMark") : t("results.didNotVote")}</td>
                       <td>{v.reason ?? ""}</td>
                     </tr>
@@ -333,7 +335,7 @@ function BallotSection({ kind }: { kind: BallotKind }) {
               <ul>
                 {ballot.recusals.map((r) => (
                   <li key={r.name}>
-                    {r.name}: {r.conflict}
+                    <span data-user-content="">{r.name}</span>: <span data-user-content="">{r.conflict}</span>
                   </li>
                 ))}
               </ul>

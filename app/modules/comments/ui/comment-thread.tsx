@@ -136,7 +136,7 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
       <article aria-labelledby={`comment-${comment.id}-by`}>
         <header className="comment-meta">
           <span id={`comment-${comment.id}-by`}>
-            {removed ? <strong>{t("removedAuthor")}</strong> : <strong>{comment.authorName}</strong>}
+            {removed ? <strong>{t("removedAuthor")}</strong> : <strong data-user-content="">{comment.authorName}</strong>}
             {!removed && comment.authorIsStaff ? <span className="badge badge-office">{t("office")}</span> : null}
           </span>{" "}
           <time dateTime={comment.createdAt} className="muted">

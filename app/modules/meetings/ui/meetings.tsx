@@ -162,7 +162,9 @@ export function ApprovalRecord({ approval }: { approval: ApprovalView }) {
           <dd>
             <ul className="roll-call">
               {approval.rollCall.map((v, i) => (
-                <li key={`${v.name}-${i}`}>{`${v.name}: ${v.choice ? t(`approval.${v.choice}`) : t("approval.notVoting")}`}</li>
+                <li key={`${v.name}-${i}`}>
+                  <span data-user-content="">{v.name}</span>: {v.choice ? t(`approval.${v.choice}`) : t("approval.notVoting")}
+                </li>
               ))}
             </ul>
           </dd>

@@ -37,13 +37,13 @@ export function RecordOfProceedings({ record, headingLevel = 3 }: { record: Proc
           </>
         ) : null}
         <dt>{t("proceedings.present")}</dt>
-        <dd>{names(record.present, t("proceedings.nobody"))}</dd>
+        <dd data-user-content="">{names(record.present, t("proceedings.nobody"))}</dd>
         <dt>{t("proceedings.absent")}</dt>
-        <dd>{names(record.absent, t("proceedings.nobody"))}</dd>
+        <dd data-user-content="">{names(record.absent, t("proceedings.nobody"))}</dd>
         {record.excused.length ? (
           <>
             <dt>{t("proceedings.excused")}</dt>
-            <dd>{names(record.excused, t("proceedings.nobody"))}</dd>
+            <dd data-user-content="">{names(record.excused, t("proceedings.nobody"))}</dd>
           </>
         ) : null}
       </dl>

@@ -20,7 +20,9 @@ export function RollCallTable({ rollCall, caption }: { rollCall: RollCallView; c
         <tbody>
           {rollCall.map((v, i) => (
             <tr key={`${v.name}-${i}`}>
-              <th scope="row">{v.name}</th>
+              <th scope="row" data-user-content="">
+                {v.name}
+              </th>
               <td>{t(`proceedings.answer_${v.answer}`)}</td>
             </tr>
           ))}
