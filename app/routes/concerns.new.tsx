@@ -21,7 +21,7 @@ import { CheckAnswers } from "~/modules/concerns/ui/check-answers";
 import { ConcernForm } from "~/modules/concerns/ui/concern-form";
 import { ReportStart } from "~/modules/concerns/ui/report-start";
 import { SimilarStep } from "~/modules/concerns/ui/similar-step";
-import { responseTimeTable } from "~/modules/responses/index.server";
+import { usualDaysToRespond } from "~/modules/responses/index.server";
 import { countyToday, now } from "~/utils/clock";
 import { parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -29,14 +29,14 @@ import { pageTitle } from "~/i18n/meta";
 export const meta: MetaFunction = (args) => pageTitle(args, "reportConcern");
 
 export async function loader() {
-  const [kinds, published] = await Promise.all([listKinds({ activeOnly: true }), responseTimeTable(null)]);
+  const [kinds, medianDays] = await Promise.all([listKinds({ activeOnly: true }), usualDaysToRespond()]);
   return json({
     kinds: kinds.map(({ code, nameEn, nameEs, descriptionEn, descriptionEs }) => ({ code, nameEn, nameEs, descriptionEn, descriptionEs })),
     today: countyToday(),
     // The fields' HTML constraints (required, pattern), made here so that zod stays out of the browser bundle.
     constraint: concernFieldConstraints(),
     // How long the office usually takes: the median it publishes on /dashboard/response-time (null when it publishes none).
-    medianDays: published.overallMedian,
+    medianDays,
   });
 }
 

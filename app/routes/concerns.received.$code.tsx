@@ -6,7 +6,7 @@ import { ExitThisPage } from "~/components/exit-this-page";
 import { formatTrackingCode } from "~/modules/concerns";
 import { normalizeTrackingCode, trackingByCode } from "~/modules/concerns/index.server";
 import { UsualTime } from "~/modules/concerns/ui/usual-time";
-import { responseTimeTable } from "~/modules/responses/index.server";
+import { usualDaysToRespond } from "~/modules/responses/index.server";
 import { notFound } from "~/utils/errors";
 import { enforceRateLimits } from "~/utils/rate-limit.server";
 import { pageTitle } from "~/i18n/meta";
@@ -22,8 +22,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const code = normalizeTrackingCode(params.code ?? "");
   const tracking = code ? await trackingByCode(code) : null;
   if (!code || !tracking) notFound();
-  const published = await responseTimeTable(null);
-  return json({ code, number: tracking.concern.number, medianDays: published.overallMedian }, { headers: PRIVATE });
+  return json({ code, number: tracking.concern.number, medianDays: await usualDaysToRespond() }, { headers: PRIVATE });
 }
 
 export default function ReceivedPage() {

@@ -73,3 +73,23 @@ export async function drugCitationTable(year: number | null): Promise<DrugCitati
 export function csvCell(c: PublishedCell) {
   return cellPlainText(c);
 }
+
+const USUAL_TTL_MS = 60_000;
+let usual: { at: number; days: Promise<number | null> } | null = null;
+
+/**
+ * How long the office usually takes: the median days to respond that /dashboard/response-time
+ * publishes (all years; null when it publishes none). The concern form and its confirmation
+ * show it, and a resident's form must not wait on a scan of every concern: it is worked out at
+ * most once a minute per process.
+ */
+export function usualDaysToRespond(): Promise<number | null> {
+  const now = Date.now();
+  if (!usual || now - usual.at > USUAL_TTL_MS) {
+    const days = responseTimeTable(null).then((t) => t.overallMedian);
+    // A failure is not remembered: the next request tries again.
+    days.catch(() => (usual = null));
+    usual = { at: now, days };
+  }
+  return usual.days;
+}

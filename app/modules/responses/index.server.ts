@@ -1,5 +1,5 @@
 // The responses module's public surface on the server: other code imports from here, never deeper.
-export { csvCell, drugCitationTable, parseYear, responseTimeTable } from "./dashboard.server";
+export { csvCell, drugCitationTable, parseYear, responseTimeTable, usualDaysToRespond } from "./dashboard.server";
 export { readResponseForm } from "./form.server";
 export {
   getResponseForStaff,
