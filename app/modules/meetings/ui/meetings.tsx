@@ -143,7 +143,10 @@ export function ApprovalRecord({ approval }: { approval: ApprovalView }) {
     <dl className="facts approval-record">
       <dt>{t("approval.votedAt")}</dt>
       <dd>
-        <a href={`/meetings/${approval.meetingId}`}>{approval.meetingTitle}</a> ({approval.votedAt})
+        <a href={`/meetings/${approval.meetingId}`} data-user-content="">
+          {approval.meetingTitle}
+        </a>{" "}
+        ({approval.votedAt})
       </dd>
       <dt>{t("approval.votes")}</dt>
       <dd>{t("approval.counts", { support: approval.support, oppose: approval.oppose, abstain: approval.abstain })}</dd>
