@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ExportOptions } from "~/modules/records/ui/export-options";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FormErrors, TextAreaField } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
@@ -109,23 +110,7 @@ export default function RecordsRequestPage() {
       <Form method="get" action="/staff/records/export" className="stack" reloadDocument>
         <input type="hidden" name="from" value={r.periodFrom} />
         <input type="hidden" name="to" value={r.periodTo} />
-        <div className="field">
-          <label htmlFor="export-lng">{t("detail.exportLanguage")}</label>
-          <select id="export-lng" name="lng" defaultValue={lng === "es" ? "es" : "en"}>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="es" lang="es">
-              Español
-            </option>
-          </select>
-        </div>
-        <div className="actions">
-          <button type="submit">{t("detail.exportOpen")}</button>{" "}
-          <button type="submit" name="download" value="1" className="secondary">
-            {t("detail.exportDownload")}
-          </button>
-        </div>
+        <ExportOptions defaultLanguage={lng === "es" ? "es" : "en"} submitLabel={t("detail.exportOpen")} />
       </Form>
       <p className="hint">
         <a href={`/staff/records/export.html?${exportQuery(false)}`}>{`/staff/records/export.html?${exportQuery(false)}`}</a>

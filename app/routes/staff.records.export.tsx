@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ExportOptions } from "~/modules/records/ui/export-options";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
@@ -44,23 +45,7 @@ export default function ExportPeriod() {
           <label htmlFor="export-to">{t("exportPage.to")}</label>
           <input id="export-to" name="to" type="date" defaultValue={data.to} required aria-invalid={data.error?.to ? true : undefined} />
         </div>
-        <div className="field">
-          <label htmlFor="export-lng">{t("detail.exportLanguage")}</label>
-          <select id="export-lng" name="lng" defaultValue="en">
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="es" lang="es">
-              Español
-            </option>
-          </select>
-        </div>
-        <div className="actions">
-          <button type="submit">{t("exportPage.submit")}</button>{" "}
-          <button type="submit" name="download" value="1" className="secondary">
-            {t("detail.exportDownload")}
-          </button>
-        </div>
+        <ExportOptions defaultLanguage="en" submitLabel={t("exportPage.submit")} />
       </Form>
     </section>
   );
