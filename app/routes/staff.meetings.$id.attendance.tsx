@@ -1,4 +1,5 @@
 import { TableWrap } from "~/components/table-wrap";
+import type { MouseEvent } from "react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -68,6 +69,13 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/staff/meetings/${meeting.id}/attendance`, { headers: { "Set-Cookie": await setFlash({ key: "meetings:flash.attendanceSaved" }) } });
 }
 
+function markAllPresent(event: MouseEvent<HTMLButtonElement>) {
+  const form = event.currentTarget.form;
+  if (!form) return;
+  event.preventDefault();
+  for (const radio of form.querySelectorAll<HTMLInputElement>('input[type="radio"][value="present"]')) radio.checked = true;
+}
+
 export default function AttendancePage() {
   const { t } = useTranslation("meetings");
   const data = useLoaderData<typeof loader>();
@@ -129,7 +137,8 @@ export default function AttendancePage() {
           <p className="hint">{t("attendance.hint")}</p>
           <div className="actions">
             <button type="submit">{t("attendance.submit")}</button>
-            <button type="submit" name="intent" value="all-present" className="secondary">
+            {/* With JavaScript the radios are filled in at once (no round trip a quick "Save" could overtake); without it the server fills them in. */}
+            <button type="submit" name="intent" value="all-present" className="secondary" onClick={markAllPresent}>
               {t("attendance.allPresent")}
             </button>
           </div>

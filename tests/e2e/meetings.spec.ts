@@ -61,6 +61,9 @@ test("a meeting from scheduling to public approved minutes", async ({ page }) =>
   await switchTo(page, "analyst@demo.test");
   await page.goto(`/staff/meetings/${id}/attendance`);
   await page.getByRole("button", { name: "Fill in: everyone present" }).click();
+  const presentChoices = page.locator('input[type="radio"][value="present"]');
+  await expect(presentChoices.first()).toBeChecked();
+  for (const choice of await presentChoices.all()) await expect(choice).toBeChecked();
   await page.getByRole("button", { name: "Save attendance" }).click();
   await expect(page.getByText("Attendance saved.")).toBeVisible();
   await expect(page.getByText("Quorum met.")).toBeVisible();
