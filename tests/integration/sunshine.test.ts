@@ -15,7 +15,9 @@ import {
   recordApproval,
   publishMinutes,
 } from "~/modules/meetings/index.server";
+import { openAnalysisVote, proposeAnalysis, voteOnAnalysis } from "~/modules/analyses/index.server";
 import { richTextFromPlainText } from "~/modules/richtext/index.server";
+import { closeBallot } from "~/modules/voting/index.server";
 import { addHoliday, countyHolidays, noticeDeadline, recordsDueDate, sunshineRules } from "~/modules/sunshine/index.server";
 import { countedHoursBefore, countyTimeToDate, toCountyDateTimeValue, weekday } from "~/utils/clock";
 import { DomainError } from "~/utils/errors";
@@ -252,6 +254,62 @@ describe("roll call, minutes and closed sessions", () => {
     const es = await (await (await clientFor()).get(`/meetings/${meeting.id}`, { headers: { "Accept-Language": "es" } })).text();
     expect(es).toContain("Registro de la sesión");
     expect(es).toContain("Miembros ausentes");
+  });
+
+  it("an analysis voted in the portal between meetings is in the next meeting's record, by roll call, and not in the one before", async () => {
+    const staff = { id: await userId("analyst@demo.test") };
+    const members = await boardMembers();
+    const meetingOn = async (day: string) =>
+      createMeeting(
+        staff,
+        { title: `Portal votes ${day}`, mode: "online", link: "https://meet.example/cab", startsAt: `${day}T18:00`, endsAt: `${day}T19:00`, isPublic: true },
+        ctx,
+      );
+    const before = await meetingOn("2033-05-03");
+    const after = await meetingOn("2033-05-17");
+    const question = "Should the unit map repeat calls near schools?";
+    const analysis = await proposeAnalysis(
+      { id: staff.id, role: "csu_staff" },
+      { question, whyItMatters: "Asked at meetings.", dataNeeded: "Calls by block.", links: [] },
+    );
+    const opened = await openAnalysisVote(staff, analysis.id, {
+      mode: "named",
+      resultsVisibility: "after_close",
+      closesAt: new Date(Date.now() + 3_600_000),
+      quorumPercent: 10,
+      thresholdPercent: 50,
+    });
+    expect(opened.ok).toBe(true);
+    await voteOnAnalysis(analysis.id, members[0]!.id, "support", null);
+    await voteOnAnalysis(analysis.id, members[1]!.id, "oppose", "Not a priority this year.");
+    // It closes between the two meetings.
+    await closeBallot(opened.ok ? opened.ballot.id : "", new Date("2033-05-10T17:00:00Z"));
+
+    const earlier = (await getProceedings(before.id))!;
+    expect(earlier.portalVotes.map((v) => v.title)).not.toContain(question);
+    const later = (await getProceedings(after.id))!;
+    const reported = later.portalVotes.find((v) => v.title === question);
+    expect(reported).toBeDefined();
+    expect(reported!.rollCall.find((c) => c.name === members[0]!.name)?.choice).toBe("support");
+    expect(reported!.rollCall.find((c) => c.name === members[1]!.name)?.choice).toBe("oppose");
+    expect(reported!.rollCall.filter((c) => c.choice === null).length).toBe(members.length - 2);
+
+    // Once the later meeting is held and its minutes published, its public page prints the vote, in both languages.
+    await recordAttendance(
+      staff,
+      after.id,
+      members.map((m) => ({ userId: m.id, status: "present" as const })),
+      ctx,
+    );
+    const { minutesId } = await saveMinutesDraft(staff, after.id, rich("The chair opened the meeting."), ctx);
+    await circulateMinutes(staff, minutesId, ctx);
+    await recordApproval(staff, minutesId, { votedAtMeetingId: after.id, votes: Object.fromEntries(members.map((m) => [m.id, "support" as const])) }, ctx);
+    await publishMinutes(staff, minutesId, ctx);
+    const text = (html: string) => html.replace(/<[^>]+>/g, "");
+    const en = text(await (await (await clientFor()).get(`/meetings/${after.id}`)).text());
+    expect(en).toContain(`Vote on the analysis “${question}”`);
+    const es = text(await (await (await clientFor()).get(`/meetings/${after.id}`, { headers: { "Accept-Language": "es" } })).text());
+    expect(es).toContain(`Votación sobre el análisis «${question}»`);
   });
 
   it("closing needs the exception the notice named; closed minutes stay with the board; the open record shows the vote to close", async () => {

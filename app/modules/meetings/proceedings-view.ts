@@ -31,6 +31,7 @@ type Data = {
     rollCall: Entry[];
   }[];
   minutesApprovals: { id: string; passed: boolean; meetingId: string; meetingTitle: string; meetingStartsAt: Date; rollCall: Entry[] }[];
+  portalVotes: { id: string; title: string; url: string; passed: boolean; noQuorum: boolean; closedAt: Date; rollCall: Entry[] }[];
   closedSessions: { motionId: string; at: Date; topic: string | null; exception: ClosedException | null; approved: boolean; approvalRollCalls: Entry[][] }[];
 };
 
@@ -73,6 +74,15 @@ export function proceedingsView(p: Data, locale: string) {
       meetingId: a.meetingId,
       meetingTitle: a.meetingTitle,
       rollCall: answers(a.rollCall),
+    })),
+    portalVotes: p.portalVotes.map((v) => ({
+      id: v.id,
+      title: v.title,
+      url: v.url,
+      passed: v.passed,
+      noQuorum: v.noQuorum,
+      closedOn: formatDateTime(v.closedAt, locale, { zoneName: true }),
+      rollCall: answers(v.rollCall),
     })),
     closedSessions: p.closedSessions.map((c) => ({
       motionId: c.motionId,

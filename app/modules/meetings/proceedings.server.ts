@@ -2,13 +2,13 @@
 // data (never stored as English text) so each reader gets it in their language: the notice, when
 // and where, members present and absent, and every vote by roll call, including the vote to close
 // a session and why. The closed session's own minutes are NOT part of it (closedMinutesFor).
-import { asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, lt, ne } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { meetings, minutes, minutesApprovals } from "~/db/schema/meetings";
 import { hasRole, type Role } from "~/modules/auth";
 import { getClosedException } from "~/modules/sunshine/index.server";
 import type { ClosedException } from "~/modules/sunshine";
-import { getBallotsForSubjects, listRollCall } from "~/modules/voting/index.server";
+import { closedRollCallsBetween, getBallotsForSubjects, listRollCall } from "~/modules/voting/index.server";
 import { MINUTES_APPROVAL_SUBJECT } from "./minutes.server";
 import { CLOSED_MINUTES_SUBJECT, MOTION_SUBJECT, closedMinutesRows, motionRows } from "./motions.server";
 import { getAttendance } from "./queries.server";
@@ -69,6 +69,14 @@ export async function getProceedings(meetingId: string) {
     CLOSED_MINUTES_SUBJECT,
     closed.flatMap((c) => Array.from({ length: c.approvalVotes }, (_, i) => `${c.id}#${i + 1}`)),
   );
+  // Analysis votes are held in the portal between meetings: each is reported at the first meeting after it closed.
+  const [previous] = await db
+    .select({ startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(lt(meetings.startsAt, meeting.startsAt), ne(meetings.status, "cancelled")))
+    .orderBy(desc(meetings.startsAt))
+    .limit(1);
+  const portalVotes = await closedRollCallsBetween("analysis", previous?.startsAt ?? null, meeting.startsAt);
   const exceptionOf = (code: string | null) => (code ? (exceptions.get(code) ?? null) : null);
   return {
     when: { startsAt: meeting.startsAt, endsAt: meeting.endsAt },
@@ -103,6 +111,15 @@ export async function getProceedings(meetingId: string) {
       meetingTitle: a.meetingTitle,
       meetingStartsAt: a.meetingStartsAt,
       rollCall: approvalCalls.get(a.id) ?? [],
+    })),
+    portalVotes: portalVotes.map((v) => ({
+      id: v.id,
+      title: v.title,
+      url: v.url,
+      passed: v.result === "passed",
+      noQuorum: v.result === "no_quorum",
+      closedAt: v.closedAt,
+      rollCall: v.rollCall.map((e) => ({ name: e.name, choice: e.choice, recused: e.recused })),
     })),
     // That a closed session took place, when, why and the vote to close are public (the motion above);
     // its minutes are not: only whether they have been approved, and the roll calls approving them.

@@ -1,6 +1,7 @@
 // The voting module's public surface on the server: other code imports from here, never deeper.
 export {
   ballotsForRecords,
+  closedRollCallsBetween,
   getBallotForSubject,
   getBallotsForSubjects,
   getVoterState,

@@ -145,6 +145,30 @@ export async function listRollCall(ballot: Pick<Ballot, "id" | "mode">, tx: DbOr
     .sort(byName);
 }
 
+/**
+ * Named ballots of one subject type that closed in (after, until]: the votes the board took in the
+ * portal between two meetings, reported in the second meeting's record of proceedings. Informal
+ * polls are left out: they are not official actions.
+ */
+export async function closedRollCallsBetween(subjectType: string, after: Date | null, until: Date, tx: DbOrTx = db) {
+  const rows = await tx
+    .select()
+    .from(ballots)
+    .where(
+      and(
+        eq(ballots.subjectType, subjectType),
+        eq(ballots.mode, "named"),
+        eq(ballots.status, "closed"),
+        sql`${ballots.closedAt} <= ${until.toISOString()}::timestamptz`,
+        after ? sql`${ballots.closedAt} > ${after.toISOString()}::timestamptz` : undefined,
+      ),
+    )
+    .orderBy(ballots.closedAt);
+  return Promise.all(
+    rows.map(async (b) => ({ id: b.id, title: b.title, url: b.url, result: b.result!, closedAt: b.closedAt!, rollCall: await listRollCall(b, tx) })),
+  );
+}
+
 /** The named votes only (who chose what, and why), by name. */
 export async function listNamedVotes(ballot: Pick<Ballot, "id" | "mode">, tx: DbOrTx = db) {
   const roll = await listRollCall(ballot, tx);

@@ -51,7 +51,7 @@ export function RecordOfProceedings({ record, headingLevel = 3 }: { record: Proc
       <NoticeSummary notice={record.notice} />
 
       <S>{t("proceedings.votes")}</S>
-      {!record.motions.length && !record.minutesApprovals.length ? <p>{t("proceedings.noVotes")}</p> : null}
+      {!record.motions.length && !record.minutesApprovals.length && !record.portalVotes.length ? <p>{t("proceedings.noVotes")}</p> : null}
       {record.motions.map((m) => {
         // A motion's words are the board's own (user content); a motion to close is named by its exception.
         const heading =
@@ -96,6 +96,26 @@ export function RecordOfProceedings({ record, headingLevel = 3 }: { record: Proc
           />
         </div>
       ))}
+      {record.portalVotes.length ? (
+        <>
+          <p className="hint">{t("proceedings.portalVotesHint")}</p>
+          {record.portalVotes.map((v) => {
+            const heading = <UserContentIn template={t("proceedings.portalVote", { title: USER_CONTENT_MARK })} value={v.title} />;
+            return (
+              <div key={v.id} className="card motion-record">
+                <p>
+                  <strong>
+                    <a href={v.url}>{heading}</a>
+                  </strong>{" "}
+                  <span className="muted">({t("proceedings.portalVoteClosed", { when: v.closedOn })})</span>{" "}
+                  <strong>{v.noQuorum ? t("proceedings.noQuorum") : v.passed ? t("approval.passed") : t("approval.failed")}</strong>
+                </p>
+                <RollCallTable rollCall={v.rollCall} caption={heading} />
+              </div>
+            );
+          })}
+        </>
+      ) : null}
 
       {record.closedSessions.length ? (
         <>
