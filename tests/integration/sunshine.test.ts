@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { users } from "~/db/schema";
+import { emailOutbox, users } from "~/db/schema";
 import {
   approveClosedMinutes,
   closedMinutesFor,
@@ -148,6 +148,13 @@ describe("notice of a meeting", () => {
     expect(publicText).toContain("this meeting was held on short notice");
     const proceedings = await getProceedings(id);
     expect(proceedings!.notice.shortNoticeReason).toBe("Emergency session on the shooting near 35th St");
+    // The members' notice emails say it is short notice, and why, each in the member's language.
+    const emails = await db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.template, "meeting_scheduled"), sql`${emailOutbox.text} like ${"%Emergency session on the shooting near 35th St%"}`));
+    expect(emails.find((e) => e.locale === "en")?.text).toContain("It is called on short notice, because: Emergency session");
+    expect(emails.find((e) => e.locale === "es")?.text).toContain("Se convoca con poca antelación, por este motivo: Emergency session");
   });
 
   it("a closed portion needs a listed exception", async () => {

@@ -151,7 +151,14 @@ export async function notifyMembers(
     const startsAt = formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale);
     await notify(
       tx,
-      { type, key, url: `/meetings/${meeting.id}`, params: { title: meeting.title, startsAt }, attachments },
+      {
+        type,
+        key,
+        url: `/meetings/${meeting.id}`,
+        // Short notice is said, with its reason, in the notice itself (i18next picks body_shortNotice).
+        params: { title: meeting.title, startsAt, ...(meeting.shortNoticeReason ? { context: "shortNotice", reason: meeting.shortNoticeReason } : {}) },
+        attachments,
+      },
       ids.map((userId) => ({ userId })),
       origin,
     );
