@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmStep } from "~/components/confirm-step";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/date-time";
 import { requireUser } from "~/modules/auth/index.server";
@@ -32,6 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "everywhere") {
+    // It signs out this browser too: ask once, in words, before doing it.
+    if (form.get("confirm") !== "yes") return json({ confirmEverywhere: true });
     await signOutEverywhere(user.id);
     return signedOutRedirect("auth:sessions.everywhereDone");
   }
@@ -50,6 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SessionsPage() {
   const { t } = useTranslation("auth");
   const { sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <section>
       <p>
@@ -106,6 +110,15 @@ export default function SessionsPage() {
       </TableWrap>
       <h2>{t("sessions.everywhere")}</h2>
       <p id="everywhere-hint">{t("sessions.everywhereHint")}</p>
+      {actionData?.confirmEverywhere ? (
+        <ConfirmStep
+          message={t("sessions.everywhereConfirm")}
+          fields={{ intent: "everywhere" }}
+          confirmLabel={t("sessions.everywhereYes")}
+          cancelLabel={t("sessions.keepSignedIn")}
+          cancelTo="/account/sessions"
+        />
+      ) : null}
       <Form method="post">
         <input type="hidden" name="intent" value="everywhere" />
         <button type="submit" className="danger" aria-describedby="everywhere-hint">

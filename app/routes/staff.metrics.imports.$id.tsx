@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { ConfirmStep } from "~/components/confirm-step";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
@@ -28,7 +29,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const id = args.params.id ?? "";
-  if (!(await getImport(id))) notFound();
+  const imp = await getImport(id);
+  if (!imp) notFound();
   const form = await readFormData(args.request);
   const intent = form.get("intent");
   if (intent === "confirm") {
@@ -36,7 +38,14 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/staff/metrics/imports/${id}`, { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.confirmed" }) } });
   }
   if (intent === "discard") {
-    await discardImport(id, user.id, args.context.clientIp);
+    // Only an upload not yet published can be discarded; say so rather than pretend.
+    const discardable = imp.status === "ready" || imp.status === "invalid";
+    if (!discardable)
+      return redirect(`/staff/metrics/imports/${id}`, { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.notDiscardable" }) } });
+    // The uploaded file is not kept once discarded: ask before losing it.
+    if (form.get("confirm") !== "yes") return json({ confirmDiscard: true });
+    if (!(await discardImport(id, user.id, args.context.clientIp)))
+      return redirect(`/staff/metrics/imports/${id}`, { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.notDiscardable" }) } });
     return redirect("/staff/metrics", { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.discardedFlash" }) } });
   }
   badRequest();
@@ -44,6 +53,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ImportStatus() {
   const { imp } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("metrics");
   const revalidator = useRevalidator();
   const running = RUNNING.has(imp.status);
@@ -62,6 +72,15 @@ export default function ImportStatus() {
         <Link to="/staff/metrics">{t("importStatus.back")}</Link>
       </p>
       <h1>{t("importStatus.title", { file: imp.fileName })}</h1>
+      {actionData?.confirmDiscard ? (
+        <ConfirmStep
+          message={t("importStatus.discardConfirm", { file: imp.fileName })}
+          fields={{ intent: "discard" }}
+          confirmLabel={t("importStatus.discardYes")}
+          cancelLabel={t("importStatus.keep")}
+          cancelTo={`/staff/metrics/imports/${imp.id}`}
+        />
+      ) : null}
       <p>
         {t("importStatus.period", { start, end })} ·{" "}
         {t("importStatus.uploaded", { who: imp.uploadedByName ?? "—", when: formatDateTime(imp.createdAt, i18n.language) })}

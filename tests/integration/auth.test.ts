@@ -446,7 +446,12 @@ describe("auth: my account", () => {
     expect((await phone.get("/account")).status).toBe(302);
     expect((await here.get("/account")).status).toBe(200);
 
-    const everywhere = await here.post("/account/sessions", { intent: "everywhere" });
+    // Signing out everywhere asks first (it signs out this browser too); asking changes nothing.
+    const asked = await here.post("/account/sessions", { intent: "everywhere" });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain("including this one? You will need your password");
+    expect((await here.get("/account")).status).toBe(200);
+    const everywhere = await here.post("/account/sessions", { intent: "everywhere", confirm: "yes" });
     expect(everywhere.status).toBe(302);
     expect(everywhere.headers.get("location")).toBe("/login");
     expect((await here.get("/account")).status).toBe(302);

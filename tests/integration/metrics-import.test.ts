@@ -189,6 +189,18 @@ describe("metrics import", () => {
     // A confirm of an invalid import does nothing.
     await analyst.post(response.headers.get("location")!, { intent: "confirm" });
     expect(await countCases("2024-03-01", "2024-04-01")).toBe(before);
+
+    // Discarding asks first, naming the file; asking leaves it; yes discards it; a second discard is refused in words.
+    const statusPath = response.headers.get("location")!;
+    const asked = await analyst.post(statusPath, { intent: "discard" });
+    expect(asked.status).toBe(200);
+    expect(visible(await asked.text())).toContain("Discard the upload “bad.csv”?");
+    expect(visible(await (await analyst.get(statusPath)).text())).not.toContain("This upload was discarded.");
+    const discarded = await analyst.post(statusPath, { intent: "discard", confirm: "yes" });
+    expect(discarded.headers.get("location")).toBe("/staff/metrics");
+    expect(visible(await (await analyst.get(statusPath)).text())).toContain("This upload was discarded.");
+    const again = await analyst.post(statusPath, { intent: "discard", confirm: "yes" });
+    expect(visible(await (await analyst.get(again.headers.get("location")!)).text())).toContain("This upload can no longer be discarded");
   });
 
   it("answers a missing header, a missing file or a bad period with errors, never a 500", async () => {
