@@ -11,8 +11,9 @@ import { SettingsSchema } from "~/modules/sunshine/schemas";
 import { SunshineAdminNav } from "~/modules/sunshine/ui/admin-nav";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Open-meetings rules · Admin · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "openMeetingsRules", "admin");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "admin");

@@ -10,8 +10,9 @@ import { ExceptionsSchema } from "~/modules/sunshine/schemas";
 import { SunshineAdminNav } from "~/modules/sunshine/ui/admin-nav";
 import { setFlash } from "~/utils/flash.server";
 import { domainErrorReply, readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Closed-session exceptions · Admin · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "closedExceptions", "admin");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "admin");

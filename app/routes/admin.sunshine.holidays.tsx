@@ -13,8 +13,9 @@ import { SunshineAdminNav } from "~/modules/sunshine/ui/admin-nav";
 import { countyToday, formatDate } from "~/utils/clock";
 import { setFlash } from "~/utils/flash.server";
 import { domainErrorReply, readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Holidays · Admin · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "holidays", "admin");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "admin");

@@ -2,8 +2,9 @@ import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { appUrl } from "~/utils/env.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Open data API · Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "openDataApi", "dashboard");
 
 export async function loader() {
   return json({ base: appUrl() });

@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dataChangelog, getDataNotes, paragraphsOf } from "~/modules/metrics/index.server";
 import { formatDate, formatDateTime, formatMonth } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Data notes · Dashboard · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "dataNotes", "dashboard");
 
 export async function loader() {
   const [notes, changelog] = await Promise.all([getDataNotes(), dataChangelog()]);

@@ -9,8 +9,9 @@ import { getDataNotes, saveDataNotes } from "~/modules/metrics/index.server";
 import { DataNotesSchema } from "~/modules/metrics/schemas";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Data notes · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "dataNotes", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -31,8 +31,9 @@ import { formatDateTimeRange } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Votes · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "meetingVotes", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireRole(args, "csu_staff");

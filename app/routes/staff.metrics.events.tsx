@@ -13,8 +13,9 @@ import { formatDate } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Events on the dashboard · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "dashboardEvents", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

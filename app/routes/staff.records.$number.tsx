@@ -13,8 +13,9 @@ import { formatDate, formatDateTime } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
 import { setFlash } from "~/utils/flash.server";
 import { domainErrorReply, readFormData, readIntent } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `RR-${data?.request.number ?? ""} · Records requests · CAB Portal` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, { text: `RR-${args.data?.request.number ?? ""}` }, "recordsRequests");
 
 function numberParam(raw: string | undefined) {
   const n = /^\d{1,9}$/.test(raw ?? "") ? Number(raw) : NaN;

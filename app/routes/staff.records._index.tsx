@@ -11,8 +11,9 @@ import { RecordsRequestSchema } from "~/modules/records/schemas";
 import { countyToday, formatDate, formatDateTime } from "~/utils/clock";
 import { setFlash } from "~/utils/flash.server";
 import { domainErrorReply, readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Records requests · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "recordsRequests", "staff");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "csu_staff");

@@ -7,8 +7,9 @@ import { ErrorSummary } from "~/components/form";
 import { requireRole } from "~/modules/auth/index.server";
 import { ExportPeriodSchema } from "~/modules/records/schemas";
 import { addDays, countyToday } from "~/utils/clock";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Export board records · Staff · CAB Portal" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "exportRecords", "staff");
 
 /** The form to choose the days of an export; a valid choice goes on to the document (export.html). */
 export async function loader(args: LoaderFunctionArgs) {
