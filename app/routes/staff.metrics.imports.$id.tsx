@@ -38,14 +38,13 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/staff/metrics/imports/${id}`, { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.confirmed" }) } });
   }
   if (intent === "discard") {
-    // Only an upload not yet published can be discarded; say so rather than pretend.
-    const discardable = imp.status === "ready" || imp.status === "invalid";
-    if (!discardable)
-      return redirect(`/staff/metrics/imports/${id}`, { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.notDiscardable" }) } });
+    // Only an upload not yet published can be discarded (the service checks again under the write); say so rather than pretend.
+    const refused = async () =>
+      redirect(`/staff/metrics/imports/${id}`, { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.notDiscardable" }) } });
+    if (imp.status !== "ready" && imp.status !== "invalid") return refused();
     // The uploaded file is not kept once discarded: ask before losing it.
     if (form.get("confirm") !== "yes") return json({ confirmDiscard: true });
-    if (!(await discardImport(id, user.id, args.context.clientIp)))
-      return redirect(`/staff/metrics/imports/${id}`, { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.notDiscardable" }) } });
+    if (!(await discardImport(id, user.id, args.context.clientIp))) return refused();
     return redirect("/staff/metrics", { headers: { "Set-Cookie": await setFlash({ key: "metrics:importStatus.discardedFlash" }) } });
   }
   badRequest();

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { db, getSql } from "~/db/client.server";
-import { comments, emailOutbox, meetingRsvps, meetings, minutes, minutesRevisions, users } from "~/db/schema";
+import { comments, emailOutbox, meetingAttendance, meetingRsvps, meetings, minutes, minutesRevisions, users } from "~/db/schema";
 import {
   amendMinutes,
   circulateMinutes,
@@ -439,6 +439,15 @@ describe("meetings: permissions and input", () => {
     expect(await counts.text()).toContain("This value is not valid.");
     const attendance = await staff.post(`/staff/meetings/${upcoming!.id}/attendance`, { [`status-${await userId("member1@demo.test")}`]: "asleep" });
     expect(attendance.status).toBe(400);
+    // Without JavaScript "Fill in: everyone present" comes back with every member marked present, and saves nothing.
+    const filled = await staff.post(`/staff/meetings/${upcoming!.id}/attendance`, { intent: "all-present" });
+    expect(filled.status).toBe(200);
+    const radios = [...(await filled.text()).matchAll(/<input type="radio"[^>]*>/g)].map((m) => m[0]);
+    const present = radios.filter((r) => r.includes('value="present"'));
+    expect(present.length).toBeGreaterThan(0);
+    expect(present.every((r) => /\bchecked\b/.test(r))).toBe(true);
+    expect(radios.filter((r) => !r.includes('value="present"')).some((r) => /\bchecked\b/.test(r))).toBe(false);
+    expect(await db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, upcoming!.id))).toHaveLength(0);
     const json = await staff.request("/staff/meetings/new", { method: "POST", body: "{nope", headers: { "Content-Type": "application/json" } });
     expect(json.status).toBe(400);
     expect((await staff.get("/meetings/not-a-uuid")).status).toBe(404);

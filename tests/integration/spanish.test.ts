@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { concerns, concernStatusHistory, emailOutbox, users } from "~/db/schema";
@@ -77,8 +78,19 @@ describe("page titles", () => {
     expect(await title("/login")).toBe("Iniciar sesión · Portal del CAB");
     expect(await title("/no-such-page")).toBe("Página no encontrada · Portal del CAB");
     expect(await title("/concerns/track")).toBe("Seguir una inquietud · Portal del CAB");
+    expect(await title("/data/api")).toBe("API de datos abiertos · Panel de datos · Portal del CAB");
+    expect(await title("/data/notes")).toBe("Notas sobre los datos · Panel de datos · Portal del CAB");
     const english = new Client(baseUrl);
     expect(await (async () => /<title>([^<]*)<\/title>/.exec(await (await english.get("/concerns/new")).text())?.[1])()).toBe("Report a concern · CAB Portal");
+  });
+
+  it("every route names itself through pageTitle (a title written as a string would stay English)", () => {
+    const dir = path.join(process.cwd(), "app/routes");
+    const untranslated = readdirSync(dir).filter((f) => {
+      const source = readFileSync(path.join(dir, f), "utf8");
+      return /export const meta\b/.test(source) && !/\b(pageTitle|titleText)\(/.test(source);
+    });
+    expect(untranslated).toEqual([]);
   });
 
   it("answers a body that is too large in the reader's language first", async () => {

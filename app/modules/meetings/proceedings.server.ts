@@ -119,6 +119,7 @@ export async function getProceedings(meetingId: string) {
       passed: v.result === "passed",
       noQuorum: v.result === "no_quorum",
       closedAt: v.closedAt,
+      // A member's written reason stays on the analysis page; the public record carries name and vote only.
       rollCall: v.rollCall.map((e) => ({ name: e.name, choice: e.choice, recused: e.recused })),
     })),
     // That a closed session took place, when, why and the vote to close are public (the motion above);
