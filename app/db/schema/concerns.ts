@@ -85,6 +85,10 @@ export const concerns = pgTable(
     index("concerns_observed_idx").on(t.observedAt),
     // Open311 lists requests by submission date, newest first.
     index("concerns_created_idx").on(t.createdAt),
+    // The start-up backfill looks for rows without a public location: without this it reads them all.
+    index("concerns_public_location_pending_idx")
+      .on(t.id)
+      .where(sql`${t.publicLocation} is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "concerns_public_location_pending_idx" ON "concerns" USING btree ("id") WHERE "concerns"."public_location" is null;
