@@ -19,6 +19,13 @@
  * drug referrals are parts of referred; sentenced of disposed; drug-sale, drug-filed and
  * drug-firearm of drug referrals (drug-filed of filed too). Drug referrals by year are exactly
  * referrals with offense drug (and drug filings filings with offense drug): those are one cell.
+ *
+ * The drug-policy funnel: drug filings and drug declinations are exclusive parts of drug referrals
+ * (declinations of declined too, and by year they are declined with offense drug); the three
+ * filing-grounds measures (documented community concern, connection to violence, none recorded)
+ * partition drug filings exactly — a line, like months and their quarter — so no residual of them
+ * is ever a number the page works out. To keep the attacker's model (and the audit) small they are
+ * broken down by ZIP only, and drug declinations by race and ZIP.
  */
 import { suppress, type CellState, type ExclusiveGroup, type Line, type Nest } from "~/utils/suppression";
 import { DIMENSIONS, type Dimension } from "./catalogue";
@@ -56,16 +63,37 @@ export const MEASURE_PARENTS: Record<string, string[]> = {
   drug_sale_referred: ["drug_referred"],
   drug_firearm: ["drug_referred"],
   drug_filed: ["drug_referred", "filed"],
+  drug_declined: ["drug_referred", "declined"],
+  drug_filed_concern: ["drug_filed"],
+  drug_filed_violence: ["drug_filed"],
+  drug_filed_unrecorded: ["drug_filed"],
 };
+/** The filing grounds of a drug filing: exactly one of these counts each drug filing. */
+export const DRUG_GROUNDS_MEASURES = ["drug_filed_concern", "drug_filed_violence", "drug_filed_unrecorded"] as const;
 /** Children of one parent that never share a case. */
-export const EXCLUSIVE_STAGES: { parent: string; members: string[] }[] = [{ parent: "referred", members: ["filed", "declined", "diverted"] }];
+export const EXCLUSIVE_STAGES: { parent: string; members: string[] }[] = [
+  { parent: "referred", members: ["filed", "declined", "diverted"] },
+  { parent: "drug_referred", members: ["drug_filed", "drug_declined"] },
+  { parent: "drug_filed", members: [...DRUG_GROUNDS_MEASURES] },
+];
+/** Children that add up to their parent exactly, wherever all of them are published (a line). */
+export const PARTITIONS: { parent: string; members: string[] }[] = [{ parent: "drug_filed", members: [...DRUG_GROUNDS_MEASURES] }];
 /** Measures restricted to offense drug: no offense breakdown (it would be one column and zeros). */
-const DRUG_ONLY = new Set(["drug_referred", "drug_sale_referred", "drug_filed", "drug_firearm"]);
+const DRUG_ONLY = new Set(["drug_referred", "drug_sale_referred", "drug_filed", "drug_firearm", "drug_declined", ...DRUG_GROUNDS_MEASURES]);
 /** A drug measure's yearly total is this measure's yearly count with offense drug. */
-export const DRUG_ALIASES: Record<string, string> = { drug_referred: "referred", drug_filed: "filed" };
+export const DRUG_ALIASES: Record<string, string> = { drug_referred: "referred", drug_filed: "filed", drug_declined: "declined" };
+/** Measures published with fewer breakdowns than the rest (the funnel's parts: each dimension is more cells to protect). */
+const ONLY_DIMENSIONS: Record<string, Dimension[]> = {
+  drug_declined: ["race", "zip"],
+  drug_filed_concern: ["zip"],
+  drug_filed_violence: ["zip"],
+  drug_filed_unrecorded: ["zip"],
+};
 
 export function breakdownDimensionsOf(measure: { key: string; kind: string }): Dimension[] {
   if (measure.kind !== "case") return [];
+  const only = ONLY_DIMENSIONS[measure.key];
+  if (only) return [...only];
   return DIMENSIONS.filter((d) => !(d === "offense" && DRUG_ONLY.has(measure.key)));
 }
 
@@ -161,6 +189,11 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
       if (row.measureKey !== g.parent) continue;
       const members = g.members.map((m) => index.get(cellKey(m, row.grain, row.period, row.dimension, row.value))).filter((m): m is number => m !== undefined);
       if (members.length) exclusive.push({ parent: i, members });
+    }
+    for (const g of PARTITIONS) {
+      if (row.measureKey !== g.parent) continue;
+      const members = g.members.map((m) => index.get(cellKey(m, row.grain, row.period, row.dimension, row.value)));
+      if (members.every((m): m is number => m !== undefined)) lines.push({ parts: members, total: i });
     }
     const aliasOf = DRUG_ALIASES[row.measureKey];
     if (aliasOf && row.grain === "year" && row.dimension === "") {
