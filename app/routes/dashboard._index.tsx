@@ -88,6 +88,9 @@ export default function Dashboard() {
       <h2>{t("responses:dashboard.sectionTitle")}</h2>
       <ul>
         <li>
+          <Link to="/dashboard/drug-policy">{t("funnel.title")}</Link> — {t("funnel.homeText")}
+        </li>
+        <li>
           <Link to="/dashboard/response-time">{t("responses:clockPage.title")}</Link> — {t("responses:dashboard.clockText")}
         </li>
         <li>

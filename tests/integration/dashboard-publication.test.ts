@@ -67,6 +67,8 @@ const AGE: W = [
 
 function fixtureRows(): CaseRow[] {
   const rand = mulberry32(14_2026);
+  // The grounds of drug filings come from their own stream, so the rest of the county is unchanged.
+  const grounds = mulberry32(18_2026);
   const rows: CaseRow[] = [];
   let seq = 0;
   for (const year of [2023, 2024]) {
@@ -92,6 +94,14 @@ function fixtureRows(): CaseRow[] {
           referringAgency: pick(rand, AGENCY),
           zip: pick(rand, ZIP),
           filedDate: outcome === "filed" ? received : null,
+          filingGrounds:
+            outcome === "filed" && offense === "drug"
+              ? pick(grounds, [
+                  ["community_concern", 45],
+                  ["violence_connection", 35],
+                  ["", 20],
+                ]) || null
+              : null,
           declinedDate: outcome === "declined" ? received : null,
           declineReason: outcome === "declined" ? "insufficient_evidence" : null,
           divertedDate: outcome === "diverted" ? received : null,

@@ -11,3 +11,5 @@ export { EVENT_SCOPES, measureTopics } from "./topics";
 export type { EventScope } from "./topics";
 export { API_PATHS, openApiDocument } from "./openapi";
 export { filterWords } from "./filter-words";
+export { CSU_BASELINE, FUNNEL_STAGES } from "./funnel";
+export type { DrugFunnel, FunnelCell, FunnelRow, FunnelStage } from "./funnel";

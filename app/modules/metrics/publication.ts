@@ -25,7 +25,7 @@
  * filing-grounds measures (documented community concern, connection to violence, none recorded)
  * partition drug filings exactly — a line, like months and their quarter — so no residual of them
  * is ever a number the page works out. To keep the attacker's model (and the audit) small they are
- * broken down by ZIP only, and drug declinations by race and ZIP.
+ * broken down by ZIP only, drug declinations too (by race as well made the audit four times as long).
  */
 import { suppress, type CellState, type ExclusiveGroup, type Line, type Nest } from "~/utils/suppression";
 import { DIMENSIONS, type Dimension } from "./catalogue";
@@ -84,7 +84,7 @@ const DRUG_ONLY = new Set(["drug_referred", "drug_sale_referred", "drug_filed", 
 export const DRUG_ALIASES: Record<string, string> = { drug_referred: "referred", drug_filed: "filed", drug_declined: "declined" };
 /** Measures published with fewer breakdowns than the rest (the funnel's parts: each dimension is more cells to protect). */
 const ONLY_DIMENSIONS: Record<string, Dimension[]> = {
-  drug_declined: ["race", "zip"],
+  drug_declined: ["zip"],
   drug_filed_concern: ["zip"],
   drug_filed_violence: ["zip"],
   drug_filed_unrecorded: ["zip"],
