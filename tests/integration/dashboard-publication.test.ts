@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { metricCases, metricFacts } from "~/db/schema";
-import { breakdownDimensionsOf, MEASURES } from "~/modules/metrics";
+import { breakdownDimensionsOf, grainsOf, MEASURES } from "~/modules/metrics";
 import type { CaseRow } from "~/modules/metrics/index.server";
 import { publishMetrics, recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/index.server";
 import { mulberry32 } from "../../seeds/metrics";
@@ -189,7 +189,7 @@ describe("the dashboard publication", () => {
     const crawlStart = Date.now();
     const crawl = await crawlPublication(
       visitor,
-      PUBLIC.map((m) => ({ key: m.key, kind: m.kind, unit: m.unit, denominatorKey: m.denominatorKey, dims: breakdownDimensionsOf(m) })),
+      PUBLIC.map((m) => ({ key: m.key, kind: m.kind, unit: m.unit, denominatorKey: m.denominatorKey, dims: breakdownDimensionsOf(m), grains: grainsOf(m) })),
       YEARS,
     );
     const crawlMs = Date.now() - crawlStart;
