@@ -198,8 +198,6 @@ describe("the drug-policy funnel", () => {
     const chart = html.match(/<svg[^>]*data-chart="bar-rows"[\s\S]*?<\/svg>/)![0];
     const csv = csvTable(await (await visitor.get(`/dashboard/drug-policy/csv?year=${YEAR}`)).text());
     const csvYear = csv.get(`funnel|${YEAR}|`)!;
-    console.log(await (await visitor.get(`/dashboard/drug-policy/csv?year=${YEAR}`)).text());
-    for (const k of ["drug_referred", "referred", "drug_filed", "filed", "declined", "drug_declined"]) console.log(k, await (await visitor.get(`/dashboard/${k}/csv?grain=month&year=${YEAR}`)).text(), await (await visitor.get(`/dashboard/${k}/csv?grain=year&by=zip`)).text());
     for (const s of STAGES) {
       // The year's funnel: every count shown and equal to the hand figure, in the chart, the tables and the CSV.
       expect(year.get(s), s).toEqual({ text: total[s].toLocaleString("en-US"), state: "shown" });
