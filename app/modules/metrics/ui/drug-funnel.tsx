@@ -53,10 +53,7 @@ export function DrugFunnelView({ funnel, markers }: { funnel: DrugFunnel; marker
     label,
     points: funnel.trend.map((r) => pointOfRate(r.year, r.row[stage].share)),
   });
-  const trendMax = Math.max(
-    1,
-    ...funnel.trend.flatMap((r) => [r.row.drug_filed.share ?? 0, r.row.drug_declined.share ?? 0]).map((s) => s * 100),
-  );
+  const trendMax = Math.max(1, ...funnel.trend.flatMap((r) => [r.row.drug_filed.share ?? 0, r.row.drug_declined.share ?? 0]).map((s) => s * 100));
   return (
     <>
       <YearFilter id="funnel-filters" year={funnel.year ?? ""} years={funnel.years} />
@@ -73,17 +70,24 @@ export function DrugFunnelView({ funnel, markers }: { funnel: DrugFunnel; marker
                 desc={t("funnel.chartDesc")}
                 unit="count"
                 groups={[
+                  { key: "referred", stages: ["drug_referred", "drug_filed"] as FunnelStage[] },
                   {
-                    key: "funnel",
-                    rows: FUNNEL_STAGES.map((s) => ({
-                      key: s,
-                      label: t(`funnel.stages.${s}`),
-                      point: pointOfCell(s, row[s].cell),
-                      colour: COLOUR[s],
-                      note: s === "drug_referred" || row[s].share === null ? undefined : t("funnel.shareNote", { share: formatPercent(row[s].share!, locale) }),
-                    })),
+                    key: "grounds",
+                    heading: t("funnel.groundsHeading"),
+                    stages: ["drug_filed_concern", "drug_filed_violence", "drug_filed_unrecorded"] as FunnelStage[],
                   },
-                ]}
+                  { key: "declined", stages: ["drug_declined"] as FunnelStage[] },
+                ].map((g) => ({
+                  key: g.key,
+                  heading: g.heading,
+                  rows: g.stages.map((s) => ({
+                    key: s,
+                    label: g.heading ? t(`funnel.grounds.${s}`) : t(`funnel.stages.${s}`),
+                    point: pointOfCell(s, row[s].cell),
+                    colour: COLOUR[s],
+                    note: s === "drug_referred" || row[s].share === null ? undefined : t("funnel.shareNote", { share: formatPercent(row[s].share!, locale) }),
+                  })),
+                }))}
               />
             </figure>
             <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="funnel-table-caption">
@@ -175,10 +179,7 @@ export function DrugFunnelView({ funnel, markers }: { funnel: DrugFunnel; marker
             })}
           </div>
           <ChartKey markers={placed.length > 0} />
-          <MarkerList
-            id="funnel-markers"
-            markers={placed.map((m, i) => ({ number: i + 1, date: m.date, kind: m.kind, title: m.label, description: "" }))}
-          />
+          <MarkerList id="funnel-markers" markers={placed.map((m, i) => ({ number: i + 1, date: m.date, kind: m.kind, title: m.label, description: "" }))} />
           <FunnelTable
             id="funnel-trend"
             kind="year"
@@ -235,7 +236,8 @@ function FunnelTable({
               {FUNNEL_STAGES.map((s) => (
                 <td key={s} data-stage={s} data-state={r.row[s].cell.state}>
                   <span data-count="">{cellText(r.row[s].cell, t, locale)}</span>
-                  {s === "drug_referred" ? null : (
+                  {/* A hidden count's share is hidden too: the count says why, once. */}
+                  {s === "drug_referred" || r.row[s].cell.state !== "shown" ? null : (
                     <span className="cell-share muted" data-share="">
                       {shareText(r.row[s], t, locale)}
                     </span>
