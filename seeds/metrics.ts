@@ -128,9 +128,21 @@ export const DISPOSITIONS: Weighted<string> = [
   ["other", 3],
 ];
 
+/**
+ * The grounds a drug filing cites under the charging policy: from 2023 on almost always recorded
+ * (sale cases mostly a connection to violence, possession cases mostly a documented community
+ * concern); before the policy rarely recorded at all.
+ */
+function drugFilingGrounds(rand: () => number, year: number, drugLevel: string | null): string | null {
+  if (rand() >= (year >= 2023 ? 0.92 : 0.08)) return null;
+  return rand() < (drugLevel === "sale" ? 0.35 : 0.7) ? "community_concern" : "violence_connection";
+}
+
 /** The synthetic rows, deterministic. */
 export function syntheticCases(): CaseRow[] {
   const rand = mulberry32(SEED);
+  // The grounds a drug filing cites come from a stream of their own, so every other field is as before.
+  const groundsRand = mulberry32(SEED + 2);
   const rows: CaseRow[] = [];
   let seq = 0;
   const lastDate = "2025-12-31";
@@ -174,6 +186,8 @@ export function syntheticCases(): CaseRow[] {
         } else {
           divertedDate = addDays(received, 5 + Math.floor(rand() * 35));
         }
+        const filedInRange = filedDate !== null && filedDate <= lastDate;
+        const filingGrounds = filedInRange && offense === "drug" ? drugFilingGrounds(groundsRand, year, drugLevel) : null;
         rows.push({
           caseId: `SYN-${year}-${String(seq).padStart(6, "0")}`,
           participantId: `P${String(seq).padStart(6, "0")}`,
@@ -186,6 +200,7 @@ export function syntheticCases(): CaseRow[] {
           referringAgency: pick(rand, AGENCIES),
           zip: pick(rand, ZIPS),
           filedDate: filedDate && filedDate <= lastDate ? filedDate : null,
+          filingGrounds,
           declinedDate: declinedDate && declinedDate <= lastDate ? declinedDate : null,
           declineReason: declinedDate && declinedDate <= lastDate ? declineReason : null,
           divertedDate: divertedDate && divertedDate <= lastDate ? divertedDate : null,

@@ -59,20 +59,24 @@ export default function Dashboard() {
                 <p className="trend-change">
                   <YearChange change={trend.change} priorYear={trend.priorYear} />
                 </p>
-                <Sparkline
-                  points={trend.months}
-                  label={t("home.sparkLabel", {
-                    name: localized(measure, "name", locale),
-                    first: periodName(trend.months[0]?.period ?? "", locale),
-                    last: periodName(trend.months.at(-1)?.period ?? "", locale),
-                  })}
-                />
-                <p className="muted spark-caption">
-                  {t("home.sparkCaption", {
-                    first: periodName(trend.months[0]?.period ?? "", locale),
-                    last: periodName(trend.months.at(-1)?.period ?? "", locale),
-                  })}
-                </p>
+                {trend.months.length ? (
+                  <>
+                    <Sparkline
+                      points={trend.months}
+                      label={t("home.sparkLabel", {
+                        name: localized(measure, "name", locale),
+                        first: periodName(trend.months[0]?.period ?? "", locale),
+                        last: periodName(trend.months.at(-1)?.period ?? "", locale),
+                      })}
+                    />
+                    <p className="muted spark-caption">
+                      {t("home.sparkCaption", {
+                        first: periodName(trend.months[0]?.period ?? "", locale),
+                        last: periodName(trend.months.at(-1)?.period ?? "", locale),
+                      })}
+                    </p>
+                  </>
+                ) : null}
               </>
             ) : (
               <p>{t("dashboard.noData")}</p>
@@ -87,6 +91,9 @@ export default function Dashboard() {
       </p>
       <h2>{t("responses:dashboard.sectionTitle")}</h2>
       <ul>
+        <li>
+          <Link to="/dashboard/drug-policy">{t("funnel.title")}</Link> — {t("funnel.homeText")}
+        </li>
         <li>
           <Link to="/dashboard/response-time">{t("responses:clockPage.title")}</Link> — {t("responses:dashboard.clockText")}
         </li>

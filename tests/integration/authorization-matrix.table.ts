@@ -175,6 +175,8 @@ export const MATRIX: Record<string, Entry> = {
   "routes/api.v1.$": { params: { "*": "no-such-thing" }, get: all(404), post: all(405) },
   "routes/data.api": publicPage(),
   "routes/data.notes": publicPage(),
+  "routes/dashboard.drug-policy": publicPage(),
+  "routes/dashboard.drug-policy.csv": publicPage(),
   "routes/dashboard.drug-citations": publicPage(),
   "routes/dashboard.drug-citations.csv": publicPage(),
   "routes/dashboard.response-time": publicPage(),

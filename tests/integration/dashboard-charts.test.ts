@@ -28,7 +28,7 @@ describe("dashboard charts", () => {
     expect(policies.length).toBeGreaterThan(1);
     const latest = policies.at(-1)!;
     const year = latest.slice(0, 4);
-    for (const key of ["drug_referred", "drug_sale_referred", "drug_filed", "drug_firearm"]) {
+    for (const key of ["drug_referred", "drug_sale_referred", "drug_filed", "drug_firearm", "drug_declined"]) {
       const html = visible(await (await visitor.get(`/dashboard/${key}?grain=month&year=${year}`)).text());
       const marker = html.match(new RegExp(`<g data-marker="policy" data-date="${latest}" data-at="([\\d.]+)%"`));
       expect(marker, key).not.toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakdownDimensionsOf, MEASURES } from "~/modules/metrics";
+import { breakdownDimensionsOf, grainsOf, MEASURES } from "~/modules/metrics";
 import { clientFor } from "../support/app";
 import { FEWER, SUPPRESSED, type SeenCell } from "../support/lp-audit";
 import { crawlPublication } from "../support/publication-crawl";
@@ -65,7 +65,7 @@ describe("the demo dashboard against the differencing attack", () => {
     const started = Date.now();
     const crawl = await crawlPublication(
       await clientFor(),
-      PUBLIC.map((m) => ({ key: m.key, kind: m.kind, unit: m.unit, denominatorKey: m.denominatorKey, dims: breakdownDimensionsOf(m) })),
+      PUBLIC.map((m) => ({ key: m.key, kind: m.kind, unit: m.unit, denominatorKey: m.denominatorKey, dims: breakdownDimensionsOf(m), grains: grainsOf(m) })),
       YEARS,
     );
     expect(crawl.conflicts).toEqual([]);

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { metricCases, metricFacts } from "~/db/schema";
-import { breakdownDimensionsOf, MEASURES } from "~/modules/metrics";
+import { breakdownDimensionsOf, grainsOf, MEASURES } from "~/modules/metrics";
 import type { CaseRow } from "~/modules/metrics/index.server";
 import { publishMetrics, recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/index.server";
 import { mulberry32 } from "../../seeds/metrics";
@@ -67,6 +67,8 @@ const AGE: W = [
 
 function fixtureRows(): CaseRow[] {
   const rand = mulberry32(14_2026);
+  // The grounds of drug filings come from their own stream, so the rest of the county is unchanged.
+  const grounds = mulberry32(18_2026);
   const rows: CaseRow[] = [];
   let seq = 0;
   for (const year of [2023, 2024]) {
@@ -92,6 +94,14 @@ function fixtureRows(): CaseRow[] {
           referringAgency: pick(rand, AGENCY),
           zip: pick(rand, ZIP),
           filedDate: outcome === "filed" ? received : null,
+          filingGrounds:
+            outcome === "filed" && offense === "drug"
+              ? pick(grounds, [
+                  ["community_concern", 45],
+                  ["violence_connection", 35],
+                  ["", 20],
+                ]) || null
+              : null,
           declinedDate: outcome === "declined" ? received : null,
           declineReason: outcome === "declined" ? "insufficient_evidence" : null,
           divertedDate: outcome === "diverted" ? received : null,
@@ -179,7 +189,7 @@ describe("the dashboard publication", () => {
     const crawlStart = Date.now();
     const crawl = await crawlPublication(
       visitor,
-      PUBLIC.map((m) => ({ key: m.key, kind: m.kind, unit: m.unit, denominatorKey: m.denominatorKey, dims: breakdownDimensionsOf(m) })),
+      PUBLIC.map((m) => ({ key: m.key, kind: m.kind, unit: m.unit, denominatorKey: m.denominatorKey, dims: breakdownDimensionsOf(m), grains: grainsOf(m) })),
       YEARS,
     );
     const crawlMs = Date.now() - crawlStart;

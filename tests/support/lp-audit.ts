@@ -3,7 +3,8 @@
  *
  * Variables are the finest cells a reader could try to reconstruct: case participants by month
  * and "profile" (which measures count them: drug or not, sale, firearm, filed / declined /
- * diverted / none, disposed, sentenced ⇒ disposed), and by year × one dimension value × profile.
+ * diverted / none, disposed, sentenced ⇒ disposed, and a drug filing's grounds: community concern /
+ * connection to violence / none recorded), and by year × one dimension value × profile.
  * The two are tied by Σ_value x[d][year][value][π] = Σ_month∈year t[month][π] for every dimension
  * and profile. That reduced model has the same feasible published numbers as the full
  * cross-classification (any solution lifts to one over month × all dimensions × profile by the
@@ -19,7 +20,17 @@ import highsLoader from "highs";
 export type SeenCell = { measure: string; grain: "month" | "quarter" | "year" | "all"; period: string; dim: string; value: string; text: string };
 
 const OUTCOMES = ["none", "filed", "declined", "diverted"] as const;
-type Profile = { drug: boolean; sale: boolean; firearm: boolean; outcome: (typeof OUTCOMES)[number]; disposed: boolean; sentenced: boolean };
+const GROUNDS = ["none", "concern", "violence"] as const;
+type Profile = {
+  drug: boolean;
+  sale: boolean;
+  firearm: boolean;
+  outcome: (typeof OUTCOMES)[number];
+  disposed: boolean;
+  sentenced: boolean;
+  /** A drug filing's recorded grounds ("none" for everything else). */
+  grounds: (typeof GROUNDS)[number];
+};
 
 export function profiles(): Profile[] {
   const out: Profile[] = [];
@@ -27,12 +38,13 @@ export function profiles(): Profile[] {
     for (const sale of drug ? [false, true] : [false])
       for (const firearm of drug ? [false, true] : [false])
         for (const outcome of OUTCOMES)
-          for (const [disposed, sentenced] of [
-            [false, false],
-            [true, false],
-            [true, true],
-          ] as const)
-            out.push({ drug, sale, firearm, outcome, disposed, sentenced });
+          for (const grounds of drug && outcome === "filed" ? GROUNDS : (["none"] as const))
+            for (const [disposed, sentenced] of [
+              [false, false],
+              [true, false],
+              [true, true],
+            ] as const)
+              out.push({ drug, sale, firearm, outcome, disposed, sentenced, grounds });
   return out;
 }
 
@@ -56,6 +68,14 @@ export function inMeasure(p: Profile, measure: string): boolean {
       return p.drug && p.outcome === "filed";
     case "drug_firearm":
       return p.drug && p.firearm;
+    case "drug_declined":
+      return p.drug && p.outcome === "declined";
+    case "drug_filed_concern":
+      return p.drug && p.outcome === "filed" && p.grounds === "concern";
+    case "drug_filed_violence":
+      return p.drug && p.outcome === "filed" && p.grounds === "violence";
+    case "drug_filed_unrecorded":
+      return p.drug && p.outcome === "filed" && p.grounds === "none";
     default:
       throw new Error(`not a case measure: ${measure}`);
   }
@@ -76,6 +96,10 @@ const PARENTS: Record<string, string[]> = {
   drug_sale_referred: ["drug_referred"],
   drug_firearm: ["drug_referred"],
   drug_filed: ["drug_referred", "filed"],
+  drug_declined: ["drug_referred", "declined"],
+  drug_filed_concern: ["drug_filed"],
+  drug_filed_violence: ["drug_filed"],
+  drug_filed_unrecorded: ["drug_filed"],
 };
 
 export const FEWER = "fewer than 11";

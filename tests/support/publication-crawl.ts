@@ -7,7 +7,7 @@
 import type { Client } from "./app";
 import { FEWER, SUPPRESSED, type SeenCell } from "./lp-audit";
 
-export type CrawlMeasure = { key: string; kind: string; unit: string; denominatorKey?: string | null; dims: string[] };
+export type CrawlMeasure = { key: string; kind: string; unit: string; denominatorKey?: string | null; dims: string[]; grains?: string[] };
 
 export type Crawl = {
   cells: SeenCell[];
@@ -50,10 +50,11 @@ export async function crawlPublication(client: Client, measures: CrawlMeasure[],
 
   for (const m of measures) {
     const den = m.unit === "percent" ? (m.denominatorKey ?? null) : null;
+    const offered = (g: string) => !m.grains || m.grains.includes(g);
     const views: { q: string; grain: SeenCell["grain"]; year?: string; by?: string; filter?: [string, string] }[] = [
       { q: "grain=year", grain: "year" },
-      { q: "grain=quarter", grain: "quarter" },
-      ...years.map((y) => ({ q: `grain=month&year=${y}`, grain: "month" as const, year: y })),
+      ...(offered("quarter") ? [{ q: "grain=quarter", grain: "quarter" as const }] : []),
+      ...(offered("month") ? years.map((y) => ({ q: `grain=month&year=${y}`, grain: "month" as const, year: y })) : []),
       ...m.dims.map((d) => ({ q: `grain=year&by=${d}`, grain: "year" as const, by: d })),
     ];
     const readView = async (v: (typeof views)[number]) => {

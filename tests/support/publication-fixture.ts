@@ -28,6 +28,10 @@ export function measuresOf(r: CaseRow): string[] {
     drug_sale_referred: drug && r.drugLevel === "sale",
     drug_filed: drug && r.filedDate !== null,
     drug_firearm: drug && r.firearmRecovered,
+    drug_declined: drug && r.declinedDate !== null,
+    drug_filed_concern: drug && r.filedDate !== null && r.filingGrounds === "community_concern",
+    drug_filed_violence: drug && r.filedDate !== null && r.filingGrounds === "violence_connection",
+    drug_filed_unrecorded: drug && r.filedDate !== null && !r.filingGrounds,
   };
   return MEASURES.filter((m) => m.kind === "case")
     .map((m) => m.key)

@@ -53,6 +53,8 @@ function caseColumns() {
     referringAgency: text("referring_agency").notNull(),
     zip: text("zip").notNull(),
     filedDate: date("filed_date"),
+    /** The grounds a filing cites under the charging policy (community_concern | violence_connection); null = not recorded. */
+    filingGrounds: text("filing_grounds"),
     declinedDate: date("declined_date"),
     declineReason: text("decline_reason"),
     divertedDate: date("diverted_date"),

@@ -9,6 +9,8 @@ export const SEXES = ["female", "male", "unknown"] as const;
 export const AGE_BANDS = ["under_18", "18_24", "25_34", "35_44", "45_54", "55_plus", "unknown"] as const;
 export const DRUG_LEVELS = ["user", "sale"] as const;
 export const DECLINE_REASONS = ["insufficient_evidence", "no_documented_concern", "victim_witness", "interest_of_justice", "other"] as const;
+/** The grounds a drug filing cites under the charging policy (empty in the data = not recorded). */
+export const FILING_GROUNDS = ["community_concern", "violence_connection"] as const;
 export const DISPOSITIONS = ["plea", "trial_conviction", "dismissed", "acquitted", "diversion_completed", "other"] as const;
 
 /** Public dimensions: URL filter name → facts column. */
@@ -48,6 +50,7 @@ export const CSV_COLUMNS: CsvColumn[] = [
   { name: "referring_agency", required: true, format: "agency" },
   { name: "zip", required: true, format: "zip" },
   { name: "filed_date", required: false, format: "date" },
+  { name: "filing_grounds", required: false, format: "code", values: FILING_GROUNDS },
   { name: "declined_date", required: false, format: "date" },
   { name: "decline_reason", required: false, format: "code", values: DECLINE_REASONS },
   { name: "diverted_date", required: false, format: "date" },
@@ -218,6 +221,71 @@ export const MEASURES: MeasureDef[] = [
     stage: "filed",
     direction: "down",
     condition: "c.offense_category = 'drug' and c.filed_date is not null",
+  },
+  {
+    key: "drug_filed_concern",
+    kind: "case",
+    nameEn: "Drug filings citing a documented community concern",
+    nameEs: "Casos de drogas presentados citando una preocupación comunitaria documentada",
+    definitionEn:
+      "Drug filings whose recorded grounds under the charging policy are a documented community concern, as a share of drug referrals.",
+    definitionEs:
+      "Casos de drogas presentados cuyo fundamento registrado según la política de acusación es una preocupación comunitaria documentada, como proporción de las remisiones de drogas.",
+    numeratorEn: "Drug filings with grounds community_concern",
+    numeratorEs: "Casos de drogas presentados con fundamento community_concern",
+    ...DRUG_REFERRED,
+    unit: "percent",
+    stage: "filed",
+    direction: "neutral",
+    condition: "c.offense_category = 'drug' and c.filed_date is not null and c.filing_grounds = 'community_concern'",
+  },
+  {
+    key: "drug_filed_violence",
+    kind: "case",
+    nameEn: "Drug filings citing a connection to violence",
+    nameEs: "Casos de drogas presentados citando una conexión con la violencia",
+    definitionEn: "Drug filings whose recorded grounds under the charging policy are a demonstrable connection to violence, as a share of drug referrals.",
+    definitionEs:
+      "Casos de drogas presentados cuyo fundamento registrado según la política de acusación es una conexión demostrable con la violencia, como proporción de las remisiones de drogas.",
+    numeratorEn: "Drug filings with grounds violence_connection",
+    numeratorEs: "Casos de drogas presentados con fundamento violence_connection",
+    ...DRUG_REFERRED,
+    unit: "percent",
+    stage: "filed",
+    direction: "neutral",
+    condition: "c.offense_category = 'drug' and c.filed_date is not null and c.filing_grounds = 'violence_connection'",
+  },
+  {
+    key: "drug_filed_unrecorded",
+    kind: "case",
+    nameEn: "Drug filings with no grounds recorded",
+    nameEs: "Casos de drogas presentados sin fundamento registrado",
+    definitionEn:
+      "Drug filings for which the data records neither a documented community concern nor a connection to violence (mostly before the 2023 policy), as a share of drug referrals.",
+    definitionEs:
+      "Casos de drogas presentados para los que los datos no registran ni una preocupación comunitaria documentada ni una conexión con la violencia (sobre todo antes de la política de 2023), como proporción de las remisiones de drogas.",
+    numeratorEn: "Drug filings with no filing_grounds",
+    numeratorEs: "Casos de drogas presentados sin filing_grounds",
+    ...DRUG_REFERRED,
+    unit: "percent",
+    stage: "filed",
+    direction: "neutral",
+    condition: "c.offense_category = 'drug' and c.filed_date is not null and c.filing_grounds is null",
+  },
+  {
+    key: "drug_declined",
+    kind: "case",
+    nameEn: "Drug cases declined",
+    nameEs: "Casos de drogas rechazados",
+    definitionEn: "Referred non-violent drug case participants the office declined to charge, as a share of drug referrals.",
+    definitionEs: "Participantes en casos de drogas no violentos remitidos a quienes la fiscalía decidió no acusar, como proporción de las remisiones de drogas.",
+    numeratorEn: "Drug referrals with a declination date",
+    numeratorEs: "Remisiones de drogas con fecha de rechazo",
+    ...DRUG_REFERRED,
+    unit: "percent",
+    stage: "declined",
+    direction: "neutral",
+    condition: "c.offense_category = 'drug' and c.declined_date is not null",
   },
   {
     key: "drug_firearm",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AGE_BANDS, CSV_COLUMNS, DECLINE_REASONS, DISPOSITIONS, DRUG_LEVELS, OFFENSE_CATEGORIES, RACE_ETHNICITIES, SEXES } from "./catalogue";
+import { AGE_BANDS, CSV_COLUMNS, DECLINE_REASONS, DISPOSITIONS, DRUG_LEVELS, FILING_GROUNDS, OFFENSE_CATEGORIES, RACE_ETHNICITIES, SEXES } from "./catalogue";
 import { addMonths, isValidDay } from "~/utils/clock";
 
 /** Error messages are i18n keys in the "metrics" namespace. */
@@ -17,6 +17,7 @@ const E = {
   drugLevel: "metrics:csv.errors.drugLevel",
   notDrug: "metrics:csv.errors.notDrug",
   declineReason: "metrics:csv.errors.declineReason",
+  groundsNotFiled: "metrics:csv.errors.groundsNotFiled",
   duplicate: "metrics:csv.errors.duplicate",
   otherPeriod: "metrics:csv.errors.otherPeriod",
   missingColumn: "metrics:csv.errors.missingColumn",
@@ -59,6 +60,7 @@ const CaseRowSchema = z.object({
     .min(1, E.required)
     .regex(/^\d{5}$/, E.zip),
   filed_date: z.string().regex(OPTIONAL_DATE, E.date),
+  filing_grounds: optionalCode(FILING_GROUNDS),
   declined_date: z.string().regex(OPTIONAL_DATE, E.date),
   decline_reason: optionalCode(DECLINE_REASONS),
   diverted_date: z.string().regex(OPTIONAL_DATE, E.date),
@@ -96,6 +98,7 @@ function rowRules(r: z.infer<typeof CaseRowSchema>): { column: string; message: 
   if (r.filed_date && r.declined_date) issues.push({ column: "declined_date", message: E.filedAndDeclined });
   if (r.offense_category === "drug" && !r.drug_level) issues.push({ column: "drug_level", message: E.drugLevel });
   if (r.offense_category !== "drug" && r.drug_level) issues.push({ column: "drug_level", message: E.notDrug });
+  if (r.filing_grounds && !r.filed_date) issues.push({ column: "filing_grounds", message: E.groundsNotFiled });
   if (r.declined_date && !r.decline_reason) issues.push({ column: "decline_reason", message: E.declineReason });
   return issues;
 }
@@ -113,6 +116,8 @@ export type CaseRow = {
   referringAgency: string;
   zip: string;
   filedDate: string | null;
+  /** community_concern | violence_connection; null (or absent) = not recorded. */
+  filingGrounds?: string | null;
   declinedDate: string | null;
   declineReason: string | null;
   divertedDate: string | null;
@@ -165,6 +170,7 @@ export function validateRow(
       referringAgency: r.referring_agency,
       zip: r.zip,
       filedDate: orNull(r.filed_date),
+      filingGrounds: orNull(r.filing_grounds),
       declinedDate: orNull(r.declined_date),
       declineReason: orNull(r.decline_reason),
       divertedDate: orNull(r.diverted_date),

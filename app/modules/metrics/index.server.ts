@@ -30,3 +30,4 @@ export { API_GRAINS, apiCells, apiCombinations, apiMeasure, apiMeasures } from "
 export type { ApiCell, ApiCellsAnswer, ApiCombination, ApiGrain } from "./opendata.server";
 export { dataChangelog, getDataNotes, paragraphsOf, saveDataNotes } from "./datanotes.server";
 export type { ChangelogEntry } from "./datanotes.server";
+export { drugFunnel, drugFunnelCsv, funnelYearOf } from "./funnel.server";

@@ -3,7 +3,7 @@ export { CSV_COLUMNS, CSV_HEADER, DIMENSIONS, DIMENSION_VALUES, GRAINS, MEASURES
 export type { Dimension } from "./catalogue";
 export { MIN_PUBLIC_COUNT, cellPlainText, hiddenTextKey, isSmallCount, suppressSeries, suppressTable } from "~/utils/suppression";
 export type { PublishedCell } from "~/utils/suppression";
-export { breakdownDimensionsOf } from "./publication";
+export { breakdownDimensionsOf, grainsOf } from "./publication";
 export { cellText, formatChartValue, formatNumber, formatPercent, localized, periodName, periodTickLabel } from "./format";
 export { PALETTE, colourOf, markerPosition, movingAverage, placeMarkers, pointOfCell, pointOfRate } from "./charts";
 export type { ChartMarker, ChartSeries, ChartUnit, PointState, SeriesPoint } from "./charts";
@@ -11,3 +11,5 @@ export { EVENT_SCOPES, measureTopics } from "./topics";
 export type { EventScope } from "./topics";
 export { API_PATHS, openApiDocument } from "./openapi";
 export { filterWords } from "./filter-words";
+export { CSU_BASELINE, FUNNEL_STAGES } from "./funnel";
+export type { DrugFunnel, FunnelCell, FunnelRow, FunnelStage } from "./funnel";

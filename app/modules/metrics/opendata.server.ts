@@ -8,7 +8,7 @@ import { db, type DbOrTx } from "~/db/client.server";
 import { metricPublishedCells } from "~/db/schema/metrics";
 import { cellPlainText, type PublishedCell } from "~/utils/suppression";
 import { DIMENSIONS, type Dimension } from "./catalogue";
-import { breakdownDimensionsOf } from "./publication";
+import { breakdownDimensionsOf, grainsOf } from "./publication";
 import { publishedValues } from "./publication.server";
 import { getMeasure, listMeasures, type Measure } from "./queries.server";
 
@@ -51,7 +51,8 @@ export type ApiCombination = { grain: ApiGrain; by: Dimension | null; values?: s
 export async function apiCombinations(m: Pick<Measure, "key" | "kind">, dbx: DbOrTx = db): Promise<ApiCombination[]> {
   const dims = breakdownDimensionsOf(m);
   const values = await publishedValues(dims, dbx);
-  return [...API_GRAINS.map((grain) => ({ grain, by: null })), ...dims.map((by) => ({ grain: "year" as const, by, values: values[by] ?? [] }))];
+  const grains = grainsOf(m);
+  return [...API_GRAINS.filter((g) => grains.includes(g)).map((grain) => ({ grain, by: null })), ...dims.map((by) => ({ grain: "year" as const, by, values: values[by] ?? [] }))];
 }
 
 /** One measure with its offered combinations, or null when there is no such public measure. */
@@ -75,7 +76,7 @@ export async function apiCells(key: string, q: { grain?: string | null; by?: str
   const m = await getMeasure(key, dbx);
   if (!m) return { ok: false, reason: "unknown_measure" };
   const grain = (q.grain ?? "year") as ApiGrain;
-  if (!(API_GRAINS as readonly string[]).includes(grain)) return { ok: false, reason: "not_offered" };
+  if (!(API_GRAINS as readonly string[]).includes(grain) || !grainsOf(m).includes(grain)) return { ok: false, reason: "not_offered" };
   const by = q.by ? (q.by as Dimension) : null;
   if (by && (!(DIMENSIONS as readonly string[]).includes(by) || grain !== "year" || !breakdownDimensionsOf(m).includes(by)))
     return { ok: false, reason: "not_offered" };

@@ -19,6 +19,16 @@
  * drug referrals are parts of referred; sentenced of disposed; drug-sale, drug-filed and
  * drug-firearm of drug referrals (drug-filed of filed too). Drug referrals by year are exactly
  * referrals with offense drug (and drug filings filings with offense drug): those are one cell.
+ *
+ * The drug-policy funnel: drug declinations are part of drug referrals and of declined (by year
+ * they are declined with offense drug); the three filing-grounds measures (documented community
+ * concern, connection to violence, none recorded) partition drug filings exactly — a line, like
+ * months and their quarter, and an exclusive group — so no residual of them is ever a number a
+ * page works out. The grounds are published by year only (see YEARLY_ONLY) and, like drug
+ * declinations, broken down by ZIP only, to keep the attacker's model and the audit small.
+ * Drug filings and declinations are not declared an exclusive group: on the demo data that rule
+ * hid two drug referrals by dimension in three; the audit (whose model knows they never share a
+ * case) shows the coordinated suppression holds without it.
  */
 import { suppress, type CellState, type ExclusiveGroup, type Line, type Nest } from "~/utils/suppression";
 import { DIMENSIONS, type Dimension } from "./catalogue";
@@ -56,16 +66,48 @@ export const MEASURE_PARENTS: Record<string, string[]> = {
   drug_sale_referred: ["drug_referred"],
   drug_firearm: ["drug_referred"],
   drug_filed: ["drug_referred", "filed"],
+  drug_declined: ["drug_referred", "declined"],
+  drug_filed_concern: ["drug_filed"],
+  drug_filed_violence: ["drug_filed"],
+  drug_filed_unrecorded: ["drug_filed"],
 };
+/** The filing grounds of a drug filing: exactly one of these counts each drug filing. */
+export const DRUG_GROUNDS_MEASURES = ["drug_filed_concern", "drug_filed_violence", "drug_filed_unrecorded"] as const;
 /** Children of one parent that never share a case. */
-export const EXCLUSIVE_STAGES: { parent: string; members: string[] }[] = [{ parent: "referred", members: ["filed", "declined", "diverted"] }];
+export const EXCLUSIVE_STAGES: { parent: string; members: string[] }[] = [
+  { parent: "referred", members: ["filed", "declined", "diverted"] },
+  { parent: "drug_filed", members: [...DRUG_GROUNDS_MEASURES] },
+];
+/** Children that add up to their parent exactly, wherever all of them are published (a line). */
+export const PARTITIONS: { parent: string; members: string[] }[] = [{ parent: "drug_filed", members: [...DRUG_GROUNDS_MEASURES] }];
 /** Measures restricted to offense drug: no offense breakdown (it would be one column and zeros). */
-const DRUG_ONLY = new Set(["drug_referred", "drug_sale_referred", "drug_filed", "drug_firearm"]);
+const DRUG_ONLY = new Set(["drug_referred", "drug_sale_referred", "drug_filed", "drug_firearm", "drug_declined", ...DRUG_GROUNDS_MEASURES]);
 /** A drug measure's yearly total is this measure's yearly count with offense drug. */
-export const DRUG_ALIASES: Record<string, string> = { drug_referred: "referred", drug_filed: "filed" };
+export const DRUG_ALIASES: Record<string, string> = { drug_referred: "referred", drug_filed: "filed", drug_declined: "declined" };
+/** Measures published with fewer breakdowns than the rest (the funnel's parts: each dimension is more cells to protect). */
+const ONLY_DIMENSIONS: Record<string, Dimension[]> = {
+  drug_declined: ["zip"],
+  drug_filed_concern: ["zip"],
+  drug_filed_violence: ["zip"],
+  drug_filed_unrecorded: ["zip"],
+};
+
+/**
+ * Measures published by year only (no months or quarters): the filing grounds, which before the
+ * 2023 policy are a handful a month — monthly cells would be "fewer than 11" nearly everywhere and
+ * their complements would hide the monthly drug filings and referrals, safe to show on their own.
+ */
+const YEARLY_ONLY = new Set<string>(DRUG_GROUNDS_MEASURES);
+
+/** The grains a measure is published at. */
+export function grainsOf(measure: { key: string }): PublicationGrain[] {
+  return YEARLY_ONLY.has(measure.key) ? ["year", "all"] : ["month", "quarter", "year", "all"];
+}
 
 export function breakdownDimensionsOf(measure: { key: string; kind: string }): Dimension[] {
   if (measure.kind !== "case") return [];
+  const only = ONLY_DIMENSIONS[measure.key];
+  if (only) return [...only];
   return DIMENSIONS.filter((d) => !(d === "offense" && DRUG_ONLY.has(measure.key)));
 }
 
@@ -102,12 +144,43 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
     return rows.length - 1;
   };
   const lines: Line[] = [];
+  /** Each year broken down by each of the measure's dimensions: the values add up to the year. */
+  const addBreakdowns = (measure: { key: string; kind: string }, years: string[], yearIds: number[]) => {
+    for (const d of breakdownDimensionsOf(measure)) {
+      years.forEach((y, yi) => {
+        const parts = input.columns[d].map((v) =>
+          add(
+            { measureKey: measure.key, grain: "year", period: y, dimension: d, value: v },
+            input.yearly.get(`${measure.key}\u0000${y}\u0000${d}\u0000${v}`) ?? 0,
+          ),
+        );
+        lines.push({ parts, total: yearIds[yi]! });
+      });
+    }
+  };
 
   for (const measure of input.measures) {
     const months = input.monthly.get(measure.key);
     if (!months || months.size === 0) continue;
     const sorted = [...months.keys()].sort();
     const all = monthsBetween(sorted[0]!, sorted.at(-1)!);
+    const years = [...new Set(all.map((m) => m.slice(0, 4)))];
+    if (YEARLY_ONLY.has(measure.key)) {
+      // By year only: each year's cell is its months' sum, and the years add up to the total.
+      const yearIds = years.map((y) =>
+        add(
+          { measureKey: measure.key, grain: "year", period: y, dimension: "", value: "" },
+          all.filter((m) => m.startsWith(`${y}-`)).reduce((a, m) => a + (months.get(m) ?? 0), 0),
+        ),
+      );
+      const allId = add(
+        { measureKey: measure.key, grain: "all", period: "all", dimension: "", value: "" },
+        yearIds.reduce((a, i) => a + values[i]!, 0),
+      );
+      lines.push({ parts: yearIds, total: allId });
+      addBreakdowns(measure, years, yearIds);
+      continue;
+    }
     const monthIds = all.map((m) => add({ measureKey: measure.key, grain: "month", period: m, dimension: "", value: "" }, months.get(m) ?? 0));
     const quarters = [...new Set(all.map(quarterOf))];
     const quarterIds = quarters.map((q) => {
@@ -119,7 +192,6 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
       lines.push({ parts, total: id });
       return id;
     });
-    const years = [...new Set(all.map((m) => m.slice(0, 4)))];
     const yearIds = years.map((y) => {
       const parts = quarters.map((q, i) => (q.startsWith(`${y}-`) ? quarterIds[i]! : -1)).filter((i) => i >= 0);
       const id = add(
@@ -134,18 +206,7 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
       yearIds.reduce((a, i) => a + values[i]!, 0),
     );
     lines.push({ parts: yearIds, total: allId });
-
-    for (const d of breakdownDimensionsOf(measure)) {
-      years.forEach((y, yi) => {
-        const parts = input.columns[d].map((v) =>
-          add(
-            { measureKey: measure.key, grain: "year", period: y, dimension: d, value: v },
-            input.yearly.get(`${measure.key}\u0000${y}\u0000${d}\u0000${v}`) ?? 0,
-          ),
-        );
-        lines.push({ parts, total: yearIds[yi]! });
-      });
-    }
+    addBreakdowns(measure, years, yearIds);
   }
 
   // Links between measures, cell by cell.
@@ -161,6 +222,11 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
       if (row.measureKey !== g.parent) continue;
       const members = g.members.map((m) => index.get(cellKey(m, row.grain, row.period, row.dimension, row.value))).filter((m): m is number => m !== undefined);
       if (members.length) exclusive.push({ parent: i, members });
+    }
+    for (const g of PARTITIONS) {
+      if (row.measureKey !== g.parent) continue;
+      const members = g.members.map((m) => index.get(cellKey(m, row.grain, row.period, row.dimension, row.value)));
+      if (members.every((m): m is number => m !== undefined)) lines.push({ parts: members, total: i });
     }
     const aliasOf = DRUG_ALIASES[row.measureKey];
     if (aliasOf && row.grain === "year" && row.dimension === "") {

@@ -5,7 +5,7 @@ import { metricImports, metricMeasures, metricSnapshots } from "~/db/schema/metr
 import { displayNameOf } from "~/modules/auth/index.server";
 import { publishedRate, type PublishedCell } from "~/utils/suppression";
 import { DIMENSION_VALUES, DIMENSIONS, GRAINS, RACE_ETHNICITIES, type Dimension, type Grain } from "./catalogue";
-import { breakdownDimensionsOf, cellKey } from "./publication";
+import { breakdownDimensionsOf, cellKey, grainsOf } from "./publication";
 import { publishedCells, publishedValues, publishedYears } from "./publication.server";
 import { RRI_STAGES, relativeRateIndex, type RriRow, type RriStage, type StageCounts } from "./rri";
 
@@ -73,7 +73,7 @@ export async function getMeasure(key: string, dbx: DbOrTx = db) {
   return m && m.kind !== "context" ? m : null;
 }
 
-export type NotOffered = "two_dimensions" | "breakdown_by_year_only" | "no_offense_for_drug" | "unknown_value";
+export type NotOffered = "two_dimensions" | "breakdown_by_year_only" | "no_offense_for_drug" | "dimension_not_published" | "year_only" | "unknown_value";
 
 /**
  * Whether the publication contains this view of the measure: at most one dimension (as the
@@ -85,13 +85,14 @@ export function notOfferedReason(
   values?: Partial<Record<Dimension, string[]>>,
 ): NotOffered | null {
   if (measure.kind !== "case") return null;
+  if (!grainsOf(measure).includes(f.grain)) return "year_only";
   const filters = Object.entries(f.dims).filter(([, v]) => v) as [Dimension, string][];
   const used = filters.length + (f.by ? 1 : 0);
   if (used === 0) return null;
   if (used > 1) return "two_dimensions";
   if (f.grain !== "year") return "breakdown_by_year_only";
   const d = f.by || filters[0]![0];
-  if (!breakdownDimensionsOf(measure).includes(d)) return "no_offense_for_drug";
+  if (!breakdownDimensionsOf(measure).includes(d)) return d === "offense" && measure.key.startsWith("drug_") ? "no_offense_for_drug" : "dimension_not_published";
   if (filters.length && values && !(values[filters[0]![0]] ?? []).includes(filters[0]![1])) return "unknown_value";
   return null;
 }

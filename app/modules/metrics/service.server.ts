@@ -94,6 +94,7 @@ const STAGE_COLUMNS = [
   "referring_agency",
   "zip",
   "filed_date",
+  "filing_grounds",
   "declined_date",
   "decline_reason",
   "diverted_date",
@@ -121,6 +122,7 @@ function copyLine(importId: string, rowNumber: number, r: CaseRow) {
       r.referringAgency,
       r.zip,
       v(r.filedDate),
+      v(r.filingGrounds ?? null),
       v(r.declinedDate),
       v(r.declineReason),
       v(r.divertedDate),
@@ -334,9 +336,9 @@ export async function runImport(importId: string) {
       for (let from = 0; from <= last; from += COMMIT_CHUNK) {
         const inserted =
           await tx.execute(sql`insert into metric_cases (case_id, participant_id, received_date, offense_category, drug_level, race_ethnicity, sex, age_band,
-            referring_agency, zip, filed_date, declined_date, decline_reason, diverted_date, disposed_date, sentenced_date, disposition, firearm_recovered, import_id)
+            referring_agency, zip, filed_date, filing_grounds, declined_date, decline_reason, diverted_date, disposed_date, sentenced_date, disposition, firearm_recovered, import_id)
           select case_id, participant_id, received_date, offense_category, drug_level, race_ethnicity, sex, age_band,
-            referring_agency, zip, filed_date, declined_date, decline_reason, diverted_date, disposed_date, sentenced_date, disposition, firearm_recovered, import_id
+            referring_agency, zip, filed_date, filing_grounds, declined_date, decline_reason, diverted_date, disposed_date, sentenced_date, disposition, firearm_recovered, import_id
           from metric_import_rows where import_id = ${importId} and row_number >= ${from} and row_number < ${from + COMMIT_CHUNK}`);
         done += inserted.count ?? 0;
         await db.update(metricImports).set({ processedRows: done }).where(eq(metricImports.id, importId));
