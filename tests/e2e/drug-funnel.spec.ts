@@ -53,7 +53,11 @@ for (const width of WIDTHS) {
         // The long phone page in screen-sized pieces too, to look at without shrinking it.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         for (let y = 0, i = 0; y < height; y += 1400, i++)
-          await page.screenshot({ path: `test-results/drug-funnel/${name}-${width}-part${i}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(1400, height - y) } });
+          await page.screenshot({
+            path: `test-results/drug-funnel/${name}-${width}-part${i}.png`,
+            fullPage: true,
+            clip: { x: 0, y, width, height: Math.min(1400, height - y) },
+          });
       }
     }
     await page.goto("/dashboard/drug-policy?year=2024");

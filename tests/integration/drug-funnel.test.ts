@@ -219,12 +219,15 @@ describe("the drug-policy funnel", () => {
       if (s !== "drug_referred") {
         const share = ((total[s] / total.drug_referred) * 100).toFixed(1);
         expect(csvYear.get(`${s}_share_percent`), s).toBe(share);
-        expect(html).toMatch(new RegExp(`<tr data-stage="${s}"[^>]*><th scope="row">[^<]*</th><td data-state="shown" data-count="">[^<]*</td><td data-share="">${share}%</td>`));
+        expect(html).toMatch(
+          new RegExp(`<tr data-stage="${s}"[^>]*><th scope="row">[^<]*</th><td data-state="shown" data-count="">[^<]*</td><td data-share="">${share}%</td>`),
+        );
       }
     }
     // The summary table beside the chart is the same.
     const summary = html.match(/<table class="metric-table funnel-table"[\s\S]*?<\/table>/)![0];
-    for (const s of STAGES) expect(summary).toMatch(new RegExp(`data-stage="${s}"[^>]*><th scope="row">[^<]*</th><td data-state="shown" data-count="">${total[s]}</td>`));
+    for (const s of STAGES)
+      expect(summary).toMatch(new RegExp(`data-stage="${s}"[^>]*><th scope="row">[^<]*</th><td data-state="shown" data-count="">${total[s]}</td>`));
     // Firearms recovered in referred drug cases, as a share.
     const firearm = html.match(/<dl class="measure-facts" data-funnel-firearm="">([\s\S]*?)<\/dl>/)![1]!;
     expect(firearm).toContain('<dd data-state="shown" data-count="">12</dd>');
@@ -298,7 +301,8 @@ describe("the drug-policy funnel", () => {
     expect(leaks).toEqual([]);
     // No share reveals a hidden count either: a hidden count's share is withheld everywhere.
     for (const zip of ZIPS)
-      for (const s of STAGES.slice(1)) if (!/^\d+$/.test(text(zip, s))) expect(csv.get(`by_zip|${YEAR}|${zip}`)!.get(`${s}_share_percent`), `${zip} ${s}`).toBe("withheld");
+      for (const s of STAGES.slice(1))
+        if (!/^\d+$/.test(text(zip, s))) expect(csv.get(`by_zip|${YEAR}|${zip}`)!.get(`${s}_share_percent`), `${zip} ${s}`).toBe("withheld");
   });
 
   it("marks every charging-policy version on the yearly trend, at its effective date", async () => {
@@ -360,13 +364,17 @@ describe("the drug-policy funnel", () => {
     const path = res.headers.get("location")!;
     const html = visible(await (await analyst.get(path)).text());
     expect(html).toContain("This file has errors, so nothing was imported");
-    expect(html).toMatch(/<tr data-row="2"><td>2<\/td><td><code>filing_grounds<\/code><\/td><td>filing_grounds is only for filed cases: set filed_date, or leave filing_grounds empty\.<\/td>/);
+    expect(html).toMatch(
+      /<tr data-row="2"><td>2<\/td><td><code>filing_grounds<\/code><\/td><td>filing_grounds is only for filed cases: set filed_date, or leave filing_grounds empty\.<\/td>/,
+    );
     expect(html).toMatch(/<tr data-row="3"><td>3<\/td><td><code>filing_grounds<\/code><\/td><td>Not one of the allowed codes\.<\/td>/);
     await analyst.post("/set-locale", { locale: "es", redirectTo: path });
     const es = visible(await (await analyst.get(path)).text());
     expect(es).toContain("filing_grounds es solo para casos presentados");
     // The refused file changed nothing: the imported months are still there.
-    const [{ n }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from metric_cases where case_id like 'FUN-%'`)) as unknown as [{ n: number }];
+    const [{ n }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from metric_cases where case_id like 'FUN-%'`)) as unknown as [
+      { n: number },
+    ];
     expect(Number(n)).toBe(ZIPS.reduce((a, z) => a + hand(z, FULL).drug_referred + hand(z).drug_referred + 2 * 40, 0));
   });
 });

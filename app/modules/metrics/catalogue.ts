@@ -227,8 +227,7 @@ export const MEASURES: MeasureDef[] = [
     kind: "case",
     nameEn: "Drug filings citing a documented community concern",
     nameEs: "Casos de drogas presentados citando una preocupación comunitaria documentada",
-    definitionEn:
-      "Drug filings whose recorded grounds under the charging policy are a documented community concern, as a share of drug referrals.",
+    definitionEn: "Drug filings whose recorded grounds under the charging policy are a documented community concern, as a share of drug referrals.",
     definitionEs:
       "Casos de drogas presentados cuyo fundamento registrado según la política de acusación es una preocupación comunitaria documentada, como proporción de las remisiones de drogas.",
     numeratorEn: "Drug filings with grounds community_concern",
@@ -278,7 +277,8 @@ export const MEASURES: MeasureDef[] = [
     nameEn: "Drug cases declined",
     nameEs: "Casos de drogas rechazados",
     definitionEn: "Referred non-violent drug case participants the office declined to charge, as a share of drug referrals.",
-    definitionEs: "Participantes en casos de drogas no violentos remitidos a quienes la fiscalía decidió no acusar, como proporción de las remisiones de drogas.",
+    definitionEs:
+      "Participantes en casos de drogas no violentos remitidos a quienes la fiscalía decidió no acusar, como proporción de las remisiones de drogas.",
     numeratorEn: "Drug referrals with a declination date",
     numeratorEs: "Remisiones de drogas con fecha de rechazo",
     ...DRUG_REFERRED,

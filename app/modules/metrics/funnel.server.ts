@@ -19,7 +19,11 @@ export const FUNNEL_MEASURES = [...FUNNEL_STAGES, "drug_firearm"];
 
 /** The funnel for a year, for all years together ("all"), or for the latest published year (null). */
 export async function drugFunnel(requested: number | "all" | null, dbx: DbOrTx = db): Promise<DrugFunnel> {
-  const [cells, allYears, values] = await Promise.all([publishedCells(FUNNEL_MEASURES, ["year", "all"], dbx), publishedYears(dbx), publishedValues(["zip"], dbx)]);
+  const [cells, allYears, values] = await Promise.all([
+    publishedCells(FUNNEL_MEASURES, ["year", "all"], dbx),
+    publishedYears(dbx),
+    publishedValues(["zip"], dbx),
+  ]);
   const years = allYears.filter((y) => cells.has(cellKey("drug_referred", "year", String(y))));
   const chosen = requested === "all" ? null : typeof requested === "number" && years.includes(requested) ? requested : (years.at(-1) ?? null);
   const rowAt = (grain: "year" | "all", period: string, dim = "", value = ""): FunnelRow => {

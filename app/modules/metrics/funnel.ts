@@ -21,7 +21,6 @@ export type DrugFunnel = {
   zips: { zip: string; row: FunnelRow }[];
 };
 
-
 /**
  * The CSU's published baseline, shown beside the funnel as the reference it is (not computed by
  * the portal from the case data): shares of the county's population and of referred drug-sale

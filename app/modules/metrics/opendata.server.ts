@@ -52,7 +52,10 @@ export async function apiCombinations(m: Pick<Measure, "key" | "kind">, dbx: DbO
   const dims = breakdownDimensionsOf(m);
   const values = await publishedValues(dims, dbx);
   const grains = grainsOf(m);
-  return [...API_GRAINS.filter((g) => grains.includes(g)).map((grain) => ({ grain, by: null })), ...dims.map((by) => ({ grain: "year" as const, by, values: values[by] ?? [] }))];
+  return [
+    ...API_GRAINS.filter((g) => grains.includes(g)).map((grain) => ({ grain, by: null })),
+    ...dims.map((by) => ({ grain: "year" as const, by, values: values[by] ?? [] })),
+  ];
 }
 
 /** One measure with its offered combinations, or null when there is no such public measure. */

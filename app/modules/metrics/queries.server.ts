@@ -92,7 +92,8 @@ export function notOfferedReason(
   if (used > 1) return "two_dimensions";
   if (f.grain !== "year") return "breakdown_by_year_only";
   const d = f.by || filters[0]![0];
-  if (!breakdownDimensionsOf(measure).includes(d)) return d === "offense" && measure.key.startsWith("drug_") ? "no_offense_for_drug" : "dimension_not_published";
+  if (!breakdownDimensionsOf(measure).includes(d))
+    return d === "offense" && measure.key.startsWith("drug_") ? "no_offense_for_drug" : "dimension_not_published";
   if (filters.length && values && !(values[filters[0]![0]] ?? []).includes(filters[0]![1])) return "unknown_value";
   return null;
 }
