@@ -19,6 +19,9 @@
  * drug referrals are parts of referred; sentenced of disposed; drug-sale, drug-filed and
  * drug-firearm of drug referrals (drug-filed of filed too). Drug referrals by year are exactly
  * referrals with offense drug (and drug filings filings with offense drug): those are one cell.
+ * Dismissed and sentenced are exclusive parts of disposed. Firearms recovered from people under 18
+ * are part of referred, and by year of referrals aged under 18 (see VALUE_NESTS); they are published
+ * as totals only.
  */
 import { suppress, type CellState, type ExclusiveGroup, type Line, type Nest } from "~/utils/suppression";
 import { DIMENSIONS, type Dimension } from "./catalogue";
@@ -56,16 +59,34 @@ export const MEASURE_PARENTS: Record<string, string[]> = {
   drug_sale_referred: ["drug_referred"],
   drug_firearm: ["drug_referred"],
   drug_filed: ["drug_referred", "filed"],
+  dismissed: ["disposed"],
+  firearm_under_18: ["referred"],
 };
 /** Children of one parent that never share a case. */
-export const EXCLUSIVE_STAGES: { parent: string; members: string[] }[] = [{ parent: "referred", members: ["filed", "declined", "diverted"] }];
+export const EXCLUSIVE_STAGES: { parent: string; members: string[] }[] = [
+  { parent: "referred", members: ["filed", "declined", "diverted"] },
+  // A dismissed case has no conviction, so no sentence.
+  { parent: "disposed", members: ["sentenced", "dismissed"] },
+];
 /** Measures restricted to offense drug: no offense breakdown (it would be one column and zeros). */
 const DRUG_ONLY = new Set(["drug_referred", "drug_sale_referred", "drug_filed", "drug_firearm"]);
 /** A drug measure's yearly total is this measure's yearly count with offense drug. */
 export const DRUG_ALIASES: Record<string, string> = { drug_referred: "referred", drug_filed: "filed" };
 
+/** Case measures published as totals only (their breakdowns would be nearly all cells under 11). */
+const NO_BREAKDOWN = new Set(["firearm_under_18"]);
+/**
+ * Nests across a dimension, by year: a measure restricted to one value of a dimension sits inside
+ * its parent's cell for that value (firearms from people under 18 are referrals with age under 18),
+ * and a measure's cell for that value sits inside it (drug cases with a firearm, age under 18).
+ */
+export const VALUE_NESTS: { child: [string, Dimension | "", string]; parent: [string, Dimension | "", string] }[] = [
+  { child: ["firearm_under_18", "", ""], parent: ["referred", "age", "under_18"] },
+  { child: ["drug_firearm", "age", "under_18"], parent: ["firearm_under_18", "", ""] },
+];
+
 export function breakdownDimensionsOf(measure: { key: string; kind: string }): Dimension[] {
-  if (measure.kind !== "case") return [];
+  if (measure.kind !== "case" || NO_BREAKDOWN.has(measure.key)) return [];
   return DIMENSIONS.filter((d) => !(d === "offense" && DRUG_ONLY.has(measure.key)));
 }
 
@@ -156,6 +177,12 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
     const parents = (MEASURE_PARENTS[row.measureKey] ?? [])
       .map((p) => index.get(cellKey(p, row.grain, row.period, row.dimension, row.value)))
       .filter((p): p is number => p !== undefined);
+    if (row.grain === "year")
+      for (const vn of VALUE_NESTS) {
+        if (vn.child[0] !== row.measureKey || vn.child[1] !== row.dimension || vn.child[2] !== row.value) continue;
+        const p = index.get(cellKey(vn.parent[0], "year", row.period, vn.parent[1], vn.parent[2]));
+        if (p !== undefined) parents.push(p);
+      }
     if (parents.length) nests.push({ child: i, parents });
     for (const g of EXCLUSIVE_STAGES) {
       if (row.measureKey !== g.parent) continue;
