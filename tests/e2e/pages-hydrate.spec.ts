@@ -32,6 +32,7 @@ async function samplePaths() {
       "/dashboard/disparity",
       "/dashboard/response-time",
       "/dashboard/drug-citations",
+      "/dashboard/time-to-decision",
       "/concerns",
       "/concerns/new",
       `/concerns/track/${concern!.tracking_code}`,

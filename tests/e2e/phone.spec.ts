@@ -42,6 +42,7 @@ async function publicPaths() {
     "/dashboard/disparity",
     "/dashboard/response-time",
     "/dashboard/drug-citations",
+    "/dashboard/time-to-decision",
   ];
 }
 

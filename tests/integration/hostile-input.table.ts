@@ -743,6 +743,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
   queryTarget("dashboard disparity", "/dashboard/disparity", () => ({ year: "2025", stage: "filed" })),
   queryTarget("dashboard response time", "/dashboard/response-time", () => ({ from: "2025-01", to: "2025-12", district: "Central" })),
   queryTarget("dashboard drug citations", "/dashboard/drug-citations", () => ({ year: "2025" })),
+  queryTarget("dashboard time to decision", "/dashboard/time-to-decision", () => ({ year: "2025" })),
   queryTarget("concerns list", "/concerns", () => ({ zip: "64127", kind: "drug_sales", status: "open", page: "2" })),
   // With a code: to its page; without one: the lookup form again.
   queryTarget("track a concern", "/concerns/track", () => ({ code: ctx.concernCode }), undefined, [200, 302]),

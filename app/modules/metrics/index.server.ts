@@ -30,5 +30,5 @@ export { API_GRAINS, apiCells, apiCombinations, apiMeasure, apiMeasures } from "
 export type { ApiCell, ApiCellsAnswer, ApiCombination, ApiGrain } from "./opendata.server";
 export { dataChangelog, getDataNotes, paragraphsOf, saveDataNotes } from "./datanotes.server";
 export type { ChangelogEntry } from "./datanotes.server";
-export { apiDayStats, dayStatsCsvRows, publishedDayStats, timeToDecisionView, DAY_STATS } from "./stats.server";
+export { apiDayStats, dayStatsCsvRows, parseStatsYear, publishedDayStats, timeToDecisionView, DAY_STATS } from "./stats.server";
 export type { DayStat, DayStatKey, DayStatRow, TimeToDecisionView } from "./stats.server";

@@ -139,3 +139,9 @@ export function dayStatsCsvRows(rows: DayStatRow[]): string[][] {
     ]),
   ];
 }
+
+/** The year of the page's race/ethnicity tables, from ?year= (anything else is ignored). */
+export function parseStatsYear(params: URLSearchParams): number | null {
+  const y = Number(params.get("year"));
+  return Number.isInteger(y) && y >= 1990 && y <= 2100 ? y : null;
+}
