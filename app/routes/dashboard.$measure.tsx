@@ -4,7 +4,17 @@ import { useTranslation } from "react-i18next";
 import { db } from "~/db/client.server";
 import { getUser, requireRole } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
-import { breakdownDimensionsOf, cellText, DIMENSION_VALUES, formatNumber, formatPercent, GRAINS, localized, targetProgress, type Dimension } from "~/modules/metrics";
+import {
+  breakdownDimensionsOf,
+  cellText,
+  DIMENSION_VALUES,
+  formatNumber,
+  formatPercent,
+  GRAINS,
+  localized,
+  targetProgress,
+  type Dimension,
+} from "~/modules/metrics";
 import {
   availableYears,
   chartMarkers,

@@ -170,9 +170,18 @@ describe("time to decision and to disposition", () => {
     expect(api.status).toBe(200);
     const body = await api.text();
     expect(body).not.toMatch(LEAKS);
-    const json = JSON.parse(body) as { minimumBase: number; stats: { stat: string; period: string; value: string | null; state: string; p50: number | null }[] };
+    const json = JSON.parse(body) as {
+      minimumBase: number;
+      stats: { stat: string; period: string; value: string | null; state: string; p50: number | null }[];
+    };
     expect(json.minimumBase).toBe(11);
-    expect(json.stats.find((s) => s.stat === "decision_days" && s.period === "2032" && s.value === null)).toMatchObject({ state: "shown", p25: 6, p50: 12, p75: 18, p90: 22 });
+    expect(json.stats.find((s) => s.stat === "decision_days" && s.period === "2032" && s.value === null)).toMatchObject({
+      state: "shown",
+      p25: 6,
+      p50: 12,
+      p75: 18,
+      p90: 22,
+    });
     const y33 = (await (await visitor.get("/api/v1/time-to-decision?year=2033")).json()) as typeof json;
     expect(y33.stats.length).toBe(16);
     expect(y33.stats.every((s) => s.state === "insufficient" && s.p50 === null)).toBe(true);

@@ -3,7 +3,14 @@ import { DIMENSIONS } from "./catalogue";
 const API_GRAINS = ["month", "quarter", "year", "all"];
 
 /** Every path of the open-data API, as listed in its OpenAPI document (a test holds the two together). */
-export const API_PATHS = ["/api/v1", "/api/v1/measures", "/api/v1/measures/{key}", "/api/v1/measures/{key}/cells", "/api/v1/openapi.json", "/api/v1/time-to-decision"] as const;
+export const API_PATHS = [
+  "/api/v1",
+  "/api/v1/measures",
+  "/api/v1/measures/{key}",
+  "/api/v1/measures/{key}/cells",
+  "/api/v1/openapi.json",
+  "/api/v1/time-to-decision",
+] as const;
 
 const localized = { type: "object", required: ["en", "es"], properties: { en: { type: "string" }, es: { type: "string" } } };
 const error = { description: "Not found or not offered", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };

@@ -73,16 +73,14 @@ export async function publishedDayStats(dbx: DbOrTx = db): Promise<{ rows: DaySt
   const order = (v: string) => (v === "" ? -1 : (RACE_ETHNICITIES as readonly string[]).indexOf(v));
   const out = rows
     .filter((r) => (DAY_STATS as readonly string[]).includes(r.statKey))
-    .map(
-      (r): DayStatRow => ({
-        stat: r.statKey as DayStatKey,
-        period: r.period,
-        dimension: r.dimension === "race" ? "race" : "",
-        value: r.value,
-        // Only a shown row carries numbers (an insufficient one has none stored either).
-        ...(r.state === "shown" ? { state: "shown", p25: r.p25, p50: r.p50, p75: r.p75, p90: r.p90 } : INSUFFICIENT),
-      }),
-    )
+    .map((r): DayStatRow => ({
+      stat: r.statKey as DayStatKey,
+      period: r.period,
+      dimension: r.dimension === "race" ? "race" : "",
+      value: r.value,
+      // Only a shown row carries numbers (an insufficient one has none stored either).
+      ...(r.state === "shown" ? { state: "shown", p25: r.p25, p50: r.p50, p75: r.p75, p90: r.p90 } : INSUFFICIENT),
+    }))
     .sort((a, b) => a.stat.localeCompare(b.stat) || a.period.localeCompare(b.period) || order(a.value) - order(b.value));
   const publishedAt = rows.reduce<Date | null>((acc, r) => (!acc || r.publishedAt > acc ? r.publishedAt : acc), null);
   return { rows: out, publishedAt: publishedAt?.toISOString() ?? null };
@@ -135,7 +133,9 @@ export function dayStatsCsvRows(rows: DayStatRow[]): string[][] {
       r.stat,
       r.period,
       r.dimension ? `${r.dimension}=${r.value}` : "all",
-      ...(r.state === "shown" ? [String(r.p25), String(r.p50), String(r.p75), String(r.p90)] : ["insufficient data", "insufficient data", "insufficient data", "insufficient data"]),
+      ...(r.state === "shown"
+        ? [String(r.p25), String(r.p50), String(r.p75), String(r.p90)]
+        : ["insufficient data", "insufficient data", "insufficient data", "insufficient data"]),
     ]),
   ];
 }

@@ -46,13 +46,7 @@ export function RangeChart({ id, title, desc, rows, unitLabel }: { id: string; t
         {ticks.map((v, i) => (
           <g key={v} className={i % 2 === 1 ? "tick-hide-narrow" : undefined}>
             <line x1={pct(share(v))} x2={pct(share(v))} y1={top} y2={axisY} stroke={GRID} strokeWidth="1" />
-            <text
-              x={pct(share(v))}
-              y={axisY + 16}
-              fontSize="13"
-              fill={INK}
-              textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}
-            >
+            <text x={pct(share(v))} y={axisY + 16} fontSize="13" fill={INK} textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}>
               {formatNumber(Math.round(v), locale)}
             </text>
           </g>
