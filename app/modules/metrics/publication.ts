@@ -75,6 +75,8 @@ export const DRUG_ALIASES: Record<string, string> = { drug_referred: "referred",
 
 /** Case measures published as totals only (their breakdowns would be nearly all cells under 11). */
 const NO_BREAKDOWN = new Set(["firearm_under_18"]);
+/** Case measures offered with some breakdowns only: dismissals are a small part of disposals, published by group (race/ethnicity). */
+const ONLY_BREAKDOWNS: Record<string, Dimension[]> = { dismissed: ["race"] };
 /**
  * Nests across a dimension, by year: a measure restricted to one value of a dimension sits inside
  * its parent's cell for that value (firearms from people under 18 are referrals with age under 18),
@@ -87,6 +89,7 @@ export const VALUE_NESTS: { child: [string, Dimension | "", string]; parent: [st
 
 export function breakdownDimensionsOf(measure: { key: string; kind: string }): Dimension[] {
   if (measure.kind !== "case" || NO_BREAKDOWN.has(measure.key)) return [];
+  if (ONLY_BREAKDOWNS[measure.key]) return [...ONLY_BREAKDOWNS[measure.key]!];
   return DIMENSIONS.filter((d) => !(d === "offense" && DRUG_ONLY.has(measure.key)));
 }
 

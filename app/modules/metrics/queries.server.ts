@@ -73,7 +73,7 @@ export async function getMeasure(key: string, dbx: DbOrTx = db) {
   return m && m.kind !== "context" ? m : null;
 }
 
-export type NotOffered = "two_dimensions" | "breakdown_by_year_only" | "no_offense_for_drug" | "unknown_value" | "totals_only";
+export type NotOffered = "two_dimensions" | "breakdown_by_year_only" | "no_offense_for_drug" | "unknown_value" | "totals_only" | "dimension_not_offered";
 
 /**
  * Whether the publication contains this view of the measure: at most one dimension (as the
@@ -92,7 +92,7 @@ export function notOfferedReason(
   if (f.grain !== "year") return "breakdown_by_year_only";
   const d = f.by || filters[0]![0];
   if (!breakdownDimensionsOf(measure).length) return "totals_only";
-  if (!breakdownDimensionsOf(measure).includes(d)) return "no_offense_for_drug";
+  if (!breakdownDimensionsOf(measure).includes(d)) return d === "offense" && measure.key.startsWith("drug") ? "no_offense_for_drug" : "dimension_not_offered";
   if (filters.length && values && !(values[filters[0]![0]] ?? []).includes(filters[0]![1])) return "unknown_value";
   return null;
 }
