@@ -227,12 +227,16 @@ const POPULATION: [string, number][] = [
 /** Program counts (no individual records) and the synthetic population, as facts. */
 function programFacts() {
   const rand = mulberry32(SEED + 1);
+  const rand2 = mulberry32(SEED + 2);
   const facts: (typeof metricFacts.$inferInsert)[] = [];
   for (let year = 2019; year <= 2025; year++) {
     for (let month = 1; month <= 12; month++) {
       const m = `${year}-${String(month).padStart(2, "0")}-01`;
       facts.push({ measureKey: "firearm_cases", month: m, count: 45 + Math.floor(rand() * 35) });
       if (year >= 2021) facts.push({ measureKey: "p4p_referrals", month: m, count: 18 + (year - 2021) * 6 + Math.floor(rand() * 14) });
+      // Illegal-possession firearms cases sent to federal vs. local prosecution (a separate stream, so the series above stay as they were).
+      facts.push({ measureKey: "firearm_federal", month: m, count: 5 + (year - 2019) + Math.floor(rand2() * 6) });
+      facts.push({ measureKey: "firearm_local", month: m, count: 16 + Math.floor(rand2() * 12) });
     }
     const total = 700_000 + (year - 2019) * 3_000;
     for (const [race, share] of POPULATION)

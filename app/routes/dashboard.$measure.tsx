@@ -4,7 +4,17 @@ import { useTranslation } from "react-i18next";
 import { db } from "~/db/client.server";
 import { getUser, requireRole } from "~/modules/auth/index.server";
 import { hasRole } from "~/modules/auth";
-import { breakdownDimensionsOf, cellText, DIMENSION_VALUES, formatNumber, formatPercent, GRAINS, localized, type Dimension } from "~/modules/metrics";
+import {
+  breakdownDimensionsOf,
+  cellText,
+  DIMENSION_VALUES,
+  formatNumber,
+  formatPercent,
+  GRAINS,
+  localized,
+  targetProgress,
+  type Dimension,
+} from "~/modules/metrics";
 import {
   availableYears,
   chartMarkers,
@@ -89,7 +99,12 @@ export default function MeasurePage() {
   const grainLabel = t(`dashboard.grains.${filters.grain}`);
   const by = filters.by as Dimension | "";
   const valueLabel = (d: Dimension, v: string) => (DIMENSION_VALUES[d] ? t(`values.${d}.${v}`) : v);
-  const target = measure.monthlyTarget ? measure.monthlyTarget * (filters.grain === "year" ? 12 : filters.grain === "quarter" ? 3 : 1) : null;
+  const target = measure.yearlyTarget
+    ? Math.round(measure.yearlyTarget / (filters.grain === "year" ? 1 : filters.grain === "quarter" ? 4 : 12))
+    : measure.monthlyTarget
+      ? measure.monthlyTarget * (filters.grain === "year" ? 12 : filters.grain === "quarter" ? 3 : 1)
+      : null;
+  const progress = filters.grain === "year" && !by ? targetProgress(measure.yearlyTarget, table.periodTotals) : null;
   return (
     <section>
       <p>
@@ -122,6 +137,12 @@ export default function MeasurePage() {
           <>
             <dt>{t("dashboard.targetLabel")}</dt>
             <dd>{t("dashboard.target", { target: measure.monthlyTarget })}</dd>
+          </>
+        ) : null}
+        {measure.yearlyTarget ? (
+          <>
+            <dt>{t("dashboard.targetLabel")}</dt>
+            <dd>{t("dashboard.yearlyTarget", { target: formatNumber(measure.yearlyTarget, locale) })}</dd>
           </>
         ) : null}
       </dl>
@@ -158,7 +179,7 @@ export default function MeasurePage() {
                 );
               })
             : null}
-          {isCase ? (
+          {isCase && byDimensions.length ? (
             <div className="field">
               <label htmlFor="f-by">{t("dashboard.by")}</label>
               <select id="f-by" name="by" defaultValue={filters.by}>
@@ -183,7 +204,8 @@ export default function MeasurePage() {
         </div>
         {!isCase ? <p className="muted">{t("dashboard.programNoFilters")}</p> : null}
         {filters.grain === "month" ? <p className="hint">{t("dashboard.monthNeedsYear")}</p> : null}
-        {isCase ? <p className="hint">{t("dashboard.offeredHint")}</p> : null}
+        {isCase && byDimensions.length ? <p className="hint">{t("dashboard.offeredHint")}</p> : null}
+        {isCase && !byDimensions.length ? <p className="muted">{t("dashboard.notOffered.totals_only")}</p> : null}
         <div className="actions">
           <button type="submit">{t("dashboard.apply")}</button>
           <Link to={`/dashboard/${measure.key}`}>{t("dashboard.reset")}</Link>
@@ -226,6 +248,7 @@ export default function MeasurePage() {
                   )}
                   {by ? <th scope="col">{t("dashboard.total")}</th> : null}
                   {percent ? <th scope="col">{t("dashboard.rate")}</th> : null}
+                  {progress ? <th scope="col">{t("dashboard.againstTarget")}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -242,6 +265,17 @@ export default function MeasurePage() {
                     <td data-state={table.periodTotals[i]!.state}>{cellText(table.periodTotals[i]!, t, locale)}</td>
                     {percent ? (
                       <td>{table.rates?.[i] === null || table.rates?.[i] === undefined ? t("dashboard.withheld") : formatPercent(table.rates[i]!, locale)}</td>
+                    ) : null}
+                    {progress ? (
+                      <td data-target-progress={p}>
+                        {progress[i] === null
+                          ? t("dashboard.withheld")
+                          : t("dashboard.targetProgress", {
+                              n: formatNumber(progress[i]!.count, locale),
+                              target: formatNumber(progress[i]!.target, locale),
+                              percent: formatPercent(progress[i]!.share, locale),
+                            })}
+                      </td>
                     ) : null}
                   </tr>
                 ))}
@@ -263,6 +297,7 @@ export default function MeasurePage() {
                           : `${table.headline.value.toLocaleString(locale === "es" ? "es-US" : "en-US")}%`}
                       </td>
                     ) : null}
+                    {progress ? <td /> : null}
                   </tr>
                 </tfoot>
               ) : null}

@@ -89,6 +89,10 @@ export default function Dashboard() {
       <p>
         {t("dashboard.disparityText")} <Link to="/dashboard/disparity">{t("disparity.title")}</Link>
       </p>
+      <h2>{t("timeToDecision.homeTitle")}</h2>
+      <p>
+        <Link to="/dashboard/time-to-decision">{t("timeToDecision.title")}</Link> — {t("timeToDecision.homeText")}
+      </p>
       <h2>{t("responses:dashboard.sectionTitle")}</h2>
       <ul>
         <li>

@@ -32,6 +32,9 @@ export default function DataApi() {
           <code>{t("api.cells")}</code>
         </li>
         <li>
+          <code>{t("api.timeToDecision")}</code>
+        </li>
+        <li>
           {t("api.openapi", { url: "" })}
           <a href={openapi}>{openapi}</a>
         </li>

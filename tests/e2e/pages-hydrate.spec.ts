@@ -33,6 +33,7 @@ async function samplePaths() {
       "/dashboard/response-time",
       "/dashboard/drug-citations",
       "/dashboard/drug-policy",
+      "/dashboard/time-to-decision",
       "/concerns",
       "/concerns/new",
       `/concerns/track/${concern!.tracking_code}`,

@@ -43,6 +43,7 @@ async function publicPaths() {
     "/dashboard/response-time",
     "/dashboard/drug-citations",
     "/dashboard/drug-policy",
+    "/dashboard/time-to-decision",
   ];
 }
 

@@ -172,6 +172,7 @@ export const MATRIX: Record<string, Entry> = {
   "routes/api.v1.measures.$key._index": publicPage({ params: { key: P.measure } }),
   "routes/api.v1.measures.$key.cells": publicPage({ params: { key: P.measure }, search: "?grain=year" }),
   "routes/api.v1.openapi[.]json": publicPage(),
+  "routes/api.v1.time-to-decision": publicPage(),
   "routes/api.v1.$": { params: { "*": "no-such-thing" }, get: all(404), post: all(405) },
   "routes/data.api": publicPage(),
   "routes/data.notes": publicPage(),
@@ -181,6 +182,8 @@ export const MATRIX: Record<string, Entry> = {
   "routes/dashboard.drug-citations.csv": publicPage(),
   "routes/dashboard.response-time": publicPage(),
   "routes/dashboard.response-time.csv": publicPage(),
+  "routes/dashboard.time-to-decision": publicPage(),
+  "routes/dashboard.time-to-decision.csv": publicPage(),
   "routes/dashboard.$measure.csv": publicPage({ params: { measure: P.measure } }),
   "routes/dashboard.snapshots.$id": publicPage({ params: { id: P.snapshot } }),
   // Staff cite a figure: a snapshot is made and they are sent to it.

@@ -81,7 +81,9 @@ function fixtureRows(): CaseRow[] {
         const r = rand();
         const outcome = r < 0.62 ? "filed" : r < 0.88 ? "declined" : r < 0.96 ? "diverted" : "none";
         const disposed = outcome === "filed" && rand() < 0.5;
-        const sentenced = disposed && rand() < 0.6;
+        // Every fourth disposed case is a dismissal (decided without a draw, so the rest of the fixture is as it was).
+        const dismissed = disposed && seq % 4 === 0;
+        const sentenced = disposed && rand() < 0.6 && !dismissed;
         rows.push({
           caseId: `FIX-${seq}`,
           participantId: "P1",
@@ -107,7 +109,7 @@ function fixtureRows(): CaseRow[] {
           divertedDate: outcome === "diverted" ? received : null,
           disposedDate: disposed ? received : null,
           sentencedDate: sentenced ? received : null,
-          disposition: disposed ? "plea" : null,
+          disposition: disposed ? (dismissed ? "dismissed" : "plea") : null,
           firearmRecovered: rand() < (offense === "drug" ? 0.05 : 0.2),
         });
       }
@@ -131,6 +133,8 @@ beforeAll(async () => {
   for (const [i, m] of MONTHS.entries()) {
     program.push({ measureKey: "p4p_referrals", month: `${m}-01`, count: i % 4 === 0 ? 4 : 20 + (i % 7) });
     program.push({ measureKey: "firearm_cases", month: `${m}-01`, count: i === 4 ? 9 : 30 + (i % 5) });
+    program.push({ measureKey: "firearm_federal", month: `${m}-01`, count: i % 3 === 0 ? 7 : 12 + (i % 4) });
+    program.push({ measureKey: "firearm_local", month: `${m}-01`, count: 25 + (i % 6) });
   }
   for (const [race, n] of [
     ["black", 39_000],

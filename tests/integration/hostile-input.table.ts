@@ -745,6 +745,7 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
   queryTarget("dashboard drug citations", "/dashboard/drug-citations", () => ({ year: "2025" })),
   queryTarget("dashboard drug-policy funnel", "/dashboard/drug-policy", () => ({ year: "2024" })),
   queryTarget("dashboard drug-policy funnel CSV", "/dashboard/drug-policy/csv", () => ({ year: "2024" })),
+  queryTarget("dashboard time to decision", "/dashboard/time-to-decision", () => ({ year: "2025" })),
   queryTarget("concerns list", "/concerns", () => ({ zip: "64127", kind: "drug_sales", status: "open", page: "2" })),
   // With a code: to its page; without one: the lookup form again.
   queryTarget("track a concern", "/concerns/track", () => ({ code: ctx.concernCode }), undefined, [200, 302]),

@@ -35,6 +35,8 @@ export const metricMeasures = pgTable("metric_measures", {
   direction: measureDirectionEnum("direction").notNull().default("neutral"),
   /** Monthly target, for program measures that have one (Partners for Peace referrals). */
   monthlyTarget: integer("monthly_target"),
+  /** Yearly target, for program measures whose target is set per year (Partners for Peace referrals: 500 a year). */
+  yearlyTarget: integer("yearly_target"),
   sortOrder: integer("sort_order").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -260,3 +262,26 @@ export const metricDataNotes = pgTable("metric_data_notes", {
   updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Published distributions of days (time to filing decision, time to disposition) by year of
+ * referral, in total (dimension '') and by race/ethnicity: decided in publishMetrics, in the same
+ * transaction as the cells. A row whose base has fewer than MIN_PUBLIC_COUNT cases is
+ * "insufficient" and carries no quantile; the base itself is never stored (it is a count).
+ */
+export const metricPublishedStats = pgTable(
+  "metric_published_stats",
+  {
+    statKey: text("stat_key").notNull(),
+    period: text("period").notNull(),
+    dimension: text("dimension").notNull().default(""),
+    value: text("value").notNull().default(""),
+    state: text("state").notNull(),
+    p25: integer("p25"),
+    p50: integer("p50"),
+    p75: integer("p75"),
+    p90: integer("p90"),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.statKey, t.period, t.dimension, t.value] })],
+);

@@ -77,6 +77,8 @@ export type MeasureDef = {
   stage?: "referred" | "filed" | "declined" | "diverted" | "disposed" | "sentenced";
   direction: "up" | "down" | "neutral";
   monthlyTarget?: number;
+  /** Yearly target, for program measures whose target is set per year (Partners for Peace referrals: 500). */
+  yearlyTarget?: number;
   /** For case measures: which case rows count (SQL over metric_cases aliased c). */
   condition?: string;
 };
@@ -309,14 +311,14 @@ export const MEASURES: MeasureDef[] = [
     nameEn: "Partners for Peace referrals",
     nameEs: "Remisiones a Partners for Peace",
     definitionEn:
-      "People referred by the office to the Partners for Peace violence-interruption program, against the monthly target. Counts only: no records of individuals are kept.",
+      "People referred by the office to the Partners for Peace violence-interruption program, against the yearly target (500 referrals a year). Counts only: no records of individuals are kept.",
     definitionEs:
-      "Personas remitidas por la fiscalía al programa de interrupción de la violencia Partners for Peace, frente a la meta mensual. Solo cifras: no se guardan registros individuales.",
+      "Personas remitidas por la fiscalía al programa de interrupción de la violencia Partners for Peace, frente a la meta anual (500 remisiones al año). Solo cifras: no se guardan registros individuales.",
     numeratorEn: "Referrals made in the period",
     numeratorEs: "Remisiones hechas en el período",
     unit: "count",
     direction: "up",
-    monthlyTarget: 40,
+    yearlyTarget: 500,
   },
   {
     key: "firearm_cases",
@@ -327,6 +329,67 @@ export const MEASURES: MeasureDef[] = [
     definitionEs: "Casos presentados por la unidad de armas de fuego de la fiscalía (uso o posesión ilegal de armas, tiroteos), por mes de presentación.",
     numeratorEn: "Firearms cases filed in the period",
     numeratorEs: "Casos de armas de fuego presentados en el período",
+    unit: "count",
+    direction: "neutral",
+  },
+  {
+    key: "dismissed",
+    kind: "case",
+    nameEn: "Cases dismissed",
+    nameEs: "Casos desestimados",
+    definitionEn: "Referred case participants whose case was disposed of by dismissal, as a share of those whose case reached a disposition.",
+    definitionEs: "Participantes remitidos cuyo caso se resolvió con una desestimación, como proporción de aquellos cuyo caso llegó a una resolución.",
+    numeratorEn: "Referred case participants with disposition dismissed",
+    numeratorEs: "Participantes remitidos con resolución de desestimación",
+    denominatorKey: "disposed",
+    denominatorEn: "Referred case participants with a disposition in the period",
+    denominatorEs: "Participantes remitidos con resolución en el período",
+    unit: "percent",
+    stage: "disposed",
+    direction: "neutral",
+    condition: "c.disposed_date is not null and c.disposition = 'dismissed'",
+  },
+  {
+    key: "firearm_under_18",
+    kind: "case",
+    nameEn: "Firearms recovered from people under 18",
+    nameEs: "Armas de fuego recuperadas a menores de 18 años",
+    definitionEn:
+      "Referred case participants under 18 in whose case a firearm was recovered, by the month the referral was received. Totals only: no breakdown is offered (the counts are small).",
+    definitionEs:
+      "Participantes remitidos menores de 18 años en cuyo caso se recuperó un arma de fuego, según el mes en que se recibió la remisión. Solo totales: no se ofrece desglose (las cifras son pequeñas).",
+    numeratorEn: "Referred case participants under 18 with a firearm recovered",
+    numeratorEs: "Participantes remitidos menores de 18 años con arma de fuego recuperada",
+    unit: "count",
+    stage: "referred",
+    direction: "down",
+    condition: "c.firearm_recovered and c.age_band = 'under_18'",
+  },
+  {
+    key: "firearm_federal",
+    kind: "program",
+    nameEn: "Illegal-possession firearms cases sent to federal prosecution",
+    nameEs: "Casos de posesión ilegal de armas de fuego enviados a la fiscalía federal",
+    definitionEn:
+      "Illegal firearm possession cases the office and police sent to the U.S. Attorney for federal prosecution, by the month sent. Counts only, as reported by the office.",
+    definitionEs:
+      "Casos de posesión ilegal de armas de fuego que la fiscalía y la policía enviaron a la Fiscalía Federal para su procesamiento, por mes de envío. Solo cifras, según las reporta la fiscalía.",
+    numeratorEn: "Cases sent to federal prosecution in the period",
+    numeratorEs: "Casos enviados a la fiscalía federal en el período",
+    unit: "count",
+    direction: "neutral",
+  },
+  {
+    key: "firearm_local",
+    kind: "program",
+    nameEn: "Illegal-possession firearms cases sent to local prosecution",
+    nameEs: "Casos de posesión ilegal de armas de fuego enviados a la fiscalía local",
+    definitionEn:
+      "Illegal firearm possession cases sent to local prosecutors (the county office and municipal courts) rather than to federal prosecution, by the month sent. Counts only, as reported by the office.",
+    definitionEs:
+      "Casos de posesión ilegal de armas de fuego enviados a fiscales locales (la fiscalía del condado y los tribunales municipales) en lugar de a la fiscalía federal, por mes de envío. Solo cifras, según las reporta la fiscalía.",
+    numeratorEn: "Cases sent to local prosecution in the period",
+    numeratorEs: "Casos enviados a la fiscalía local en el período",
     unit: "count",
     direction: "neutral",
   },

@@ -48,3 +48,12 @@ export function localized<T extends Record<string, unknown>>(row: T, field: stri
   const en = row[`${field}En`];
   return String((locale === "es" ? es : en) ?? en ?? "");
 }
+
+/**
+ * A yearly program count against its yearly target ("452 of 500 (90.4%)"), one per period; null
+ * where the count is hidden (or there is no target). Reads the published cells, counts nothing.
+ */
+export function targetProgress(yearlyTarget: number | null | undefined, cells: PublishedCell[]) {
+  if (!yearlyTarget) return null;
+  return cells.map((c) => (c.state === "shown" && c.value !== null ? { count: c.value, target: yearlyTarget, share: c.value / yearlyTarget } : null));
+}

@@ -31,3 +31,5 @@ export type { ApiCell, ApiCellsAnswer, ApiCombination, ApiGrain } from "./openda
 export { dataChangelog, getDataNotes, paragraphsOf, saveDataNotes } from "./datanotes.server";
 export type { ChangelogEntry } from "./datanotes.server";
 export { drugFunnel, drugFunnelCsv, funnelYearOf } from "./funnel.server";
+export { apiDayStats, dayStatsCsvRows, parseStatsYear, publishedDayStats, timeToDecisionView, DAY_STATS } from "./stats.server";
+export type { DayStat, DayStatKey, DayStatRow, TimeToDecisionView } from "./stats.server";

@@ -3,7 +3,14 @@ import { DIMENSIONS } from "./catalogue";
 const API_GRAINS = ["month", "quarter", "year", "all"];
 
 /** Every path of the open-data API, as listed in its OpenAPI document (a test holds the two together). */
-export const API_PATHS = ["/api/v1", "/api/v1/measures", "/api/v1/measures/{key}", "/api/v1/measures/{key}/cells", "/api/v1/openapi.json"] as const;
+export const API_PATHS = [
+  "/api/v1",
+  "/api/v1/measures",
+  "/api/v1/measures/{key}",
+  "/api/v1/measures/{key}/cells",
+  "/api/v1/openapi.json",
+  "/api/v1/time-to-decision",
+] as const;
 
 const localized = { type: "object", required: ["en", "es"], properties: { en: { type: "string" }, es: { type: "string" } } };
 const error = { description: "Not found or not offered", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
@@ -68,6 +75,17 @@ export function openApiDocument(serverUrl: string) {
             { name: "year", in: "query", required: false, schema: { type: "string", pattern: "^\\d{4}$" }, description: "Only the periods of one year." },
           ],
           responses: { "200": json("Cells", "The cells"), "404": error },
+        },
+      },
+      "/api/v1/time-to-decision": {
+        get: {
+          operationId: "getTimeToDecision",
+          summary: "Days from referral to the filing decision and to disposition: quantiles by year referred, in total and by race/ethnicity",
+          description:
+            "Nearest-rank percentiles (25th, median, 75th, 90th) in whole days. A year or group with fewer than `minimumBase` cases is " +
+            '"insufficient" and carries no figures. The number of cases is not given.',
+          parameters: [{ name: "year", in: "query", required: false, schema: { type: "string", pattern: "^\\d{4}$" }, description: "Only one year referred." }],
+          responses: { "200": json("DayStats", "The distributions"), "404": error },
         },
       },
       "/api/v1/openapi.json": {
@@ -143,6 +161,30 @@ export function openApiDocument(serverUrl: string) {
             by: { type: ["string", "null"] },
             publishedAt: { type: ["string", "null"], format: "date-time" },
             cells: { type: "array", items: { $ref: "#/components/schemas/Cell" } },
+          },
+        },
+        DayStat: {
+          type: "object",
+          required: ["stat", "period", "state", "p25", "p50", "p75", "p90"],
+          properties: {
+            stat: { type: "string", enum: ["decision_days", "disposition_days"] },
+            period: { type: "string", description: "Year referred (YYYY)" },
+            dimension: { type: ["string", "null"], enum: ["race", null] },
+            value: { type: ["string", "null"] },
+            state: { type: "string", enum: ["shown", "insufficient"] },
+            p25: { type: ["integer", "null"] },
+            p50: { type: ["integer", "null"], description: "The median; null unless state is shown" },
+            p75: { type: ["integer", "null"] },
+            p90: { type: ["integer", "null"] },
+          },
+        },
+        DayStats: {
+          type: "object",
+          required: ["minimumBase", "stats"],
+          properties: {
+            publishedAt: { type: ["string", "null"], format: "date-time" },
+            minimumBase: { type: "integer" },
+            stats: { type: "array", items: { $ref: "#/components/schemas/DayStat" } },
           },
         },
         Error: { type: "object", required: ["error"], properties: { error: { type: "string" }, message: { type: "string" } } },

@@ -4,6 +4,7 @@ import { metricMeasures, metricPublishedCells } from "~/db/schema/metrics";
 import type { PublishedCell } from "~/utils/suppression";
 import { DIMENSION_COLUMN, DIMENSION_VALUES, DIMENSIONS, type Dimension } from "./catalogue";
 import { buildPublication, cellKey, type PublicationGrain } from "./publication";
+import { publishDayStats } from "./stats.server";
 
 const COLUMN_DIMENSION = Object.fromEntries(Object.entries(DIMENSION_COLUMN).map(([d, c]) => [c, d])) as Record<string, Dimension>;
 
@@ -48,6 +49,8 @@ export async function publishMetrics(tx: DbOrTx) {
   for (let i = 0; i < rows.length; i += 2000) {
     await tx.insert(metricPublishedCells).values(rows.slice(i, i + 2000).map((r) => ({ ...r, publishedAt: now })));
   }
+  // The distributions of days (time to decision, to disposition), decided with the cells.
+  await publishDayStats(tx, now);
   return rows.length;
 }
 

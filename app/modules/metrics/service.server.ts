@@ -36,6 +36,7 @@ export async function syncMeasureCatalogue(tx: DbOrTx) {
     stage: m.stage ?? null,
     direction: m.direction,
     monthlyTarget: m.monthlyTarget ?? null,
+    yearlyTarget: m.yearlyTarget ?? null,
     sortOrder: i,
   }));
   await tx
@@ -59,6 +60,7 @@ export async function syncMeasureCatalogue(tx: DbOrTx) {
           "stage",
           "direction",
           "monthly_target",
+          "yearly_target",
           "sort_order",
         ].map((c) => [c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase()), sql.raw(`excluded.${c}`)]),
       ),
