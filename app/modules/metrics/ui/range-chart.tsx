@@ -29,7 +29,9 @@ export function RangeChart({ id, title, desc, rows, unitLabel }: { id: string; t
   const top = 4;
   const axisY = top + rows.length * rowH + 6;
   const height = axisY + 34;
-  const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
+  // Whole-day ticks only (a tick at 12.5 labelled "13" would sit in the wrong place).
+  const steps = [4, 5, 2].find((k) => max % k === 0) ?? 1;
+  const ticks = Array.from({ length: steps + 1 }, (_, i) => (max / steps) * i);
   return (
     <div className="chart-box">
       <svg
