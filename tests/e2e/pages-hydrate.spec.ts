@@ -32,6 +32,8 @@ async function samplePaths() {
       "/dashboard/disparity",
       "/dashboard/response-time",
       "/dashboard/drug-citations",
+      "/reports/annual",
+      "/reports/annual/2025",
       "/concerns",
       "/concerns/new",
       `/concerns/track/${concern!.tracking_code}`,

@@ -42,6 +42,8 @@ async function publicPaths() {
     "/dashboard/disparity",
     "/dashboard/response-time",
     "/dashboard/drug-citations",
+    "/reports/annual",
+    "/reports/annual/2025",
   ];
 }
 

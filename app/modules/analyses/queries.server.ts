@@ -135,7 +135,9 @@ export async function analysisActivityInYear(year: number, tx: DbOrTx = db) {
   const steps = await tx
     .select({ status: analysisProgress.status, n: sql<number>`count(distinct ${analysisProgress.analysisId})::int` })
     .from(analysisProgress)
-    .where(and(inArray(analysisProgress.status, ["accepted", "declined", "completed"]), gte(analysisProgress.createdAt, from), lt(analysisProgress.createdAt, to)))
+    .where(
+      and(inArray(analysisProgress.status, ["accepted", "declined", "completed"]), gte(analysisProgress.createdAt, from), lt(analysisProgress.createdAt, to)),
+    )
     .groupBy(analysisProgress.status);
   const of = (s: string) => Number(steps.find((r) => r.status === s)?.n ?? 0);
   const [voted] = await tx

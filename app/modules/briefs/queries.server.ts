@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
 import { startOfCountyDay } from "~/utils/clock";
 import { briefReceipts, briefRevisions, briefs } from "~/db/schema/briefs";
@@ -180,6 +180,6 @@ export async function briefsPublishedInYear(year: number) {
   return db
     .select({ slug: briefs.slug, title: briefs.title, publishedAt: briefs.publishedAt })
     .from(briefs)
-    .where(and(eq(briefs.status, "public"), isNotNull(briefs.publishedAt), sql`${briefs.publishedAt} >= ${from}`, sql`${briefs.publishedAt} < ${to}`))
+    .where(and(eq(briefs.status, "public"), isNotNull(briefs.publishedAt), gte(briefs.publishedAt, from), lt(briefs.publishedAt, to)))
     .orderBy(asc(briefs.publishedAt));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { startOfCountyDay } from "~/utils/clock";
 import { concernFollows, responseConcerns, responses, responseSnapshots } from "~/db/schema/responses";
@@ -201,6 +201,6 @@ export async function responsesPublishedInYear(year: number) {
   return db
     .select({ slug: responses.slug, title: responses.title, publishedAt: responses.publishedAt })
     .from(responses)
-    .where(and(eq(responses.status, "published"), sql`${responses.publishedAt} >= ${from}`, sql`${responses.publishedAt} < ${to}`))
+    .where(and(eq(responses.status, "published"), gte(responses.publishedAt, from), lt(responses.publishedAt, to)))
     .orderBy(asc(responses.publishedAt));
 }

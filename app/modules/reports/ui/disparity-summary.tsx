@@ -33,10 +33,7 @@ export function DisparitySummary({ year, reference, view }: { year: number; refe
               <tr key={row.stage} data-stage={row.stage}>
                 <th scope="row">
                   {t(`dashboard.stages.${row.stage}`)}
-                  <span className="muted report-base">
-                    {" "}
-                    {t("annual.against", { base: t(`dashboard.stages.${row.base}`) })}
-                  </span>
+                  <span className="muted report-base"> {t("annual.against", { base: t(`dashboard.stages.${row.base}`) })}</span>
                 </th>
                 {view.groups.map((g) => {
                   const c = row.groups[g]!;
