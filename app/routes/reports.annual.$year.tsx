@@ -61,10 +61,12 @@ export default function AnnualReportPage() {
             <dd>
               <strong className="report-value" data-state={report.concerns.answered.state}>
                 {cellText(report.concerns.answered, t, locale)}
-              </strong>{" "}
-              <a href={`/dashboard/response-time?year=${year}`} data-source="">
-                {t("annual.source")}
-              </a>
+              </strong>
+              <span className="report-source">
+                <a href={`/dashboard/response-time?year=${year}`} data-source="">
+                  {t("annual.source")}
+                </a>
+              </span>
             </dd>
           </div>
           <div className="report-figure" data-figure="median-days">
@@ -72,10 +74,12 @@ export default function AnnualReportPage() {
               <Link to={`/dashboard/response-time?year=${year}`}>{t("annual.medianDays")}</Link>
             </dt>
             <dd>
-              <strong className="report-value">{days(report.concerns.medianDays)}</strong>{" "}
-              <a href={`/dashboard/response-time?year=${year}`} data-source="">
-                {t("annual.source")}
-              </a>
+              <strong className="report-value">{days(report.concerns.medianDays)}</strong>
+              <span className="report-source">
+                <a href={`/dashboard/response-time?year=${year}`} data-source="">
+                  {t("annual.source")}
+                </a>
+              </span>
             </dd>
           </div>
         </dl>
@@ -84,7 +88,7 @@ export default function AnnualReportPage() {
 
       <section className="report-section" aria-labelledby="report-cab" data-report-section="cab">
         <h2 id="report-cab">{t("annual.cabTitle")}</h2>
-        <dl className="report-figures">
+        <dl className="report-figures report-figures-compact">
           <div className="report-figure" data-figure="meetings">
             <dt>
               <Link to="/meetings?past=1">{t("annual.meetingsHeld")}</Link>

@@ -19,7 +19,9 @@ export function DrugPolicySection({ year, figures }: { year: number; figures: Fi
         ))}
       </dl>
       <p className="report-more">
-        <Link to={`/dashboard/drug_filed?grain=year&year=${year}`}>{t("annual.drugMore", { year })}</Link>
+        <Link to={`/dashboard/drug_filed?grain=year&year=${year}`} data-source="">
+          {t("annual.drugMore", { year })}
+        </Link>
       </p>
     </section>
   );
