@@ -15,9 +15,12 @@ export function DisparitySummary({ year, reference, view }: { year: number; refe
     <section className="report-section" aria-labelledby="report-disparity" data-report-section="disparity">
       <h2 id="report-disparity">{t("annual.disparityTitle")}</h2>
       <p>{t("annual.disparityLead", { group: t(`values.race.${reference}`) })}</p>
+      {/* The caption is said above the table, not inside it: on a phone the table scrolls sideways and a caption would scroll with it. */}
+      <p id="report-rri-caption" className="report-caption">
+        {t("disparity.caption", { group: t(`values.race.${reference}`) })}
+      </p>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="report-rri-caption">
-        <table className="metric-table report-table">
-          <caption id="report-rri-caption">{t("disparity.caption", { group: t(`values.race.${reference}`) })}</caption>
+        <table className="metric-table report-table" aria-labelledby="report-rri-caption">
           <thead>
             <tr>
               <th scope="col">{t("disparity.stage")}</th>
