@@ -1,3 +1,4 @@
+import { englishIn } from "../support/english-words";
 import { expect, expectAccessible, test } from "./fixtures";
 
 /**
@@ -56,4 +57,22 @@ test("without JavaScript the report says how to print it", async ({ browser }) =
   await expect(page.getByText("use your browser's Print command")).toBeVisible();
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toHaveCount(0);
   await context.close();
+});
+
+test("a Spanish reader gets the report in Spanish, on screen and in print", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/reports/annual/${YEAR}?lng=es`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Informe anual ${YEAR}`);
+  await expect(page).toHaveTitle(new RegExp(`^Informe anual · ${YEAR}`));
+  const words = englishIn(
+    await page.locator("main").evaluate((m) => {
+      const copy = m.cloneNode(true) as HTMLElement;
+      for (const el of copy.querySelectorAll("[data-user-content]")) el.remove();
+      return copy.innerText;
+    }),
+  );
+  expect(words).toEqual([]);
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: "test-results/annual-report/report-es-print.png", fullPage: true });
 });
