@@ -93,6 +93,16 @@ export default function Dashboard() {
       <p>
         <Link to="/dashboard/time-to-decision">{t("timeToDecision.title")}</Link> — {t("timeToDecision.homeText")}
       </p>
+      <h2>{t("annual.listTitle")}</h2>
+      <p>
+        {t("annual.homeText")} <Link to="/reports/annual">{t("annual.listTitle")}</Link>
+        {year ? (
+          <>
+            {" · "}
+            <Link to={`/reports/annual/${year}`}>{t("annual.title", { year })}</Link>
+          </>
+        ) : null}
+      </p>
       <h2>{t("responses:dashboard.sectionTitle")}</h2>
       <ul>
         <li>

@@ -34,6 +34,8 @@ async function samplePaths() {
       "/dashboard/drug-citations",
       "/dashboard/drug-policy",
       "/dashboard/time-to-decision",
+      "/reports/annual",
+      "/reports/annual/2025",
       "/concerns",
       "/concerns/new",
       `/concerns/track/${concern!.tracking_code}`,

@@ -44,6 +44,8 @@ async function publicPaths() {
     "/dashboard/drug-citations",
     "/dashboard/drug-policy",
     "/dashboard/time-to-decision",
+    "/reports/annual",
+    "/reports/annual/2025",
   ];
 }
 

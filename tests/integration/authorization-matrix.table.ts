@@ -181,6 +181,9 @@ export const MATRIX: Record<string, Entry> = {
   "routes/dashboard.drug-citations": publicPage(),
   "routes/dashboard.drug-citations.csv": publicPage(),
   "routes/dashboard.response-time": publicPage(),
+  "routes/reports.annual._index": publicPage(),
+  // The annual report: public, and never shows a draft response (only published ones are the year's).
+  "routes/reports.annual.$year": publicPage({ params: { year: "2025" }, mustNotShow: [{ texts: [DRAFT_RESPONSE_TITLE], to: EVERYONE }] }),
   "routes/dashboard.response-time.csv": publicPage(),
   "routes/dashboard.time-to-decision": publicPage(),
   "routes/dashboard.time-to-decision.csv": publicPage(),

@@ -85,6 +85,17 @@ describe("navigation: no dead links", () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it("the dashboard links the annual reports, and every link in them opens for a visitor", async () => {
+    const visitor = await clientFor();
+    const links = linksOf(await (await visitor.get("/dashboard")).text());
+    expect(links).toContain("/reports/annual");
+    const reports = links.filter((l) => /^\/reports\/annual\/\d{4}$/.test(l));
+    expect(reports.length).toBe(1);
+    const { seen, problems } = await crawl(visitor, ["/reports/annual", reports[0]!], 1);
+    expect(problems).toEqual([]);
+    expect([...seen.keys()].some((p) => p.startsWith("/dashboard/disparity?year="))).toBe(true);
+  }, 120_000);
+
   it("keeps the hubs to their roles", async () => {
     const visitor = await clientFor();
     expect((await visitor.get("/staff")).headers.get("location")).toMatch(/^\/login/);

@@ -1,5 +1,6 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
+import { startOfCountyDay } from "~/utils/clock";
 import { analyses, analysisLinks, analysisProgress } from "~/db/schema/analyses";
 import { displayNamesOf, listActiveCabMembers } from "~/modules/auth/index.server";
 import { getBallotForSubject, getBallotsForSubjects } from "~/modules/voting/index.server";
@@ -117,4 +118,31 @@ export async function analysisTitles(ids: readonly string[]) {
   if (!valid.length) return new Map<string, string>();
   const rows = await db.select({ id: analyses.id, question: analyses.question }).from(analyses).where(inArray(analyses.id, valid));
   return new Map(rows.map((r) => [r.id, r.question]));
+}
+
+/**
+ * The analysis pipeline's activity in a county calendar year (the annual report): proposals made,
+ * proposals decided by the board (accepted or declined — official decisions rest on a roll call),
+ * and analyses completed (answered by a brief). Each analysis counts once per step, by the step's date.
+ */
+export async function analysisActivityInYear(year: number, tx: DbOrTx = db) {
+  const from = startOfCountyDay(`${year}-01-01`);
+  const to = startOfCountyDay(`${year + 1}-01-01`);
+  const [proposed] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(analyses)
+    .where(and(gte(analyses.createdAt, from), lt(analyses.createdAt, to)));
+  const steps = await tx
+    .select({ status: analysisProgress.status, n: sql<number>`count(distinct ${analysisProgress.analysisId})::int` })
+    .from(analysisProgress)
+    .where(
+      and(inArray(analysisProgress.status, ["accepted", "declined", "completed"]), gte(analysisProgress.createdAt, from), lt(analysisProgress.createdAt, to)),
+    )
+    .groupBy(analysisProgress.status);
+  const of = (s: string) => Number(steps.find((r) => r.status === s)?.n ?? 0);
+  const [voted] = await tx
+    .select({ n: sql<number>`count(distinct ${analysisProgress.analysisId})::int` })
+    .from(analysisProgress)
+    .where(and(inArray(analysisProgress.status, ["accepted", "declined"]), gte(analysisProgress.createdAt, from), lt(analysisProgress.createdAt, to)));
+  return { proposed: Number(proposed?.n ?? 0), decided: Number(voted?.n ?? 0), accepted: of("accepted"), declined: of("declined"), completed: of("completed") };
 }

@@ -2,6 +2,7 @@
 export { readBriefForm } from "./form.server";
 export {
   briefTitles,
+  briefsPublishedInYear,
   briefsForRecords,
   changeLog,
   getBrief,

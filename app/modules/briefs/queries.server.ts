@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { db } from "~/db/client.server";
+import { startOfCountyDay } from "~/utils/clock";
 import { briefReceipts, briefRevisions, briefs } from "~/db/schema/briefs";
 import { activeCabMembersSubquery, displayNameOf } from "~/modules/auth/index.server";
 import type { Role } from "~/modules/auth";
@@ -170,4 +171,15 @@ export async function briefTitles(ids: readonly string[]) {
   if (!valid.length) return new Map<string, { title: string; slug: string }>();
   const rows = await db.select({ id: briefs.id, title: briefs.title, slug: briefs.slug }).from(briefs).where(inArray(briefs.id, valid));
   return new Map(rows.map((r) => [r.id, { title: r.title, slug: r.slug }]));
+}
+
+/** Briefs made public in a county calendar year (the annual report), oldest first. */
+export async function briefsPublishedInYear(year: number) {
+  const from = startOfCountyDay(`${year}-01-01`);
+  const to = startOfCountyDay(`${year + 1}-01-01`);
+  return db
+    .select({ slug: briefs.slug, title: briefs.title, publishedAt: briefs.publishedAt })
+    .from(briefs)
+    .where(and(eq(briefs.status, "public"), isNotNull(briefs.publishedAt), gte(briefs.publishedAt, from), lt(briefs.publishedAt, to)))
+    .orderBy(asc(briefs.publishedAt));
 }

@@ -32,6 +32,7 @@ export {
   listPublicForFeed,
   listUpcoming,
   meetingQuorum,
+  meetingsHeldInYear,
   searchableMeetings,
   searchableMinutes,
   meetingTitles,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "~/db/client.server";
+import { startOfCountyDay } from "~/utils/clock";
 import {
   actionItems,
   agendaItems,
@@ -394,4 +395,15 @@ export async function meetingTitles(ids: readonly string[]) {
   if (!valid.length) return new Map<string, string>();
   const rows = await db.select({ id: meetings.id, title: meetings.title }).from(meetings).where(inArray(meetings.id, valid));
   return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+/** Public meetings held in a county calendar year (the annual report's CAB activity): how many, newest last. */
+export async function meetingsHeldInYear(year: number) {
+  const from = startOfCountyDay(`${year}-01-01`);
+  const to = startOfCountyDay(`${year + 1}-01-01`);
+  return db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.status, "held"), eq(meetings.isPublic, true), gte(meetings.startsAt, from), lt(meetings.startsAt, to)))
+    .orderBy(asc(meetings.startsAt));
 }

@@ -74,3 +74,57 @@ export async function dashboardTrends(measures: Measure[], dbx: DbOrTx = db): Pr
     return { key: m.key, year, priorYear, value, change, months: months.map((p) => at("month", p)) };
   });
 }
+
+export type YearFigure = {
+  key: string;
+  year: number;
+  priorYear: number | null;
+  /** The year's published value: a count, or a rate in percent (withheld when a part is hidden). */
+  value: SeriesPoint;
+  /** The year's published count (for a percent measure, its numerator cell). */
+  count: SeriesPoint;
+  /** For a percent measure, the published count it is a share of. */
+  base: SeriesPoint | null;
+  change: YearChange;
+};
+
+/**
+ * Each measure's published figure for one year and its change against the year before, read from
+ * the publication exactly as dashboardTrends reads it (the annual report's headline and drug figures).
+ */
+export async function yearFigures(measures: Measure[], year: number, dbx: DbOrTx = db): Promise<YearFigure[]> {
+  const keys = [...new Set(measures.flatMap((m) => [m.key, ...(m.unit === "percent" && m.denominatorKey ? [m.denominatorKey] : [])]))];
+  const cells = await publishedCells(keys, ["year"], dbx);
+  const has = (y: number) => [...cells.keys()].some((k) => k.includes(`|year|${y}||`));
+  const priorYear = has(year - 1) ? year - 1 : null;
+  return measures.map((m) => {
+    const den = m.unit === "percent" ? m.denominatorKey : null;
+    const at = (y: number): SeriesPoint => {
+      const num = cells.get(cellKey(m.key, "year", String(y)));
+      if (!den) return pointOfCell(String(y), num);
+      return pointOfRate(String(y), publishedRate(num ?? EMPTY, cells.get(cellKey(den, "year", String(y))) ?? EMPTY));
+    };
+    const value = at(year);
+    let change: YearChange = { status: "no_prior" };
+    if (priorYear !== null) {
+      const before = at(priorYear);
+      if (before.state !== "shown" || value.state !== "shown") {
+        change = {
+          status: "hidden",
+          reason: before.state !== "shown" && value.state !== "shown" ? "both_hidden" : before.state !== "shown" ? "from_hidden" : "to_hidden",
+        };
+      } else {
+        change = { status: "ok", from: before.value!, to: value.value!, change: value.value! - before.value!, unit: m.unit };
+      }
+    }
+    return {
+      key: m.key,
+      year,
+      priorYear,
+      value,
+      count: pointOfCell(String(year), cells.get(cellKey(m.key, "year", String(year)))),
+      base: den ? pointOfCell(String(year), cells.get(cellKey(den, "year", String(year)))) : null,
+      change,
+    };
+  });
+}

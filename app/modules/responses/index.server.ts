@@ -9,6 +9,7 @@ export {
   listResponsesForStaff,
   publishedResponsesForConcern,
   responseFormOptions,
+  responsesPublishedInYear,
   searchableResponses,
 } from "./queries.server";
 export { followConcern, saveResponse, unfollowConcern } from "./service.server";

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
+import { startOfCountyDay } from "~/utils/clock";
 import { concernFollows, responseConcerns, responses, responseSnapshots } from "~/db/schema/responses";
 import { getAnalysis } from "~/modules/analyses/index.server";
 import { hasRole, type Role } from "~/modules/auth";
@@ -191,4 +192,15 @@ export function searchableResponses(role: Role | null | undefined) {
     sql`setweight(to_tsvector(${sql.raw(`'${config}'`)}::regconfig, r.title), 'A') || setweight(to_tsvector(${sql.raw(`'${config}'`)}::regconfig, ${body}), 'C')`;
   return sql`(select r.id, r.title, '/responses/' || r.slug as url, ${body} as body, ${vector("english")} as search_en, ${vector("spanish")} as search_es
     from ${responses} r where ${visible})`;
+}
+
+/** Office responses published in a county calendar year (the annual report), oldest first. */
+export async function responsesPublishedInYear(year: number) {
+  const from = startOfCountyDay(`${year}-01-01`);
+  const to = startOfCountyDay(`${year + 1}-01-01`);
+  return db
+    .select({ slug: responses.slug, title: responses.title, publishedAt: responses.publishedAt })
+    .from(responses)
+    .where(and(eq(responses.status, "published"), gte(responses.publishedAt, from), lt(responses.publishedAt, to)))
+    .orderBy(asc(responses.publishedAt));
 }
