@@ -13,7 +13,11 @@ export async function loader(_: LoaderFunctionArgs) {
   const measures = await listMeasures();
   // Every figure here is a published cell (or a rate of two): nothing is counted for this page.
   const trends = await dashboardTrends(measures);
-  const cards = measures.map((measure, i) => ({ measure, trend: trends[i]! }));
+  // Only what a card shows of each measure (not its whole definition row).
+  const cards = measures.map(({ key, unit, nameEn, nameEs, definitionEn, definitionEs }, i) => ({
+    measure: { key, unit, nameEn, nameEs, definitionEn, definitionEs },
+    trend: trends[i]!,
+  }));
   const year = trends[0]?.year ?? null;
   const lead = LEAD_MEASURES.map((k) => cards.find((c) => c.measure.key === k)).filter((c) => c !== undefined);
   return json({ cards, lead, year });

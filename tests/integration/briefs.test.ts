@@ -252,6 +252,49 @@ describe("comments", () => {
     expect(page).toContain("Office answer.");
   });
 
+  it("without JavaScript, a comment's reply and report forms are drawn only when asked for, and work from there", async () => {
+    const brief = await publicBrief("Brief for replies without JavaScript");
+    const url = `/briefs/${brief.slug}`;
+    const m2 = await as("member2@demo.test");
+    const m3 = await as("member3@demo.test");
+    await m2.post(url, { intent: "comment.create", formId: "new-comment", body: doc("First question.") });
+    const first = await latest(brief.id);
+    await m2.post(url, { intent: "comment.create", formId: "new-comment", body: doc("Second question.") });
+    const second = await latest(brief.id);
+
+    // The thread: a link per action, no form per comment.
+    const page = await (await m3.get(url)).text();
+    for (const c of [first, second]) {
+      expect(page).toContain(`?reply=${c.id}#comment-${c.id}"`);
+      expect(page).toContain(`?report=${c.id}#comment-${c.id}"`);
+      expect(page).not.toContain(`value="${c.id}"`);
+    }
+    // Asked for: that comment's reply form only, open.
+    const asked = await (await m3.get(`${url}?reply=${first.id}`)).text();
+    expect(asked).toContain(`value="reply-${first.id}"`);
+    expect(asked).not.toContain(`value="reply-${second.id}"`);
+    expect(asked).toMatch(new RegExp(`<details open=""><summary>Reply</summary><form[^>]*>(?:(?!</form>).)*value="reply-${first.id}"`, "s"));
+    const posted = await m3.post(`${url}?reply=${first.id}`, {
+      intent: "comment.create",
+      formId: `reply-${first.id}`,
+      commentId: first.id,
+      body: doc("A reply."),
+    });
+    expect(posted.status).toBe(302);
+    const reply = await latest(brief.id);
+    expect(reply.parentId).toBe(first.id);
+
+    // Reporting, the same way.
+    const report = await (await m3.get(`${url}?report=${second.id}`)).text();
+    expect(report).toContain(`value="report-${second.id}"`);
+    expect(report).not.toContain(`value="report-${first.id}"`);
+    expect(
+      (await m3.post(`${url}?report=${second.id}`, { intent: "comment.report", formId: `report-${second.id}`, commentId: second.id, reason: "Off topic" }))
+        .status,
+    ).toBe(302);
+    expect((await db.select().from(comments).where(eq(comments.id, second.id)))[0]!.openReports).toBe(1);
+  });
+
   it("who may comment: visitors sign in, residents read only on briefs, CAB-only briefs for members", async () => {
     const brief = await publicBrief("Brief residents can read");
     const url = `/briefs/${brief.slug}`;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { emailOutbox } from "~/db/schema";
@@ -15,6 +15,8 @@ import { PUBLIC_PATHS } from "../../server/cache";
 import { createLogger, scrubUrl } from "../../server/logging";
 import { Client, clientFor } from "../support/app";
 import { issueKeyViaAdmin } from "../support/concerns";
+import { generateCaseCsv } from "../support/metrics-csv";
+import { startWorker } from "../../server/jobs";
 
 /** The real server with a debug-level logger whose every line is kept, as a log file would be. */
 let logged = "";
@@ -330,5 +332,69 @@ describe("strings as a cached file, not in every document", () => {
     expect(es).toContain('lang="es"');
     const esStrings = (await (await fetch(base + esHref!)).json()) as Record<string, Record<string, unknown>>;
     expect(JSON.stringify(esStrings.common)).not.toBe(JSON.stringify(strings.common));
+  });
+});
+
+describe("the dashboard's cache of the publication", () => {
+  /** The year total of a measure as its CSV publishes it (null: no row for that year). */
+  async function yearCell(client: Client, measure: string, year: number) {
+    const csv = await (await client.get(`/dashboard/${measure}/csv?grain=year`)).text();
+    const row = csv.split("\n").find((l) => l.startsWith(`${year},`));
+    return row ? row.split(",")[1]! : null;
+  }
+
+  it("shows a new import's figures at once (pages and CSV were served from the cache before it)", { timeout: 90_000 }, async () => {
+    const visitor = await clientFor();
+    const analyst = await clientFor("analyst@demo.test");
+    // Read twice: the second answer comes from the cache.
+    expect(await yearCell(visitor, "referred", 2033)).toBeNull();
+    expect(await yearCell(visitor, "referred", 2033)).toBeNull();
+    const data = async () =>
+      (await (await visitor.get(`/dashboard/referred?grain=year&year=2033&_data=${encodeURIComponent("routes/dashboard.$measure")}`)).json()) as {
+        table: { periods: string[] };
+      };
+    expect((await data()).table.periods).toEqual([]);
+
+    const form = new FormData();
+    form.append("periodStart", "2033-01");
+    form.append("periodEnd", "2033-12");
+    form.append("file", new Blob([generateCaseCsv(240, { year: 2033, prefix: "C" })], { type: "text/csv" }), "cache-2033.csv");
+    const uploaded = await analyst.request("/staff/metrics/import", { method: "POST", body: form });
+    expect(uploaded.status).toBe(302);
+    const statusPath = uploaded.headers.get("location")!;
+    expect((await analyst.post(statusPath, { intent: "confirm" })).status).toBe(302);
+    const stop = await startWorker();
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!/data-status="completed"/.test(await (await analyst.get(statusPath)).text())) {
+        if (Date.now() > deadline) throw new Error("import did not complete");
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    } finally {
+      await stop();
+    }
+    // The very next reads show the new publication's cell for 2033 (as stored: shown, or suppressed).
+    const [cell] = await db.execute<{ count: number | null; state: string }>(
+      sql`select count, state from metric_published_cells where measure_key = 'referred' and grain = 'year' and period = '2033' and dimension = ''`,
+    );
+    expect(cell).toBeTruthy();
+    expect(await yearCell(visitor, "referred", 2033)).toBe(cell!.state === "shown" ? String(cell!.count) : "suppressed");
+    expect((await data()).table.periods).toEqual(["2033"]);
+
+    // An event added by staff is on the chart at once too.
+    expect(
+      (
+        await analyst.post("/staff/metrics/events", {
+          intent: "create",
+          occurredOn: "2033-03-01",
+          titleEn: "Cache test ordinance",
+          titleEs: "Ordenanza de prueba",
+          descriptionEn: "",
+          descriptionEs: "",
+          appliesTo: ["referred"],
+        })
+      ).status,
+    ).toBe(302);
+    expect(await (await visitor.get("/dashboard/referred?grain=month&year=2033")).text()).toContain("Cache test ordinance");
   });
 });

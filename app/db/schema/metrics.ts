@@ -213,6 +213,18 @@ export const metricPublishedCells = pgTable(
 );
 
 /**
+ * One row: which publication is current. publishMetrics gives it a new random token in the same
+ * transaction that replaces the cells, so a reader can cache what it shaped from the cells and
+ * know with one primary-key read whether that is still the publication (several app instances
+ * included; a restored backup brings its own token).
+ */
+export const metricPublication = pgTable("metric_publication", {
+  id: integer("id").primaryKey().default(1),
+  token: uuid("token").notNull(),
+  publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Events outside the office that staff mark on the dashboard's time series (a state law, a change
  * in police practice). applies_to holds "all", a topic ("drug", "weapons") or measure keys.
  */

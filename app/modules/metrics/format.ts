@@ -3,25 +3,41 @@ import { hiddenTextKey, type PublishedCell } from "~/utils/suppression";
 
 const intlLocale = (locale: string) => (locale === "es" ? "es-US" : "en-US");
 
+// toLocaleString with options builds a new formatter on every call (a chart draws hundreds of
+// figures): one formatter per language and style instead, same output.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(locale: string, style: string, options: Intl.NumberFormatOptions) {
+  const key = `n${style}${locale}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(intlLocale(locale), options)));
+  return f;
+}
+function dateFormat(locale: string, style: string, options: Intl.DateTimeFormatOptions) {
+  const key = `d${style}${locale}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(intlLocale(locale), options)));
+  return f;
+}
+
 export function formatNumber(n: number, locale: string) {
-  return n.toLocaleString(intlLocale(locale));
+  return numberFormat(locale, "plain", {}).format(n);
 }
 
 export function formatPercent(rate: number, locale: string) {
-  return `${(rate * 100).toLocaleString(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+  return `${numberFormat(locale, "pct", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate * 100)}%`;
 }
 
 /** A chart's value: a count, or a percentage already in percent (0–100). */
 export function formatChartValue(v: number, unit: "count" | "percent", locale: string) {
-  if (unit === "percent") return `${v.toLocaleString(intlLocale(locale), { maximumFractionDigits: 1 })}%`;
-  return v.toLocaleString(intlLocale(locale), { maximumFractionDigits: 0 });
+  if (unit === "percent") return `${numberFormat(locale, "pct1", { maximumFractionDigits: 1 }).format(v)}%`;
+  return numberFormat(locale, "int", { maximumFractionDigits: 0 }).format(v);
 }
 
 /** A period as an axis label: "Mar" (+ "2025" under the first of a year), "Q1" (+ year), or "2025". */
 export function periodTickLabel(period: string, locale: string, withYear: boolean): { main: string; year: string | null } {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (m) {
-    const name = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)).toLocaleString(intlLocale(locale), { month: "short", timeZone: "UTC" });
+    const name = dateFormat(locale, "short", { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
     return { main: name.replace(".", ""), year: withYear ? m[1]! : null };
   }
   const q = /^(\d{4})-(Q\d)$/.exec(period);
@@ -32,7 +48,7 @@ export function periodTickLabel(period: string, locale: string, withYear: boolea
 /** A period in words, for tables and marker lists: "March 2025", "2025 Q1", "2025". */
 export function periodName(period: string, locale: string) {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)).toLocaleString(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" });
+  if (m) return dateFormat(locale, "long", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
   return period.replace("-", " ");
 }
 

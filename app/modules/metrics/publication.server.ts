@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
-import { metricMeasures, metricPublishedCells } from "~/db/schema/metrics";
+import { metricMeasures, metricPublication, metricPublishedCells } from "~/db/schema/metrics";
 import type { PublishedCell } from "~/utils/suppression";
 import { DIMENSION_COLUMN, DIMENSION_VALUES, DIMENSIONS, type Dimension } from "./catalogue";
 import { buildPublication, cellKey, type PublicationGrain } from "./publication";
@@ -51,7 +51,48 @@ export async function publishMetrics(tx: DbOrTx) {
   }
   // The distributions of days (time to decision, to disposition), decided with the cells.
   await publishDayStats(tx, now);
+  // A new publication: readers' caches (in every instance) see the new token once this commits.
+  await tx
+    .insert(metricPublication)
+    .values({ id: 1, token: sql`gen_random_uuid()`, publishedAt: now })
+    .onConflictDoUpdate({ target: metricPublication.id, set: { token: sql`gen_random_uuid()`, publishedAt: now } });
   return rows.length;
+}
+
+/**
+ * What readers shaped from the publication, kept in memory while it is current. Every read first
+ * asks the database which publication is current (one primary-key row); a new one (publishMetrics
+ * committed here or in another instance, a restore) empties the cache. The token is read before
+ * the cells, so a cached answer is never older than the token it is filed under. Keys must hold
+ * everything else the answer depends on (the measure's definition, filters, the county year).
+ * Answers are shared between requests: callers must not modify them.
+ */
+const CACHE_LIMIT = 500;
+let cacheToken: string | null | undefined;
+const cache = new Map<string, Promise<unknown>>();
+
+async function currentToken(dbx: DbOrTx): Promise<string | null> {
+  const [row] = await dbx.select({ token: metricPublication.token }).from(metricPublication).where(eq(metricPublication.id, 1));
+  return row?.token ?? null;
+}
+
+export async function cachedByPublication<T>(key: string, load: () => Promise<T>, dbx: DbOrTx = db): Promise<T> {
+  // Inside a transaction (a write in progress) nothing is cached: it may see an uncommitted publication.
+  if (dbx !== db) return load();
+  const token = await currentToken(dbx);
+  if (token !== cacheToken) {
+    cache.clear();
+    cacheToken = token;
+  }
+  let hit = cache.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    hit = load();
+    cache.set(key, hit);
+    // A failed read is not kept.
+    hit.catch(() => cache.get(key) === hit && cache.delete(key));
+  }
+  return hit;
 }
 
 export type CellMap = Map<string, PublishedCell>;
@@ -59,8 +100,20 @@ export type CellMap = Map<string, PublishedCell>;
 /** The published cells of some measures (optionally one grain), keyed by cellKey. */
 export async function publishedCells(measureKeys: string[], grains?: PublicationGrain[], dbx: DbOrTx = db): Promise<CellMap> {
   if (!measureKeys.length) return new Map();
+  return cachedByPublication(`cells\u0000${measureKeys.join(",")}\u0000${grains?.join(",") ?? ""}`, () => readCells(measureKeys, grains, dbx), dbx);
+}
+
+async function readCells(measureKeys: string[], grains: PublicationGrain[] | undefined, dbx: DbOrTx): Promise<CellMap> {
   const rows = await dbx
-    .select()
+    .select({
+      measureKey: metricPublishedCells.measureKey,
+      grain: metricPublishedCells.grain,
+      period: metricPublishedCells.period,
+      dimension: metricPublishedCells.dimension,
+      value: metricPublishedCells.value,
+      count: metricPublishedCells.count,
+      state: metricPublishedCells.state,
+    })
     .from(metricPublishedCells)
     .where(and(inArray(metricPublishedCells.measureKey, measureKeys), grains ? inArray(metricPublishedCells.grain, grains) : undefined));
   return new Map(rows.map((r) => [cellKey(r.measureKey, r.grain as PublicationGrain, r.period, r.dimension, r.value), { value: r.count, state: r.state }]));
@@ -68,6 +121,10 @@ export async function publishedCells(measureKeys: string[], grains?: Publication
 
 /** Years with published data (any measure). */
 export async function publishedYears(dbx: DbOrTx = db): Promise<number[]> {
+  return cachedByPublication("years", () => readYears(dbx), dbx);
+}
+
+async function readYears(dbx: DbOrTx): Promise<number[]> {
   const rows = await dbx
     .selectDistinct({ p: metricPublishedCells.period })
     .from(metricPublishedCells)
@@ -78,8 +135,12 @@ export async function publishedYears(dbx: DbOrTx = db): Promise<number[]> {
 
 /** The values a dimension is published with (the columns of its breakdown). */
 export async function publishedValues(dims: Dimension[], dbx: DbOrTx = db): Promise<Partial<Record<Dimension, string[]>>> {
+  if (!dims.length) return {};
+  return cachedByPublication(`values\u0000${dims.join(",")}`, () => readValues(dims, dbx), dbx);
+}
+
+async function readValues(dims: Dimension[], dbx: DbOrTx): Promise<Partial<Record<Dimension, string[]>>> {
   const out: Partial<Record<Dimension, string[]>> = {};
-  if (!dims.length) return out;
   const rows = await dbx
     .selectDistinct({ d: metricPublishedCells.dimension, v: metricPublishedCells.value })
     .from(metricPublishedCells)

@@ -6,7 +6,7 @@ import { displayNameOf } from "~/modules/auth/index.server";
 import { publishedRate, type PublishedCell } from "~/utils/suppression";
 import { DIMENSION_VALUES, DIMENSIONS, GRAINS, RACE_ETHNICITIES, type Dimension, type Grain } from "./catalogue";
 import { breakdownDimensionsOf, cellKey, grainsOf } from "./publication";
-import { publishedCells, publishedValues, publishedYears } from "./publication.server";
+import { cachedByPublication, publishedCells, publishedValues, publishedYears } from "./publication.server";
 import { RRI_STAGES, relativeRateIndex, type RriRow, type RriStage, type StageCounts } from "./rri";
 
 export type Measure = typeof metricMeasures.$inferSelect;
@@ -132,6 +132,11 @@ const EMPTY_CELL: PublishedCell = { value: 0, state: "shown" };
 
 /** A measure's view, read from the publication (nothing is counted or suppressed here). */
 export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx: DbOrTx = db): Promise<DashboardTable> {
+  // Shaped once per publication, measure definition and filters (the cache is bounded).
+  return cachedByPublication(`table\u0000${JSON.stringify(measure)}\u0000${JSON.stringify(f)}`, () => shapeTable(measure, f, dbx), dbx);
+}
+
+async function shapeTable(measure: Measure, f: DashboardFilters, dbx: DbOrTx): Promise<DashboardTable> {
   const isCase = measure.kind === "case";
   const f2 = isCase ? f : { ...f, dims: {}, by: "" as const };
   const filters = Object.entries(f2.dims).filter(([, v]) => v) as [Dimension, string][];

@@ -3,7 +3,7 @@ import { countyToday } from "~/utils/clock";
 import { publishedRate, type PublishedCell } from "~/utils/suppression";
 import { pointOfCell, pointOfRate, type SeriesPoint } from "./charts";
 import { cellKey } from "./publication";
-import { publishedCells } from "./publication.server";
+import { cachedByPublication, publishedCells } from "./publication.server";
 import type { Measure } from "./queries.server";
 
 /** The measures the office leads with, at the top of the dashboard. */
@@ -34,9 +34,15 @@ const EMPTY: PublishedCell = { value: 0, state: "shown" };
  * when either is hidden; a change is shown only when both years' values are.
  */
 export async function dashboardTrends(measures: Measure[], dbx: DbOrTx = db): Promise<MeasureTrend[]> {
+  const thisYear = Number(countyToday().slice(0, 4));
+  // Shaped once per publication (and county year, and set of measures as defined now).
+  const key = `trends\u0000${thisYear}\u0000${JSON.stringify(measures.map((m) => [m.key, m.unit, m.denominatorKey]))}`;
+  return cachedByPublication(key, () => shapeTrends(measures, thisYear, dbx), dbx);
+}
+
+async function shapeTrends(measures: Measure[], thisYear: number, dbx: DbOrTx): Promise<MeasureTrend[]> {
   const keys = [...new Set(measures.flatMap((m) => [m.key, ...(m.unit === "percent" && m.denominatorKey ? [m.denominatorKey] : [])]))];
   const cells = await publishedCells(keys, ["month", "year"], dbx);
-  const thisYear = Number(countyToday().slice(0, 4));
   const years = [...new Set([...cells.keys()].filter((k) => k.includes("|year|") && k.endsWith("||")).map((k) => Number(k.split("|")[2])))].sort();
   const complete = years.filter((y) => y < thisYear);
   const year = complete.at(-1) ?? years.at(-1) ?? null;

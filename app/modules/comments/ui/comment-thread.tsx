@@ -11,27 +11,46 @@ export type CommentPermissions = { userId: string | null; canComment: boolean; c
 type ActionShape = { comment?: { formId: string; errors: string[]; text?: string } } | undefined;
 
 /**
- * A <details> whose contents (an editor) are mounted only while open once JavaScript runs;
- * without JavaScript everything is in the page and <details> opens natively.
+ * One comment's form (reply, edit, report, hide), drawn only where it is wanted. Without
+ * JavaScript the summary is a link to this page with `?<param>=<comment id>`, and only that
+ * comment's form is rendered, open (a page of 1,000 comments does not carry 1,000 editors). With
+ * JavaScript it is a <details> whose contents are mounted only while open.
  */
 function LazyDetails({
   summary,
   children,
   className,
-  defaultOpen = false,
+  param,
+  commentId,
+  formId,
 }: {
   summary: ReactNode;
   children: ReactNode;
   className?: string;
-  defaultOpen?: boolean;
+  param: "reply" | "edit" | "report" | "moderate";
+  commentId: string;
+  formId: string;
 }) {
+  const location = useLocation();
+  const search = new URLSearchParams(location.search);
+  // Asked for in the address, or the form came back with an error: open, with its form.
+  const failed = useCommentError(formId) !== null;
+  const wanted = failed || search.get(param) === commentId;
   const [hydrated, setHydrated] = useState(false);
-  const [open, setOpen] = useState(defaultOpen);
+  const [open, setOpen] = useState(wanted);
   useEffect(() => setHydrated(true), []);
+  if (!hydrated && !wanted) {
+    search.set(param, commentId);
+    return (
+      <Link className={`comment-action-link ${className ?? ""}`} to={`?${search.toString()}#comment-${commentId}`} preventScrollReset>
+        {summary}
+      </Link>
+    );
+  }
   return (
     <details className={className} open={open || undefined} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{summary}</summary>
-      {!hydrated || open ? children : null}
+      {open ? children : null}
     </details>
   );
 }
@@ -183,7 +202,7 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
           <div className="comment-actions">
             {perms.canComment && comment.depth < MAX_COMMENT_DEPTH && comment.status === "visible" ? (
               // Keyed by the replies: a posted reply closes and empties the form.
-              <LazyDetails summary={t("reply")} key={`reply-${comment.children.length}`}>
+              <LazyDetails summary={t("reply")} key={`reply-${comment.children.length}`} param="reply" commentId={comment.id} formId={`reply-${comment.id}`}>
                 <CommentForm
                   formId={`reply-${comment.id}`}
                   intent="comment.create"
@@ -194,7 +213,7 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
               </LazyDetails>
             ) : null}
             {own && perms.open && comment.status === "visible" ? (
-              <LazyDetails summary={t("edit")} key={`edit-${comment.editedAt ?? ""}`}>
+              <LazyDetails summary={t("edit")} key={`edit-${comment.editedAt ?? ""}`} param="edit" commentId={comment.id} formId={`edit-${comment.id}`}>
                 <CommentForm
                   formId={`edit-${comment.id}`}
                   intent="comment.edit"
@@ -219,7 +238,7 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
               comment.reportedByViewer ? (
                 <span className="muted">{t("reportedByYou")}</span>
               ) : (
-                <LazyDetails summary={t("report")}>
+                <LazyDetails summary={t("report")} param="report" commentId={comment.id} formId={`report-${comment.id}`}>
                   <ReasonForm
                     formId={`report-${comment.id}`}
                     intent="comment.report"
@@ -231,7 +250,7 @@ function CommentItem({ comment, perms, locale }: { comment: CommentView; perms: 
               )
             ) : null}
             {perms.canModerate && comment.status !== "hidden" ? (
-              <LazyDetails summary={t("moderate")}>
+              <LazyDetails summary={t("moderate")} param="moderate" commentId={comment.id} formId={`hide-${comment.id}`}>
                 <ReasonForm formId={`hide-${comment.id}`} intent="comment.hide" commentId={comment.id} label={t("hideReason")} submit={t("hide")} danger />
               </LazyDetails>
             ) : null}
