@@ -56,6 +56,10 @@ const DENOMINATOR: Record<string, string | null> = {
   p4p_referrals: null,
   drug_referred: "referred",
   drug_firearm: "drug_referred",
+  drug_filed_concern: "drug_referred",
+  drug_filed_violence: "drug_referred",
+  drug_filed_unrecorded: "drug_referred",
+  drug_declined: "drug_referred",
 };
 const UNIT: Record<string, "count" | "percent"> = {
   referred: "count",
@@ -64,6 +68,10 @@ const UNIT: Record<string, "count" | "percent"> = {
   p4p_referrals: "count",
   drug_referred: "percent",
   drug_firearm: "percent",
+  drug_filed_concern: "percent",
+  drug_filed_violence: "percent",
+  drug_filed_unrecorded: "percent",
+  drug_declined: "percent",
 };
 
 let visitor: Client;
@@ -125,7 +133,7 @@ describe("annual report", () => {
   it("shows the year's headline and drug figures as the publication has them, each linked to its measure page", async () => {
     const html = visible(await (await visitor.get(`/reports/annual/${year}`)).text());
     expect(html).toContain(`<h1>Annual report ${year}</h1>`);
-    for (const key of ["referred", "filed", "drug_filed", "p4p_referrals", "drug_referred", "drug_firearm"]) {
+    for (const key of Object.keys(UNIT)) {
       const box = figure(html, key);
       expect(box).toContain(`href="/dashboard/${key}?grain=year&amp;year=${year}"`);
       const counts = await yearly(visitor, key);
@@ -146,8 +154,8 @@ describe("annual report", () => {
       const before = valueOf(year - 1);
       if (v !== null && before !== null) expect(text(box), key).toContain(changeText(before, v, UNIT[key]!, year - 1, shownAs(before)));
     }
-    // The drug section links to the drug filings for the year.
-    expect(html).toContain(`href="/dashboard/drug_filed?grain=year&amp;year=${year}"`);
+    // The drug section links to the year's drug-policy funnel.
+    expect(html).toContain(`href="/dashboard/drug-policy?year=${year}"`);
   });
 
   it("shows the disparity view's indexes for the year and links to it", async () => {

@@ -10,8 +10,16 @@ import { meetingsHeldInYear } from "~/modules/meetings/index.server";
 import { availableYears, disparityView, LEAD_MEASURES, listMeasures, yearFigures, type YearFigure } from "~/modules/metrics/index.server";
 import { responsesPublishedInYear, responseTimeTable } from "~/modules/responses/index.server";
 
-/** The drug-policy measures of the report's second section (the grounds split joins them later). */
-export const DRUG_MEASURES = ["drug_referred", "drug_filed", "drug_firearm"] as const;
+/** The drug-policy measures of the report's second section: the funnel from referral to decision, by grounds. */
+export const DRUG_MEASURES = [
+  "drug_referred",
+  "drug_filed",
+  "drug_filed_concern",
+  "drug_filed_violence",
+  "drug_filed_unrecorded",
+  "drug_declined",
+  "drug_firearm",
+] as const;
 /** The disparity section's reference group (the disparity page's default). */
 export const DISPARITY_REFERENCE = "white";
 

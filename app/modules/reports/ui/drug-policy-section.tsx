@@ -3,9 +3,8 @@ import { useTranslation } from "react-i18next";
 import { ReportFigure, type FigureData } from "./figure";
 
 /**
- * The report's drug-policy section: drug referrals, drug filings and their share, and the share of
- * referred drug cases with a firearm recovered. Kept on its own so the grounds split (documented
- * concern / connection to violence / neither) can be added here from the drug-policy funnel.
+ * The report's drug-policy section: the drug-policy funnel's figures for the year (referrals, filings
+ * by the grounds cited, declinations) and the share of referred drug cases with a firearm recovered.
  */
 export function DrugPolicySection({ year, figures }: { year: number; figures: FigureData[] }) {
   const { t } = useTranslation("metrics");
@@ -19,7 +18,7 @@ export function DrugPolicySection({ year, figures }: { year: number; figures: Fi
         ))}
       </dl>
       <p className="report-more">
-        <Link to={`/dashboard/drug_filed?grain=year&year=${year}`} data-source="">
+        <Link to={`/dashboard/drug-policy?year=${year}`} data-source="">
           {t("annual.drugMore", { year })}
         </Link>
       </p>
