@@ -1,19 +1,21 @@
 import { db, type DbOrTx } from "~/db/client.server";
 import { cellPlainText, publishedRate, type PublishedCell } from "~/utils/suppression";
 import { csvLine } from "./csv";
-import { CSU_BASELINE, FUNNEL_STAGES, type DrugFunnel, type FunnelRow } from "./funnel";
+import { CSU_BASELINE, FUNNEL_STAGES, ZIP_STAGES, type DrugFunnel, type FunnelRow, type ZipRow } from "./funnel";
 import { cellKey } from "./publication";
 import { publishedCells, publishedValues, publishedYears } from "./publication.server";
 
 /**
  * The drug-policy funnel (issue 18): drug referrals → filed, split by the grounds the filing cites
  * under the charging policy (documented community concern / connection to violence / none
- * recorded) → declined; by year, over the years, and by ZIP. Every count is a published cell and
+ * recorded) → declined; by year, over the years, and by ZIP (referrals and filings only). Every count is a published cell and
  * every share a published cell over the published drug referrals at the same place (withheld when
  * either is hidden). Nothing is subtracted here: "no grounds recorded" is a measure of its own,
  * and diverted or undecided drug cases are not shown as a remainder.
  */
 const EMPTY: PublishedCell = { value: 0, state: "shown" };
+/** A CSV column the row's place is not published with (grounds and declinations by ZIP). */
+const NOT_PUBLISHED = "not published";
 
 export const FUNNEL_MEASURES = [...FUNNEL_STAGES, "drug_firearm"];
 
@@ -26,10 +28,10 @@ export async function drugFunnel(requested: number | "all" | null, dbx: DbOrTx =
   ]);
   const years = allYears.filter((y) => cells.has(cellKey("drug_referred", "year", String(y))));
   const chosen = requested === "all" ? null : typeof requested === "number" && years.includes(requested) ? requested : (years.at(-1) ?? null);
-  const rowAt = (grain: "year" | "all", period: string, dim = "", value = ""): FunnelRow => {
+  const rowAt = (grain: "year" | "all", period: string, dim = "", value = "", stages: readonly string[] = FUNNEL_STAGES): FunnelRow => {
     const base = cells.get(cellKey("drug_referred", grain, period, dim, value)) ?? EMPTY;
     return Object.fromEntries(
-      FUNNEL_STAGES.map((s) => {
+      stages.map((s) => {
         const cell = cells.get(cellKey(s, grain, period, dim, value)) ?? EMPTY;
         return [s, { cell, share: s === "drug_referred" ? null : publishedRate(cell, base) }];
       }),
@@ -51,7 +53,7 @@ export async function drugFunnel(requested: number | "all" | null, dbx: DbOrTx =
           .map((zip) => ({ zip, cell: cells.get(cellKey("drug_referred", "year", period, "zip", zip)) }))
           // A ZIP with no drug referrals that year (a published 0) is left out; a hidden count stays.
           .filter(({ cell }) => cell !== undefined && !(cell.state === "shown" && cell.value === 0))
-          .map(({ zip }) => ({ zip, row: rowAt("year", period, "zip", zip) }));
+          .map(({ zip }) => ({ zip, row: rowAt("year", period, "zip", zip, ZIP_STAGES) as ZipRow }));
   return { years, year: chosen, funnel, firearm, trend, zips };
 }
 
@@ -72,12 +74,16 @@ export function funnelYearOf(params: URLSearchParams): number | "all" | null {
 export function drugFunnelCsv(funnel: DrugFunnel): string {
   const header = ["table", "period", "zip", ...FUNNEL_STAGES.flatMap((s) => (s === "drug_referred" ? [s] : [s, `${s}_share_percent`]))];
   const share = (v: number | null) => (v === null ? "withheld" : (Math.round(v * 1000) / 10).toFixed(1));
-  const line = (table: string, period: string, zip: string, row: FunnelRow) =>
+  const line = (table: string, period: string, zip: string, row: Partial<FunnelRow>) =>
     csvLine([
       table,
       period,
       zip,
-      ...FUNNEL_STAGES.flatMap((s) => (s === "drug_referred" ? [cellPlainText(row[s].cell)] : [cellPlainText(row[s].cell), share(row[s].share)])),
+      ...FUNNEL_STAGES.flatMap((s) => {
+        const c = row[s];
+        if (!c) return s === "drug_referred" ? [NOT_PUBLISHED] : [NOT_PUBLISHED, NOT_PUBLISHED];
+        return s === "drug_referred" ? [cellPlainText(c.cell)] : [cellPlainText(c.cell), share(c.share)];
+      }),
     ]);
   const period = funnel.year === null ? "all" : String(funnel.year);
   const lines = [csvLine(header)];
@@ -89,7 +95,7 @@ export function drugFunnelCsv(funnel: DrugFunnel): string {
     : "";
   return (
     `# Drug-policy funnel: drug referrals; filed, split by the grounds cited under the charging policy (documented community concern, connection to violence, not recorded); declined. Year: ${period}. ` +
-    `Shares are of the row's drug referrals. Counts 1-10 are "fewer than 11"; "suppressed" cells are hidden so small counts cannot be derived; a share is "withheld" when a count it uses is hidden.\n` +
+    `Shares are of the row's drug referrals. The grounds and declinations are not published by ZIP ("not published"). Counts 1-10 are "fewer than 11"; "suppressed" cells are hidden so small counts cannot be derived; a share is "withheld" when a count it uses is hidden.\n` +
     firearm +
     `# Reference (CSU baseline, not computed by the portal): Black residents are about ${CSU_BASELINE.blackPopulationPercent}% of the county's population and about ${CSU_BASELINE.blackDrugSalePercent}% of referred drug-sale defendants; firearms were recovered in under ${CSU_BASELINE.firearmUnderPercent}% of referred drug cases.\n` +
     `${lines.join("\n")}\n`

@@ -3,9 +3,13 @@ import type { PublishedCell } from "~/utils/suppression";
 /** The drug-policy funnel's stages, in the order it reads (browser-safe; the data is in funnel.server.ts). */
 export const FUNNEL_STAGES = ["drug_referred", "drug_filed", "drug_filed_concern", "drug_filed_violence", "drug_filed_unrecorded", "drug_declined"] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+/** The stages published by ZIP: the filing grounds and declinations are published for the county only. */
+export const ZIP_STAGES = ["drug_referred", "drug_filed"] as const satisfies readonly FunnelStage[];
+export type ZipStage = (typeof ZIP_STAGES)[number];
 
 export type FunnelCell = { cell: PublishedCell; share: number | null };
 export type FunnelRow = Record<FunnelStage, FunnelCell>;
+export type ZipRow = Record<ZipStage, FunnelCell>;
 
 export type DrugFunnel = {
   years: number[];
@@ -18,7 +22,7 @@ export type DrugFunnel = {
   /** Every published year's funnel, in order (the trend). */
   trend: { year: string; row: FunnelRow }[];
   /** The year's funnel by ZIP (not published for all years together). */
-  zips: { zip: string; row: FunnelRow }[];
+  zips: { zip: string; row: ZipRow }[];
 };
 
 /**

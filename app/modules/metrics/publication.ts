@@ -24,8 +24,8 @@
  * they are declined with offense drug); the three filing-grounds measures (documented community
  * concern, connection to violence, none recorded) partition drug filings exactly — a line, like
  * months and their quarter, and an exclusive group — so no residual of them is ever a number a
- * page works out. The grounds are published by year only (see YEARLY_ONLY) and, like drug
- * declinations, broken down by ZIP only, to keep the attacker's model and the audit small.
+ * page works out. The grounds are published by year only (see YEARLY_ONLY); neither they nor drug
+ * declinations are broken down (see ONLY_DIMENSIONS).
  * Drug filings and declinations are not declared an exclusive group: on the demo data that rule
  * hid two drug referrals by dimension in three; the audit (whose model knows they never share a
  * case) shows the coordinated suppression holds without it.
@@ -86,10 +86,14 @@ const DRUG_ONLY = new Set(["drug_referred", "drug_sale_referred", "drug_filed", 
 export const DRUG_ALIASES: Record<string, string> = { drug_referred: "referred", drug_filed: "filed", drug_declined: "declined" };
 /** Measures published with fewer breakdowns than the rest (the funnel's parts: each dimension is more cells to protect). */
 const ONLY_DIMENSIONS: Record<string, Dimension[]> = {
-  drug_declined: ["zip"],
-  drug_filed_concern: ["zip"],
-  drug_filed_violence: ["zip"],
-  drug_filed_unrecorded: ["zip"],
+  // The funnel's parts are not broken down: a ZIP's "grounds not recorded" is under 11 nearly
+  // everywhere since the 2023 policy, and protecting it hid almost every ZIP's drug filings; a ZIP's
+  // declinations are bounded by its referrals less its filings, which the LP audit showed can
+  // narrow a hidden one below the promised 1–10.
+  drug_declined: [],
+  drug_filed_concern: [],
+  drug_filed_violence: [],
+  drug_filed_unrecorded: [],
 };
 
 /**

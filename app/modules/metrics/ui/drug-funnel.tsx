@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { colourOf, placeMarkers, pointOfCell, pointOfRate, type ChartMarker } from "../charts";
 import { cellText, formatPercent, localized } from "../format";
-import { CSU_BASELINE, FUNNEL_STAGES, type DrugFunnel, type FunnelCell, type FunnelStage } from "../funnel";
+import { CSU_BASELINE, FUNNEL_STAGES, ZIP_STAGES, type DrugFunnel, type FunnelCell, type FunnelStage } from "../funnel";
 import { BarRows } from "./bar-rows";
 import { ChartKey } from "./chart-key";
 import { MarkerList } from "./marker-list";
@@ -139,14 +139,14 @@ export function DrugFunnelView({ funnel, markers }: { funnel: DrugFunnel; marker
           </aside>
 
           <h2 id="zip-heading">{funnel.year === null ? t("funnel.zip") : t("funnel.zipHeading", { year: funnel.year })}</h2>
-          {funnel.year === null ? (
-            <p>{t("funnel.zipAllYears")}</p>
-          ) : (
+          {funnel.year === null ? <p>{t("funnel.zipAllYears")}</p> : <p>{t("funnel.zipNoGrounds")}</p>}
+          {funnel.year === null ? null : (
             <FunnelTable
               id="funnel-zip"
               kind="zip"
               caption={t("funnel.zipCaption", { year: funnel.year })}
               first={t("funnel.zip")}
+              stages={ZIP_STAGES}
               rows={funnel.zips.map((z) => ({ key: z.zip, label: z.zip, row: z.row }))}
             />
           )}
@@ -205,13 +205,15 @@ function FunnelTable({
   kind,
   caption,
   first,
+  stages = FUNNEL_STAGES,
   rows,
 }: {
   id: string;
   kind: "year" | "zip";
   caption: string;
   first: string;
-  rows: { key: string; label: string; row: DrugFunnel["trend"][number]["row"] }[];
+  stages?: readonly FunnelStage[];
+  rows: { key: string; label: string; row: Partial<DrugFunnel["trend"][number]["row"]> }[];
 }) {
   const { t, i18n } = useTranslation("metrics");
   const locale = i18n.language;
@@ -222,7 +224,7 @@ function FunnelTable({
         <thead>
           <tr>
             <th scope="col">{first}</th>
-            {FUNNEL_STAGES.map((s) => (
+            {stages.map((s) => (
               <th scope="col" key={s}>
                 {t(`funnel.short.${s}`)}
               </th>
@@ -233,17 +235,20 @@ function FunnelTable({
           {rows.map((r) => (
             <tr key={r.key} data-row={r.key}>
               <th scope="row">{r.label}</th>
-              {FUNNEL_STAGES.map((s) => (
-                <td key={s} data-stage={s} data-state={r.row[s].cell.state}>
-                  <span data-count="">{cellText(r.row[s].cell, t, locale)}</span>
-                  {/* A hidden count's share is hidden too: the count says why, once. */}
-                  {s === "drug_referred" || r.row[s].cell.state !== "shown" ? null : (
-                    <span className="cell-share muted" data-share="">
-                      {shareText(r.row[s], t, locale)}
-                    </span>
-                  )}
-                </td>
-              ))}
+              {stages.map((s) => {
+                const c = r.row[s]!;
+                return (
+                  <td key={s} data-stage={s} data-state={c.cell.state}>
+                    <span data-count="">{cellText(c.cell, t, locale)}</span>
+                    {/* A hidden count's share is hidden too: the count says why, once. */}
+                    {s === "drug_referred" || c.cell.state !== "shown" ? null : (
+                      <span className="cell-share muted" data-share="">
+                        {shareText(c, t, locale)}
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
