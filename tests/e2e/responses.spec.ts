@@ -50,7 +50,10 @@ test("staff publish a response linking two concerns and a metric snapshot; both 
   await staff.getByLabel("New snapshot: measure").selectOption({ label: "Drug cases filed" });
   await staff.getByLabel("Year").fill("2025");
   await staff.getByRole("button", { name: "Publish" }).click();
-  await expect(staff.getByRole("status").filter({ hasText: /Response published\. \d+ (person was|people were) notified\./ })).toBeVisible();
+  // Publishing freezes a figure and queues the reporters' emails: slower than a page on a loaded CI machine.
+  await expect(staff.getByRole("status").filter({ hasText: /Response published\. \d+ (person was|people were) notified\./ })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(staff.getByTestId("response-status")).toHaveText("Published");
   await expectAccessible(staff);
   await staffContext.close();
