@@ -89,47 +89,13 @@ export default function AnnualReportPage() {
       <section className="report-section" aria-labelledby="report-cab" data-report-section="cab">
         <h2 id="report-cab">{t("annual.cabTitle")}</h2>
         <dl className="report-figures report-figures-compact">
-          <div className="report-figure" data-figure="meetings">
-            <dt>
-              <Link to="/meetings?past=1">{t("annual.meetingsHeld")}</Link>
-            </dt>
-            <dd>
-              <strong className="report-value">{formatNumber(report.cab.meetings, locale)}</strong>
-            </dd>
-          </div>
-          <div className="report-figure" data-figure="analyses-proposed">
-            <dt>
-              <Link to="/analyses">{t("annual.analysesProposed")}</Link>
-            </dt>
-            <dd>
-              <strong className="report-value">{formatNumber(a.proposed, locale)}</strong>
-            </dd>
-          </div>
-          <div className="report-figure" data-figure="analyses-decided">
-            <dt>
-              <Link to="/analyses">{t("annual.analysesDecided")}</Link>
-            </dt>
-            <dd>
-              <strong className="report-value">{formatNumber(a.decided, locale)}</strong>{" "}
-              <span>{t("annual.decidedSplit", { accepted: formatNumber(a.accepted, locale), declined: formatNumber(a.declined, locale) })}</span>
-            </dd>
-          </div>
-          <div className="report-figure" data-figure="analyses-completed">
-            <dt>
-              <Link to="/analyses">{t("annual.analysesCompleted")}</Link>
-            </dt>
-            <dd>
-              <strong className="report-value">{formatNumber(a.completed, locale)}</strong>
-            </dd>
-          </div>
-          <div className="report-figure" data-figure="briefs">
-            <dt>
-              <Link to="/briefs">{t("annual.briefsPublished")}</Link>
-            </dt>
-            <dd>
-              <strong className="report-value">{formatNumber(report.cab.briefs.length, locale)}</strong>
-            </dd>
-          </div>
+          <CabFigure id="meetings" to="/meetings?past=1" label={t("annual.meetingsHeld")} value={formatNumber(report.cab.meetings, locale)} />
+          <CabFigure id="analyses-proposed" to="/analyses" label={t("annual.analysesProposed")} value={formatNumber(a.proposed, locale)} />
+          <CabFigure id="analyses-decided" to="/analyses" label={t("annual.analysesDecided")} value={formatNumber(a.decided, locale)}>
+            {t("annual.decidedSplit", { accepted: formatNumber(a.accepted, locale), declined: formatNumber(a.declined, locale) })}
+          </CabFigure>
+          <CabFigure id="analyses-completed" to="/analyses" label={t("annual.analysesCompleted")} value={formatNumber(a.completed, locale)} />
+          <CabFigure id="briefs" to="/briefs" label={t("annual.briefsPublished")} value={formatNumber(report.cab.briefs.length, locale)} />
         </dl>
         {report.cab.briefs.length ? (
           <>
@@ -166,5 +132,25 @@ export default function AnnualReportPage() {
       </section>
       <p className="muted">{t("dashboard.suppressionNote")}</p>
     </article>
+  );
+}
+
+/** One of the board's figures for the year: a count of public things, linked to where they are listed. */
+function CabFigure({ id, to, label, value, children }: { id: string; to: string; label: string; value: string; children?: React.ReactNode }) {
+  return (
+    <div className="report-figure" data-figure={id}>
+      <dt>
+        <Link to={to}>{label}</Link>
+      </dt>
+      <dd>
+        <strong className="report-value">{value}</strong>
+        {children ? (
+          <>
+            {" "}
+            <span>{children}</span>
+          </>
+        ) : null}
+      </dd>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { db } from "~/db/client.server";
 import { CSV_HEADER } from "~/modules/metrics";
 import { csvLine } from "~/modules/metrics/index.server";
 import { startWorker } from "../../server/jobs";
+import { addDays } from "~/utils/clock";
 import { clientFor, type Client } from "../support/app";
 
 /**
@@ -21,12 +22,6 @@ import { clientFor, type Client } from "../support/app";
  * everywhere, and none of those day counts may appear in the page, the CSV or the API.
  */
 const LEAKS = /\b(70[1-7]|80[1-7])\b/;
-
-function addDays(day: string, n: number) {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 function fixtureCsv() {
   const lines = [CSV_HEADER.join(",")];

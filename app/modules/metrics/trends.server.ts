@@ -64,21 +64,22 @@ async function shapeTrends(measures: Measure[], thisYear: number, dbx: DbOrTx): 
       return pointOfRate(period, publishedRate(num ?? EMPTY, cells.get(cellKey(den, grain, period)) ?? EMPTY));
     };
     const value = year === null ? null : at("year", String(year));
-    let change: YearChange = { status: "no_prior" };
-    if (year !== null && priorYear !== null && value) {
-      const before = at("year", String(priorYear));
-      if (before.state !== "shown" || value.state !== "shown") {
-        change = {
-          status: "hidden",
-          reason: before.state !== "shown" && value.state !== "shown" ? "both_hidden" : before.state !== "shown" ? "from_hidden" : "to_hidden",
-        };
-      } else {
-        change = { status: "ok", from: before.value!, to: value.value!, change: value.value! - before.value!, unit: m.unit };
-      }
-    }
+    const change = year !== null && priorYear !== null && value ? yearChange(at("year", String(priorYear)), value, m.unit) : NO_PRIOR;
     const months = (monthsOf.get(m.key) ?? []).sort().slice(-24);
     return { key: m.key, year, priorYear, value, change, months: months.map((p) => at("month", p)) };
   });
+}
+
+const NO_PRIOR: YearChange = { status: "no_prior" };
+
+/** A year's change against the year before, in published figures only (hidden when either is). */
+function yearChange(before: SeriesPoint, value: SeriesPoint, unit: Measure["unit"]): YearChange {
+  if (before.state !== "shown" || value.state !== "shown")
+    return {
+      status: "hidden",
+      reason: before.state !== "shown" && value.state !== "shown" ? "both_hidden" : before.state !== "shown" ? "from_hidden" : "to_hidden",
+    };
+  return { status: "ok", from: before.value!, to: value.value!, change: value.value! - before.value!, unit };
 }
 
 export type YearFigure = {
@@ -111,18 +112,7 @@ export async function yearFigures(measures: Measure[], year: number, dbx: DbOrTx
       return pointOfRate(String(y), publishedRate(num ?? EMPTY, cells.get(cellKey(den, "year", String(y))) ?? EMPTY));
     };
     const value = at(year);
-    let change: YearChange = { status: "no_prior" };
-    if (priorYear !== null) {
-      const before = at(priorYear);
-      if (before.state !== "shown" || value.state !== "shown") {
-        change = {
-          status: "hidden",
-          reason: before.state !== "shown" && value.state !== "shown" ? "both_hidden" : before.state !== "shown" ? "from_hidden" : "to_hidden",
-        };
-      } else {
-        change = { status: "ok", from: before.value!, to: value.value!, change: value.value! - before.value!, unit: m.unit };
-      }
-    }
+    const change = priorYear !== null ? yearChange(at(priorYear), value, m.unit) : NO_PRIOR;
     return {
       key: m.key,
       year,
