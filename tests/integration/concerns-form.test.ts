@@ -242,7 +242,7 @@ describe("the concern form without JavaScript", () => {
     expect(fresh.status).toBe(302);
   });
 
-  it("helps to re-check a mistyped tracking code, says nothing about other codes, and stays rate-limited", async () => {
+  it("helps to re-check a mistyped tracking code, says nothing about other codes, and stays rate-limited", { timeout: 90_000 }, async () => {
     const c = await clientFor();
     const short = await c.get("/concerns/track?code=ABCD-EFGH-JK0");
     expect(short.status).toBe(400);

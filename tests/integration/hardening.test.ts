@@ -150,7 +150,7 @@ describe("bodies: limits before any parsing", () => {
 });
 
 describe("rate limits before parsing", () => {
-  it("refuses an address over its sign-in limit before reading the form (a body that would be a 400 gets the 429)", async () => {
+  it("refuses an address over its sign-in limit before reading the form (a body that would be a 400 gets the 429)", { timeout: 90_000 }, async () => {
     await startOfFreshRateWindow();
     const client = await clientFor();
     for (let i = 0; i < 10; i++) expect((await client.post("/login", { email: `nobody${i}@example.org`, password: "wrong-password" })).status).toBe(400);

@@ -99,7 +99,8 @@ export async function clientFor(email?: string) {
 
 /**
  * Rate limits count in fixed one-minute windows; a test that makes N attempts and expects the
- * (N+1)th to be refused waits out the end of a window first, so all attempts fall in one.
+ * (N+1)th to be refused waits out the end of a window first, so all attempts fall in one. The wait
+ * can be up to `needSeconds`, so such a test needs a timeout of that plus its own run time.
  */
 export async function startOfFreshRateWindow(windowSeconds = 60, needSeconds = 20) {
   const intoWindow = (Date.now() / 1000) % windowSeconds;
