@@ -1,12 +1,19 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { installRouteMatchMemo, memoizeMatchRoutes, memoizeServerRoutes } from "./route-matching";
+import { installRouteMatchMemo, memoizeDataRoutes, memoizeServerRoutes } from "./route-matching";
 
-const { matchRoutes } = createRequire(import.meta.url)("@remix-run/router") as { matchRoutes: Parameters<typeof memoizeMatchRoutes>[0] };
+type Route = { id?: string; path?: string; index?: boolean; children?: Route[] };
+type Match = { route: Route; params: Record<string, string | undefined>; pathname: string; pathnameBase: string };
+const require = createRequire(import.meta.url);
+const router = require("@remix-run/router") as {
+  matchRoutes: (routes: Route[], location: string) => Match[] | null;
+  UNSAFE_convertRoutesToDataRoutes: Parameters<typeof memoizeDataRoutes>[0];
+};
 
-/** A fresh copy of a small route tree, as each render builds its own. */
-const tree = () => [
+/** A fresh copy of a route tree shaped like the portal's: static, dynamic, index, optional and splat routes. */
+const tree = (): Route[] => [
   {
     id: "root",
     path: "",
@@ -14,37 +21,83 @@ const tree = () => [
       { id: "routes/_index", index: true },
       { id: "routes/briefs.$slug", path: "briefs/:slug" },
       { id: "routes/briefs._index", path: "briefs", index: true },
+      { id: "routes/briefs.new", path: "briefs/new" },
+      { id: "routes/dashboard.$measure", path: "dashboard/:measure" },
+      { id: "routes/dashboard.($year)", path: "reports/annual/:year?" },
+      { id: "routes/Open311", path: "open311/v2/requests.json" },
       { id: "routes/$", path: "*" },
     ],
   },
 ];
+const PATHS = [
+  "/",
+  "/briefs",
+  "/briefs/",
+  "/briefs/a-b",
+  "/briefs/new",
+  "/BRIEFS/NEW",
+  "/briefs/x/y",
+  "/dashboard/filed",
+  "/reports/annual",
+  "/reports/annual/2025",
+  "/open311/v2/requests.json",
+  "/nope",
+  "/briefs/a%20b",
+];
+const strip = (ms: Match[] | null) => ms?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, pathnameBase: m.pathnameBase })) ?? null;
 
-describe("remembered route matches", () => {
-  const memo = memoizeMatchRoutes(matchRoutes);
-  const strip = (ms: ReturnType<typeof matchRoutes>) =>
-    ms?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, pathnameBase: m.pathnameBase }));
-
-  it("answers as the router does, with the caller's own route objects, every time", () => {
-    for (const path of ["/", "/briefs", "/briefs/a-b", "/briefs/x/y", "/nope", "/briefs/a-b"]) {
-      for (let i = 0; i < 3; i++) {
-        const routes = tree();
-        const got = memo(routes, path);
-        expect(strip(got), path).toEqual(strip(matchRoutes(tree(), path)));
-        const ids = new Set<unknown>([routes[0], ...routes[0]!.children]);
-        for (const m of got ?? []) expect(ids.has(m.route), `${path}: a route of the caller's tree`).toBe(true);
-      }
-    }
+describe("the installed router, patched to flatten a tree once and remember its matches", () => {
+  it("is patched: npm install applied patches/ (patch-package)", () => {
+    const source = readFileSync(require.resolve("@remix-run/router"), "utf8");
+    expect(source).toContain("matchedTrees.get(routes)");
   });
 
-  it("does not mix trees of another shape, and hands out params a caller may change", () => {
-    const other = [{ id: "root", path: "", children: [{ id: "routes/other", path: "briefs/:id" }] }];
-    expect(memo(other, "/briefs/7")![1]!.route.id).toBe("routes/other");
-    expect(memo(tree(), "/briefs/7")![1]!.route.id).toBe("routes/briefs.$slug");
-    const first = memo(tree(), "/briefs/7")!;
-    first[1]!.params.slug = "changed";
-    expect(memo(tree(), "/briefs/7")![1]!.params.slug).toBe("7");
-    // No ids: left to the router.
-    expect(memo([{ path: "a" }], "/a")![0]!.pathname).toBe("/a");
+  it("answers the same for a tree it has seen as for a tree it has not, call after call", () => {
+    const seen = tree();
+    for (let round = 0; round < 3; round++)
+      for (const p of PATHS) {
+        const got = router.matchRoutes(seen, p);
+        expect(strip(got), p).toEqual(strip(router.matchRoutes(tree(), p)));
+        // The matches hold the caller's own route objects.
+        const own = new Set<Route>([seen[0]!, ...seen[0]!.children!]);
+        for (const m of got ?? []) expect(own.has(m.route), p).toBe(true);
+      }
+    // A caller may change the params it is handed; the next match is not affected.
+    router.matchRoutes(seen, "/briefs/7")![1]!.params.slug = "changed";
+    expect(router.matchRoutes(seen, "/briefs/7")![1]!.params.slug).toBe("7");
+    // Another tree with the same paths but other ids is its own.
+    const other: Route[] = [{ id: "root", path: "", children: [{ id: "routes/other", path: "briefs/:id" }] }];
+    expect(router.matchRoutes(other, "/briefs/7")![1]!.route.id).toBe("routes/other");
+    expect(router.matchRoutes(seen, "/briefs/7")![1]!.route.id).toBe("routes/briefs.$slug");
+  });
+});
+
+describe("the data routes of a tree, converted once", () => {
+  const mapRouteProperties = (r: Route) => ({ hasErrorBoundary: r.id === "root" });
+
+  it("hands out the first conversion again and fills each caller's manifest", () => {
+    let conversions = 0;
+    const convert = memoizeDataRoutes((...args) => {
+      conversions++;
+      return router.UNSAFE_convertRoutesToDataRoutes(...args);
+    });
+    const routes = tree();
+    const first: Record<string, Route> = {};
+    const a = convert(routes, mapRouteProperties, undefined, first);
+    const second: Record<string, Route> = {};
+    const b = convert(routes, mapRouteProperties, undefined, second);
+    expect(b).toBe(a);
+    expect(conversions).toBe(1);
+    expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+    expect(second["routes/briefs.$slug"]).toBe(first["routes/briefs.$slug"]);
+    // The same as an unremembered conversion.
+    const plain: Record<string, Route> = {};
+    expect(JSON.stringify(router.UNSAFE_convertRoutesToDataRoutes(tree(), mapRouteProperties, undefined, plain))).toBe(JSON.stringify(a));
+    // Another tree, other route properties, or a caller's non-empty manifest: converted anew.
+    convert(tree(), mapRouteProperties, undefined, {});
+    convert(routes, () => ({}), undefined, {});
+    convert(routes, mapRouteProperties, undefined, { x: {} });
+    expect(conversions).toBe(4);
   });
 });
 

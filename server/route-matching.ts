@@ -1,70 +1,19 @@
 /**
- * Remix 2 matches the URL against the whole route tree several times per document request
- * (the server runtime, the partial manifest of lazy route discovery for the URL and each of its
- * parents), and each match flattens and ranks all ~90 routes and compiles a RegExp per branch: a
- * quarter of the portal's trivial page in a CPU profile (`node --cpu-prof`), a cost that grows
- * with the number of routes (the bare one-route page hardly pays it).
- *
- * The routes never change in a running build, so a match for a pathname is remembered: keyed by
- * the tree's shape (ids, paths, index flags) and the pathname, and handed back with the caller's
- * own route objects (each render builds its own copies of the tree). Trees without ids, and
- * calls with more than a pathname, go to the original. At most MAX_PATHS remembered per tree.
+ * Remix 2 matches the URL against the whole route tree several times per document request (the
+ * server runtime, its static handler, the partial manifest of lazy route discovery for the URL and
+ * each of its parents), and @remix-run/router flattened and ranked all the routes and compiled a
+ * RegExp per branch on every one of those matches: a quarter of the portal's trivial page in a CPU
+ * profile (`node --cpu-prof`), a cost that grows with the number of routes (the bare one-route page
+ * hardly pays it). Most of those calls are inside the router's own module, out of reach from here,
+ * so the router is patched where it is installed (patches/@remix-run+router+*.patch, applied by
+ * patch-package after every install): a tree is flattened and ranked once, and its match for a
+ * pathname remembered. What is left here are the per-render rebuilds of the tree, in the packages'
+ * exports; they matter twice, because the patch remembers matches per tree object.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
 
 type Route = { id?: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
-type Match = { params: Record<string, string | undefined>; pathname: string; pathnameBase: string; route: Route };
-type MatchRoutes = (routes: Route[], location: string | { pathname?: string }, basename?: string) => Match[] | null;
-
-const MAX_PATHS = 2000;
-
-type Tree = { key: string; byId: Map<string, Route> } | null;
-const trees = new WeakMap<Route[], Tree>();
-const remembered = new Map<string, Map<string, { id: string; params: Match["params"]; pathname: string; pathnameBase: string }[] | null>>();
-
-function describe(routes: Route[]): Tree {
-  const byId = new Map<string, Route>();
-  const walk = (list: Route[]): string | null => {
-    let out = "";
-    for (const r of list) {
-      if (!r.id || byId.has(r.id)) return null;
-      byId.set(r.id, r);
-      const kids = r.children?.length ? walk(r.children) : "";
-      if (kids === null) return null;
-      out += `${r.id}|${r.path ?? ""}|${r.index ? 1 : 0}|${r.caseSensitive ? 1 : 0}(${kids})`;
-    }
-    return out;
-  };
-  const key = walk(routes);
-  return key === null ? null : { key, byId };
-}
-
-export function memoizeMatchRoutes(original: MatchRoutes): MatchRoutes {
-  return (routes, location, basename = "/") => {
-    const pathname = typeof location === "string" ? location : location?.pathname;
-    if (typeof pathname !== "string" || /[?#]/.test(pathname) || !Array.isArray(routes)) return original(routes, location, basename);
-    let tree = trees.get(routes);
-    if (tree === undefined) {
-      tree = describe(routes);
-      trees.set(routes, tree);
-    }
-    if (!tree) return original(routes, location, basename);
-    let byPath = remembered.get(tree.key);
-    if (!byPath) remembered.set(tree.key, (byPath = new Map()));
-    const key = `${basename}\u0000${pathname}`;
-    let cached = byPath.get(key);
-    if (cached === undefined) {
-      const matches = original(routes, location, basename);
-      cached = matches && matches.map((m) => ({ id: m.route.id!, params: { ...m.params }, pathname: m.pathname, pathnameBase: m.pathnameBase }));
-      if (byPath.size >= MAX_PATHS) byPath.clear();
-      byPath.set(key, cached);
-      return matches;
-    }
-    const byId = tree.byId;
-    return cached && cached.map((m) => ({ params: { ...m.params }, pathname: m.pathname, pathnameBase: m.pathnameBase, route: byId.get(m.id)! }));
-  };
-}
 
 type RouteManifest = Record<string, unknown>;
 type CreateServerRoutes = (manifest: RouteManifest, routeModules: Record<string, unknown>, future: unknown, isSpaMode: boolean, ...rest: unknown[]) => Route[];
@@ -88,19 +37,43 @@ export function memoizeServerRoutes(original: CreateServerRoutes): CreateServerR
   };
 }
 
+type ConvertRoutes = (routes: Route[], mapRouteProperties: unknown, parentPath?: string[], manifest?: Record<string, Route>) => Route[];
+
+/**
+ * react-router-dom's `createStaticRouter` (what `<RemixServer>` renders with) converts the tree
+ * into "data routes" on every render, copying every route, and fills the manifest it was given.
+ * For the same tree and the same route properties the result is the same, and the render only
+ * reads it, so it is converted once and the manifest refilled from the first conversion.
+ */
+export function memoizeDataRoutes(original: ConvertRoutes): ConvertRoutes {
+  const converted = new WeakMap<Route[], { mapRouteProperties: unknown; manifest: Record<string, Route>; dataRoutes: Route[] }>();
+  return (routes, mapRouteProperties, parentPath, manifest) => {
+    if (parentPath !== undefined || !manifest || Object.keys(manifest).length) return original(routes, mapRouteProperties, parentPath, manifest);
+    let hit = converted.get(routes);
+    if (!hit || hit.mapRouteProperties !== mapRouteProperties) {
+      const own: Record<string, Route> = {};
+      hit = { mapRouteProperties, manifest: own, dataRoutes: original(routes, mapRouteProperties, undefined, own) };
+      converted.set(routes, hit);
+    }
+    Object.assign(manifest, hit.manifest);
+    return hit.dataRoutes;
+  };
+}
+
 let installed = false;
 
 /**
- * Replaces @remix-run/router's exported matchRoutes (what the server runtime and Remix's React code
- * call) and @remix-run/react's createServerRoutes (what `<RemixServer>` calls, through its module's
- * exports). `ROUTE_MATCH_MEMO=false` leaves both alone.
+ * Replaces @remix-run/react's createServerRoutes (what `<RemixServer>` calls, through its module's
+ * exports) and @remix-run/router's convertRoutesToDataRoutes (what react-router-dom's static router
+ * calls, through the router's exports). `ROUTE_MATCH_MEMO=false` leaves both alone (the installed
+ * router patch stays).
  */
 export function installRouteMatchMemo() {
   if (installed || process.env.ROUTE_MATCH_MEMO === "false") return;
   installed = true;
   const require = createRequire(import.meta.url);
-  const router = require("@remix-run/router") as { matchRoutes: MatchRoutes };
-  router.matchRoutes = memoizeMatchRoutes(router.matchRoutes);
+  const router = require("@remix-run/router") as { UNSAFE_convertRoutesToDataRoutes: ConvertRoutes };
+  router.UNSAFE_convertRoutesToDataRoutes = memoizeDataRoutes(router.UNSAFE_convertRoutesToDataRoutes);
   // Not in the package's exports map: reached by its file, next to the entry point (dist/index.js).
   const routesModule = require(path.join(path.dirname(require.resolve("@remix-run/react")), "routes.js")) as { createServerRoutes: CreateServerRoutes };
   routesModule.createServerRoutes = memoizeServerRoutes(routesModule.createServerRoutes);
