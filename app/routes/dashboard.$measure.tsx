@@ -7,6 +7,7 @@ import { hasRole } from "~/modules/auth";
 import {
   breakdownDimensionsOf,
   cellText,
+  formatDecimal,
   DIMENSION_VALUES,
   formatNumber,
   formatPercent,
@@ -290,11 +291,7 @@ export default function MeasurePage() {
                     ) : null}
                     <td data-state={table.total.state}>{cellText(table.total, t, locale)}</td>
                     {percent ? (
-                      <td>
-                        {table.headline.value === null
-                          ? t("dashboard.withheld")
-                          : `${table.headline.value.toLocaleString(locale === "es" ? "es-US" : "en-US")}%`}
-                      </td>
+                      <td>{table.headline.value === null ? t("dashboard.withheld") : `${formatDecimal(table.headline.value, locale, 3, true)}%`}</td>
                     ) : null}
                     {progress ? <td /> : null}
                   </tr>

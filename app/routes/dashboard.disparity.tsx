@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatNumber, RACE_ETHNICITIES, colourOf, isSmallCount } from "~/modules/metrics";
+import { formatDecimal, formatNumber, RACE_ETHNICITIES, colourOf, isSmallCount } from "~/modules/metrics";
 import { availableYears, disparityView, parseDashboardFilters } from "~/modules/metrics/index.server";
 import { YearSelect } from "~/modules/metrics/ui/year-filter";
 import { BarRows } from "~/modules/metrics/ui/bar-rows";
@@ -27,8 +27,7 @@ export default function Disparity() {
   const { rows, groups, counts, years, year, reference, notOffered } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("metrics");
   const rriMax = Math.max(2, Math.ceil(Math.max(0, ...rows.flatMap((r) => Object.values(r.groups).map((c) => (c.status === "ok" ? c.rri : 0))))));
-  const nf = (n: number, digits: number) =>
-    n.toLocaleString(i18n.language === "es" ? "es-US" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const nf = (n: number, digits: number) => formatDecimal(n, i18n.language, digits);
   return (
     <section>
       <p>

@@ -27,6 +27,12 @@ export function formatPercent(rate: number, locale: string) {
   return `${numberFormat(locale, "pct", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate * 100)}%`;
 }
 
+/** A number with exactly `digits` decimals (an index, a ratio), or up to `digits` with `upTo`. */
+export function formatDecimal(n: number, locale: string, digits: number, upTo = false) {
+  const options = upTo ? { maximumFractionDigits: digits } : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return numberFormat(locale, `${upTo ? "max" : "fix"}${digits}`, options).format(n);
+}
+
 /** A chart's value: a count, or a percentage already in percent (0–100). */
 export function formatChartValue(v: number, unit: "count" | "percent", locale: string) {
   if (unit === "percent") return `${numberFormat(locale, "pct1", { maximumFractionDigits: 1 }).format(v)}%`;

@@ -4,7 +4,7 @@ export type { Dimension } from "./catalogue";
 export { MIN_PUBLIC_COUNT, cellPlainText, hiddenTextKey, isSmallCount, suppressSeries, suppressTable } from "~/utils/suppression";
 export type { PublishedCell } from "~/utils/suppression";
 export { breakdownDimensionsOf, grainsOf } from "./publication";
-export { cellText, formatChartValue, formatNumber, formatPercent, localized, periodName, periodTickLabel, targetProgress } from "./format";
+export { cellText, formatChartValue, formatDecimal, formatNumber, formatPercent, localized, periodName, periodTickLabel, targetProgress } from "./format";
 export { PALETTE, colourOf, markerPosition, movingAverage, placeMarkers, pointOfCell, pointOfRate } from "./charts";
 export type { ChartMarker, ChartSeries, ChartUnit, PointState, SeriesPoint } from "./charts";
 export { EVENT_SCOPES, measureTopics } from "./topics";

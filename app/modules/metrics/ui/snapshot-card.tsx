@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatNumber, localized } from "../format";
+import { formatChartValue, localized } from "../format";
 import { formatDate } from "~/utils/clock";
 import { filterWords } from "~/modules/metrics";
 
@@ -23,7 +23,7 @@ export type SnapshotCardData = {
 
 function show(value: number | null, unit: "count" | "percent", locale: string, withheld: string) {
   if (value === null) return withheld;
-  return unit === "percent" ? `${value.toLocaleString(locale === "es" ? "es-US" : "en-US", { maximumFractionDigits: 1 })}%` : formatNumber(value, locale);
+  return formatChartValue(value, unit, locale);
 }
 
 /** A cited figure: frozen value and definition beside today's value; embeddable in a response. */

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatChartValue, formatNumber } from "../format";
+import { formatChartValue, formatDecimal, formatNumber } from "../format";
 import type { PointState } from "../charts";
 
 type Change =
@@ -23,11 +23,11 @@ export function YearChange({ change, priorYear }: { change: Change; priorYear: n
   if (direction === "same") return <span className="year-change">{t("home.changeSame", { year: priorYear, before })}</span>;
   const amount =
     unit === "percent"
-      ? t("home.points", { n: Math.abs(diff).toLocaleString(locale === "es" ? "es-US" : "en-US", { maximumFractionDigits: 1 }) })
+      ? t("home.points", { n: formatDecimal(Math.abs(diff), locale, 1, true) })
       : from > 0
         ? t("home.countChange", {
             n: formatNumber(Math.abs(diff), locale),
-            pct: (Math.abs(diff / from) * 100).toLocaleString(locale === "es" ? "es-US" : "en-US", { maximumFractionDigits: 1 }),
+            pct: formatDecimal(Math.abs(diff / from) * 100, locale, 1, true),
           })
         : formatNumber(Math.abs(diff), locale);
   return (

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDecimal } from "~/modules/metrics";
 import type { DisparityView } from "~/modules/metrics/index.server";
 
 /**
@@ -8,8 +9,7 @@ import type { DisparityView } from "~/modules/metrics/index.server";
  */
 export function DisparitySummary({ year, reference, view }: { year: number; reference: string; view: DisparityView }) {
   const { t, i18n } = useTranslation("metrics");
-  const nf = (n: number, digits: number) =>
-    n.toLocaleString(i18n.language === "es" ? "es-US" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const nf = (n: number, digits: number) => formatDecimal(n, i18n.language, digits);
   const href = `/dashboard/disparity?year=${year}&reference=${reference}`;
   return (
     <section className="report-section" aria-labelledby="report-disparity" data-report-section="disparity">
