@@ -75,7 +75,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return form(submission.reply());
   const value = submission.value;
   if (value.website) return form(submission.reply({ formErrors: ["concerns:errors.rejected"] }));
-  if (!(await activeKindByCode(value.kind))) return form(submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }));
+  // A new concern checks its kind in the insert (an unknown kind fails it); other steps check here.
+  const sendsNew = !value.change && (value.intent === "send" || value.intent === "submit");
+  if (!sendsNew && !(await activeKindByCode(value.kind))) return form(submission.reply({ fieldErrors: { kind: ["concerns:errors.unknownKind"] } }));
   if (value.change || value.intent === "edit") return form(submission.reply(), 200, value.change ?? null);
 
   if (value.intent === "review" || value.intent === "check") {

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { auditLog, concernCorroborations, concerns, emailOutbox } from "~/db/schema";
+import { auditLog, concernCorroborations, concernKinds, concerns, emailOutbox } from "~/db/schema";
 import { issueKeyViaAdmin } from "../support/concerns";
 import { Client, clientFor, startOfFreshRateWindow } from "../support/app";
 import { responseTimeTable } from "~/modules/responses/index.server";
@@ -130,6 +130,24 @@ describe("the concern form without JavaScript", () => {
     const earlier = await c.post("/concerns/new", valid({ observedDate: anHourAgo.slice(0, 10), observedTime: anHourAgo.slice(11) }));
     expect(earlier.status).toBe(200);
     expect(shown(await earlier.text())).toContain("Check your answers before sending your report");
+  });
+
+  it("refuses to send a report of a kind that does not exist or was retired: the kind's error, what was typed kept, nothing written", async () => {
+    const c = await clientFor();
+    await db.update(concernKinds).set({ active: false }).where(eq(concernKinds.code, "other"));
+    try {
+      for (const kind of ["no_such_kind", "other"]) {
+        const address = `4242 Retired Kind Rd ${kind}`;
+        const r = await c.post("/concerns/new", valid({ kind, address, intent: "send" }));
+        expect(r.status, kind).toBe(400);
+        const page = shown(await r.text());
+        expect(page).toContain("Choose what kind of concern it is");
+        expect(page).toContain(address);
+        expect(await db.select({ id: concerns.id }).from(concerns).where(eq(concerns.address, address))).toHaveLength(0);
+      }
+    } finally {
+      await db.update(concernKinds).set({ active: true }).where(eq(concernKinds.code, "other"));
+    }
   });
 
   it("checks the answers before sending: change buttons return to the form with that field focused; only Send writes", async () => {
