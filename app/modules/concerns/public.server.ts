@@ -4,7 +4,7 @@
  * address, coordinates, contact details or the free-text description cannot leak by accident
  * (descriptions are free text a resident may have put a name or an address in).
  */
-import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, is, isNull, SQL, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { concernKinds, concerns, concernStatusHistory } from "~/db/schema/concerns";
 import type { PublicLocation } from "./block";
@@ -66,15 +66,19 @@ export async function selectPublicConcerns(
   where: SQL | undefined,
   { limit = 1000, tx = db, order = "newest" }: { limit?: number; tx?: DbOrTx; order?: "newest" | "oldest" } = {},
 ): Promise<PublicConcern[]> {
-  const rows = await tx
-    .select(publicConcernColumns)
-    .from(concerns)
-    .innerJoin(concernKinds, eq(concernKinds.id, concerns.kindId))
-    .where(and(eq(concerns.hidden, false), where))
-    .orderBy(order === "newest" ? desc(concerns.createdAt) : concerns.createdAt)
-    .limit(limit);
-  return rows as PublicConcern[];
+  // Run as plain SQL with the same columns under their names: for a thousand rows (an Open311
+  // page), drizzle's per-field row mapping was a quarter of the request's CPU.
+  return tx.execute<PublicConcern>(sql`
+    select ${publicSelectList} from ${concerns} inner join ${concernKinds} on ${eq(concernKinds.id, concerns.kindId)}
+    where ${and(eq(concerns.hidden, false), where)}
+    order by ${order === "newest" ? desc(concerns.createdAt) : concerns.createdAt} limit ${limit}`) as unknown as Promise<PublicConcern[]>;
 }
+
+/** publicConcernColumns as a select list, each under its key ("kindCode", not "code"). */
+const publicSelectList = sql.join(
+  Object.entries(publicConcernColumns).map(([key, column]) => sql`${is(column, SQL.Aliased) ? column.sql : column} as ${sql.identifier(key)}`),
+  sql`, `,
+);
 
 /** The public projection of these concerns (hidden ones left out), oldest first. */
 export async function publicConcernsByIds(ids: string[], { limit = 1000, tx = db }: { limit?: number; tx?: DbOrTx } = {}): Promise<PublicConcern[]> {
