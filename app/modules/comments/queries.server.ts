@@ -63,7 +63,8 @@ export async function listThread(subjectType: string, subjectId: string, page = 
       authorIsStaff: comments.authorIsStaff,
       status: comments.status,
       bodyHtml: comments.bodyHtml,
-      bodyJson: comments.bodyJson,
+      // Only the viewer's own comments are edited here: nobody else's JSON is read or parsed.
+      bodyJson: viewer ? sql<unknown>`case when ${comments.authorId} = ${viewer.id} then ${comments.bodyJson} end` : sql<unknown>`null`,
       moderationReason: comments.moderationReason,
       openReports: comments.openReports,
       editCount: comments.editCount,
