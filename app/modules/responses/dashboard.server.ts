@@ -76,20 +76,30 @@ export function csvCell(c: PublishedCell) {
 
 const USUAL_TTL_MS = 60_000;
 let usual: { at: number; days: Promise<number | null> } | null = null;
+let refreshing = false;
 
 /**
  * How long the office usually takes: the median days to respond that /dashboard/response-time
  * publishes (all years; null when it publishes none). The concern form and its confirmation
  * show it, and a resident's form must not wait on a scan of every concern: it is worked out at
- * most once a minute per process.
+ * most once a minute per process, in the background while the last figure is still served (only
+ * a process's very first form waits for it).
  */
 export function usualDaysToRespond(): Promise<number | null> {
   const now = Date.now();
-  if (!usual || now - usual.at > USUAL_TTL_MS) {
+  if (!usual) {
     const days = responseTimeTable(null).then((t) => t.overallMedian);
     // A failure is not remembered: the next request tries again.
     days.catch(() => (usual = null));
     usual = { at: now, days };
+  } else if (now - usual.at > USUAL_TTL_MS && !refreshing) {
+    refreshing = true;
+    const last = usual;
+    responseTimeTable(null)
+      .then((t) => (usual = { at: Date.now(), days: Promise.resolve(t.overallMedian) }))
+      // Keep serving the last figure; try again after another minute.
+      .catch(() => (last.at = Date.now()))
+      .finally(() => (refreshing = false));
   }
   return usual.days;
 }
