@@ -205,6 +205,7 @@ export default function MeasurePage() {
         {!isCase ? <p className="muted">{t("dashboard.programNoFilters")}</p> : null}
         {filters.grain === "month" ? <p className="hint">{t("dashboard.monthNeedsYear")}</p> : null}
         {isCase && byDimensions.length ? <p className="hint">{t("dashboard.offeredHint")}</p> : null}
+        {isCase && !byDimensions.length ? <p className="muted">{t("dashboard.notOffered.totals_only")}</p> : null}
         <div className="actions">
           <button type="submit">{t("dashboard.apply")}</button>
           <Link to={`/dashboard/${measure.key}`}>{t("dashboard.reset")}</Link>

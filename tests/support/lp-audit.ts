@@ -2,9 +2,10 @@
  * The attacker's linear program over the dashboard publication (HiGHS).
  *
  * Variables are the finest cells a reader could try to reconstruct: case participants by month
- * and "profile" (which measures count them: drug or not, sale, firearm, filed / declined /
- * diverted / none, disposed, sentenced ⇒ disposed, and a drug filing's grounds: community concern /
- * connection to violence / none recorded), and by year × one dimension value × profile.
+ * and "profile" (which measures count them: drug or not, sale, firearm, under 18, filed / declined /
+ * diverted / none, disposed, sentenced ⇒ disposed, dismissed ⇒ disposed and not sentenced, and a drug
+ * filing's grounds: community concern / connection to violence / none recorded), and by year × one
+ * dimension value × profile (minors only in the age breakdown's under_18 column).
  * The two are tied by Σ_value x[d][year][value][π] = Σ_month∈year t[month][π] for every dimension
  * and profile. That reduced model has the same feasible published numbers as the full
  * cross-classification (any solution lifts to one over month × all dimensions × profile by the
@@ -21,13 +22,22 @@ export type SeenCell = { measure: string; grain: "month" | "quarter" | "year" | 
 
 const OUTCOMES = ["none", "filed", "declined", "diverted"] as const;
 const GROUNDS = ["none", "concern", "violence"] as const;
+/** After the outcome: no disposition, disposed, disposed and sentenced, or dismissed (never sentenced: no conviction). */
+const DISPOSALS = ["none", "disposed", "sentenced", "dismissed"] as const;
 type Profile = {
   drug: boolean;
   sale: boolean;
   firearm: boolean;
+  /**
+   * Age under 18: true (only in the age breakdown's under_18 column), false (only in the others),
+   * or null (any age). Only firearm profiles need to know (firearm_under_18 counts the minors among
+   * them); every other profile may be of any age, which keeps the model small and exact.
+   */
+  minor: boolean | null;
   outcome: (typeof OUTCOMES)[number];
   disposed: boolean;
   sentenced: boolean;
+  dismissed: boolean;
   /** A drug filing's recorded grounds ("none" for everything else). */
   grounds: (typeof GROUNDS)[number];
 };
@@ -36,15 +46,22 @@ export function profiles(): Profile[] {
   const out: Profile[] = [];
   for (const drug of [false, true])
     for (const sale of drug ? [false, true] : [false])
-      for (const firearm of drug ? [false, true] : [false])
+      // No firearm (any age); a firearm and under 18; (drug cases) a firearm and 18 or over. A non-drug
+      // adult with a firearm is counted by no measure apart from a non-firearm one: it is "no firearm" here.
+      for (const [firearm, minor] of (drug
+        ? [
+            [false, null],
+            [true, true],
+            [true, false],
+          ]
+        : [
+            [false, null],
+            [true, true],
+          ]) as [boolean, boolean | null][])
         for (const outcome of OUTCOMES)
           for (const grounds of drug && outcome === "filed" ? GROUNDS : (["none"] as const))
-            for (const [disposed, sentenced] of [
-              [false, false],
-              [true, false],
-              [true, true],
-            ] as const)
-              out.push({ drug, sale, firearm, outcome, disposed, sentenced, grounds });
+            for (const d of DISPOSALS)
+              out.push({ drug, sale, firearm, minor, outcome, disposed: d !== "none", sentenced: d === "sentenced", dismissed: d === "dismissed", grounds });
   return out;
 }
 
@@ -76,6 +93,10 @@ export function inMeasure(p: Profile, measure: string): boolean {
       return p.drug && p.outcome === "filed" && p.grounds === "violence";
     case "drug_filed_unrecorded":
       return p.drug && p.outcome === "filed" && p.grounds === "none";
+    case "dismissed":
+      return p.dismissed;
+    case "firearm_under_18":
+      return p.firearm && p.minor === true;
     default:
       throw new Error(`not a case measure: ${measure}`);
   }
@@ -100,7 +121,14 @@ const PARENTS: Record<string, string[]> = {
   drug_filed_concern: ["drug_filed"],
   drug_filed_violence: ["drug_filed"],
   drug_filed_unrecorded: ["drug_filed"],
+  dismissed: ["disposed"],
+  firearm_under_18: ["referred"],
 };
+/** Parents in another place, by year: firearms from people under 18 are referrals aged under 18, and contain drug firearm cases aged under 18. */
+const CROSS_PARENTS: { child: [string, string, string]; parent: [string, string, string] }[] = [
+  { child: ["firearm_under_18", "", ""], parent: ["referred", "age", "under_18"] },
+  { child: ["drug_firearm", "age", "under_18"], parent: ["firearm_under_18", "", ""] },
+];
 
 export const FEWER = "fewer than 11";
 export const SUPPRESSED = "suppressed";
@@ -145,6 +173,7 @@ export async function auditPublication(
       for (const v of values)
         P.forEach((p, pi) => {
           if (d === "offense" && p.drug !== (v === "drug")) return; // structural: drug profiles are offense drug
+          if (d === "age" && p.minor !== null && p.minor !== (v === "under_18")) return; // structural: minors are age under 18
           x.set(`${d}|${y}|${v}|${pi}`, newVar());
         });
   const prog = new Map<string, number>();
@@ -203,6 +232,14 @@ export async function auditPublication(
                 : null;
       const parentFewer =
         (PARENTS[c.measure] ?? []).some((p) => byKey.get(keyOf({ ...c, measure: p }))?.text === FEWER) ||
+        (c.grain === "year" &&
+          CROSS_PARENTS.some(
+            (x) =>
+              x.child[0] === c.measure &&
+              x.child[1] === c.dim &&
+              x.child[2] === c.value &&
+              byKey.get(keyOf({ measure: x.parent[0], grain: "year", period: c.period, dim: x.parent[1], value: x.parent[2] }))?.text === FEWER,
+          )) ||
         (enclosing !== null && byKey.get(keyOf(enclosing))?.text === FEWER);
       rows.push({ lo: parentFewer ? 0 : 1, hi: 10, idx, val });
       audited.push({ c, idx });
