@@ -355,9 +355,9 @@ export const MEASURES: MeasureDef[] = [
     nameEn: "Firearms recovered from people under 18",
     nameEs: "Armas de fuego recuperadas a menores de 18 años",
     definitionEn:
-      "Referred case participants under 18 in whose case a firearm was recovered, by the month the referral was received. Totals only: no breakdown is offered (the counts are small).",
+      "Referred case participants under 18 in whose case a firearm was recovered, by the year the referral was received. Yearly totals only: no months and no breakdown are offered (the counts are small).",
     definitionEs:
-      "Participantes remitidos menores de 18 años en cuyo caso se recuperó un arma de fuego, según el mes en que se recibió la remisión. Solo totales: no se ofrece desglose (las cifras son pequeñas).",
+      "Participantes remitidos menores de 18 años en cuyo caso se recuperó un arma de fuego, según el año en que se recibió la remisión. Solo totales anuales: no se ofrecen meses ni desglose (las cifras son pequeñas).",
     numeratorEn: "Referred case participants under 18 with a firearm recovered",
     numeratorEs: "Participantes remitidos menores de 18 años con arma de fuego recuperada",
     unit: "count",

@@ -32,7 +32,7 @@
  *
  * Dismissed and sentenced are exclusive parts of disposed. Firearms recovered from people under 18
  * are part of referred, and by year of referrals aged under 18 (see VALUE_NESTS); they are published
- * as totals only.
+ * as yearly totals only (no months, no breakdown).
  */
 import { suppress, type CellState, type ExclusiveGroup, type Line, type Nest } from "~/utils/suppression";
 import { DIMENSIONS, type Dimension } from "./catalogue";
@@ -109,9 +109,10 @@ const ONLY_DIMENSIONS: Record<string, Dimension[]> = {
 /**
  * Measures published by year only (no months or quarters): the filing grounds, which before the
  * 2023 policy are a handful a month — monthly cells would be "fewer than 11" nearly everywhere and
- * their complements would hide the monthly drug filings and referrals, safe to show on their own.
+ * their complements would hide the monthly drug filings and referrals, safe to show on their own;
+ * and firearms recovered from people under 18, a yearly count (as the office and police report it).
  */
-const YEARLY_ONLY = new Set<string>(DRUG_GROUNDS_MEASURES);
+const YEARLY_ONLY = new Set<string>([...DRUG_GROUNDS_MEASURES, "firearm_under_18"]);
 
 /** The grains a measure is published at. */
 export function grainsOf(measure: { key: string }): PublicationGrain[] {
