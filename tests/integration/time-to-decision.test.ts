@@ -223,7 +223,24 @@ describe("time to decision and to disposition", () => {
     const f = await visitor.get("/dashboard/firearm_under_18?by=race&grain=year");
     expect(f.status).toBe(404);
     expect(await f.text()).toContain("published as totals only");
-    expect((await visitor.get("/dashboard/firearm_under_18?grain=year")).status).toBe(200);
+    // A yearly count only: by month it is not offered.
+    const monthly = await visitor.get("/dashboard/firearm_under_18?grain=month&year=2024");
+    expect(monthly.status).toBe(404);
+    expect(await monthly.text()).toContain("published by year only");
+    expect((await visitor.get("/dashboard/firearm_under_18/csv?grain=month")).status).toBe(404);
+    const yearly = await visitor.get("/dashboard/firearm_under_18?grain=year&lng=en");
+    expect(yearly.status).toBe(200);
+    const yearCsv = (await (await visitor.get("/dashboard/firearm_under_18/csv?grain=year")).text()).split("\n").filter((l) => /^\d{4},/.test(l));
+    const stored = await db.execute<{ period: string; count: number | null; state: string }>(
+      sql`select period, count, state::text from metric_published_cells where measure_key = 'firearm_under_18' and grain = 'year' and dimension = ''`,
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    for (const c of stored)
+      expect(yearCsv.find((l) => l.startsWith(`${c.period},`))!.split(",")[1], c.period).toBe(
+        c.state === "shown" ? String(c.count) : c.state === "primary" ? "fewer than 11" : "suppressed",
+      );
+    // It is on the dashboard with the other measures.
+    expect(await (await visitor.get("/dashboard?lng=en")).text()).toContain('href="/dashboard/firearm_under_18"');
     for (const key of ["firearm_federal", "firearm_local"]) expect((await visitor.get(`/dashboard/${key}?grain=month&year=2024`)).status).toBe(200);
 
     const csv = (await (await visitor.get("/dashboard/p4p_referrals/csv?grain=year")).text()).split("\n").filter((l) => /^\d{4},/.test(l));

@@ -305,7 +305,10 @@ export async function auditPublication(
   let solves = 0;
   let minWidth = Infinity;
   try {
-    model.options.set({ output_flag: false, presolve: "off" });
+    // Presolve off and primal simplex: every solve after the first changes only the objective, so the
+    // last optimal basis is still feasible and primal simplex goes on from it (a few ms a solve); the
+    // dual simplex, HiGHS's default, took seconds for each one (the audit ran 9 minutes, now 40 s).
+    model.options.set({ output_flag: false, presolve: "off", simplex_strategy: 4 });
     model.addVars(lower, upper);
     for (const r of rows) model.addRow(r.lo, r.hi, { indices: r.idx, values: r.val });
     const run = (costs: Map<number, number>, sense: "minimize" | "maximize") => {

@@ -110,12 +110,22 @@ const ONLY_DIMENSIONS: Record<string, Dimension[]> = {
  * Measures published by year only (no months or quarters): the filing grounds, which before the
  * 2023 policy are a handful a month — monthly cells would be "fewer than 11" nearly everywhere and
  * their complements would hide the monthly drug filings and referrals, safe to show on their own;
- * and firearms recovered from people under 18, a yearly count (as the office and police report it).
+ * dismissals, about two a month (by month they would be "fewer than 11" everywhere and hide the
+ * month's disposals and sentences with them); and firearms recovered from people under 18, a
+ * yearly count (as the office and police report it).
  */
-const YEARLY_ONLY = new Set<string>([...DRUG_GROUNDS_MEASURES, "firearm_under_18"]);
+const YEARLY_ONLY = new Set<string>([...DRUG_GROUNDS_MEASURES, "dismissed", "firearm_under_18"]);
+/**
+ * Yearly measures without an all-years total. Dismissals: with the total shown, each year is
+ * pinned from below by the other year's complements (its largest groups, each at least 11), and
+ * the LP audit found that this narrowed the small groups' dismissals to 0–4 — a chain of lines
+ * the per-line rule cannot see. Without it a year is bounded only by its disposals.
+ */
+const NO_ALL_YEARS = new Set<string>(["dismissed"]);
 
 /** The grains a measure is published at. */
 export function grainsOf(measure: { key: string }): PublicationGrain[] {
+  if (NO_ALL_YEARS.has(measure.key)) return ["year"];
   return YEARLY_ONLY.has(measure.key) ? ["year", "all"] : ["month", "quarter", "year", "all"];
 }
 
@@ -200,11 +210,13 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
           all.filter((m) => m.startsWith(`${y}-`)).reduce((a, m) => a + (months.get(m) ?? 0), 0),
         ),
       );
-      const allId = add(
-        { measureKey: measure.key, grain: "all", period: "all", dimension: "", value: "" },
-        yearIds.reduce((a, i) => a + values[i]!, 0),
-      );
-      lines.push({ parts: yearIds, total: allId });
+      if (!NO_ALL_YEARS.has(measure.key)) {
+        const allId = add(
+          { measureKey: measure.key, grain: "all", period: "all", dimension: "", value: "" },
+          yearIds.reduce((a, i) => a + values[i]!, 0),
+        );
+        lines.push({ parts: yearIds, total: allId });
+      }
       addBreakdowns(measure, years, yearIds);
       continue;
     }
