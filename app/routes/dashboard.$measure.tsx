@@ -11,6 +11,7 @@ import {
   formatNumber,
   formatPercent,
   GRAINS,
+  grainsOf,
   localized,
   targetProgress,
   type Dimension,
@@ -153,7 +154,8 @@ export default function MeasurePage() {
           <div className="field">
             <label htmlFor="f-grain">{t("dashboard.grain")}</label>
             <select id="f-grain" name="grain" defaultValue={filters.grain}>
-              {GRAINS.map((g) => (
+              {/* Only the grains the measure is published at (a yearly-only measure offers years). */}
+              {GRAINS.filter((g) => g === filters.grain || grainsOf(measure).includes(g)).map((g) => (
                 <option key={g} value={g}>
                   {t(`dashboard.grains.${g}`)}
                 </option>

@@ -55,11 +55,7 @@ describe("the LP audit's model of dismissals and of firearms from people under 1
     const safe = await audit([cell("referred", 13, "age", "under_18"), cell("drug_referred", 8, "age", "under_18"), cell("firearm_under_18", FEWER)]);
     expect(safe.failures).toEqual([]);
     // …and they are a floor: 7 of them are at least 7 firearms from minors.
-    const floor = await audit([
-      cell("referred", 13, "age", "under_18"),
-      cell("drug_firearm", 7, "age", "under_18"),
-      cell("firearm_under_18", FEWER),
-    ]);
+    const floor = await audit([cell("referred", 13, "age", "under_18"), cell("drug_firearm", 7, "age", "under_18"), cell("firearm_under_18", FEWER)]);
     expect(floor.failures.map((f) => [f.cell, Math.round(f.min)])).toEqual([["firearm_under_18|year|2024||", 7]]);
   });
 

@@ -230,6 +230,10 @@ describe("time to decision and to disposition", () => {
     expect((await visitor.get("/dashboard/firearm_under_18/csv?grain=month")).status).toBe(404);
     const yearly = await visitor.get("/dashboard/firearm_under_18?grain=year&lng=en");
     expect(yearly.status).toBe(200);
+    // Its grain choice offers years only.
+    const yearlyHtml = await yearly.text();
+    expect(yearlyHtml).toContain('<option value="year"');
+    expect(yearlyHtml).not.toContain('<option value="month"');
     const yearCsv = (await (await visitor.get("/dashboard/firearm_under_18/csv?grain=year")).text()).split("\n").filter((l) => /^\d{4},/.test(l));
     const stored = await db.execute<{ period: string; count: number | null; state: string }>(
       sql`select period, count, state::text from metric_published_cells where measure_key = 'firearm_under_18' and grain = 'year' and dimension = ''`,
