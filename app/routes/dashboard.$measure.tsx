@@ -12,6 +12,7 @@ import {
   formatNumber,
   formatPercent,
   GRAINS,
+  grainsOf,
   localized,
   targetProgress,
   type Dimension,
@@ -154,7 +155,8 @@ export default function MeasurePage() {
           <div className="field">
             <label htmlFor="f-grain">{t("dashboard.grain")}</label>
             <select id="f-grain" name="grain" defaultValue={filters.grain}>
-              {GRAINS.map((g) => (
+              {/* Only the grains the measure is published at (a yearly-only measure offers years). */}
+              {GRAINS.filter((g) => g === filters.grain || grainsOf(measure).includes(g)).map((g) => (
                 <option key={g} value={g}>
                   {t(`dashboard.grains.${g}`)}
                 </option>
@@ -206,6 +208,7 @@ export default function MeasurePage() {
         {!isCase ? <p className="muted">{t("dashboard.programNoFilters")}</p> : null}
         {filters.grain === "month" ? <p className="hint">{t("dashboard.monthNeedsYear")}</p> : null}
         {isCase && byDimensions.length ? <p className="hint">{t("dashboard.offeredHint")}</p> : null}
+        {isCase && !byDimensions.length ? <p className="muted">{t("dashboard.notOffered.totals_only")}</p> : null}
         <div className="actions">
           <button type="submit">{t("dashboard.apply")}</button>
           <Link to={`/dashboard/${measure.key}`}>{t("dashboard.reset")}</Link>

@@ -192,7 +192,59 @@ describe("time to decision and to disposition", () => {
     expect(Number(stored[0]!.n)).toBe(0);
   });
 
-  it("offers firearms cases sent to federal and local prosecution, and Partners for Peace against its yearly target", async () => {
+  it("dismissals and diversions by race read the published cells; a hidden cell stays hidden in the page and the CSV", async () => {
+    expect((await visitor.get("/dashboard/diverted?by=race&grain=year")).status).toBe(200);
+    const pageRes = await visitor.get("/dashboard/dismissed?by=race&grain=year&lng=en");
+    expect(pageRes.status).toBe(200);
+    const page = await pageRes.text();
+    const csv = (await (await visitor.get("/dashboard/dismissed/csv?by=race&grain=year")).text()).split("\n").filter((l) => l && !l.startsWith("#"));
+    const header = csv[0]!.split(",");
+    const published = await db.execute<{ period: string; value: string; count: number | null; state: string }>(
+      sql`select period, value, count, state::text from metric_published_cells where measure_key = 'dismissed' and grain = 'year' and dimension = 'race'`,
+    );
+    expect(published.length).toBeGreaterThan(0);
+    for (const c of published) {
+      const line = csv.find((l) => l.startsWith(`${c.period},`))!.split(",");
+      const text = line[header.indexOf(`race=${c.value}`)];
+      expect(text, `${c.period} ${c.value}`).toBe(c.state === "shown" ? String(c.count) : c.state === "primary" ? "fewer than 11" : "suppressed");
+    }
+    // 2032 has three dismissals of black defendants (cases 4, 8, 12): fewer than 11, in the CSV and on the page.
+    const row2032 = csv.find((l) => l.startsWith("2032,"))!.split(",");
+    expect(row2032[header.indexOf("race=black")]).toBe("fewer than 11");
+    const pageRow = page.match(/<tr><th scope="row">2032<\/th>([\s\S]*?)<\/tr>/)![1]!;
+    const cells = [...pageRow.matchAll(/<td data-state="(\w+)">([^<]*)<\/td>/g)].map((m) => ({ state: m[1], text: m[2] }));
+    const blackAt = header.indexOf("race=black") - 1;
+    expect(cells[blackAt]).toEqual({ state: "primary", text: "fewer than 11" });
+    // Its rate against disposals is withheld too.
+    expect(pageRow).toContain("withheld");
+  });
+
+  it("offers firearms from people under 18 as totals only, and Partners for Peace against its yearly target", async () => {
+    const f = await visitor.get("/dashboard/firearm_under_18?by=race&grain=year");
+    expect(f.status).toBe(404);
+    expect(await f.text()).toContain("published as totals only");
+    // A yearly count only: by month it is not offered.
+    const monthly = await visitor.get("/dashboard/firearm_under_18?grain=month&year=2024");
+    expect(monthly.status).toBe(404);
+    expect(await monthly.text()).toContain("published by year only");
+    expect((await visitor.get("/dashboard/firearm_under_18/csv?grain=month")).status).toBe(404);
+    const yearly = await visitor.get("/dashboard/firearm_under_18?grain=year&lng=en");
+    expect(yearly.status).toBe(200);
+    // Its grain choice offers years only.
+    const yearlyHtml = await yearly.text();
+    expect(yearlyHtml).toContain('<option value="year"');
+    expect(yearlyHtml).not.toContain('<option value="month"');
+    const yearCsv = (await (await visitor.get("/dashboard/firearm_under_18/csv?grain=year")).text()).split("\n").filter((l) => /^\d{4},/.test(l));
+    const stored = await db.execute<{ period: string; count: number | null; state: string }>(
+      sql`select period, count, state::text from metric_published_cells where measure_key = 'firearm_under_18' and grain = 'year' and dimension = ''`,
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    for (const c of stored)
+      expect(yearCsv.find((l) => l.startsWith(`${c.period},`))!.split(",")[1], c.period).toBe(
+        c.state === "shown" ? String(c.count) : c.state === "primary" ? "fewer than 11" : "suppressed",
+      );
+    // It is on the dashboard with the other measures.
+    expect(await (await visitor.get("/dashboard?lng=en")).text()).toContain('href="/dashboard/firearm_under_18"');
     for (const key of ["firearm_federal", "firearm_local"]) expect((await visitor.get(`/dashboard/${key}?grain=month&year=2024`)).status).toBe(200);
 
     const csv = (await (await visitor.get("/dashboard/p4p_referrals/csv?grain=year")).text()).split("\n").filter((l) => /^\d{4},/.test(l));

@@ -3,12 +3,30 @@
  *
  * Variables are the finest cells a reader could try to reconstruct: case participants by month
  * and "profile" (which measures count them: drug or not, sale, firearm, filed / declined /
- * diverted / none, disposed, sentenced ⇒ disposed, and a drug filing's grounds: community concern /
- * connection to violence / none recorded), and by year × one dimension value × profile.
+ * diverted / none, disposed, sentenced ⇒ disposed, dismissed ⇒ disposed and not sentenced, and a
+ * drug filing's grounds: community concern / connection to violence / none recorded), and by
+ * year × one dimension value × profile.
  * The two are tied by Σ_value x[d][year][value][π] = Σ_month∈year t[month][π] for every dimension
  * and profile. That reduced model has the same feasible published numbers as the full
  * cross-classification (any solution lifts to one over month × all dimensions × profile by the
  * product of its margins), at a size HiGHS solves in milliseconds.
+ *
+ * Two traits are modelled only where a published figure can see them, which keeps the model
+ * exact and small (counting every profile twice for each, as a first attempt did, made the audit
+ * run for more than 20 minutes):
+ * - Dismissed. Only a disposed, unsentenced profile π has a dismissed twin π′. The twin has its
+ *   own variables by month and in the dimensions `dismissed` is published by (read from the
+ *   cells: race/ethnicity); in every other dimension π and π′ share one variable x[d][y][v][π],
+ *   tied to the months of both. Exact: no published cell in those dimensions tells π from π′, so
+ *   any split of the shared variable with the twins' yearly totals as margins (e.g. proportional)
+ *   lifts a solution to the fully split model, and the fully split model projects onto this one.
+ * - Under 18 with a firearm. `firearm_under_18` is published by year and county-wide only (the
+ *   audit refuses any other cell of it). Its year is the drug firearm profiles' under_18 column
+ *   (already in the model: age is a dimension) plus g[y], the non-drug minors with a firearm, with
+ *   0 ≤ g[y] ≤ Σ non-drug profiles' x[age][y][under_18]. Exact: no other measure counts a
+ *   non-drug firearm, so any g[y] non-drug minors of year y (of any months, profiles and other
+ *   dimension values) can carry one, and no more than all of them can; its all-years cell is the
+ *   sum of its years.
  *
  * Constraints: every published number (equality), every "fewer than 11" cell in [1, 10] (in
  * [0, 10] when a cell it is part of at the same place is itself "fewer than 11"), every
@@ -24,10 +42,13 @@ const GROUNDS = ["none", "concern", "violence"] as const;
 type Profile = {
   drug: boolean;
   sale: boolean;
+  /** A firearm recovered: drug profiles only (drug_firearm); a non-drug firearm is seen only by firearm_under_18 (g[y] above). */
   firearm: boolean;
   outcome: (typeof OUTCOMES)[number];
   disposed: boolean;
   sentenced: boolean;
+  /** Disposed by dismissal: never sentenced (no conviction); a twin of the same profile undismissed. */
+  dismissed: boolean;
   /** A drug filing's recorded grounds ("none" for everything else). */
   grounds: (typeof GROUNDS)[number];
 };
@@ -44,7 +65,9 @@ export function profiles(): Profile[] {
               [true, false],
               [true, true],
             ] as const)
-              out.push({ drug, sale, firearm, outcome, disposed, sentenced, grounds });
+              out.push({ drug, sale, firearm, outcome, disposed, sentenced, dismissed: false, grounds });
+  // The dismissed twins, after all the others (so an undismissed profile's index is the same as before).
+  for (const p of out.filter((q) => q.disposed && !q.sentenced)) out.push({ ...p, dismissed: true });
   return out;
 }
 
@@ -76,6 +99,8 @@ export function inMeasure(p: Profile, measure: string): boolean {
       return p.drug && p.outcome === "filed" && p.grounds === "violence";
     case "drug_filed_unrecorded":
       return p.drug && p.outcome === "filed" && p.grounds === "none";
+    case "dismissed":
+      return p.dismissed;
     default:
       throw new Error(`not a case measure: ${measure}`);
   }
@@ -100,7 +125,14 @@ const PARENTS: Record<string, string[]> = {
   drug_filed_concern: ["drug_filed"],
   drug_filed_violence: ["drug_filed"],
   drug_filed_unrecorded: ["drug_filed"],
+  dismissed: ["disposed"],
+  firearm_under_18: ["referred"],
 };
+/** Parents in another place, by year: firearms from people under 18 are referrals aged under 18, and contain drug firearm cases aged under 18. */
+const CROSS_PARENTS: { child: [string, string, string]; parent: [string, string, string] }[] = [
+  { child: ["firearm_under_18", "", ""], parent: ["referred", "age", "under_18"] },
+  { child: ["drug_firearm", "age", "under_18"], parent: ["firearm_under_18", "", ""] },
+];
 
 export const FEWER = "fewer than 11";
 export const SUPPRESSED = "suppressed";
@@ -129,6 +161,15 @@ export async function auditPublication(
   const highs = await highsLoader();
   const P = profiles();
   const years = [...new Set(opts.months.map((m) => m.slice(0, 4)))];
+  // A dismissed twin's undismissed profile; the dimensions the twins are told apart in (those
+  // `dismissed` is published by); in the others a twin uses its profile's variable (see above).
+  const sameBut = (p: Profile, q: Profile) => (Object.keys(p) as (keyof Profile)[]).every((k) => k === "dismissed" || p[k] === q[k]);
+  const undismissed = P.map((p, pi) => (p.dismissed ? P.findIndex((q) => !q.dismissed && sameBut(p, q)) : pi));
+  const dismissedDims = new Set(cells.filter((c) => c.measure === "dismissed" && c.dim).map((c) => c.dim));
+  const rep = (d: string, pi: number) => (dismissedDims.has(d) ? pi : undismissed[pi]!);
+  for (const c of cells)
+    if (c.measure === "firearm_under_18" && (c.dim || (c.grain !== "year" && c.grain !== "all")))
+      throw new Error(`the model counts firearm_under_18 by year, county-wide only; it is published at ${c.grain} ${c.period} ${c.dim}=${c.value}`);
   let nVars = 0;
   const lower: number[] = [];
   const upper: number[] = [];
@@ -139,32 +180,54 @@ export async function auditPublication(
   };
   const t = new Map<string, number>(); // month|π
   for (const m of opts.months) P.forEach((_, pi) => t.set(`${m}|${pi}`, newVar()));
-  const x = new Map<string, number>(); // dim|year|value|π
+  const x = new Map<string, number>(); // dim|year|value|π (π its own representative in that dimension)
   for (const [d, values] of Object.entries(opts.dims))
     for (const y of years)
       for (const v of values)
         P.forEach((p, pi) => {
+          if (rep(d, pi) !== pi) return; // a dismissed twin, not told apart in this dimension
           if (d === "offense" && p.drug !== (v === "drug")) return; // structural: drug profiles are offense drug
           x.set(`${d}|${y}|${v}|${pi}`, newVar());
         });
   const prog = new Map<string, number>();
   for (const k of opts.programMeasures) for (const m of opts.months) prog.set(`${k}|${m}`, newVar());
+  // g[y]: non-drug minors with a firearm recovered (only firearm_under_18 sees them).
+  const minorFirearm = new Map<string, number>();
+  if (cells.some((c) => c.measure === "firearm_under_18")) {
+    if (!opts.dims.age?.includes("under_18")) throw new Error("firearm_under_18 needs the age breakdown's under_18 column in the model");
+    for (const y of years) minorFirearm.set(y, newVar());
+  }
 
   type Row = { lo: number; hi: number; idx: number[]; val: number[] };
   const rows: Row[] = [];
-  // Linking: each dimension's yearly split of a profile adds up to that profile's months.
+  // Linking: each dimension's yearly split of a profile adds up to that profile's months (and its
+  // dismissed twin's, where the dimension does not tell them apart).
   for (const d of Object.keys(opts.dims))
     for (const y of years)
       P.forEach((_, pi) => {
+        if (rep(d, pi) !== pi) return;
         const idx: number[] = [];
         const val: number[] = [];
         for (const v of opts.dims[d]!) {
           const i = x.get(`${d}|${y}|${v}|${pi}`);
           if (i !== undefined) (idx.push(i), val.push(1));
         }
-        for (const m of opts.months) if (m.startsWith(y)) (idx.push(t.get(`${m}|${pi}`)!), val.push(-1));
+        P.forEach((_, qi) => {
+          if (rep(d, qi) !== pi) return;
+          for (const m of opts.months) if (m.startsWith(y)) (idx.push(t.get(`${m}|${qi}`)!), val.push(-1));
+        });
         rows.push({ lo: 0, hi: 0, idx, val });
       });
+  // 0 ≤ g[y] ≤ the non-drug minors of the year.
+  for (const [y, g] of minorFirearm) {
+    const idx = [g];
+    const val = [1];
+    P.forEach((p, pi) => {
+      const i = x.get(`age|${y}|under_18|${pi}`);
+      if (!p.drug && i !== undefined) (idx.push(i), val.push(-1));
+    });
+    rows.push({ lo: -Infinity, hi: 0, idx, val });
+  }
 
   const monthsOf = (grain: SeenCell["grain"], period: string) =>
     opts.months.filter((m) =>
@@ -172,12 +235,27 @@ export async function auditPublication(
     );
   const expr = (c: SeenCell): number[] => {
     if (opts.programMeasures.includes(c.measure)) return monthsOf(c.grain, c.period).map((m) => prog.get(`${c.measure}|${m}`)!);
+    if (c.measure === "firearm_under_18") {
+      // Its years: the drug firearm profiles' minors and g[y].
+      const out: number[] = [];
+      for (const y of c.grain === "all" ? years : [c.period]) {
+        out.push(minorFirearm.get(y)!);
+        P.forEach((p, pi) => {
+          const i = x.get(`age|${y}|under_18|${pi}`);
+          if (p.drug && p.firearm && i !== undefined) out.push(i);
+        });
+      }
+      return out;
+    }
     const out: number[] = [];
     P.forEach((p, pi) => {
+      // A shared variable stands for a profile and its twin: only a measure counting both or neither may use it.
+      if (c.dim && inMeasure(P[rep(c.dim, pi)]!, c.measure) !== inMeasure(p, c.measure))
+        throw new Error(`${c.measure} tells dismissed cases apart in ${c.dim}, which the model does not`);
       if (!inMeasure(p, c.measure)) return;
       if (!c.dim) for (const m of monthsOf(c.grain, c.period)) out.push(t.get(`${m}|${pi}`)!);
       else {
-        const i = x.get(`${c.dim}|${c.period}|${c.value}|${pi}`);
+        const i = x.get(`${c.dim}|${c.period}|${c.value}|${rep(c.dim, pi)}`);
         if (i !== undefined) out.push(i);
       }
     });
@@ -203,6 +281,14 @@ export async function auditPublication(
                 : null;
       const parentFewer =
         (PARENTS[c.measure] ?? []).some((p) => byKey.get(keyOf({ ...c, measure: p }))?.text === FEWER) ||
+        (c.grain === "year" &&
+          CROSS_PARENTS.some(
+            (x) =>
+              x.child[0] === c.measure &&
+              x.child[1] === c.dim &&
+              x.child[2] === c.value &&
+              byKey.get(keyOf({ measure: x.parent[0], grain: "year", period: c.period, dim: x.parent[1], value: x.parent[2] }))?.text === FEWER,
+          )) ||
         (enclosing !== null && byKey.get(keyOf(enclosing))?.text === FEWER);
       rows.push({ lo: parentFewer ? 0 : 1, hi: 10, idx, val });
       audited.push({ c, idx });
@@ -219,7 +305,10 @@ export async function auditPublication(
   let solves = 0;
   let minWidth = Infinity;
   try {
-    model.options.set({ output_flag: false, presolve: "off" });
+    // Presolve off and primal simplex: every solve after the first changes only the objective, so the
+    // last optimal basis is still feasible and primal simplex goes on from it (a few ms a solve); the
+    // dual simplex, HiGHS's default, took seconds for each one (the audit ran 9 minutes, now 40 s).
+    model.options.set({ output_flag: false, presolve: "off", simplex_strategy: 4 });
     model.addVars(lower, upper);
     for (const r of rows) model.addRow(r.lo, r.hi, { indices: r.idx, values: r.val });
     const run = (costs: Map<number, number>, sense: "minimize" | "maximize") => {

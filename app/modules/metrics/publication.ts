@@ -29,6 +29,10 @@
  * Drug filings and declinations are not declared an exclusive group: on the demo data that rule
  * hid two drug referrals by dimension in three; the audit (whose model knows they never share a
  * case) shows the coordinated suppression holds without it.
+ *
+ * Dismissed and sentenced are exclusive parts of disposed. Firearms recovered from people under 18
+ * are part of referred, and by year of referrals aged under 18 (see VALUE_NESTS); they are published
+ * as yearly totals only (no months, no breakdown).
  */
 import { suppress, type CellState, type ExclusiveGroup, type Line, type Nest } from "~/utils/suppression";
 import { DIMENSIONS, type Dimension } from "./catalogue";
@@ -70,6 +74,8 @@ export const MEASURE_PARENTS: Record<string, string[]> = {
   drug_filed_concern: ["drug_filed"],
   drug_filed_violence: ["drug_filed"],
   drug_filed_unrecorded: ["drug_filed"],
+  dismissed: ["disposed"],
+  firearm_under_18: ["referred"],
 };
 /** The filing grounds of a drug filing: exactly one of these counts each drug filing. */
 export const DRUG_GROUNDS_MEASURES = ["drug_filed_concern", "drug_filed_violence", "drug_filed_unrecorded"] as const;
@@ -77,6 +83,8 @@ export const DRUG_GROUNDS_MEASURES = ["drug_filed_concern", "drug_filed_violence
 export const EXCLUSIVE_STAGES: { parent: string; members: string[] }[] = [
   { parent: "referred", members: ["filed", "declined", "diverted"] },
   { parent: "drug_filed", members: [...DRUG_GROUNDS_MEASURES] },
+  // A dismissed case has no conviction, so no sentence.
+  { parent: "disposed", members: ["sentenced", "dismissed"] },
 ];
 /** Children that add up to their parent exactly, wherever all of them are published (a line). */
 export const PARTITIONS: { parent: string; members: string[] }[] = [{ parent: "drug_filed", members: [...DRUG_GROUNDS_MEASURES] }];
@@ -94,22 +102,47 @@ const ONLY_DIMENSIONS: Record<string, Dimension[]> = {
   drug_filed_concern: [],
   drug_filed_violence: [],
   drug_filed_unrecorded: [],
+  // Dismissals are a small part of disposals: published by group (race/ethnicity) only.
+  dismissed: ["race"],
 };
 
 /**
  * Measures published by year only (no months or quarters): the filing grounds, which before the
  * 2023 policy are a handful a month — monthly cells would be "fewer than 11" nearly everywhere and
- * their complements would hide the monthly drug filings and referrals, safe to show on their own.
+ * their complements would hide the monthly drug filings and referrals, safe to show on their own;
+ * dismissals, about two a month (by month they would be "fewer than 11" everywhere and hide the
+ * month's disposals and sentences with them); and firearms recovered from people under 18, a
+ * yearly count (as the office and police report it).
  */
-const YEARLY_ONLY = new Set<string>(DRUG_GROUNDS_MEASURES);
+const YEARLY_ONLY = new Set<string>([...DRUG_GROUNDS_MEASURES, "dismissed", "firearm_under_18"]);
+/**
+ * Yearly measures without an all-years total. Dismissals: with the total shown, each year is
+ * pinned from below by the other year's complements (its largest groups, each at least 11), and
+ * the LP audit found that this narrowed the small groups' dismissals to 0–4 — a chain of lines
+ * the per-line rule cannot see. Without it a year is bounded only by its disposals.
+ */
+const NO_ALL_YEARS = new Set<string>(["dismissed"]);
 
 /** The grains a measure is published at. */
 export function grainsOf(measure: { key: string }): PublicationGrain[] {
+  if (NO_ALL_YEARS.has(measure.key)) return ["year"];
   return YEARLY_ONLY.has(measure.key) ? ["year", "all"] : ["month", "quarter", "year", "all"];
 }
 
+/** Case measures published as totals only (their breakdowns would be nearly all cells under 11). */
+const NO_BREAKDOWN = new Set(["firearm_under_18"]);
+/**
+ * Nests across a dimension, by year: a measure restricted to one value of a dimension sits inside
+ * its parent's cell for that value (firearms from people under 18 are referrals with age under 18),
+ * and a measure's cell for that value sits inside it (drug cases with a firearm, age under 18).
+ */
+export const VALUE_NESTS: { child: [string, Dimension | "", string]; parent: [string, Dimension | "", string] }[] = [
+  { child: ["firearm_under_18", "", ""], parent: ["referred", "age", "under_18"] },
+  { child: ["drug_firearm", "age", "under_18"], parent: ["firearm_under_18", "", ""] },
+];
+
 export function breakdownDimensionsOf(measure: { key: string; kind: string }): Dimension[] {
-  if (measure.kind !== "case") return [];
+  if (measure.kind !== "case" || NO_BREAKDOWN.has(measure.key)) return [];
   const only = ONLY_DIMENSIONS[measure.key];
   if (only) return [...only];
   return DIMENSIONS.filter((d) => !(d === "offense" && DRUG_ONLY.has(measure.key)));
@@ -177,11 +210,13 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
           all.filter((m) => m.startsWith(`${y}-`)).reduce((a, m) => a + (months.get(m) ?? 0), 0),
         ),
       );
-      const allId = add(
-        { measureKey: measure.key, grain: "all", period: "all", dimension: "", value: "" },
-        yearIds.reduce((a, i) => a + values[i]!, 0),
-      );
-      lines.push({ parts: yearIds, total: allId });
+      if (!NO_ALL_YEARS.has(measure.key)) {
+        const allId = add(
+          { measureKey: measure.key, grain: "all", period: "all", dimension: "", value: "" },
+          yearIds.reduce((a, i) => a + values[i]!, 0),
+        );
+        lines.push({ parts: yearIds, total: allId });
+      }
       addBreakdowns(measure, years, yearIds);
       continue;
     }
@@ -221,6 +256,12 @@ export function buildPublication(input: PublicationInput): PublishedRow[] {
     const parents = (MEASURE_PARENTS[row.measureKey] ?? [])
       .map((p) => index.get(cellKey(p, row.grain, row.period, row.dimension, row.value)))
       .filter((p): p is number => p !== undefined);
+    if (row.grain === "year")
+      for (const vn of VALUE_NESTS) {
+        if (vn.child[0] !== row.measureKey || vn.child[1] !== row.dimension || vn.child[2] !== row.value) continue;
+        const p = index.get(cellKey(vn.parent[0], "year", row.period, vn.parent[1], vn.parent[2]));
+        if (p !== undefined) parents.push(p);
+      }
     if (parents.length) nests.push({ child: i, parents });
     for (const g of EXCLUSIVE_STAGES) {
       if (row.measureKey !== g.parent) continue;

@@ -73,7 +73,8 @@ export async function getMeasure(key: string, dbx: DbOrTx = db) {
   return m && m.kind !== "context" ? m : null;
 }
 
-export type NotOffered = "two_dimensions" | "breakdown_by_year_only" | "no_offense_for_drug" | "dimension_not_published" | "year_only" | "unknown_value";
+export type NotOffered =
+  "two_dimensions" | "breakdown_by_year_only" | "no_offense_for_drug" | "dimension_not_published" | "year_only" | "unknown_value" | "totals_only";
 
 /**
  * Whether the publication contains this view of the measure: at most one dimension (as the
@@ -92,6 +93,7 @@ export function notOfferedReason(
   if (used > 1) return "two_dimensions";
   if (f.grain !== "year") return "breakdown_by_year_only";
   const d = f.by || filters[0]![0];
+  if (!breakdownDimensionsOf(measure).length) return "totals_only";
   if (!breakdownDimensionsOf(measure).includes(d))
     return d === "offense" && measure.key.startsWith("drug_") ? "no_offense_for_drug" : "dimension_not_published";
   if (filters.length && values && !(values[filters[0]![0]] ?? []).includes(filters[0]![1])) return "unknown_value";
