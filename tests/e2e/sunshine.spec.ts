@@ -77,8 +77,9 @@ test("open meetings: notice, short notice, a closed portion, roll-call minutes, 
   await page.goto(`/staff/meetings/${id}/votes`);
   await page.getByLabel("Motion", { exact: true }).fill("To accept the analysis of response times");
   await page.getByRole("button", { name: "Fill in: everyone yes" }).click();
+  // "Everyone yes" is a round trip that remounts the form filled in: wait for it before changing a row.
   const voteRows = page.locator("form[id^=motion] table tbody tr");
-  await expect(voteRows).toHaveCount(members - 2);
+  await expect(voteRows.locator('input[value="support"]:checked')).toHaveCount(members - 2);
   await voteRows
     .nth(members - 3)
     .locator('input[value="oppose"]')
@@ -88,6 +89,8 @@ test("open meetings: notice, short notice, a closed portion, roll-call minutes, 
   await page.getByLabel("Kind of motion").selectOption("close_session");
   await page.getByLabel("Motion", { exact: true }).fill("To close the meeting to receive advice from counsel");
   await page.getByRole("button", { name: "Fill in: everyone yes" }).click();
+  await expect(voteRows.locator('input[value="support"]:checked')).toHaveCount(members - 2);
+  await expect(page.getByLabel("Kind of motion")).toHaveValue("close_session");
   await page.getByRole("button", { name: "Record the motion" }).click();
   await expect(page.getByText("The vote to close was recorded.")).toBeVisible();
   await page.getByLabel("Minutes of the closed session").fill("Counsel advised on the Quuxworthy lawsuit.");
