@@ -3,7 +3,7 @@
  * drug charging decisions that cite the policy. The page and its CSV read the same function, so
  * they publish exactly the same (suppressed) numbers.
  */
-import { medianDaysToRespondByMonth, responseYears, stillWaiting } from "~/modules/concerns/index.server";
+import { medianDaysToRespondByMonth, overallDaysToRespond, responseYears, stillWaiting } from "~/modules/concerns/index.server";
 import { cellPlainText, isSmallCount, MIN_PUBLIC_COUNT, suppressSeries, suppressTable, type PublishedCell } from "~/modules/metrics";
 import { drugCitationCountsByMonth } from "~/modules/policies/index.server";
 import { CITATION_COLUMNS } from "./citation-columns";
@@ -74,29 +74,35 @@ export function csvCell(c: PublishedCell) {
   return cellPlainText(c);
 }
 
-const USUAL_TTL_MS = 60_000;
+/** It moves by a day over weeks: ten minutes old is current enough, and each refresh is a scan of every concern. */
+const USUAL_TTL_MS = 10 * 60_000;
 let usual: { at: number; days: Promise<number | null> } | null = null;
 let refreshing = false;
 
 /**
  * How long the office usually takes: the median days to respond that /dashboard/response-time
  * publishes (all years; null when it publishes none). The concern form and its confirmation
- * show it, and a resident's form must not wait on a scan of every concern: it is worked out at
- * most once a minute per process, in the background while the last figure is still served (only
- * a process's very first form waits for it).
+ * show it, and a resident's form must not wait on a scan of every concern: it is worked out (one
+ * query: the overall figure only) at most every ten minutes per process, in the background while
+ * the last figure is still served (only a process's very first form waits for it).
  */
+const publishedOverallMedian = async () => {
+  const overall = await overallDaysToRespond();
+  return overall.answered >= MIN_PUBLIC_COUNT ? overall.medianDays : null;
+};
+
 export function usualDaysToRespond(): Promise<number | null> {
   const now = Date.now();
   if (!usual) {
-    const days = responseTimeTable(null).then((t) => t.overallMedian);
+    const days = publishedOverallMedian();
     // A failure is not remembered: the next request tries again.
     days.catch(() => (usual = null));
     usual = { at: now, days };
   } else if (now - usual.at > USUAL_TTL_MS && !refreshing) {
     refreshing = true;
     const last = usual;
-    responseTimeTable(null)
-      .then((t) => (usual = { at: Date.now(), days: Promise.resolve(t.overallMedian) }))
+    publishedOverallMedian()
+      .then((days) => (usual = { at: Date.now(), days: Promise.resolve(days) }))
       // Keep serving the last figure; try again after another minute.
       .catch(() => (last.at = Date.now()))
       .finally(() => (refreshing = false));
