@@ -146,6 +146,10 @@ export const STEPS: LargeSeedStep[] = [
     name: "Open311 API key (benchmark)",
     run: async () => (await import("./large/governance")).seedLargeApiKey(),
   },
+  {
+    name: "concerns in the loop (counted and published)",
+    run: async () => ((await (await import("../app/modules/responses/index.server")).refreshConcernLoop()) ? 1 : 0),
+  },
 ];
 
 export async function seedLarge(log: (line: string) => void = console.log) {

@@ -52,7 +52,7 @@ export async function seedConcernKinds() {
 }
 
 /** Kansas City streets that run through each seed ZIP, with the hundred blocks the demo reports fall on. */
-const STREETS: Record<string, { street: string; from: number }[]> = {
+export const STREETS: Record<string, { street: string; from: number }[]> = {
   "64127": [
     { street: "Prospect Ave", from: 1900 },
     { street: "E 27th St", from: 3000 },

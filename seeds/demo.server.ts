@@ -2,8 +2,10 @@ import { isProduction } from "~/utils/env.server";
 import { seedAnalyses } from "./analyses";
 import { seedBriefs } from "./briefs";
 import { seedConcerns } from "./concerns";
+import { seedLoopHistory } from "./loop-history";
 import { seedMeetings } from "./meetings";
 import { seedMetrics } from "./metrics";
+import { refreshConcernLoop } from "~/modules/responses/index.server";
 import { seedResponses } from "./responses";
 import { seedUsers } from "./users";
 
@@ -21,5 +23,8 @@ export async function seedDemoData() {
   await seedMetrics();
   // Last: responses tie together concerns, policies, analyses and metric snapshots.
   await seedResponses();
+  // Last year's concerns taken through the loop, then the loop counted.
+  await seedLoopHistory();
+  await refreshConcernLoop();
   return logins;
 }

@@ -2,6 +2,7 @@ import { run, type RunnerOptions, type TaskList } from "graphile-worker";
 import { briefTasks } from "~/modules/briefs/index.server";
 import { metricsTasks } from "~/modules/metrics/index.server";
 import { notificationTasks } from "~/modules/notifications/index.server";
+import { responseTasks } from "~/modules/responses/index.server";
 import { closeBallotTask, remindBallotTask } from "~/modules/voting/index.server";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 
@@ -23,6 +24,7 @@ export const taskList: TaskList = {
   ...notificationTasks,
   ...briefTasks,
   ...metricsTasks,
+  ...responseTasks,
   close_ballot: closeBallotTask,
   remind_ballot: remindBallotTask,
   async prune_rate_limits() {
@@ -37,6 +39,8 @@ export const CRONTAB = [
   // Digests go out at 13:00 UTC (morning in the Americas); the weekly one on Mondays.
   `0 13 * * * send_digest ?id=digest_daily&fill=6h {frequency:"daily"}`,
   `0 13 * * 1 send_digest ?id=digest_weekly&fill=1d {frequency:"weekly"}`,
+  // Concerns in the loop are recounted every hour (it republishes only when a count changed).
+  "7 * * * * concern_loop_refresh ?fill=1h",
 ].join("\n");
 
 /** A graphile-worker runner for this app; tests and the benchmark pass their own options. */

@@ -9,7 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const measure = await getMeasure(params.measure ?? "");
   if (!measure) notFound();
   const filters = filtersFor(measure, parseDashboardFilters(new URL(request.url).searchParams));
-  if (filters.grain === "month" && !filters.year) filters.year = (await availableYears()).at(-1) ?? null;
+  if (filters.grain === "month" && !filters.year) filters.year = (await availableYears(measure)).at(-1) ?? null;
   const table = await dashboardTable(measure, filters);
   if (table.notOffered) {
     return new Response(`This combination is not offered (${table.notOffered}): the dashboard publishes one dimension at a time, by year.\n`, {
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
   }
   const percent = measure.unit === "percent";
-  const by = measure.kind === "case" ? filters.by : "";
+  const by = filters.by;
   const lines: string[] = [];
   lines.push(csvLine(["period", ...(by ? table.columns.map((c) => `${by}=${c}`) : ["count"]), ...(by ? ["total"] : []), ...(percent ? ["rate_percent"] : [])]));
   const rate = (r: number | null | undefined) => (r === null || r === undefined ? "withheld" : (Math.round(r * 1000) / 10).toFixed(1));

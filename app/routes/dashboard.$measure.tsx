@@ -13,6 +13,7 @@ import {
   formatPercent,
   GRAINS,
   grainsOf,
+  hasDimensions,
   localized,
   targetProgress,
   type Dimension,
@@ -42,7 +43,7 @@ async function load(request: Request, key: string | undefined) {
   if (!measure) notFound();
   const url = new URL(request.url);
   const filters = filtersFor(measure, parseDashboardFilters(url.searchParams));
-  const years = await availableYears();
+  const years = await availableYears(measure);
   if (filters.grain === "month" && !filters.year) filters.year = years.at(-1) ?? null;
   const table = await dashboardTable(measure, filters);
   const show: "rate" | "count" = measure.unit === "percent" && url.searchParams.get("show") !== "count" ? "rate" : "count";
@@ -96,7 +97,7 @@ export default function MeasurePage() {
   const { t, i18n } = useTranslation("metrics");
   const locale = i18n.language;
   const name = localized(measure, "name", locale);
-  const isCase = measure.kind === "case";
+  const isCase = hasDimensions(measure);
   const percent = measure.unit === "percent";
   const grainLabel = t(`dashboard.grains.${filters.grain}`);
   const by = filters.by as Dimension | "";

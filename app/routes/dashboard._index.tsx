@@ -113,6 +113,9 @@ export default function Dashboard() {
           <Link to="/dashboard/drug-policy">{t("funnel.title")}</Link> — {t("funnel.homeText")}
         </li>
         <li>
+          <Link to="/dashboard/concerns-loop">{t("loop.title")}</Link> — {t("loop.homeText")}
+        </li>
+        <li>
           <Link to="/dashboard/response-time">{t("responses:clockPage.title")}</Link> — {t("responses:dashboard.clockText")}
         </li>
         <li>

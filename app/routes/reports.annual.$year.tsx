@@ -53,6 +53,20 @@ export default function AnnualReportPage() {
       <section className="report-section" aria-labelledby="report-concerns" data-report-section="concerns">
         <h2 id="report-concerns">{t("annual.concernsTitle")}</h2>
         <p>{t("annual.concernsLead")}</p>
+        {report.concerns.loop.length ? (
+          <>
+            <dl className="report-figures" data-report-loop="">
+              {report.concerns.loop.map((f) => (
+                <ReportFigure key={f.key} figure={f} withCount />
+              ))}
+            </dl>
+            <p>
+              <Link to={`/dashboard/concerns-loop?year=${year}`}>{t("loop.title")}</Link>
+            </p>
+          </>
+        ) : (
+          <p data-report-loop="none">{t("annual.noLoop", { year })}</p>
+        )}
         <dl className="report-figures">
           <div className="report-figure" data-figure="answered">
             <dt>

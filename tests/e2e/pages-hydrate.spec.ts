@@ -33,6 +33,7 @@ async function samplePaths() {
       "/dashboard/response-time",
       "/dashboard/drug-citations",
       "/dashboard/drug-policy",
+      "/dashboard/concerns-loop",
       "/dashboard/time-to-decision",
       "/reports/annual",
       "/reports/annual/2025",

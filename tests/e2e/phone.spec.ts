@@ -43,6 +43,7 @@ async function publicPaths() {
     "/dashboard/response-time",
     "/dashboard/drug-citations",
     "/dashboard/drug-policy",
+    "/dashboard/concerns-loop",
     "/dashboard/time-to-decision",
     "/reports/annual",
     "/reports/annual/2025",

@@ -93,7 +93,9 @@ test("every public page reads in Spanish, outside proper names and user content"
     new URL(path, origin).pathname
       .split("/")
       .map((part, i) =>
-        i >= 2 && !/^(new|track|pipeline|disparity|response-time|drug-citations|drug-policy|time-to-decision|snapshots)$/.test(part) ? ":x" : part,
+        i >= 2 && !/^(new|track|pipeline|disparity|response-time|drug-citations|drug-policy|concerns-loop|time-to-decision|snapshots)$/.test(part)
+          ? ":x"
+          : part,
       )
       .join("/");
   const seen = new Set<string>();

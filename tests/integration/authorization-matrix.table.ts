@@ -178,6 +178,8 @@ export const MATRIX: Record<string, Entry> = {
   "routes/data.notes": publicPage(),
   "routes/dashboard.drug-policy": publicPage(),
   "routes/dashboard.drug-policy.csv": publicPage(),
+  "routes/dashboard.concerns-loop": publicPage(),
+  "routes/dashboard.concerns-loop.csv": publicPage(),
   "routes/dashboard.drug-citations": publicPage(),
   "routes/dashboard.drug-citations.csv": publicPage(),
   "routes/dashboard.response-time": publicPage(),

@@ -4,7 +4,7 @@ import { db } from "~/db/client.server";
 import { metricCases, metricFacts } from "~/db/schema";
 import { breakdownDimensionsOf, grainsOf, MEASURES } from "~/modules/metrics";
 import type { CaseRow } from "~/modules/metrics/index.server";
-import { publishMetrics, recomputeFacts, syncMeasureCatalogue } from "~/modules/metrics/index.server";
+import { publishMetrics, recomputeFacts, replaceConcernLoopFacts, syncMeasureCatalogue, type ConcernLoopFact } from "~/modules/metrics/index.server";
 import { mulberry32 } from "../../seeds/metrics";
 import { clientFor, type Client } from "../support/app";
 import { auditPublication, FEWER, SUPPRESSED } from "../support/lp-audit";
@@ -118,6 +118,33 @@ function fixtureRows(): CaseRow[] {
   return rows;
 }
 
+/**
+ * Concerns in the loop for the same county: 3–8 concerns a month over the four ZIPs (64063 rare),
+ * about a third documented, a third of those cited, a third answered — so most ZIP-years of the
+ * later stages are 1–10.
+ */
+function fixtureConcernLoop(): ConcernLoopFact[] {
+  const rand = mulberry32(20_2026);
+  const counts = new Map<string, ConcernLoopFact>();
+  const add = (measureKey: ConcernLoopFact["measureKey"], month: string, zip: string) => {
+    const k = `${measureKey}|${month}|${zip}`;
+    const c = counts.get(k) ?? counts.set(k, { measureKey, month, zip, count: 0 }).get(k)!;
+    c.count++;
+  };
+  for (const m of MONTHS) {
+    const n = 3 + Math.floor(rand() * 6);
+    for (let i = 0; i < n; i++) {
+      const zip = pick(rand, ZIP);
+      const documented = rand() < 0.33;
+      add("concerns_received", `${m}-01`, zip);
+      if (documented) add("concerns_documented", `${m}-01`, zip);
+      if (documented && rand() < 0.35) add("concerns_cited", `${m}-01`, zip);
+      if (rand() < 0.33) add("concerns_responded", `${m}-01`, zip);
+    }
+  }
+  return [...counts.values()];
+}
+
 const YEARS = ["2023", "2024"];
 const MONTHS = YEARS.flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, "0")}`));
 const PUBLIC = MEASURES.filter((m) => m.kind !== "context");
@@ -146,6 +173,7 @@ beforeAll(async () => {
     program.push({ measureKey: "population", month: "2024-01-01", raceEthnicity: race, count: n });
   await db.insert(metricFacts).values(program);
   await publishMetrics(db);
+  await replaceConcernLoopFacts(fixtureConcernLoop());
 });
 
 describe("the dashboard publication", () => {
@@ -214,6 +242,8 @@ describe("the dashboard publication", () => {
     // A tempting fixture really is tempting (a county of 300 referrals a year), and the publication
     // still shows a good part of it (the demo data's figures are in dashboard-differencing.test.ts).
     expect(fewer).toBeGreaterThan(100);
+    // The concern loop is in the attack too, and tempting: most of its ZIP-years are 1–10.
+    expect(crawl.cells.filter((c) => c.measure.startsWith("concerns_") && c.text === FEWER).length).toBeGreaterThan(10);
     expect(crawl.cells.length - fewer - complementary).toBeGreaterThan(crawl.cells.length / 10);
 
     const result = await auditPublication(crawl.cells, {

@@ -32,6 +32,10 @@
  * [0, 10] when a cell it is part of at the same place is itself "fewer than 11"), every
  * "suppressed" cell ≥ 11 (the publication never hides a 0 as a complement), non-negativity.
  * Program measures are monthly counts with no breakdown: one variable per month.
+ *
+ * Concerns in the loop are their own block (they share nothing with cases): concerns by month and
+ * "concern profile" (documented or not, cited ⇒ documented, answered or not), and by year × ZIP ×
+ * profile, tied as the cases are.
  */
 import highsLoader from "highs";
 
@@ -106,6 +110,23 @@ export function inMeasure(p: Profile, measure: string): boolean {
   }
 }
 
+/** What each concern-loop measure counts of a concern. */
+type ConcernProfile = { documented: boolean; cited: boolean; answered: boolean };
+const CONCERN_PROFILES: ConcernProfile[] = [false, true].flatMap((documented) =>
+  (documented ? [false, true] : [false]).flatMap((cited) => [false, true].map((answered) => ({ documented, cited, answered }))),
+);
+const CONCERN_MEASURES: Record<string, (p: ConcernProfile) => boolean> = {
+  concerns_received: () => true,
+  concerns_documented: (p) => p.documented,
+  concerns_cited: (p) => p.cited,
+  concerns_responded: (p) => p.answered,
+};
+const CONCERN_PARENTS: Record<string, string[]> = {
+  concerns_documented: ["concerns_received"],
+  concerns_cited: ["concerns_documented"],
+  concerns_responded: ["concerns_received"],
+};
+
 /**
  * Parents at the same place, as a reader knows them (a "fewer than 11" parent lets a child be 0).
  * Written out here rather than imported from the publication's MEASURE_PARENTS on purpose: the
@@ -127,6 +148,7 @@ const PARENTS: Record<string, string[]> = {
   drug_filed_unrecorded: ["drug_filed"],
   dismissed: ["disposed"],
   firearm_under_18: ["referred"],
+  ...CONCERN_PARENTS,
 };
 /** Parents in another place, by year: firearms from people under 18 are referrals aged under 18, and contain drug firearm cases aged under 18. */
 const CROSS_PARENTS: { child: [string, string, string]; parent: [string, string, string] }[] = [
@@ -189,6 +211,15 @@ export async function auditPublication(
           if (d === "offense" && p.drug !== (v === "drug")) return; // structural: drug profiles are offense drug
           x.set(`${d}|${y}|${v}|${pi}`, newVar());
         });
+  // The concern block: tc[month|κ] and xc[dim|year|value|κ] for the dimensions concern measures are published by.
+  const concernDims = [...new Set(cells.filter((c) => c.measure in CONCERN_MEASURES && c.dim).map((c) => c.dim))];
+  const tc = new Map<string, number>();
+  const xc = new Map<string, number>();
+  if (cells.some((c) => c.measure in CONCERN_MEASURES)) {
+    for (const m of opts.months) CONCERN_PROFILES.forEach((_, ki) => tc.set(`${m}|${ki}`, newVar()));
+    for (const d of concernDims)
+      for (const y of years) for (const v of opts.dims[d] ?? []) CONCERN_PROFILES.forEach((_, ki) => xc.set(`${d}|${y}|${v}|${ki}`, newVar()));
+  }
   const prog = new Map<string, number>();
   for (const k of opts.programMeasures) for (const m of opts.months) prog.set(`${k}|${m}`, newVar());
   // g[y]: non-drug minors with a firearm recovered (only firearm_under_18 sees them).
@@ -218,6 +249,16 @@ export async function auditPublication(
         });
         rows.push({ lo: 0, hi: 0, idx, val });
       });
+  // A ZIP split of a concern profile's year adds up to its months.
+  if (tc.size)
+    for (const d of concernDims)
+      for (const y of years)
+        CONCERN_PROFILES.forEach((_, ki) => {
+          const idx = (opts.dims[d] ?? []).map((v) => xc.get(`${d}|${y}|${v}|${ki}`)!);
+          const val = idx.map(() => 1);
+          for (const m of opts.months) if (m.startsWith(y)) (idx.push(tc.get(`${m}|${ki}`)!), val.push(-1));
+          rows.push({ lo: 0, hi: 0, idx, val });
+        });
   // 0 ≤ g[y] ≤ the non-drug minors of the year.
   for (const [y, g] of minorFirearm) {
     const idx = [g];
@@ -235,6 +276,18 @@ export async function auditPublication(
     );
   const expr = (c: SeenCell): number[] => {
     if (opts.programMeasures.includes(c.measure)) return monthsOf(c.grain, c.period).map((m) => prog.get(`${c.measure}|${m}`)!);
+    const concernHas = CONCERN_MEASURES[c.measure];
+    if (concernHas) {
+      const out: number[] = [];
+      CONCERN_PROFILES.forEach((p, ki) => {
+        if (!concernHas(p)) return;
+        if (!c.dim) for (const m of monthsOf(c.grain, c.period)) out.push(tc.get(`${m}|${ki}`)!);
+        else if (c.grain === "year") out.push(xc.get(`${c.dim}|${c.period}|${c.value}|${ki}`)!);
+        else throw new Error(`the model has concerns by ${c.dim} by year only; ${c.measure} is published at ${c.grain} ${c.period} ${c.dim}=${c.value}`);
+      });
+      if (out.some((i) => i === undefined)) throw new Error(`a concern cell outside the model: ${c.measure} ${c.grain} ${c.period} ${c.dim}=${c.value}`);
+      return out;
+    }
     if (c.measure === "firearm_under_18") {
       // Its years: the drug firearm profiles' minors and g[y].
       const out: number[] = [];

@@ -3,7 +3,7 @@ import { users } from "./auth";
 
 export const caseStageEnum = pgEnum("metric_case_stage", ["referred", "filed", "declined", "diverted", "disposed", "sentenced"]);
 export const measureDirectionEnum = pgEnum("metric_direction", ["up", "down", "neutral"]);
-export const measureKindEnum = pgEnum("metric_measure_kind", ["case", "program", "context"]);
+export const measureKindEnum = pgEnum("metric_measure_kind", ["case", "program", "context", "concern"]);
 export const measureUnitEnum = pgEnum("metric_unit", ["count", "percent"]);
 export const metricImportStatusEnum = pgEnum("metric_import_status", [
   "validating",

@@ -51,15 +51,22 @@ export async function medianDaysToRespondByMonth(
 ): Promise<{ months: ResponseTimeMonth[]; overall: { answered: number; medianDays: number | null } }> {
   const yearFilter = range.year ? sql`and extract(year from r.answered) = ${range.year}` : sql``;
   const base = sql`(${clockRows(sql`not c.hidden and c.duplicate_of_id is null`)}) r where r.answered is not null ${yearFilter}`;
-  const rows = await dbx.execute<{ month: string; n: number; median: number }>(sql`
+  const [rows, overall] = await Promise.all([
+    dbx.execute<{ month: string; n: number; median: number }>(sql`
     select to_char(r.answered, 'YYYY-MM') as month, count(*)::int as n, percentile_cont(0.5) within group (order by r.answered - r.submitted) as median
-    from ${base} group by 1 order by 1`);
+    from ${base} group by 1 order by 1`),
+    overallDaysToRespond(range, dbx),
+  ]);
+  return { months: rows.map((r) => ({ month: r.month, answered: Number(r.n), medianDays: Number(r.median) })), overall };
+}
+
+/** Concerns answered (in a year, or ever) and their median days to respond, in one scan. Not suppressed: callers publish. */
+export async function overallDaysToRespond(range: { year?: number | null } = {}, dbx: DbOrTx = db): Promise<{ answered: number; medianDays: number | null }> {
+  const yearFilter = range.year ? sql`and extract(year from r.answered) = ${range.year}` : sql``;
   const [all] = await dbx.execute<{ n: number; median: number | null }>(sql`
-    select count(*)::int as n, percentile_cont(0.5) within group (order by r.answered - r.submitted) as median from ${base}`);
-  return {
-    months: rows.map((r) => ({ month: r.month, answered: Number(r.n), medianDays: Number(r.median) })),
-    overall: { answered: Number(all?.n ?? 0), medianDays: all?.median === null || all?.median === undefined ? null : Number(all.median) },
-  };
+    select count(*)::int as n, percentile_cont(0.5) within group (order by r.answered - r.submitted) as median
+    from (${clockRows(sql`not c.hidden and c.duplicate_of_id is null`)}) r where r.answered is not null ${yearFilter}`);
+  return { answered: Number(all?.n ?? 0), medianDays: all?.median === null || all?.median === undefined ? null : Number(all.median) };
 }
 
 /** Concerns not answered yet: how many, and the median days they have waited so far. */
@@ -75,4 +82,16 @@ export async function responseYears(dbx: DbOrTx = db): Promise<number[]> {
   const rows = await dbx.execute<{ y: number }>(sql`
     select distinct extract(year from r.answered)::int as y from (${clockRows(sql`not c.hidden and c.duplicate_of_id is null`)}) r where r.answered is not null order by 1`);
   return rows.map((r) => Number(r.y));
+}
+
+/**
+ * Every countable concern (not hidden, not a merged duplicate) with the county month it was
+ * received ("YYYY-MM-01") and its ZIP: the base of the concern loop (responses/loop.server.ts).
+ * Staff-only: callers publish counts of them, never the rows.
+ */
+export async function loopConcerns(dbx: DbOrTx = db): Promise<{ id: string; month: string; zip: string }[]> {
+  const rows = await dbx.execute<{ id: string; month: string; zip: string }>(sql`
+    select c.id, to_char(c.created_at at time zone ${TZ}, 'YYYY-MM-01') as month, c.zip
+    from concerns c where not c.hidden and c.duplicate_of_id is null`);
+  return rows.map((r) => ({ id: r.id, month: r.month, zip: r.zip }));
 }

@@ -1,6 +1,6 @@
 // The concerns module's public surface on the server: other code imports from here, never deeper.
 export { hashApiKey, issueApiKey, listApiKeys, revokeApiKey } from "./api-keys.server";
-export { concernClockByNumber, medianDaysToRespondByMonth, responseYears, stillWaiting } from "./clock.server";
+export { concernClockByNumber, loopConcerns, medianDaysToRespondByMonth, overallDaysToRespond, responseYears, stillWaiting } from "./clock.server";
 export { ConcernFormSchema, concernFieldConstraints, withDateRules } from "./form.server";
 export { Open311Error, createRequest, discovery, handle, listRequests, requestById, respond, serviceDefinition, services } from "./open311.server";
 export { STREET_LIST_MAX, backfillPublicLocations, listStreetNames, publicLocationFor, replaceStreetList } from "./location.server";

@@ -63,7 +63,7 @@ export const CSV_HEADER = CSV_COLUMNS.map((c) => c.name);
 
 export type MeasureDef = {
   key: string;
-  kind: "case" | "program" | "context";
+  kind: "case" | "program" | "context" | "concern";
   nameEn: string;
   nameEs: string;
   definitionEn: string;
@@ -393,6 +393,73 @@ export const MEASURES: MeasureDef[] = [
     unit: "count",
     direction: "neutral",
   },
+  // Concerns in the loop: residents' concerns counted by the year they were received (a cohort,
+  // like the case measures), then how many of them were documented, cited in a charging decision
+  // and answered by a published office response. Counted by the concerns, policies and responses
+  // modules (responses/loop.server.ts), published here with everything else.
+  {
+    key: "concerns_received",
+    kind: "concern",
+    nameEn: "Community concerns received",
+    nameEs: "Inquietudes de la comunidad recibidas",
+    definitionEn:
+      "Concerns residents reported through the portal or Open311, by the year they were received (yearly figures only). A report merged into another as a duplicate, or removed by moderators, is not counted.",
+    definitionEs:
+      "Inquietudes que los residentes reportaron en el portal o por Open311, según el año en que se recibieron (solo cifras anuales). No se cuenta un reporte unido a otro como duplicado ni uno retirado por los moderadores.",
+    numeratorEn: "Concerns received in the period",
+    numeratorEs: "Inquietudes recibidas en el período",
+    unit: "count",
+    direction: "neutral",
+  },
+  {
+    key: "concerns_documented",
+    kind: "concern",
+    nameEn: "Concerns documented",
+    nameEs: "Inquietudes documentadas",
+    definitionEn:
+      "Of the concerns received in the period, those the office documented under the drug-charging policy (so that a prosecutor may cite them), as a share of the concerns received.",
+    definitionEs:
+      "De las inquietudes recibidas en el período, las que la fiscalía documentó según la política de acusación por drogas (para que un fiscal pueda citarlas), como proporción de las recibidas.",
+    numeratorEn: "Concerns received in the period and documented",
+    numeratorEs: "Inquietudes recibidas en el período y documentadas",
+    denominatorKey: "concerns_received",
+    denominatorEn: "Concerns received in the period",
+    denominatorEs: "Inquietudes recibidas en el período",
+    unit: "percent",
+    direction: "neutral",
+  },
+  {
+    key: "concerns_cited",
+    kind: "concern",
+    nameEn: "Concerns cited in a charging decision",
+    nameEs: "Inquietudes citadas en una decisión de acusación",
+    definitionEn:
+      "Of the concerns received in the period and documented, those a prosecutor cited in a charging decision (to file or to decline a drug case), as a share of the documented ones. County-wide only.",
+    definitionEs:
+      "De las inquietudes recibidas en el período y documentadas, las que un fiscal citó en una decisión de acusación (presentar o declinar un caso de drogas), como proporción de las documentadas. Solo para todo el condado.",
+    numeratorEn: "Documented concerns cited in a charging decision",
+    numeratorEs: "Inquietudes documentadas citadas en una decisión de acusación",
+    denominatorKey: "concerns_documented",
+    denominatorEn: "Concerns received in the period and documented",
+    denominatorEs: "Inquietudes recibidas en el período y documentadas",
+    unit: "percent",
+    direction: "neutral",
+  },
+  {
+    key: "concerns_responded",
+    kind: "concern",
+    nameEn: "Concerns answered by an office response",
+    nameEs: "Inquietudes respondidas por la fiscalía",
+    definitionEn: "Of the concerns received in the period, those a published office response answers, as a share of the concerns received.",
+    definitionEs: "De las inquietudes recibidas en el período, las que responde una respuesta publicada de la fiscalía, como proporción de las recibidas.",
+    numeratorEn: "Concerns received in the period and answered",
+    numeratorEs: "Inquietudes recibidas en el período y respondidas",
+    denominatorKey: "concerns_received",
+    denominatorEn: "Concerns received in the period",
+    denominatorEs: "Inquietudes recibidas en el período",
+    unit: "percent",
+    direction: "up",
+  },
   {
     key: "population",
     kind: "context",
@@ -408,3 +475,6 @@ export const MEASURES: MeasureDef[] = [
 ];
 
 export const CASE_MEASURES = MEASURES.filter((m) => m.kind === "case");
+/** The concern loop's stages, in order (received → documented → cited → answered). */
+export const CONCERN_LOOP_MEASURES = ["concerns_received", "concerns_documented", "concerns_cited", "concerns_responded"] as const;
+export type ConcernLoopMeasure = (typeof CONCERN_LOOP_MEASURES)[number];

@@ -108,7 +108,7 @@ export function openApiDocument(serverUrl: string) {
           required: ["key", "kind", "unit", "name", "definition", "numerator"],
           properties: {
             key: { type: "string" },
-            kind: { type: "string", enum: ["case", "program"] },
+            kind: { type: "string", enum: ["case", "program", "concern"] },
             unit: { type: "string", enum: ["count", "percent"] },
             stage: { type: ["string", "null"] },
             name: { $ref: "#/components/schemas/Localized" },

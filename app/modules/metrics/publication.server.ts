@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
 import { metricMeasures, metricPublication, metricPublishedCells } from "~/db/schema/metrics";
 import type { PublishedCell } from "~/utils/suppression";
@@ -24,7 +24,7 @@ export async function publishMetrics(tx: DbOrTx) {
   );
   const yearRows = await tx.execute<{ k: string; y: string; d: string; v: string; n: number }>(
     sql`select measure_key as k, to_char(month, 'YYYY') as y, dimension as d, value as v, sum(count)::int as n from metric_rollups
-      where dimension <> '' and value <> '' and measure_key in (select key from metric_measures where kind = 'case') group by 1, 2, 3, 4`,
+      where dimension <> '' and value <> '' and measure_key in (select key from metric_measures where kind in ('case', 'concern')) group by 1, 2, 3, 4`,
   );
   const monthly = new Map<string, Map<string, number>>();
   for (const r of monthRows) {
@@ -119,16 +119,26 @@ async function readCells(measureKeys: string[], grains: PublicationGrain[] | und
   return new Map(rows.map((r) => [cellKey(r.measureKey, r.grain as PublicationGrain, r.period, r.dimension, r.value), { value: r.count, state: r.state }]));
 }
 
-/** Years with published data (any measure). */
-export async function publishedYears(dbx: DbOrTx = db): Promise<number[]> {
-  return cachedByPublication("years", () => readYears(dbx), dbx);
+/**
+ * Years with published data: of the case and program measures (the dashboard's years, the annual
+ * reports'), or of the concern loop (whose years are the concerns', not the case data's).
+ */
+export async function publishedYears(dbx: DbOrTx = db, of: "cases" | "concerns" = "cases"): Promise<number[]> {
+  return cachedByPublication(`years\u0000${of}`, () => readYears(dbx, of), dbx);
 }
 
-async function readYears(dbx: DbOrTx): Promise<number[]> {
+async function readYears(dbx: DbOrTx, of: "cases" | "concerns"): Promise<number[]> {
   const rows = await dbx
     .selectDistinct({ p: metricPublishedCells.period })
     .from(metricPublishedCells)
-    .where(and(eq(metricPublishedCells.grain, "year"), eq(metricPublishedCells.dimension, "")))
+    .innerJoin(metricMeasures, eq(metricMeasures.key, metricPublishedCells.measureKey))
+    .where(
+      and(
+        eq(metricPublishedCells.grain, "year"),
+        eq(metricPublishedCells.dimension, ""),
+        of === "concerns" ? eq(metricMeasures.kind, "concern") : ne(metricMeasures.kind, "concern"),
+      ),
+    )
     .orderBy(metricPublishedCells.period);
   return rows.map((r) => Number(r.p));
 }

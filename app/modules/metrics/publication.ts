@@ -33,6 +33,12 @@
  * Dismissed and sentenced are exclusive parts of disposed. Firearms recovered from people under 18
  * are part of referred, and by year of referrals aged under 18 (see VALUE_NESTS); they are published
  * as yearly totals only (no months, no breakdown).
+ *
+ * Concerns in the loop (kind "concern"): concerns received; of them, those documented and those
+ * answered by a response (parts of received), and of the documented, those cited in a charging
+ * decision — by year only, without all-years totals (see YEARLY_ONLY, NO_ALL_YEARS). Received,
+ * documented and answered are broken down by ZIP by year; cited is county-wide only. They share
+ * no cases with the case measures, so they are linked only among themselves.
  */
 import { suppress, type CellState, type ExclusiveGroup, type Line, type Nest } from "~/utils/suppression";
 import { DIMENSIONS, type Dimension } from "./catalogue";
@@ -76,6 +82,9 @@ export const MEASURE_PARENTS: Record<string, string[]> = {
   drug_filed_unrecorded: ["drug_filed"],
   dismissed: ["disposed"],
   firearm_under_18: ["referred"],
+  concerns_documented: ["concerns_received"],
+  concerns_cited: ["concerns_documented"],
+  concerns_responded: ["concerns_received"],
 };
 /** The filing grounds of a drug filing: exactly one of these counts each drug filing. */
 export const DRUG_GROUNDS_MEASURES = ["drug_filed_concern", "drug_filed_violence", "drug_filed_unrecorded"] as const;
@@ -104,6 +113,11 @@ const ONLY_DIMENSIONS: Record<string, Dimension[]> = {
   drug_filed_unrecorded: [],
   // Dismissals are a small part of disposals: published by group (race/ethnicity) only.
   dismissed: ["race"],
+  // Concerns have a ZIP and nothing else a case has. Citations are few and sparse by ZIP: county-wide only.
+  concerns_received: ["zip"],
+  concerns_documented: ["zip"],
+  concerns_responded: ["zip"],
+  concerns_cited: [],
 };
 
 /**
@@ -114,14 +128,28 @@ const ONLY_DIMENSIONS: Record<string, Dimension[]> = {
  * month's disposals and sentences with them); and firearms recovered from people under 18, a
  * yearly count (as the office and police report it).
  */
-const YEARLY_ONLY = new Set<string>([...DRUG_GROUNDS_MEASURES, "dismissed", "firearm_under_18"]);
+const YEARLY_ONLY = new Set<string>([
+  ...DRUG_GROUNDS_MEASURES,
+  "dismissed",
+  "firearm_under_18",
+  // Concerns in the loop: with received concerns by month (a dozen or so a month, many months under
+  // 11) the LP audit narrowed hidden months to 4–10 through their quarters and years (a hidden
+  // quarter's months bound it from above); by year they are large, and each year stands alone.
+  "concerns_received",
+  "concerns_documented",
+  "concerns_cited",
+  "concerns_responded",
+]);
 /**
  * Yearly measures without an all-years total. Dismissals: with the total shown, each year is
  * pinned from below by the other year's complements (its largest groups, each at least 11), and
  * the LP audit found that this narrowed the small groups' dismissals to 0–4 — a chain of lines
  * the per-line rule cannot see. Without it a year is bounded only by its disposals.
+ * The concern loop: the year under way (or a quiet year) has a handful of concerns at each stage,
+ * and with an all-years total beside it the suppression has to hide a whole other year's figure to
+ * protect it (and a hidden year is bounded above by its ZIPs: the same chain as dismissals).
  */
-const NO_ALL_YEARS = new Set<string>(["dismissed"]);
+const NO_ALL_YEARS = new Set<string>(["dismissed", "concerns_received", "concerns_documented", "concerns_cited", "concerns_responded"]);
 
 /** The grains a measure is published at. */
 export function grainsOf(measure: { key: string }): PublicationGrain[] {
@@ -141,8 +169,13 @@ export const VALUE_NESTS: { child: [string, Dimension | "", string]; parent: [st
   { child: ["drug_firearm", "age", "under_18"], parent: ["firearm_under_18", "", ""] },
 ];
 
+/** Kinds published by dimension (a case has its offense, agency, group, age, ZIP; a concern its ZIP); program measures are totals. */
+export function hasDimensions(measure: { kind: string }) {
+  return measure.kind === "case" || measure.kind === "concern";
+}
+
 export function breakdownDimensionsOf(measure: { key: string; kind: string }): Dimension[] {
-  if (measure.kind !== "case" || NO_BREAKDOWN.has(measure.key)) return [];
+  if (!hasDimensions(measure) || NO_BREAKDOWN.has(measure.key)) return [];
   const only = ONLY_DIMENSIONS[measure.key];
   if (only) return [...only];
   return DIMENSIONS.filter((d) => !(d === "offense" && DRUG_ONLY.has(measure.key)));

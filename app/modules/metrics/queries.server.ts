@@ -5,7 +5,7 @@ import { metricImports, metricMeasures, metricSnapshots } from "~/db/schema/metr
 import { displayNameOf } from "~/modules/auth/index.server";
 import { publishedRate, type PublishedCell } from "~/utils/suppression";
 import { DIMENSION_VALUES, DIMENSIONS, GRAINS, RACE_ETHNICITIES, type Dimension, type Grain } from "./catalogue";
-import { breakdownDimensionsOf, cellKey, grainsOf } from "./publication";
+import { breakdownDimensionsOf, cellKey, grainsOf, hasDimensions } from "./publication";
 import { cachedByPublication, publishedCells, publishedValues, publishedYears } from "./publication.server";
 import { RRI_STAGES, relativeRateIndex, type RriRow, type RriStage, type StageCounts } from "./rri";
 
@@ -47,7 +47,7 @@ export function parseDashboardFilters(params: URLSearchParams): DashboardFilters
 
 /** Program measures have no breakdowns: drop what does not apply, so the page says what it shows. */
 export function filtersFor(measure: Pick<Measure, "kind">, f: DashboardFilters): DashboardFilters {
-  return measure.kind === "case" ? f : { ...f, dims: {}, by: "" };
+  return hasDimensions(measure) ? f : { ...f, dims: {}, by: "" };
 }
 
 export function filtersToSearch(f: DashboardFilters, extra: Record<string, string> = {}) {
@@ -85,7 +85,7 @@ export function notOfferedReason(
   f: DashboardFilters,
   values?: Partial<Record<Dimension, string[]>>,
 ): NotOffered | null {
-  if (measure.kind !== "case") return null;
+  if (!hasDimensions(measure)) return null;
   if (!grainsOf(measure).includes(f.grain)) return "year_only";
   const filters = Object.entries(f.dims).filter(([, v]) => v) as [Dimension, string][];
   const used = filters.length + (f.by ? 1 : 0);
@@ -106,8 +106,9 @@ export async function dimensionValuesOf(measureKey: string, dims: Dimension[], d
   return publishedValues(dims, dbx);
 }
 
-export async function availableYears(dbx: DbOrTx = db): Promise<number[]> {
-  return publishedYears(dbx);
+/** The years a measure's pages offer (the concern loop's own for its measures; otherwise the case data's). */
+export async function availableYears(measure?: Pick<Measure, "kind">, dbx: DbOrTx = db): Promise<number[]> {
+  return publishedYears(dbx, measure?.kind === "concern" ? "concerns" : "cases");
 }
 
 export type DashboardTable = {
@@ -137,8 +138,7 @@ export async function dashboardTable(measure: Measure, f: DashboardFilters, dbx:
 }
 
 async function shapeTable(measure: Measure, f: DashboardFilters, dbx: DbOrTx): Promise<DashboardTable> {
-  const isCase = measure.kind === "case";
-  const f2 = isCase ? f : { ...f, dims: {}, by: "" as const };
+  const f2 = filtersFor(measure, f);
   const filters = Object.entries(f2.dims).filter(([, v]) => v) as [Dimension, string][];
   const values = await publishedValues(
     filters.map(([d]) => d),

@@ -1,12 +1,12 @@
 import { createReadStream } from "node:fs";
 import { once } from "node:events";
 import { parse } from "csv-parse";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, getSql, type DbOrTx, type Transaction } from "~/db/client.server";
-import { metricImportRows, metricImports, metricMeasures, metricSnapshots } from "~/db/schema/metrics";
+import { metricFacts, metricImportRows, metricImports, metricMeasures, metricSnapshots } from "~/db/schema/metrics";
 import { recordAudit } from "~/modules/audit/index.server";
 import { enqueueJob } from "~/modules/notifications/index.server";
-import { CASE_MEASURES, MEASURES } from "./catalogue";
+import { CASE_MEASURES, CONCERN_LOOP_MEASURES, MEASURES, type ConcernLoopMeasure } from "./catalogue";
 import { CSV_ERRORS, nextMonth, validateHeader, validateRow, type CaseRow, type RowError } from "./csv";
 import { recordMeasureVersions } from "./datanotes.server";
 import { publishMetrics } from "./publication.server";
@@ -80,6 +80,46 @@ export async function recomputeFacts(tx: DbOrTx, start: string, endExclusive: st
     where m.hit and c.received_date >= ${start}::date and c.received_date < ${endExclusive}::date
     group by 1, 2, 3, 4, 5, 6, 7, 8`);
   await publishMetrics(tx);
+}
+
+/** One count of the concern loop: a stage's concerns received in a month ("YYYY-MM-01"), in a ZIP ("" for none). */
+export type ConcernLoopFact = { measureKey: ConcernLoopMeasure; month: string; zip: string; count: number };
+
+const CONCERN_LOOP_LOCK = 724_313;
+
+/**
+ * Replaces the concern loop's facts with these counts and republishes, in one transaction; when
+ * nothing changed nothing is written (the hourly refresh of unchanged counts is one read, and the
+ * publication — every reader's cache — stays as it is). Returns whether it republished.
+ * Every stage gets a row (0 if need be) for every month concerns were received, so the stages
+ * cover the same periods and a year without a citation publishes 0 rather than no cell.
+ */
+export async function replaceConcernLoopFacts(counts: ConcernLoopFact[]): Promise<boolean> {
+  const byKey = new Map<string, ConcernLoopFact>();
+  for (const c of counts) if (c.count > 0) byKey.set(`${c.measureKey}|${c.month}|${c.zip}`, c);
+  const months = new Set(counts.filter((c) => c.measureKey === "concerns_received" && c.count > 0).map((c) => c.month));
+  const covered = new Set([...byKey.values()].map((c) => `${c.measureKey}|${c.month}`));
+  for (const measureKey of CONCERN_LOOP_MEASURES)
+    for (const month of months) if (!covered.has(`${measureKey}|${month}`)) byKey.set(`${measureKey}|${month}|`, { measureKey, month, zip: "", count: 0 });
+  const wanted = [...byKey.values()];
+  const fingerprint = (rows: { measureKey: string; month: string; zip: string; count: number }[]) =>
+    rows
+      .map((r) => `${r.measureKey}|${r.month}|${r.zip}|${r.count}`)
+      .sort()
+      .join("\n");
+  return db.transaction(async (tx) => {
+    // One refresh at a time: two at once would each delete and insert the same rows.
+    await tx.execute(sql`select pg_advisory_xact_lock(${CONCERN_LOOP_LOCK})`);
+    const current = await tx
+      .select({ measureKey: metricFacts.measureKey, month: metricFacts.month, zip: metricFacts.zip, count: metricFacts.count })
+      .from(metricFacts)
+      .where(inArray(metricFacts.measureKey, [...CONCERN_LOOP_MEASURES]));
+    if (fingerprint(current) === fingerprint(wanted)) return false;
+    await tx.delete(metricFacts).where(inArray(metricFacts.measureKey, [...CONCERN_LOOP_MEASURES]));
+    for (let i = 0; i < wanted.length; i += 2000) await tx.insert(metricFacts).values(wanted.slice(i, i + 2000));
+    await publishMetrics(tx);
+    return true;
+  });
 }
 
 const STAGE_COLUMNS = [

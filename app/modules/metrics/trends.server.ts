@@ -43,20 +43,22 @@ export async function dashboardTrends(measures: Measure[], dbx: DbOrTx = db): Pr
 async function shapeTrends(measures: Measure[], thisYear: number, dbx: DbOrTx): Promise<MeasureTrend[]> {
   const keys = [...new Set(measures.flatMap((m) => [m.key, ...(m.unit === "percent" && m.denominatorKey ? [m.denominatorKey] : [])]))];
   const cells = await publishedCells(keys, ["month", "year"], dbx);
-  const years = [...new Set([...cells.keys()].filter((k) => k.includes("|year|") && k.endsWith("||")).map((k) => Number(k.split("|")[2])))].sort();
-  const complete = years.filter((y) => y < thisYear);
-  const year = complete.at(-1) ?? years.at(-1) ?? null;
-  const priorYear = year !== null && years.includes(year - 1) ? year - 1 : null;
-  // Each measure's own published months (a month it has no cell for is not drawn as a 0).
+  // Each measure's own published years and months (the concern loop's years are not the cases'; a
+  // period a measure has no cell for is not shown as a 0).
+  const yearsOf = new Map<string, number[]>();
   const monthsOf = new Map<string, string[]>();
   for (const k of cells.keys()) {
     const [key, grain, period, dim] = k.split("|");
-    if (grain !== "month" || dim !== "" || (year !== null && Number(period!.slice(0, 4)) > year)) continue;
-    if (!monthsOf.has(key!)) monthsOf.set(key!, []);
-    monthsOf.get(key!)!.push(period!);
+    if (dim !== "") continue;
+    if (grain === "year") (yearsOf.get(key!) ?? yearsOf.set(key!, []).get(key!)!).push(Number(period));
+    if (grain === "month") (monthsOf.get(key!) ?? monthsOf.set(key!, []).get(key!)!).push(period!);
   }
 
   return measures.map((m) => {
+    const years = (yearsOf.get(m.key) ?? []).sort();
+    const complete = years.filter((y) => y < thisYear);
+    const year = complete.at(-1) ?? years.at(-1) ?? null;
+    const priorYear = year !== null && years.includes(year - 1) ? year - 1 : null;
     const den = m.unit === "percent" ? m.denominatorKey : null;
     const at = (grain: "month" | "year", period: string): SeriesPoint => {
       const num = cells.get(cellKey(m.key, grain, period));
@@ -65,7 +67,10 @@ async function shapeTrends(measures: Measure[], thisYear: number, dbx: DbOrTx): 
     };
     const value = year === null ? null : at("year", String(year));
     const change = year !== null && priorYear !== null && value ? yearChange(at("year", String(priorYear)), value, m.unit) : NO_PRIOR;
-    const months = (monthsOf.get(m.key) ?? []).sort().slice(-24);
+    const months = (monthsOf.get(m.key) ?? [])
+      .filter((p) => year === null || Number(p.slice(0, 4)) <= year)
+      .sort()
+      .slice(-24);
     return { key: m.key, year, priorYear, value, change, months: months.map((p) => at("month", p)) };
   });
 }

@@ -1,6 +1,7 @@
 // The policies module's public surface on the server: other code imports from here, never deeper.
 export {
   documentationForConcern,
+  documentedAndCitedConcerns,
   drugCitationCountsByMonth,
   listCitations,
   listPolicyVersions,

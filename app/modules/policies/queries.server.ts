@@ -160,3 +160,11 @@ export async function documentationForConcern(concernId: string, tx: DbOrTx = db
     .where(eq(concernDocumentations.concernId, concernId));
   return row ?? null;
 }
+
+/** The concerns documented under the policy, and those of them a charging decision cited (for the concern loop's counts). */
+export async function documentedAndCitedConcerns(dbx: DbOrTx = db): Promise<{ documented: Set<string>; cited: Set<string> }> {
+  const rows = await dbx.execute<{ concern_id: string; cited: boolean }>(sql`
+    select d.concern_id, exists (select 1 from citation_concerns cc where cc.documentation_id = d.id) as cited
+    from concern_documentations d`);
+  return { documented: new Set(rows.map((r) => r.concern_id)), cited: new Set(rows.filter((r) => r.cited).map((r) => r.concern_id)) };
+}

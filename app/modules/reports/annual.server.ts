@@ -7,6 +7,7 @@
 import { analysisActivityInYear } from "~/modules/analyses/index.server";
 import { briefsPublishedInYear } from "~/modules/briefs/index.server";
 import { meetingsHeldInYear } from "~/modules/meetings/index.server";
+import { CONCERN_LOOP_MEASURES } from "~/modules/metrics";
 import { availableYears, disparityView, LEAD_MEASURES, listMeasures, yearFigures, type YearFigure } from "~/modules/metrics/index.server";
 import { responsesPublishedInYear, responseTimeTable } from "~/modules/responses/index.server";
 
@@ -43,7 +44,12 @@ export type AnnualReport = {
   drug: ReportFigure[];
   disparity: Awaited<ReturnType<typeof disparityView>>;
   reference: string;
-  concerns: { answered: Awaited<ReturnType<typeof responseTimeTable>>["total"]; medianDays: number | null };
+  concerns: {
+    /** Concerns in the loop: received, documented, cited and answered, as the publication has them for the year. */
+    loop: ReportFigure[];
+    answered: Awaited<ReturnType<typeof responseTimeTable>>["total"];
+    medianDays: number | null;
+  };
   cab: {
     meetings: number;
     analyses: Awaited<ReturnType<typeof analysisActivityInYear>>;
@@ -59,9 +65,12 @@ export async function annualReport(year: number): Promise<AnnualReport | null> {
   const pick = (keys: readonly string[]) => keys.map((k) => measures.find((m) => m.key === k)).filter((m) => m !== undefined);
   const headMeasures = pick(LEAD_MEASURES);
   const drugMeasures = pick(DRUG_MEASURES);
-  const [head, drug, disparity, clock, meetings, analyses, briefs, responses] = await Promise.all([
+  const loopMeasures = pick(CONCERN_LOOP_MEASURES);
+  const [head, drug, loop, loopYears, disparity, clock, meetings, analyses, briefs, responses] = await Promise.all([
     yearFigures(headMeasures, year),
     yearFigures(drugMeasures, year),
+    yearFigures(loopMeasures, year),
+    availableYears({ kind: "concern" }),
     disparityView(year, DISPARITY_REFERENCE),
     responseTimeTable(year),
     meetingsHeldInYear(year),
@@ -84,7 +93,12 @@ export async function annualReport(year: number): Promise<AnnualReport | null> {
     reference: DISPARITY_REFERENCE,
     // The response clock's own published numbers for the year: its suppressed total and its median
     // (withheld under 11 answered), exactly as /dashboard/response-time?year= shows them.
-    concerns: { answered: clock.total, medianDays: clock.overallMedian },
+    // A year before the portal took concerns has no loop (not a row of zeros).
+    concerns: {
+      loop: loopYears.includes(year) ? loop.map((f, i) => ({ ...f, measure: name(loopMeasures[i]!) })) : [],
+      answered: clock.total,
+      medianDays: clock.overallMedian,
+    },
     cab: {
       meetings: meetings.length,
       analyses,

@@ -13,3 +13,5 @@ export {
   searchableResponses,
 } from "./queries.server";
 export { followConcern, saveResponse, unfollowConcern } from "./service.server";
+export { concernLoopCounts, refreshConcernLoop } from "./loop.server";
+export { responseTasks } from "./tasks.server";

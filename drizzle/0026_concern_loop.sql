@@ -1,0 +1,1 @@
+ALTER TYPE "public"."metric_measure_kind" ADD VALUE 'concern';
