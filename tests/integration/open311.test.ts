@@ -232,8 +232,8 @@ describe("Open311 GET requests", () => {
       service_request_id: string;
     }[];
     expect(byId.map((r) => r.service_request_id)).toEqual([String(knownNumber)]);
-    const old = (await (
-      // Before the demo's year of history (last calendar year) and everything since: no requests.
+    const old = (await // Before the demo's year of history (last calendar year) and everything since: no requests.
+    (
       await c.get(withKey(`/open311/v2/requests.json?start_date=${addDays(today, -800)}&end_date=${addDays(today, -730)}`))
     ).json()) as unknown[];
     expect(old).toEqual([]);

@@ -55,7 +55,7 @@ async function shapeTrends(measures: Measure[], thisYear: number, dbx: DbOrTx): 
   }
 
   return measures.map((m) => {
-    const years = (yearsOf.get(m.key) ?? []).sort();
+    const years = (yearsOf.get(m.key) ?? []).sort((a, b) => a - b);
     const complete = years.filter((y) => y < thisYear);
     const year = complete.at(-1) ?? years.at(-1) ?? null;
     const priorYear = year !== null && years.includes(year - 1) ? year - 1 : null;

@@ -5,8 +5,9 @@
  * and go to the metrics publication as facts, where they are suppressed and audited with every
  * other public number. Nothing here is published directly.
  *
- * Each stage counts concerns by the month they were received (a cohort: "of June's concerns, how
- * many were documented"), so every stage is part of the one before it at the same place.
+ * Each stage counts concerns by the month they were received (a cohort: "of 2025's concerns, how
+ * many were documented"; the publication shows years), so every stage is part of the one before
+ * it at the same place.
  */
 import { eq } from "drizzle-orm";
 import { db, type DbOrTx } from "~/db/client.server";
