@@ -233,9 +233,7 @@ describe("Open311 GET requests", () => {
     }[];
     expect(byId.map((r) => r.service_request_id)).toEqual([String(knownNumber)]);
     const old = (await // Before the demo's year of history (last calendar year) and everything since: no requests.
-    (
-      await c.get(withKey(`/open311/v2/requests.json?start_date=${addDays(today, -800)}&end_date=${addDays(today, -730)}`))
-    ).json()) as unknown[];
+    (await c.get(withKey(`/open311/v2/requests.json?start_date=${addDays(today, -800)}&end_date=${addDays(today, -730)}`))).json()) as unknown[];
     expect(old).toEqual([]);
     const recent = (await (await c.get(withKey(`/open311/v2/requests.json?start_date=${addDays(today, -2)}T00:00:00Z`))).json()) as {
       service_request_id: string;
