@@ -11,7 +11,7 @@ import { exceptionText, noticeRuleKey } from "~/modules/sunshine";
 import { listClosedExceptions, sunshineRules } from "~/modules/sunshine/index.server";
 import { requestLocale } from "~/modules/meetings/index.server";
 import { setFlash } from "~/utils/flash.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, readIntent } from "~/utils/forms.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "newMeeting", "staff");
@@ -30,6 +30,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requireRole(args, "csu_staff");
   const formData = await readFormData(args.request);
+  // One intent or none: a repeated or unknown one is a clear 400, not a form error on a field nobody sees.
+  readIntent(formData, ["save"], "save");
   const submission = parseWithZod(formData, { schema: MeetingSchema });
   const agenda = readRichField(formData, "agenda", { required: false });
   if (submission.status !== "success" || !agenda.ok) return invalid(submission, "save", "agenda", agenda);

@@ -356,6 +356,25 @@ describe("meetings: approved minutes change only through an amendment", () => {
 });
 
 describe("meetings: permissions and input", () => {
+  it("answers a repeated or unknown intent on a new meeting with a clear 400 and writes nothing", async () => {
+    // Found by the hostile-input fuzz: intent=save&intent= failed the schema on a field the form does not show.
+    const staff = await clientFor("analyst@demo.test");
+    const title = `Repeated intent ${Date.now().toString(36)}`;
+    for (const intents of [["save", ""], ["publish"]]) {
+      const body = new URLSearchParams([
+        ...intents.map((i) => ["intent", i]),
+        ["title", title],
+        ["mode", "online"],
+        ["startsAt", "2027-01-12T18:00"],
+        ["endsAt", "2027-01-12T19:00"],
+      ]);
+      const r = await staff.post("/staff/meetings/new", body);
+      expect(r.status, intents.join(",")).toBe(400);
+      expect(await r.text()).toMatch(/class="error-page"|role="alert"/);
+    }
+    expect(await db.select().from(meetings).where(eq(meetings.title, title))).toEqual([]);
+  });
+
   it("sends a visitor to login and gives a resident 403 on staff pages and RSVP", async () => {
     const [upcoming] = await db.select().from(meetings).where(eq(meetings.title, "Board meeting: open-air drug markets"));
     const visitor = await clientFor();
