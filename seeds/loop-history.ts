@@ -35,7 +35,8 @@ export async function seedLoopHistory() {
     const documentationIds: string[] = [];
     const n = 16 + ((month * 7) % 9);
     for (let i = 0; i < n; i++) {
-      const { zip } = SEED_ZIPS[(month * 5 + i * 3) % SEED_ZIPS.length]!;
+      // The ZIP varies apart from the kind (i % 5), so every ZIP has drug reports documented.
+      const { zip } = SEED_ZIPS[(month + i + Math.floor(i / 5) * 2) % SEED_ZIPS.length]!;
       const { street, from } = STREETS[zip]![(month + i) % STREETS[zip]!.length]!;
       const observed = `${year}-${mm}-${String(1 + ((i * 5 + month) % 27)).padStart(2, "0")}`;
       const drug = i % 5 < 3;
