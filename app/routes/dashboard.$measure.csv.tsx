@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { cellPlainText } from "~/modules/metrics";
-import { csvLine } from "~/modules/metrics/index.server";
+import { csvLine, csvPercent } from "~/modules/metrics/index.server";
 import { availableYears, dashboardTable, filtersFor, getMeasure, parseDashboardFilters } from "~/modules/metrics/index.server";
 import { notFound } from "~/utils/errors";
 
@@ -21,14 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const by = filters.by;
   const lines: string[] = [];
   lines.push(csvLine(["period", ...(by ? table.columns.map((c) => `${by}=${c}`) : ["count"]), ...(by ? ["total"] : []), ...(percent ? ["rate_percent"] : [])]));
-  const rate = (r: number | null | undefined) => (r === null || r === undefined ? "withheld" : (Math.round(r * 1000) / 10).toFixed(1));
   table.periods.forEach((p, i) => {
     lines.push(
       csvLine([
         p,
         ...(by ? table.table!.cells[i]!.map(cellPlainText) : []),
         cellPlainText(table.periodTotals[i]!),
-        ...(percent ? [rate(table.rates?.[i])] : []),
+        ...(percent ? [csvPercent(table.rates?.[i])] : []),
       ]),
     );
   });

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { concernLoop, concernLoopCsv, loopYearOf } from "~/modules/metrics/index.server";
+import { concernLoop, concernLoopCsv, parseStatsYear } from "~/modules/metrics/index.server";
 
 /** The same published (suppressed) tables as /dashboard/concerns-loop, as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const loop = await concernLoop(loopYearOf(new URL(request.url).searchParams));
+  const loop = await concernLoop(parseStatsYear(new URL(request.url).searchParams));
   return new Response(concernLoopCsv(loop), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

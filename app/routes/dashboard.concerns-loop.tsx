@@ -2,13 +2,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConcernLoopView } from "~/modules/metrics/ui/concern-loop";
-import { concernLoop, loopYearOf } from "~/modules/metrics/index.server";
+import { concernLoop, parseStatsYear } from "~/modules/metrics/index.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "concernLoop", "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ loop: await concernLoop(loopYearOf(new URL(request.url).searchParams)) });
+  return json({ loop: await concernLoop(parseStatsYear(new URL(request.url).searchParams)) });
 }
 
 export default function ConcernLoopPage() {

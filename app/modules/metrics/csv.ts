@@ -190,6 +190,11 @@ export function nextMonth(isoDate: string) {
   return addMonths(`${isoDate.slice(0, 7)}-01`, 1);
 }
 
+/** A published share (0–1) as the CSVs write it: percent to one decimal, or "withheld" when a count it uses is hidden. */
+export function csvPercent(share: number | null | undefined) {
+  return share === null || share === undefined ? "withheld" : (Math.round(share * 1000) / 10).toFixed(1);
+}
+
 /** A CSV line for a row (used by tests and the seeds' sample file). */
 export function csvLine(values: (string | number | boolean | null | undefined)[]) {
   return values

@@ -1,6 +1,6 @@
 import { db, type DbOrTx } from "~/db/client.server";
 import { cellPlainText, publishedRate, type PublishedCell } from "~/utils/suppression";
-import { csvLine } from "./csv";
+import { csvLine, csvPercent } from "./csv";
 import { CSU_BASELINE, FUNNEL_STAGES, ZIP_STAGES, type DrugFunnel, type FunnelRow, type ZipRow } from "./funnel";
 import { cellKey } from "./publication";
 import { publishedCells, publishedValues, publishedYears } from "./publication.server";
@@ -73,7 +73,6 @@ export function funnelYearOf(params: URLSearchParams): number | "all" | null {
  */
 export function drugFunnelCsv(funnel: DrugFunnel): string {
   const header = ["table", "period", "zip", ...FUNNEL_STAGES.flatMap((s) => (s === "drug_referred" ? [s] : [s, `${s}_share_percent`]))];
-  const share = (v: number | null) => (v === null ? "withheld" : (Math.round(v * 1000) / 10).toFixed(1));
   const line = (table: string, period: string, zip: string, row: Partial<FunnelRow>) =>
     csvLine([
       table,
@@ -82,7 +81,7 @@ export function drugFunnelCsv(funnel: DrugFunnel): string {
       ...FUNNEL_STAGES.flatMap((s) => {
         const c = row[s];
         if (!c) return s === "drug_referred" ? [NOT_PUBLISHED] : [NOT_PUBLISHED, NOT_PUBLISHED];
-        return s === "drug_referred" ? [cellPlainText(c.cell)] : [cellPlainText(c.cell), share(c.share)];
+        return s === "drug_referred" ? [cellPlainText(c.cell)] : [cellPlainText(c.cell), csvPercent(c.share)];
       }),
     ]);
   const period = funnel.year === null ? "all" : String(funnel.year);
@@ -91,7 +90,7 @@ export function drugFunnelCsv(funnel: DrugFunnel): string {
   for (const r of funnel.trend) lines.push(line("by_year", r.year, "", r.row));
   for (const z of funnel.zips) lines.push(line("by_zip", period, z.zip, z.row));
   const firearm = funnel.firearm
-    ? `# Firearms recovered in referred drug cases (${period}): ${cellPlainText(funnel.firearm.cell)}; share of drug referrals: ${share(funnel.firearm.share)}${funnel.firearm.share === null ? "" : "%"}.\n`
+    ? `# Firearms recovered in referred drug cases (${period}): ${cellPlainText(funnel.firearm.cell)}; share of drug referrals: ${csvPercent(funnel.firearm.share)}${funnel.firearm.share === null ? "" : "%"}.\n`
     : "";
   return (
     `# Drug-policy funnel: drug referrals; filed, split by the grounds cited under the charging policy (documented community concern, connection to violence, not recorded); declined. Year: ${period}. ` +

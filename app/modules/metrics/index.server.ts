@@ -28,7 +28,7 @@ export {
   syncMeasureCatalogue,
 } from "./service.server";
 export type { ConcernLoopFact } from "./service.server";
-export { csvLine } from "./csv";
+export { csvLine, csvPercent } from "./csv";
 export { publishMetrics } from "./publication.server";
 export type { NotOffered, DashboardTable, DisparityView, StageCell } from "./queries.server";
 export type { CaseRow } from "./csv";
@@ -42,6 +42,6 @@ export type { ApiCell, ApiCellsAnswer, ApiCombination, ApiGrain } from "./openda
 export { dataChangelog, getDataNotes, paragraphsOf, saveDataNotes } from "./datanotes.server";
 export type { ChangelogEntry } from "./datanotes.server";
 export { drugFunnel, drugFunnelCsv, funnelYearOf } from "./funnel.server";
-export { concernLoop, concernLoopCsv, loopYearOf } from "./loop.server";
+export { concernLoop, concernLoopCsv } from "./loop.server";
 export { apiDayStats, dayStatsCsvRows, parseStatsYear, publishedDayStats, timeToDecisionView, DAY_STATS } from "./stats.server";
 export type { DayStat, DayStatKey, DayStatRow, TimeToDecisionView } from "./stats.server";

@@ -1,7 +1,7 @@
 import { db, type DbOrTx } from "~/db/client.server";
 import { countyToday } from "~/utils/clock";
 import { cellPlainText, publishedRate, type PublishedCell } from "~/utils/suppression";
-import { csvLine } from "./csv";
+import { csvLine, csvPercent } from "./csv";
 import { LOOP_BASE, LOOP_STAGES, LOOP_ZIP_STAGES, type ConcernLoop, type LoopRow, type LoopStage } from "./loop";
 import { cellKey } from "./publication";
 import { publishedCells, publishedValues, publishedYears } from "./publication.server";
@@ -44,16 +44,9 @@ export async function concernLoop(requested: number | null, dbx: DbOrTx = db): P
   return { years, year: chosen, row: rowAt(period), trend, zips };
 }
 
-/** The year a visitor asked for (?year=2024); anything else is the latest. */
-export function loopYearOf(params: URLSearchParams): number | null {
-  const y = Number(params.get("year"));
-  return Number.isInteger(y) && y >= 1990 && y <= 2100 ? y : null;
-}
-
 /** The page's tables as one CSV, every count as published and every share in percent ("withheld" when a part is hidden). */
 export function concernLoopCsv(loop: ConcernLoop): string {
   const header = ["table", "period", "zip", ...LOOP_STAGES.flatMap((s) => (LOOP_BASE[s] ? [s, `${s}_share_percent`] : [s]))];
-  const share = (v: number | null) => (v === null ? "withheld" : (Math.round(v * 1000) / 10).toFixed(1));
   const line = (table: string, period: string, zip: string, row: Partial<LoopRow>) =>
     csvLine([
       table,
@@ -62,7 +55,7 @@ export function concernLoopCsv(loop: ConcernLoop): string {
       ...LOOP_STAGES.flatMap((s) => {
         const c = row[s];
         if (!c) return LOOP_BASE[s] ? [NOT_PUBLISHED, NOT_PUBLISHED] : [NOT_PUBLISHED];
-        return LOOP_BASE[s] ? [cellPlainText(c.cell), share(c.share)] : [cellPlainText(c.cell)];
+        return LOOP_BASE[s] ? [cellPlainText(c.cell), csvPercent(c.share)] : [cellPlainText(c.cell)];
       }),
     ]);
   const period = String(loop.year ?? "");

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
-import type { TFunction } from "i18next";
 import { colourOf, pointOfCell } from "../charts";
 import { cellText, formatPercent } from "../format";
-import { LOOP_BASE, LOOP_STAGES, LOOP_ZIP_STAGES, type ConcernLoop, type LoopCell, type LoopRow, type LoopStage } from "../loop";
+import { LOOP_BASE, LOOP_STAGES, LOOP_ZIP_STAGES, type ConcernLoop, type LoopStage } from "../loop";
 import { BarRows } from "./bar-rows";
 import { ChartKey } from "./chart-key";
+import { StageTable } from "./stage-table";
 import { YearFilter } from "./year-filter";
 
 const COLOUR: Record<LoopStage, string> = {
@@ -13,10 +13,6 @@ const COLOUR: Record<LoopStage, string> = {
   concerns_cited: colourOf(2),
   concerns_responded: colourOf(1),
 };
-
-function shareText(c: LoopCell, t: TFunction, locale: string) {
-  return c.share === null ? t("dashboard.withheld") : formatPercent(c.share, locale);
-}
 
 /** The concern loop page's body: the year's stages (chart + table), year by year, and by ZIP code. */
 export function ConcernLoopView({ loop }: { loop: ConcernLoop }) {
@@ -91,9 +87,11 @@ export function ConcernLoopView({ loop }: { loop: ConcernLoop }) {
 
           <h2 id="loop-zip-heading">{t("loop.zipHeading", { year: period })}</h2>
           <p>{t("loop.zipNoCited")}</p>
-          <LoopTable
+          <StageTable
             id="loop-zip"
-            kind="zip"
+            attrs={{ "data-loop-table": "zip" }}
+            heading={(s) => t(`loop.short.${s}`)}
+            withShare={(s) => LOOP_BASE[s] !== null}
             caption={t("loop.zipCaption", { year: period })}
             first={t("loop.zip")}
             stages={LOOP_ZIP_STAGES}
@@ -104,9 +102,12 @@ export function ConcernLoopView({ loop }: { loop: ConcernLoop }) {
       {loop.trend.length ? (
         <>
           <h2 id="loop-trend-heading">{t("loop.trendHeading")}</h2>
-          <LoopTable
+          <StageTable
             id="loop-trend"
-            kind="year"
+            attrs={{ "data-loop-table": "year" }}
+            heading={(s) => t(`loop.short.${s}`)}
+            withShare={(s) => LOOP_BASE[s] !== null}
+            stages={LOOP_STAGES}
             caption={t("loop.trendCaption")}
             first={t("loop.year")}
             rows={loop.trend.map((r) => ({ key: r.year, label: r.year, row: r.row }))}
@@ -120,63 +121,5 @@ export function ConcernLoopView({ loop }: { loop: ConcernLoop }) {
         </a>
       </p>
     </>
-  );
-}
-
-/** Rows (years or ZIP codes) × stages: each cell its count, with its share of the stage it is part of under it. */
-function LoopTable({
-  id,
-  kind,
-  caption,
-  first,
-  stages = LOOP_STAGES,
-  rows,
-}: {
-  id: string;
-  kind: "year" | "zip";
-  caption: string;
-  first: string;
-  stages?: readonly LoopStage[];
-  rows: { key: string; label: string; row: Partial<LoopRow> }[];
-}) {
-  const { t, i18n } = useTranslation("metrics");
-  const locale = i18n.language;
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
-      <table className="metric-table" data-metric-table="" data-loop-table={kind}>
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            {stages.map((s) => (
-              <th scope="col" key={s}>
-                {t(`loop.short.${s}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-row={r.key}>
-              <th scope="row">{r.label}</th>
-              {stages.map((s) => {
-                const c = r.row[s]!;
-                return (
-                  <td key={s} data-stage={s} data-state={c.cell.state}>
-                    <span data-count="">{cellText(c.cell, t, locale)}</span>
-                    {/* A hidden count's share is hidden too: the count says why, once. */}
-                    {!LOOP_BASE[s] || c.cell.state !== "shown" ? null : (
-                      <span className="cell-share muted" data-share="">
-                        {shareText(c, t, locale)}
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

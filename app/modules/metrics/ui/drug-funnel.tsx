@@ -7,6 +7,7 @@ import { BarRows } from "./bar-rows";
 import { ChartKey } from "./chart-key";
 import { MarkerList } from "./marker-list";
 import { TimeSeriesChart } from "./time-series-chart";
+import { StageTable } from "./stage-table";
 import { YearFilter } from "./year-filter";
 
 type Marker = { date: string; kind: "policy" | "event"; titleEn: string; titleEs: string; descriptionEn: string; descriptionEs: string };
@@ -141,9 +142,11 @@ export function DrugFunnelView({ funnel, markers }: { funnel: DrugFunnel; marker
           <h2 id="zip-heading">{funnel.year === null ? t("funnel.zip") : t("funnel.zipHeading", { year: funnel.year })}</h2>
           {funnel.year === null ? <p>{t("funnel.zipAllYears")}</p> : <p>{t("funnel.zipNoGrounds")}</p>}
           {funnel.year === null ? null : (
-            <FunnelTable
+            <StageTable
               id="funnel-zip"
-              kind="zip"
+              attrs={{ "data-funnel-table": "zip" }}
+              heading={(s) => t(`funnel.short.${s}`)}
+              withShare={(s) => s !== "drug_referred"}
               caption={t("funnel.zipCaption", { year: funnel.year })}
               first={t("funnel.zip")}
               stages={ZIP_STAGES}
@@ -180,9 +183,12 @@ export function DrugFunnelView({ funnel, markers }: { funnel: DrugFunnel; marker
           </div>
           <ChartKey markers={placed.length > 0} />
           <MarkerList id="funnel-markers" markers={placed.map((m, i) => ({ number: i + 1, date: m.date, kind: m.kind, title: m.label, description: "" }))} />
-          <FunnelTable
+          <StageTable
             id="funnel-trend"
-            kind="year"
+            attrs={{ "data-funnel-table": "year" }}
+            heading={(s) => t(`funnel.short.${s}`)}
+            withShare={(s) => s !== "drug_referred"}
+            stages={FUNNEL_STAGES}
             caption={t("funnel.trendCaption")}
             first={t("funnel.year")}
             rows={funnel.trend.map((r) => ({ key: r.year, label: r.year, row: r.row }))}
@@ -196,63 +202,5 @@ export function DrugFunnelView({ funnel, markers }: { funnel: DrugFunnel; marker
         </a>
       </p>
     </>
-  );
-}
-
-/** Rows (years or ZIP codes) × the funnel's stages: each cell its count, with its share of the row's drug referrals under it. */
-function FunnelTable({
-  id,
-  kind,
-  caption,
-  first,
-  stages = FUNNEL_STAGES,
-  rows,
-}: {
-  id: string;
-  kind: "year" | "zip";
-  caption: string;
-  first: string;
-  stages?: readonly FunnelStage[];
-  rows: { key: string; label: string; row: Partial<DrugFunnel["trend"][number]["row"]> }[];
-}) {
-  const { t, i18n } = useTranslation("metrics");
-  const locale = i18n.language;
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
-      <table className="metric-table" data-metric-table="" data-funnel-table={kind}>
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            {stages.map((s) => (
-              <th scope="col" key={s}>
-                {t(`funnel.short.${s}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-row={r.key}>
-              <th scope="row">{r.label}</th>
-              {stages.map((s) => {
-                const c = r.row[s]!;
-                return (
-                  <td key={s} data-stage={s} data-state={c.cell.state}>
-                    <span data-count="">{cellText(c.cell, t, locale)}</span>
-                    {/* A hidden count's share is hidden too: the count says why, once. */}
-                    {s === "drug_referred" || c.cell.state !== "shown" ? null : (
-                      <span className="cell-share muted" data-share="">
-                        {shareText(c, t, locale)}
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
